@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Keyline needs, only when some are missing.
+#   scripts/install-deps.sh          build + run
+#   scripts/install-deps.sh --test   also the test tools (PostgreSQL 15 server, ...)
+set -euo pipefail
+
+packages=(g++ cmake ninja-build pkg-config ccache
+          libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+          libsqlite3-dev sqlite3 libpq-dev libsodium-dev
+          libgtest-dev libgmock-dev libbenchmark-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(postgresql-15 postgresql-client-15 wrk)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

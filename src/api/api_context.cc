@@ -1,0 +1,98 @@
+#include "api/api_context.h"
+
+#include <charconv>
+
+#include "http/error_response.h"
+
+namespace keyline::api {
+
+http::Handler Protected(ApiContext& ctx, CallerHandler handler) {
+  return [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
+    auto caller = ResolveCaller(ctx, request);
+    if (!caller.ok()) return Error(request, caller.status());
+    return handler(*caller, request);
+  };
+}
+
+Result<int64_t> PathId(const http::Request& request, const char* name) {
+  auto it = request.path_params.find(name);
+  int64_t id = 0;
+  if (it != request.path_params.end() && !it->second.empty() && it->second.size() <= 18) {
+    const std::string& s = it->second;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (r.ec == std::errc() && r.ptr == s.data() + s.size() && id > 0) return id;
+  }
+  return Status::NotFound("资源不存在", "not found");
+}
+
+http::Response JsonOk(std::string body, int status) {
+  return http::Response::Json(status, std::move(body));
+}
+
+http::Response Error(const http::Request& request, const Status& status) {
+  return http::ErrorResponse(request, status);
+}
+
+Status RequireJson(const http::Request& request) {
+  std::string_view type = request.Header("content-type");
+  if (type.substr(0, 16) != "application/json") {
+    return Status(ErrorCode::kUnsupportedMedia, "请求体应为application/json",
+                  "the body must be application/json");
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+bool ParseInt(const std::string& s, int64_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+}  // namespace
+
+Status ReadPage(const http::Request& request, Page* page) {
+  if (auto limit = request.Query("limit")) {
+    int64_t v = 0;
+    if (!ParseInt(*limit, &v) || v < 1 || v > 500) {
+      return Status::InvalidArgument("limit 应为1～500的整数", "limit must be an integer 1..500",
+                                     {{"limit", "应为1～500的整数", "integer 1..500"}});
+    }
+    page->limit = v;
+  }
+  if (auto offset = request.Query("offset")) {
+    int64_t v = 0;
+    if (!ParseInt(*offset, &v) || v < 0 || v > 10'000'000) {
+      return Status::InvalidArgument("offset 应为非负整数", "offset must be a non-negative integer",
+                                     {{"offset", "应为非负整数", "non-negative integer"}});
+    }
+    page->offset = v;
+  }
+  return Status::Ok();
+}
+
+Status RejectUnknownQuery(const http::Request& request,
+                          std::initializer_list<std::string_view> allowed) {
+  for (const auto& [key, value] : request.query) {
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == key;
+    if (!ok) {
+      std::string k = key.substr(0, 64);
+      return Status::InvalidArgument("未知的查询参数：" + k, "unknown query parameter: " + k,
+                                     {{k, "未知的查询参数", "unknown query parameter"}});
+    }
+  }
+  return Status::Ok();
+}
+
+void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
+  RegisterSessionRoutes(router, ctx);
+  RegisterUserRoutes(router, ctx);
+  RegisterReferenceRoutes(router, ctx);
+  RegisterProjectRoutes(router, ctx);
+  RegisterAuditRoutes(router, ctx);
+  RegisterMetaRoutes(router, ctx);
+}
+
+}  // namespace keyline::api

@@ -1,0 +1,91 @@
+// What every API handler needs: the services, and the way a request becomes a Caller.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "core/model/role.h"
+#include "core/ports/repositories.h"
+#include "http/request.h"
+#include "http/router.h"
+
+namespace keyline {
+class AuthService;
+class UserService;
+class ProjectService;
+class ReferenceService;
+class AuditLog;
+namespace auth {
+class LoginRateLimiter;
+}
+}  // namespace keyline
+
+namespace keyline::api {
+
+struct ApiOptions {
+  std::string cookie_name = "keyline_sid";
+  bool cookie_secure = false;  // set true behind TLS
+  // Allowed Origin for unsafe requests ("" = same host as the Host header).
+  std::string allowed_origin;
+};
+
+struct ApiContext {
+  ApiOptions options;
+  const Clock* clock = nullptr;
+  Repositories repos;
+  AuditLog* audit = nullptr;
+  AuthService* auth = nullptr;
+  UserService* users = nullptr;
+  ProjectService* projects = nullptr;
+  ReferenceService* reference = nullptr;
+  auth::LoginRateLimiter* login_limiter = nullptr;
+};
+
+// The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
+// the X-CSRF-Token header must match the session's token and a present Origin (or
+// Sec-Fetch-Site: cross-site) must not be foreign. kUnauthenticated / kForbidden otherwise.
+Result<Caller> ResolveCaller(ApiContext& ctx, const http::Request& request);
+
+using CallerHandler = std::function<http::Response(const Caller&, http::Request&)>;
+// Wraps a handler so that it only runs for an authenticated caller; errors become envelopes.
+http::Handler Protected(ApiContext& ctx, CallerHandler handler);
+
+// ---- helpers shared by the handler files ----
+
+// The path parameter as a positive id; kNotFound when it is not one.
+Result<int64_t> PathId(const http::Request& request, const char* name);
+// 200/201 with a JSON body.
+http::Response JsonOk(std::string body, int status = 200);
+// The error envelope for a status.
+http::Response Error(const http::Request& request, const Status& status);
+// kUnsupportedMedia unless the Content-Type is application/json.
+Status RequireJson(const http::Request& request);
+// Reads "limit" (1..500, default 50) and "offset" (0..10^7) into a Page.
+Status ReadPage(const http::Request& request, Page* page);
+// kInvalidArgument naming the first query parameter not in `allowed`.
+Status RejectUnknownQuery(const http::Request& request,
+                          std::initializer_list<std::string_view> allowed);
+
+// Returns the error envelope from the enclosing handler when status is not OK.
+#define KL_RETURN_IF_ERROR_RESPONSE(request, expr)                  \
+  do {                                                              \
+    ::keyline::Status kl_st_ = (expr);                              \
+    if (!kl_st_.ok()) return ::keyline::api::Error(request, kl_st_); \
+  } while (0)
+
+// Registers the handlers of each resource (one file each).
+void RegisterSessionRoutes(http::Router& router, ApiContext& ctx);
+void RegisterUserRoutes(http::Router& router, ApiContext& ctx);
+void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx);
+void RegisterProjectRoutes(http::Router& router, ApiContext& ctx);
+void RegisterAuditRoutes(http::Router& router, ApiContext& ctx);
+void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
+
+// All of the above.
+void RegisterAllRoutes(http::Router& router, ApiContext& ctx);
+
+}  // namespace keyline::api

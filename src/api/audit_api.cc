@@ -1,0 +1,84 @@
+// /api/v1/audit: the hash-chained audit log (admin only) and its verification.
+#include <charconv>
+
+#include "api/api_context.h"
+#include "common/json_writer.h"
+#include "core/model/json.h"
+#include "core/service/audit_log.h"
+
+namespace keyline::api {
+namespace {
+
+Status AdminOnly(const Caller& caller) {
+  if (caller.role == Role::kAdmin) return Status::Ok();
+  return Status::Forbidden("只有管理员可以查看审计日志", "only administrators may read the audit log");
+}
+
+bool ParseInt64(const std::string& s, int64_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+Status ReadAuditQuery(const http::Request& req, AuditQuery* q) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(
+      req, {"entity", "entity_id", "user", "since", "until", "limit", "offset"}));
+  KL_RETURN_IF_ERROR(ReadPage(req, &q->page));
+  if (auto v = req.Query("entity"); v && !v->empty()) q->entity = v->substr(0, 32);
+  if (auto v = req.Query("entity_id"); v && !v->empty()) q->entity_id = v->substr(0, 64);
+  for (const char* key : {"user", "since", "until"}) {
+    auto v = req.Query(key);
+    if (!v) continue;
+    int64_t n = 0;
+    if (!ParseInt64(*v, &n) || n < 0) {
+      return Status::InvalidArgument(std::string("查询参数 ") + key + " 应为非负整数",
+                                     std::string("query parameter ") + key +
+                                         " must be a non-negative integer",
+                                     {{key, "应为非负整数", "non-negative integer"}});
+    }
+    std::string k = key;
+    (k == "user" ? q->user_id : k == "since" ? q->since : q->until) = n;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void RegisterAuditRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/audit", Protected(ctx, [&ctx](const Caller& c, http::Request& req) {
+               KL_RETURN_IF_ERROR_RESPONSE(req, AdminOnly(c));
+               AuditQuery q;
+               KL_RETURN_IF_ERROR_RESPONSE(req, ReadAuditQuery(req, &q));
+               PageOf<AuditEvent> page;
+               Status st = ctx.repos.tx->Read([&](Tx& tx) -> Status {
+                 KL_ASSIGN_OR_RETURN(page, ctx.repos.audit->List(tx, q));
+                 return Status::Ok();
+               });
+               if (!st.ok()) return Error(req, st);
+               JsonWriter w;
+               w.BeginObject().Key("items").BeginArray();
+               for (const auto& e : page.items) WriteJson(w, e);
+               w.EndArray();
+               w.Key("total").Int(page.total);
+               w.Key("limit").Int(q.page.limit);
+               w.Key("offset").Int(q.page.offset);
+               w.EndObject();
+               return JsonOk(w.Take());
+             }));
+  router.Add("GET", "/api/v1/audit/verify",
+             Protected(ctx, [&ctx](const Caller& c, http::Request& req) {
+               KL_RETURN_IF_ERROR_RESPONSE(req, AdminOnly(c));
+               auto v = ctx.audit->Verify(*ctx.repos.tx);
+               if (!v.ok()) return Error(req, v.status());
+               JsonWriter w;
+               w.BeginObject();
+               w.Key("ok").Bool(!v->first_broken_id.has_value());
+               w.Key("entries").Int(v->entries);
+               w.Key("first_broken_id").OptInt(v->first_broken_id);
+               w.Key("problem").String(v->problem);
+               w.EndObject();
+               return JsonOk(w.Take());
+             }));
+}
+
+}  // namespace keyline::api

@@ -1,0 +1,68 @@
+// /api/v1/meta: the vocabularies (codes and Chinese labels) the UI and clients need.
+#include "api/api_context.h"
+#include "common/version.h"
+#include "common/json_writer.h"
+#include "core/model/project.h"
+#include "core/model/reference.h"
+
+namespace keyline::api {
+namespace {
+
+template <typename E>
+void WriteTable(JsonWriter& w, std::string_view name, std::span<const EnumEntry<E>> table) {
+  w.Key(name).BeginArray();
+  for (const auto& e : table) {
+    w.BeginObject().Key("code").String(e.code).Key("label").String(e.zh).EndObject();
+  }
+  w.EndArray();
+}
+
+std::string EnumsJson() {
+  JsonWriter w;
+  w.BeginObject();
+  WriteTable(w, "stage", StageTable());
+  WriteTable(w, "level", ProjectLevelTable());
+  WriteTable(w, "category", ProjectCategoryTable());
+  WriteTable(w, "approval_regime", ApprovalRegimeTable());
+  WriteTable(w, "nature", ConstructionNatureTable());
+  WriteTable(w, "stats_status", StatsStatusTable());
+  WriteTable(w, "measurement_method", MeasurementMethodTable());
+  WriteTable(w, "funding_source", FundingSourceTable());
+  WriteTable(w, "assignment_role", AssignmentRoleTable());
+  w.Key("unit_kind").BeginArray();
+  for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship,
+                     UnitKind::kPark, UnitKind::kCompany, UnitKind::kOther}) {
+    static constexpr const char* kZh[] = {"发改部门", "行业部门", "街道", "园区", "企业", "其他"};
+    w.BeginObject().Key("code").String(UnitKindCode(k));
+    w.Key("label").String(kZh[static_cast<int>(k)]).EndObject();
+  }
+  w.EndArray();
+  w.Key("person_kind").BeginArray();
+  for (PersonKind k : {PersonKind::kLeader, PersonKind::kCadre, PersonKind::kContact}) {
+    static constexpr const char* kZh[] = {"领导", "干部", "联系人"};
+    w.BeginObject().Key("code").String(PersonKindCode(k));
+    w.Key("label").String(kZh[static_cast<int>(k)]).EndObject();
+  }
+  w.EndArray();
+  w.Key("role").BeginArray();
+  for (Role r : {Role::kAdmin, Role::kSupervisor, Role::kDepartment, Role::kReporter,
+                 Role::kLeader, Role::kServiceOfficer}) {
+    w.BeginObject().Key("code").String(RoleCode(r)).Key("label").String(RoleNameZh(r)).EndObject();
+  }
+  w.EndArray();
+  w.Key("version").String(KeylineVersion());
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace
+
+void RegisterMetaRoutes(http::Router& router, ApiContext& ctx) {
+  // Vocabularies are public knowledge but still behind login, like everything under /api.
+  router.Add("GET", "/api/v1/meta/enums",
+             Protected(ctx, [body = EnumsJson()](const Caller&, http::Request&) {
+               return JsonOk(body);
+             }));
+}
+
+}  // namespace keyline::api

@@ -1,0 +1,158 @@
+// /api/v1/session: log in, who am I, log out, change my password. Also the request -> Caller
+// resolution (cookie, CSRF token, Origin check) used by every protected route.
+#include "api/api_context.h"
+#include "api/json_input.h"
+#include "auth/login_rate_limiter.h"
+#include "common/json_writer.h"
+#include "core/model/json.h"
+#include "core/service/auth_service.h"
+#include "core/service/user_service.h"
+
+namespace keyline::api {
+namespace {
+
+bool IsUnsafe(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Rejects cross-site unsafe requests (CSRF defence in depth besides the token): a present
+// Origin must be the configured one, or the same host the request was sent to.
+Status CheckOrigin(const ApiContext& ctx, const http::Request& req) {
+  if (req.Header("sec-fetch-site") == "cross-site") {
+    return Status::Forbidden("拒绝跨站请求", "cross-site request refused");
+  }
+  std::string_view origin = req.Header("origin");
+  if (origin.empty() || origin == "null") {
+    if (origin == "null") return Status::Forbidden("拒绝跨站请求", "cross-site request refused");
+    return Status::Ok();
+  }
+  if (!ctx.options.allowed_origin.empty()) {
+    if (origin == ctx.options.allowed_origin) return Status::Ok();
+  } else {
+    std::string_view host = req.Header("host");
+    size_t scheme_end = origin.find("://");
+    if (scheme_end != std::string_view::npos && !host.empty() &&
+        origin.substr(scheme_end + 3) == host) {
+      return Status::Ok();
+    }
+  }
+  return Status::Forbidden("拒绝跨站请求（来源不被允许）", "cross-site request refused (origin)");
+}
+
+std::string SessionCookie(const ApiContext& ctx, const std::string& token, bool clear) {
+  std::string cookie = ctx.options.cookie_name + "=" + (clear ? "" : token) +
+                       "; Path=/; HttpOnly; SameSite=Lax";
+  if (ctx.options.cookie_secure) cookie += "; Secure";
+  cookie += clear ? "; Max-Age=0" : "; Max-Age=43200";
+  return cookie;
+}
+
+std::string MeJson(const User& user, const std::string& csrf_token) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("user");
+  WriteJson(w, user);
+  w.Key("role_label").String(RoleNameZh(user.role));
+  w.Key("csrf_token").String(csrf_token);
+  w.EndObject();
+  return w.Take();
+}
+
+http::Response Login(ApiContext& ctx, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, CheckOrigin(ctx, req));
+  if (ctx.login_limiter && !ctx.login_limiter->Allow(req.remote_ip)) {
+    return Error(req, Status(ErrorCode::kRateLimited, "登录尝试过于频繁，请稍后再试",
+                             "too many login attempts; try again later"));
+  }
+  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
+  auto body = ParseJsonObject(req.body);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader r(*body);
+  auto username = r.String("username", true, 64);
+  auto password = r.String("password", true, 128);
+  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  auto result = ctx.auth->Login(*username, *password, req.remote_ip,
+                                std::string(req.Header("user-agent").substr(0, 200)));
+  if (!result.ok()) return Error(req, result.status());
+  http::Response res = JsonOk(MeJson(result->user, result->csrf_token));
+  res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, result->token, false));
+  return res;
+}
+
+http::Response Me(ApiContext& ctx, http::Request& req) {
+  std::string token = req.Cookie(ctx.options.cookie_name);
+  if (token.empty()) {
+    return Error(req, Status::Unauthenticated("未登录", "not logged in"));
+  }
+  auto who = ctx.auth->Authenticate(token);
+  if (!who.ok()) return Error(req, who.status());
+  return JsonOk(MeJson(who->user, who->session.csrf_token));
+}
+
+http::Response Logout(ApiContext& ctx, http::Request& req) {
+  auto caller = ResolveCaller(ctx, req);
+  if (!caller.ok()) return Error(req, caller.status());
+  Status st = ctx.auth->Logout(req.Cookie(ctx.options.cookie_name));
+  if (!st.ok()) return Error(req, st);
+  http::Response res;
+  res.status = 204;
+  res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", true));
+  return res;
+}
+
+http::Response ChangeOwnPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
+  auto body = ParseJsonObject(req.body);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader r(*body);
+  auto old_password = r.String("old_password", true, 128);
+  auto new_password = r.String("new_password", true, 128);
+  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  Status st = ctx.users->ChangeOwnPassword(caller, *old_password, *new_password);
+  if (!st.ok()) return Error(req, st);
+  http::Response res;
+  res.status = 204;
+  res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", true));
+  return res;
+}
+
+}  // namespace
+
+Result<Caller> ResolveCaller(ApiContext& ctx, const http::Request& request) {
+  std::string token = request.Cookie(ctx.options.cookie_name);
+  if (token.empty()) {
+    return Status::Unauthenticated("未登录或登录已过期，请重新登录", "not logged in");
+  }
+  auto who = ctx.auth->Authenticate(token);
+  if (!who.ok()) return who.status();
+  if (IsUnsafe(request.method)) {
+    KL_RETURN_IF_ERROR(CheckOrigin(ctx, request));
+    if (!AuthService::CheckCsrf(who->session, request.Header("x-csrf-token"))) {
+      return Status::Forbidden("缺少或错误的CSRF令牌，请刷新页面后重试",
+                               "missing or wrong CSRF token; reload the page and retry");
+    }
+  }
+  Caller caller;
+  caller.user_id = who->user.id;
+  caller.username = who->user.username;
+  caller.role = who->user.role;
+  caller.unit_id = who->user.unit_id;
+  caller.person_id = who->user.person_id;
+  caller.ip = request.remote_ip;
+  caller.request_id = request.request_id;
+  return caller;
+}
+
+void RegisterSessionRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/session", [&ctx](http::Request& r) { return Login(ctx, r); },
+             {.max_body_bytes = 4096});
+  router.Add("GET", "/api/v1/session", [&ctx](http::Request& r) { return Me(ctx, r); });
+  router.Add("DELETE", "/api/v1/session", [&ctx](http::Request& r) { return Logout(ctx, r); });
+  router.Add("PUT", "/api/v1/session/password",
+             Protected(ctx, [&ctx](const Caller& c, http::Request& r) {
+               return ChangeOwnPassword(ctx, c, r);
+             }),
+             {.max_body_bytes = 4096});
+}
+
+}  // namespace keyline::api

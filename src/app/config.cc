@@ -1,0 +1,136 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace keyline {
+namespace {
+
+Status Bad(const std::string& what) {
+  return Status::InvalidArgument("命令行参数错误：" + what, "bad command line: " + what);
+}
+
+bool ParseIntInRange(const std::string& s, int64_t lo, int64_t hi, int64_t* out) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && *out >= lo && *out <= hi;
+}
+
+Status ParseListen(const std::string& value, Config* c) {
+  size_t colon = value.rfind(':');
+  if (colon == std::string::npos) return Bad("--listen expects HOST:PORT");
+  int64_t port = 0;
+  if (!ParseIntInRange(value.substr(colon + 1), 0, 65535, &port)) {
+    return Bad("--listen port must be 0..65535");
+  }
+  c->listen_address = value.substr(0, colon);
+  c->listen_port = static_cast<uint16_t>(port);
+  return Status::Ok();
+}
+
+const char* Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+}  // namespace
+
+const char* UsageText() {
+  return R"(keyline — 重点项目全生命周期监管平台 / key investment project supervision
+
+Usage: keyline [--db URL] [--pool N] COMMAND [options]
+
+  --db URL           sqlite:PATH (default sqlite:./data/keyline.db) or postgresql://...
+                     (env KEYLINE_DB)
+  --pool N           database connections (default 8)
+
+Commands:
+  serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
+        [--cookie-secure] [--allowed-origin URL] [--session-idle-minutes N]
+                     run the HTTP server (default 127.0.0.1:8080; env KEYLINE_LISTEN,
+                     KEYLINE_STATIC_DIR)
+  migrate            create or upgrade the database schema
+  seed-demo          load the demo district (雁塔区) into an empty database
+  user add NAME --role ROLE --unit UNIT_ID [--display NAME] [--person PERSON_ID]
+  user passwd NAME   set a password (read from standard input, or prompted)
+  user disable NAME | user enable NAME | user unlock NAME | user list
+  audit verify       recompute the audit hash chain; exit 1 and name the first broken entry
+  backup --out FILE  SQLite: consistent online copy; PostgreSQL: runs pg_dump -Fc
+  version            print the version
+)";
+}
+
+Result<Config> ParseConfig(const std::vector<std::string>& argv) {
+  Config c;
+  if (const char* v = Env("KEYLINE_DB")) c.db_url = v;
+  if (const char* v = Env("KEYLINE_STATIC_DIR")) c.static_dir = v;
+  if (const char* v = Env("KEYLINE_LISTEN")) KL_RETURN_IF_ERROR(ParseListen(v, &c));
+
+  size_t i = 0;
+  auto value = [&](const std::string& flag) -> Result<std::string> {
+    if (i + 1 >= argv.size()) return Bad(flag + " needs a value");
+    return argv[++i];
+  };
+  for (; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (!c.command.empty()) {
+      // Options of serve are parsed here; other commands get their arguments raw.
+      if (c.command != "serve") {
+        c.args.push_back(a);
+        continue;
+      }
+      int64_t n = 0;
+      if (a == "--listen") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        KL_RETURN_IF_ERROR(ParseListen(v, &c));
+      } else if (a == "--static") {
+        KL_ASSIGN_OR_RETURN(c.static_dir, value(a));
+      } else if (a == "--workers") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        if (!ParseIntInRange(v, 1, 256, &n)) return Bad("--workers must be 1..256");
+        c.worker_threads = static_cast<int>(n);
+      } else if (a == "--io-threads") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        if (!ParseIntInRange(v, 1, 64, &n)) return Bad("--io-threads must be 1..64");
+        c.io_threads = static_cast<int>(n);
+      } else if (a == "--session-idle-minutes") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        if (!ParseIntInRange(v, 1, 24 * 60, &n)) return Bad("--session-idle-minutes 1..1440");
+        c.session_idle_minutes = static_cast<int>(n);
+      } else if (a == "--access-log") {
+        c.access_log = true;
+      } else if (a == "--cookie-secure") {
+        c.cookie_secure = true;
+      } else if (a == "--allowed-origin") {
+        KL_ASSIGN_OR_RETURN(c.allowed_origin, value(a));
+      } else {
+        return Bad("unknown serve option " + a);
+      }
+      continue;
+    }
+    if (a == "--db") {
+      KL_ASSIGN_OR_RETURN(c.db_url, value(a));
+    } else if (a == "--pool") {
+      KL_ASSIGN_OR_RETURN(std::string v, value(a));
+      int64_t n = 0;
+      if (!ParseIntInRange(v, 1, 256, &n)) return Bad("--pool must be 1..256");
+      c.pool_size = static_cast<int>(n);
+    } else if (a == "--help" || a == "-h" || a == "help") {
+      c.command = "help";
+    } else if (a == "--version") {
+      c.command = "version";
+    } else if (!a.empty() && a[0] == '-') {
+      return Bad("unknown option " + a);
+    } else {
+      c.command = a;
+    }
+  }
+  if (c.command.empty()) c.command = "help";
+  static const char* kCommands[] = {"serve", "migrate", "seed-demo", "user",
+                                    "audit", "backup",  "version",   "help"};
+  bool known = false;
+  for (const char* k : kCommands) known = known || c.command == k;
+  if (!known) return Bad("unknown command " + c.command);
+  return c;
+}
+
+}  // namespace keyline

@@ -1,0 +1,43 @@
+// Command-line and environment configuration of the keyline binary.
+//
+//   keyline [--db URL] [--pool N] COMMAND [options]
+//
+// Every option has an environment fallback (KEYLINE_DB, KEYLINE_LISTEN, ...) so service
+// managers can configure Keyline without a command line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace keyline {
+
+struct Config {
+  std::string db_url = "sqlite:./data/keyline.db";
+  int pool_size = 8;
+
+  // serve
+  std::string listen_address = "127.0.0.1";
+  uint16_t listen_port = 8080;
+  std::string static_dir;
+  int io_threads = 2;
+  int worker_threads = 8;
+  size_t max_queue = 512;
+  bool access_log = false;
+  bool cookie_secure = false;
+  std::string allowed_origin;
+  int session_idle_minutes = 30;
+
+  std::string command;             // serve | migrate | seed-demo | user | audit | backup | version
+  std::vector<std::string> args;   // what follows the command
+};
+
+// Parses argv (after the program name). Unknown options are errors with a bilingual message.
+Result<Config> ParseConfig(const std::vector<std::string>& argv);
+
+// The usage text printed by `keyline help` and on errors.
+const char* UsageText();
+
+}  // namespace keyline

@@ -1,0 +1,58 @@
+// KeylineApp: the composition root. Opens the database, wires the services, the API
+// handlers and the HTTP server. Used by main (serve and the CLI commands) and by the
+// integration tests, which run the real server in-process on 127.0.0.1:0.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/config.h"
+#include "common/clock.h"
+#include "common/result.h"
+#include "core/ports/repositories.h"
+
+namespace keyline {
+
+class AuditLog;
+class AuthService;
+class UserService;
+class ProjectService;
+class ReferenceService;
+class SqlStore;
+namespace http {
+class Server;
+}
+
+class KeylineApp {
+ public:
+  ~KeylineApp();
+
+  // Opens (and migrates) the database named by config.db_url and builds the services.
+  // clock: nullptr for the system clock; tests pass a ManualClock (not owned).
+  // fast_hashing: weaker argon2id limits for tests only.
+  static Result<std::unique_ptr<KeylineApp>> Open(const Config& config,
+                                                  const Clock* clock = nullptr,
+                                                  bool fast_hashing = false);
+
+  // Starts the HTTP server (config.listen_*); returns the bound port.
+  Result<uint16_t> StartServer();
+  void StopServer();
+  void WaitForSignal();
+
+  const Repositories& repos() const;
+  AuditLog& audit();
+  AuthService& auth();
+  UserService& users();
+  ProjectService& projects();
+  ReferenceService& reference();
+  const Clock& clock() const;
+  const Config& config() const;
+  SqlStore& store();
+
+ private:
+  KeylineApp();
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace keyline

@@ -1,0 +1,55 @@
+// Accounts, sessions and the audit log entries.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/model/role.h"
+
+namespace keyline {
+
+struct User {
+  int64_t id = 0;
+  std::string username;      // unique, 2..64 chars of [A-Za-z0-9_.-@]
+  std::string display_name;
+  Role role = Role::kLeader;
+  int64_t unit_id = 0;
+  std::optional<int64_t> person_id;
+  std::string password_hash;  // libsodium argon2id string; never leaves the server
+  bool disabled = false;
+  int failed_logins = 0;      // consecutive failures since the last success
+  int64_t locked_until = 0;   // ms; 0 = not locked
+  int64_t version = 0;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct Session {
+  std::string id_hash;  // hex SHA-256 of the opaque token; the token itself is never stored
+  int64_t user_id = 0;
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t last_seen_at = 0;
+  std::string ip;
+  std::string user_agent;
+};
+
+struct AuditEvent {
+  int64_t id = 0;
+  int64_t at = 0;
+  int64_t user_id = 0;
+  std::string username;
+  std::string role;
+  std::string ip;
+  std::string request_id;
+  std::string action;     // create | update | delete | stage | login | logout | ...
+  std::string entity;     // project | unit | person | region | user | assignment | session
+  std::string entity_id;
+  std::string before_json;  // "" when there was nothing before
+  std::string after_json;   // "" when nothing remains
+  std::string prev_hash;    // hash of the previous entry; 64 zeros for the first
+  std::string hash;         // hex SHA-256 over the canonical form of this entry + prev_hash
+};
+
+}  // namespace keyline

@@ -1,0 +1,33 @@
+// Who may read and write which projects. The only place role rules for projects live.
+//
+//   admin, supervisor  read all, write all
+//   leader             read all, write nothing
+//   department         read/write projects its unit is related to (responsible, owner or
+//                      assigned unit while the assignment is valid)
+//   reporter           read/write projects its company owns; cannot create, move stages
+//                      or change assignments
+//   service officer    read projects the person is assigned to; write nothing
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "core/model/role.h"
+#include "core/ports/repositories.h"
+
+namespace keyline {
+
+ProjectScope ScopeFor(const Caller& caller, const std::string& today);
+
+enum class ProjectAction { kRead, kCreate, kUpdate, kChangeStage, kManageAssignments };
+
+// Role-level permission (before looking at the particular project).
+bool RoleMay(Role role, ProjectAction action);
+
+// kForbidden with a bilingual message naming the action.
+Status ForbiddenFor(ProjectAction action);
+
+// Reference data (regions, units, people): everyone reads; admin and supervisor write.
+bool MayWriteReference(Role role);
+
+}  // namespace keyline
