@@ -1,1 +1,217 @@
-int main() { return 0; }
+// The keyline binary: serve the API and UI, or run one administrative command.
+#include <termios.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "app/demo_seed.h"
+#include "app/keyline_app.h"
+#include "common/version.h"
+#include "core/service/audit_log.h"
+#include "core/service/user_service.h"
+#include "storage/repos/sql_store.h"
+
+namespace keyline {
+namespace {
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "错误: %s\nerror: %s\n", status.message_zh().c_str(),
+               status.message_en().c_str());
+  for (const FieldError& e : status.details()) {
+    std::fprintf(stderr, "  %s: %s / %s\n", e.field.c_str(), e.message_zh.c_str(),
+                 e.message_en.c_str());
+  }
+  return 1;
+}
+
+int Usage(const std::string& problem) {
+  std::fprintf(stderr, "%s\n\n%s", problem.c_str(), UsageText());
+  return 2;
+}
+
+// Reads a password: prompted without echo on a terminal, else the first line of stdin.
+std::string ReadPassword(const char* prompt) {
+  bool tty = isatty(STDIN_FILENO);
+  termios old_state{};
+  if (tty) {
+    std::fprintf(stderr, "%s", prompt);
+    tcgetattr(STDIN_FILENO, &old_state);
+    termios quiet = old_state;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old_state);
+    std::fprintf(stderr, "\n");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+bool ParseId(const std::string& s, int64_t* out) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && *out > 0;
+}
+
+int Serve(KeylineApp& app) {
+  auto port = app.StartServer();
+  if (!port.ok()) return Fail(port.status());
+  std::printf("Keyline %s listening on http://%s:%u (database %s)\n", KeylineVersion(),
+              app.config().listen_address.c_str(), *port, app.config().db_url.c_str());
+  std::fflush(stdout);
+  app.WaitForSignal();
+  std::printf("Keyline stopped.\n");
+  return 0;
+}
+
+int SeedDemoCommand(KeylineApp& app) {
+  auto result = SeedDemo(app.repos(), app.reference(), app.projects(), app.users());
+  if (!result.ok()) return Fail(result.status());
+  if (result->skipped) {
+    std::printf("数据库已有数据，未导入演示数据 / database not empty: demo not loaded\n");
+  } else {
+    std::printf("已导入演示区县（雁塔区）/ demo district loaded: %d regions, %d units, %d people, "
+                "%d users, %d projects, %d assignments\n",
+                result->regions, result->units, result->people, result->users,
+                result->projects, result->assignments);
+  }
+  std::printf("%s", result->logins.c_str());
+  return 0;
+}
+
+int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
+  if (args.empty()) return Usage("user: missing subcommand (add|passwd|disable|enable|unlock|list)");
+  const std::string& sub = args[0];
+  Caller cli = Caller::System("cli");
+  UserService& users = app.users();
+  if (sub == "list") {
+    auto list = users.List(cli);
+    if (!list.ok()) return Fail(list.status());
+    std::printf("%-6s %-20s %-16s %-8s %-9s %s\n", "id", "username", "role", "unit", "status",
+                "name");
+    for (const User& u : *list) {
+      std::string status = u.disabled ? "disabled"
+                           : u.locked_until > app.clock().NowMs() ? "locked"
+                                                                   : "active";
+      std::printf("%-6lld %-20s %-16s %-8lld %-9s %s\n", static_cast<long long>(u.id),
+                  u.username.c_str(), std::string(RoleCode(u.role)).c_str(),
+                  static_cast<long long>(u.unit_id), status.c_str(), u.display_name.c_str());
+    }
+    return 0;
+  }
+  if (args.size() < 2) return Usage("user " + sub + ": missing username");
+  const std::string& name = args[1];
+  if (sub == "add") {
+    NewUser input;
+    input.username = name;
+    input.display_name = name;
+    for (size_t i = 2; i < args.size(); ++i) {
+      const std::string& flag = args[i];
+      if (i + 1 >= args.size()) return Usage(flag + " needs a value");
+      const std::string& value = args[++i];
+      if (flag == "--role") {
+        auto role = ParseRole(value);
+        if (!role) return Usage("--role: admin|supervisor|department|reporter|leader|service_officer");
+        input.role = *role;
+      } else if (flag == "--unit") {
+        if (!ParseId(value, &input.unit_id)) return Usage("--unit expects a unit id");
+      } else if (flag == "--person") {
+        int64_t id = 0;
+        if (!ParseId(value, &id)) return Usage("--person expects a person id");
+        input.person_id = id;
+      } else if (flag == "--display") {
+        input.display_name = value;
+      } else {
+        return Usage("user add: unknown option " + flag);
+      }
+    }
+    if (input.unit_id == 0) return Usage("user add: --unit is required");
+    input.password = ReadPassword("新密码 / new password: ");
+    auto user = users.Create(cli, input);
+    if (!user.ok()) return Fail(user.status());
+    std::printf("created user %s (id %lld)\n", name.c_str(), static_cast<long long>(user->id));
+    return 0;
+  }
+  if (args.size() > 2) return Usage("user " + sub + ": unexpected argument " + args[2]);
+  auto user = users.GetByUsername(cli, name);
+  if (!user.ok()) return Fail(user.status());
+  Status st;
+  if (sub == "passwd") {
+    st = users.SetPassword(cli, user->id, ReadPassword("新密码 / new password: "));
+  } else if (sub == "disable" || sub == "enable") {
+    UserChange change;
+    change.disabled = sub == "disable";
+    st = users.Update(cli, user->id, user->version, change).status();
+  } else if (sub == "unlock") {
+    st = users.Unlock(cli, user->id);
+  } else {
+    return Usage("user: unknown subcommand " + sub);
+  }
+  if (!st.ok()) return Fail(st);
+  std::printf("%s: %s done\n", name.c_str(), sub.c_str());
+  return 0;
+}
+
+int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
+  if (args.size() != 1 || args[0] != "verify") return Usage("audit: expected `audit verify`");
+  auto result = app.audit().Verify(*app.repos().tx);
+  if (!result.ok()) return Fail(result.status());
+  if (result->first_broken_id) {
+    std::printf("审计链在第 %lld 条处断裂 / audit chain BROKEN at entry %lld: %s (%lld entries "
+                "checked)\n",
+                static_cast<long long>(*result->first_broken_id),
+                static_cast<long long>(*result->first_broken_id), result->problem.c_str(),
+                static_cast<long long>(result->entries));
+    return 1;
+  }
+  std::printf("审计链完整 / audit chain intact: %lld entries\n",
+              static_cast<long long>(result->entries));
+  return 0;
+}
+
+int BackupCommand(KeylineApp& app, const std::vector<std::string>& args) {
+  if (args.size() != 2 || args[0] != "--out") return Usage("backup: expected `backup --out FILE`");
+  Status st = app.store().Backup(args[1]);
+  if (!st.ok()) return Fail(st);
+  std::printf("backup written to %s\n", args[1].c_str());
+  return 0;
+}
+
+int Run(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  auto config = ParseConfig(arguments);
+  if (!config.ok()) return Usage(config.status().message_zh() + "\n" + config.status().message_en());
+  if (config->command == "help") {
+    std::printf("%s", UsageText());
+    return 0;
+  }
+  if (config->command == "version") {
+    std::printf("keyline %s\n", KeylineVersion());
+    return 0;
+  }
+  auto app = KeylineApp::Open(*config);
+  if (!app.ok()) return Fail(app.status());
+  const std::string& cmd = config->command;
+  if (cmd == "serve") return Serve(**app);
+  if (cmd == "migrate") {
+    std::printf("database %s is at the current schema\n", config->db_url.c_str());
+    return 0;
+  }
+  if (cmd == "seed-demo") return SeedDemoCommand(**app);
+  if (cmd == "user") return UserCommand(**app, config->args);
+  if (cmd == "audit") return AuditCommand(**app, config->args);
+  if (cmd == "backup") return BackupCommand(**app, config->args);
+  return Usage("unknown command " + cmd);
+}
+
+}  // namespace
+}  // namespace keyline
+
+int main(int argc, char** argv) { return keyline::Run(argc, argv); }

@@ -15,6 +15,7 @@
 #include "core/model/role.h"
 #include "core/ports/repositories.h"
 #include "core/service/audit_log.h"
+#include "core/service/project_access.h"
 
 namespace keyline {
 

@@ -1,0 +1,127 @@
+#include "app/keyline_app.h"
+
+#include <string>
+
+#include "api/api_context.h"
+#include "auth/login_rate_limiter.h"
+#include "auth/random_token_source.h"
+#include "auth/sodium_password_hasher.h"
+#include "core/service/audit_log.h"
+#include "core/service/auth_service.h"
+#include "core/service/project_service.h"
+#include "core/service/reference_service.h"
+#include "core/service/session_cache.h"
+#include "core/service/user_service.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "storage/repos/sql_store.h"
+
+namespace keyline {
+
+struct KeylineApp::State {
+  Config config;
+  SystemClock system_clock;
+  const Clock* clock = nullptr;
+  std::unique_ptr<SqlStore> store;
+  std::unique_ptr<auth::SodiumPasswordHasher> hasher;
+  auth::RandomTokenSource tokens;
+  std::unique_ptr<auth::LoginRateLimiter> limiter;
+  SessionCache session_cache;
+  std::unique_ptr<AuditLog> audit;
+  std::unique_ptr<AuthService> auth;
+  std::unique_ptr<UserService> users;
+  std::unique_ptr<ProjectService> projects;
+  std::unique_ptr<ReferenceService> reference;
+  api::ApiContext api;
+  http::Router router;
+  std::unique_ptr<http::Server> server;
+};
+
+KeylineApp::KeylineApp() : state_(std::make_unique<State>()) {}
+
+KeylineApp::~KeylineApp() {
+  StopServer();
+  if (state_ && state_->store) state_->store->db().Close();
+}
+
+Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const Clock* clock,
+                                                     bool fast_hashing) {
+  std::unique_ptr<KeylineApp> app(new KeylineApp());
+  State& s = *app->state_;
+  s.config = config;
+  s.clock = clock ? clock : &s.system_clock;
+  KL_ASSIGN_OR_RETURN(s.store, SqlStore::Open(config.db_url, config.pool_size));
+  const Repositories& repos = s.store->repos();
+  s.hasher = std::make_unique<auth::SodiumPasswordHasher>(fast_hashing);
+  s.limiter = std::make_unique<auth::LoginRateLimiter>(*s.clock);
+  s.audit = std::make_unique<AuditLog>(*repos.audit, *s.clock);
+  AuthOptions auth_options;
+  auth_options.session_idle_minutes = config.session_idle_minutes;
+  s.auth = std::make_unique<AuthService>(repos, *s.audit, *s.hasher, s.tokens, s.session_cache,
+                                         *s.clock, auth_options);
+  s.users = std::make_unique<UserService>(repos, *s.audit, *s.hasher, *s.clock);
+  s.users->OnSessionsEnded([cache = &s.session_cache](int64_t id) { cache->EvictUser(id); });
+  s.projects = std::make_unique<ProjectService>(repos, *s.audit, *s.clock);
+  s.reference = std::make_unique<ReferenceService>(repos, *s.audit, *s.clock);
+
+  s.api.options.cookie_secure = config.cookie_secure;
+  s.api.options.allowed_origin = config.allowed_origin;
+  s.api.clock = s.clock;
+  s.api.repos = repos;
+  s.api.audit = s.audit.get();
+  s.api.auth = s.auth.get();
+  s.api.users = s.users.get();
+  s.api.projects = s.projects.get();
+  s.api.reference = s.reference.get();
+  s.api.login_limiter = s.limiter.get();
+  api::RegisterAllRoutes(s.router, s.api);
+  return app;
+}
+
+Result<uint16_t> KeylineApp::StartServer() {
+  State& s = *state_;
+  if (s.server) return s.server->port();
+  http::ServerOptions options;
+  options.address = s.config.listen_address;
+  options.port = s.config.listen_port;
+  options.io_threads = s.config.io_threads;
+  options.worker_threads = s.config.worker_threads;
+  options.max_queue = s.config.max_queue;
+  options.static_dir = s.config.static_dir;
+  options.access_log = s.config.access_log;
+  SqlStore* store = s.store.get();
+  options.extra_metrics = [store] { return store->Metrics(); };
+  s.server = std::make_unique<http::Server>(options, s.router);
+  std::string error;
+  if (!s.server->Start(&error)) {
+    s.server.reset();
+    return Status::Unavailable("无法监听 " + s.config.listen_address + ":" +
+                                   std::to_string(s.config.listen_port) + "：" + error,
+                               "cannot listen on " + s.config.listen_address + ":" +
+                                   std::to_string(s.config.listen_port) + ": " + error);
+  }
+  return s.server->port();
+}
+
+void KeylineApp::StopServer() {
+  if (state_ && state_->server) {
+    state_->server->Stop();
+    state_->server.reset();
+  }
+}
+
+void KeylineApp::WaitForSignal() {
+  if (state_->server) state_->server->WaitForSignal();
+}
+
+const Repositories& KeylineApp::repos() const { return state_->store->repos(); }
+AuditLog& KeylineApp::audit() { return *state_->audit; }
+AuthService& KeylineApp::auth() { return *state_->auth; }
+UserService& KeylineApp::users() { return *state_->users; }
+ProjectService& KeylineApp::projects() { return *state_->projects; }
+ReferenceService& KeylineApp::reference() { return *state_->reference; }
+const Clock& KeylineApp::clock() const { return *state_->clock; }
+const Config& KeylineApp::config() const { return state_->config; }
+SqlStore& KeylineApp::store() { return *state_->store; }
+
+}  // namespace keyline

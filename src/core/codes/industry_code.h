@@ -1,0 +1,26 @@
+// 国民经济行业分类 (GB/T 4754-2017): 门类 (section, one letter A–T) → 大类 (division, 2 digits)
+// → 中类 (group, 3 digits) → 小类 (class, 4 digits). The first two digits are the division.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/codes/code_check.h"
+
+namespace keyline::codes {
+
+// Accepts a section letter alone ("P"), a letter followed by 2–4 digits ("P83", "P8331"),
+// or 2–4 digits alone ("8331"). The division must exist (01–97; 97 divisions in 20 sections)
+// and, when a letter is given, belong to that section (A 01–05, B 06–12, C 13–43, …, S 91–96,
+// T 97). Lower-case letters and surrounding spaces are errors; callers normalise first.
+CodeCheck CheckIndustryCode(std::string_view code);
+
+// The Chinese name of section `section` ('A'..'T'), e.g. 'P' → "教育"; nullopt otherwise.
+std::optional<std::string> SectionNameZh(char section);
+
+// The section letter of division `division` (1..97), e.g. 83 → 'P'; '\0' when the number
+// is not a division of GB/T 4754-2017.
+char SectionForDivision(int division);
+
+}  // namespace keyline::codes

@@ -1,0 +1,208 @@
+#include "core/service/auth_service.h"
+
+#include "common/sha256.h"
+
+namespace keyline {
+namespace {
+
+constexpr int64_t kMinuteMs = 60'000;
+// last_seen_at is written at most this often per session (the cache absorbs the rest).
+constexpr int64_t kTouchIntervalMs = kMinuteMs;
+
+Status WrongCredentials() {
+  return Status::Unauthenticated("用户名或密码错误", "wrong username or password");
+}
+
+Status SessionExpired() {
+  return Status::Unauthenticated("登录已过期，请重新登录", "session expired; log in again");
+}
+
+Caller CallerOf(const User& user, const std::string& ip) {
+  Caller c;
+  c.user_id = user.id;
+  c.username = user.username;
+  c.role = user.role;
+  c.unit_id = user.unit_id;
+  c.person_id = user.person_id;
+  c.ip = ip;
+  return c;
+}
+
+}  // namespace
+
+AuthService::AuthService(const Repositories& repos, AuditLog& audit, PasswordHasher& hasher,
+                         TokenSource& tokens, SessionCache& cache, const Clock& clock,
+                         AuthOptions options)
+    : repos_(repos),
+      audit_(audit),
+      hasher_(hasher),
+      tokens_(tokens),
+      cache_(cache),
+      clock_(clock),
+      options_(options) {
+  auto dummy = hasher_.Hash(tokens_.NewToken());
+  if (dummy.ok()) dummy_hash_ = *dummy;
+}
+
+std::string AuthService::SessionIdHash(std::string_view token) { return Sha256Hex(token); }
+
+bool AuthService::CheckCsrf(const Session& session, std::string_view header_value) {
+  const std::string& expected = session.csrf_token;
+  if (expected.empty() || header_value.size() != expected.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    diff |= static_cast<unsigned char>(expected[i] ^ header_value[i]);
+  }
+  return diff == 0;
+}
+
+Status AuthService::RecordFailure(const User& user, const std::string& ip, int64_t now) {
+  return repos_.tx->Write([&](Tx& tx) -> Status {
+    // Re-read inside the transaction so concurrent failures count exactly.
+    KL_ASSIGN_OR_RETURN(User fresh, repos_.users->Get(tx, user.id));
+    int failed = fresh.failed_logins + 1;
+    int64_t locked_until = fresh.locked_until;
+    std::string action = "login_failed";
+    if (failed >= options_.max_failed_logins) {
+      locked_until = now + options_.lockout_minutes * kMinuteMs;
+      failed = 0;
+      action = "lockout";
+    }
+    KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, user.id, failed, locked_until));
+    return audit_.Record(tx, CallerOf(user, ip), action, "user", std::to_string(user.id), "",
+                         "");
+  });
+}
+
+Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                       const std::string& ip, const std::string& user_agent) {
+  int64_t now = clock_.NowMs();
+  User user;
+  bool found = false;
+  KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
+    auto u = repos_.users->GetByUsername(tx, username);
+    if (u.ok()) {
+      user = std::move(*u);
+      found = true;
+      return Status::Ok();
+    }
+    return u.status().code() == ErrorCode::kNotFound ? Status::Ok() : u.status();
+  }));
+  if (!found) {
+    hasher_.Verify(dummy_hash_, password);  // same cost as a real attempt
+    return WrongCredentials();
+  }
+  if (user.locked_until > now) {
+    int64_t minutes = (user.locked_until - now + kMinuteMs - 1) / kMinuteMs;
+    return Status(ErrorCode::kLocked,
+                  "密码错误次数过多，账号已锁定，请" + std::to_string(minutes) + "分钟后再试",
+                  "too many wrong passwords: the account is locked for " +
+                      std::to_string(minutes) + " more minute(s)");
+  }
+  if (!hasher_.Verify(user.password_hash, password)) {
+    KL_RETURN_IF_ERROR(RecordFailure(user, ip, now));
+    return WrongCredentials();
+  }
+  if (user.disabled) {
+    return Status::Forbidden("账号已停用，请联系管理员", "this account is disabled");
+  }
+
+  LoginResult result;
+  result.token = tokens_.NewToken();
+  result.csrf_token = tokens_.NewToken();
+  std::optional<std::string> rehash;
+  if (hasher_.NeedsRehash(user.password_hash)) {
+    auto h = hasher_.Hash(password);
+    if (h.ok()) rehash = *h;
+  }
+  Session session;
+  session.id_hash = SessionIdHash(result.token);
+  session.user_id = user.id;
+  session.csrf_token = result.csrf_token;
+  session.created_at = now;
+  session.last_seen_at = now;
+  session.ip = ip;
+  session.user_agent = user_agent;
+  KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, user.id, 0, 0));
+    if (rehash) {
+      KL_ASSIGN_OR_RETURN(User fresh, repos_.users->Get(tx, user.id));
+      fresh.password_hash = *rehash;
+      fresh.updated_at = now;
+      KL_RETURN_IF_ERROR(repos_.users->Update(tx, fresh, fresh.version));
+    }
+    KL_RETURN_IF_ERROR(repos_.sessions->Insert(tx, session));
+    // Sweep sessions nobody has used for the idle period; cheap with the index.
+    KL_RETURN_IF_ERROR(
+        repos_.sessions->DeleteIdleBefore(tx, now - options_.session_idle_minutes * kMinuteMs)
+            .status());
+    return audit_.Record(tx, CallerOf(user, ip), "login", "session", std::to_string(user.id), "",
+                         "");
+  }));
+  user.failed_logins = 0;
+  user.locked_until = 0;
+  result.user = std::move(user);
+  return result;
+}
+
+Result<AuthenticatedSession> AuthService::Authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 128) return SessionExpired();
+  int64_t now = clock_.NowMs();
+  std::string id_hash = SessionIdHash(token);
+  auto Expired = [&](const Session& s) {
+    return now - s.last_seen_at > options_.session_idle_minutes * kMinuteMs ||
+           now - s.created_at > options_.session_max_hours * 60 * kMinuteMs;
+  };
+  if (auto cached = cache_.Get(id_hash, now); cached && !Expired(cached->session)) {
+    if (now - cached->session.last_seen_at < kTouchIntervalMs) return *cached;
+  }
+  AuthenticatedSession found;
+  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
+    auto s = repos_.sessions->Get(tx, id_hash);
+    if (!s.ok()) return s.status().code() == ErrorCode::kNotFound ? SessionExpired() : s.status();
+    found.session = std::move(*s);
+    auto u = repos_.users->Get(tx, found.session.user_id);
+    if (!u.ok()) return u.status().code() == ErrorCode::kNotFound ? SessionExpired() : u.status();
+    found.user = std::move(*u);
+    return Status::Ok();
+  });
+  if (!st.ok()) {
+    cache_.Evict(id_hash);
+    return st;
+  }
+  if (Expired(found.session) || found.user.disabled) {
+    cache_.Evict(id_hash);
+    (void)repos_.tx->Write([&](Tx& tx) { return repos_.sessions->Delete(tx, id_hash); });
+    return found.user.disabled
+               ? Status::Unauthenticated("账号已停用", "this account is disabled")
+               : SessionExpired();
+  }
+  if (now - found.session.last_seen_at >= kTouchIntervalMs) {
+    KL_RETURN_IF_ERROR(
+        repos_.tx->Write([&](Tx& tx) { return repos_.sessions->Touch(tx, id_hash, now); }));
+    found.session.last_seen_at = now;
+  }
+  found.user.password_hash.clear();
+  found.cached_at_ms = now;
+  cache_.Put(id_hash, found);
+  return found;
+}
+
+Status AuthService::Logout(const std::string& token) {
+  if (token.empty()) return Status::Ok();
+  std::string id_hash = SessionIdHash(token);
+  cache_.Evict(id_hash);
+  return repos_.tx->Write([&](Tx& tx) -> Status {
+    auto s = repos_.sessions->Get(tx, id_hash);
+    if (!s.ok()) return s.status().code() == ErrorCode::kNotFound ? Status::Ok() : s.status();
+    KL_RETURN_IF_ERROR(repos_.sessions->Delete(tx, id_hash));
+    User who;
+    who.id = s->user_id;
+    auto u = repos_.users->Get(tx, s->user_id);
+    if (u.ok()) who = *u;
+    return audit_.Record(tx, CallerOf(who, s->ip), "logout", "session",
+                         std::to_string(s->user_id), "", "");
+  });
+}
+
+}  // namespace keyline

@@ -1,0 +1,35 @@
+#include "core/service/session_cache.h"
+
+#include <iterator>
+
+namespace keyline {
+
+std::optional<AuthenticatedSession> SessionCache::Get(const std::string& id_hash,
+                                                      int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(id_hash);
+  if (it == entries_.end()) return std::nullopt;
+  if (now_ms - it->second.cached_at_ms > ttl_ms_ || now_ms < it->second.cached_at_ms) {
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void SessionCache::Put(const std::string& id_hash, AuthenticatedSession entry) {
+  std::lock_guard lock(mu_);
+  if (entries_.size() >= max_entries_) entries_.clear();  // crude but bounded
+  entries_[id_hash] = std::move(entry);
+}
+
+void SessionCache::Evict(const std::string& id_hash) {
+  std::lock_guard lock(mu_);
+  entries_.erase(id_hash);
+}
+
+void SessionCache::EvictUser(int64_t user_id) {
+  std::lock_guard lock(mu_);
+  std::erase_if(entries_, [&](const auto& kv) { return kv.second.user.id == user_id; });
+}
+
+}  // namespace keyline

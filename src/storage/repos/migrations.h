@@ -1,0 +1,35 @@
+// Schema migrations for both dialects.
+//
+// Each migration has a version (1, 2, ...), a name and its SQL script for SQLite and for
+// PostgreSQL. Migrate applies the missing ones in order, each in its own write transaction
+// together with its row in schema_migrations, so a failed migration leaves nothing behind.
+// On PostgreSQL concurrent migrators are serialised by a transaction-scoped advisory lock.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "storage/sql/database.h"
+
+namespace keyline {
+
+struct Migration {
+  int version = 0;
+  std::string name;
+  std::string sqlite_sql;
+  std::string pg_sql;
+};
+
+// All migrations, in version order.
+const std::vector<Migration>& Migrations();
+// The version of the newest migration.
+int LatestSchemaVersion();
+
+// Applies every migration not yet recorded in schema_migrations. Idempotent.
+Status Migrate(sql::Database& db);
+
+// The highest applied version; 0 for a database never migrated.
+Result<int> SchemaVersion(sql::Database& db);
+
+}  // namespace keyline
