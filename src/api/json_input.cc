@@ -145,7 +145,7 @@ std::optional<std::string> FieldReader::Date(std::string_view key, bool required
   return s;
 }
 
-std::optional<keyline::Money> FieldReader::Money(std::string_view key, bool required) {
+std::optional<keyline::Money> FieldReader::Amount(std::string_view key, bool required) {
   const auto* v = Find(key, required);
   if (!v) return std::nullopt;
   std::string text;

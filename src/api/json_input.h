@@ -44,7 +44,7 @@ class FieldReader {
   // A date "YYYY-MM-DD".
   std::optional<std::string> Date(std::string_view key, bool required);
   // An amount in 万元: a decimal string ("11500.25") or an integer.
-  std::optional<Money> Money(std::string_view key, bool required);
+  std::optional<Money> Amount(std::string_view key, bool required);
   template <typename E>
   std::optional<E> Enum(std::string_view key, std::span<const EnumEntry<E>> table,
                         bool required) {

@@ -48,7 +48,7 @@ Status ReadProject(const boost::json::object& body, bool creating, Project* p,
   SetOptional(r, "responsible_unit_id", ReadId(r, "responsible_unit_id"),
               &p->responsible_unit_id);
   if (auto v = r.String("scale_content", false, 4000)) p->scale_content = *v;
-  if (auto v = r.Money("total_investment", creating)) p->total_investment = *v;
+  if (auto v = r.Amount("total_investment", creating)) p->total_investment = *v;
   if (r.Has("funding")) {
     const boost::json::array* lines = r.Array("funding", false);
     if (lines) {
@@ -61,7 +61,7 @@ Status ReadProject(const boost::json::object& body, bool creating, Project* p,
         }
         FieldReader line(( *lines)[i].as_object());
         auto source = line.Enum("source", FundingSourceTable(), true);
-        auto amount = line.Money("amount", true);
+        auto amount = line.Amount("amount", true);
         Status st = line.Finish();
         if (!st.ok()) {
           for (const auto& e : st.details()) {

@@ -27,7 +27,6 @@ void HttpMetrics::RecordResponse(int status, double seconds) {
   size_t bucket = 0;
   while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
   buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
-  count_.fetch_add(1, std::memory_order_relaxed);
   double micros = seconds > 0 ? seconds * 1e6 : 0;
   sum_micros_.fetch_add(static_cast<uint64_t>(micros), std::memory_order_relaxed);
 }

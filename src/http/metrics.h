@@ -25,9 +25,8 @@ class HttpMetrics {
  private:
   static constexpr std::array<double, 10> kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
                                                       0.05,  0.1,    0.25,  1.0,  5.0};
-  std::array<std::atomic<uint64_t>, 5> by_class_{};            // 1xx..5xx
+  std::array<std::atomic<uint64_t>, 5> by_class_{};                   // 1xx..5xx
   std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};  // last: +Inf only
-  std::atomic<uint64_t> count_{0};
   std::atomic<uint64_t> sum_micros_{0};
   std::atomic<int64_t> in_flight_{0};
   std::atomic<uint64_t> rejected_{0};

@@ -183,16 +183,16 @@ Result<Project> ProjectService::Update(const Caller& caller, int64_t id, int64_t
     bool privileged = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
     if (!privileged) {
       if (after.owner_unit_id != before.owner_unit_id) {
-        return RejectField("owner_unit_id", "只有发改部门可以变更项目业主",
-                           "only the 发改 office may change the owner");
+        return Status::Forbidden("只有发改部门可以变更项目业主",
+                                 "only the 发改 office may change the owner");
       }
       if (after.responsible_unit_id != before.responsible_unit_id) {
-        return RejectField("responsible_unit_id", "只有发改部门可以变更责任单位",
-                           "only the 发改 office may change the responsible unit");
+        return Status::Forbidden("只有发改部门可以变更责任单位",
+                                 "only the 发改 office may change the responsible unit");
       }
       if (after.level != before.level) {
-        return RejectField("level", "只有发改部门可以调整重点项目级别",
-                           "only the 发改 office may change the key-list level");
+        return Status::Forbidden("只有发改部门可以调整重点项目级别",
+                                 "only the 发改 office may change the key-list level");
       }
     }
     after.warnings.clear();

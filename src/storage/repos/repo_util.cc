@@ -45,9 +45,9 @@ Status VersionedUpdateOutcome(sql::Conn& conn, int64_t changed, std::string_view
   if (changed > 1) return Status::Internal("versioned update changed several rows");
   KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(exists_sql, {key}));
   if (rs.empty()) return NotFoundStatus(what_zh, what_en);
-  return Status::Conflict(std::string(what_zh) + "已被他人修改，请刷新后重试",
-                          "the " + std::string(what_en) +
-                              " was changed by someone else; reload and retry");
+  return Status::Conflict(
+      std::string(what_zh) + "已被他人修改，请刷新后重试",
+      "the " + std::string(what_en) + " was changed by someone else; reload and retry");
 }
 
 std::string TodayBeijing() {

@@ -31,12 +31,11 @@ Status CreateParentDirectory(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
-    const ConnectionOptions& options) {
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const ConnectionOptions& options) {
   KL_RETURN_IF_ERROR(CreateParentDirectory(options.path));
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-              SQLITE_OPEN_EXRESCODE;
+  int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   int rc = sqlite3_open_v2(options.path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -55,8 +54,8 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
       return Status::Internal("sqlite refused WAL mode (got " + mode->GetText(0, 0) + ")");
     }
   }
-  std::string pragmas = options.synchronous_full ? "PRAGMA synchronous=FULL;"
-                                                 : "PRAGMA synchronous=NORMAL;";
+  std::string pragmas =
+      options.synchronous_full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   pragmas += "PRAGMA foreign_keys=ON;";
   if (options.read_only) pragmas += "PRAGMA query_only=ON;";
   KL_RETURN_IF_ERROR(conn->ExecScript(pragmas));

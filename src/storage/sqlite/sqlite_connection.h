@@ -41,7 +41,8 @@ class SqliteConnection final : public sql::Conn {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
-  Result<sql::ResultSet> Query(std::string_view sql, const std::vector<sql::Value>& params) override;
+  Result<sql::ResultSet> Query(std::string_view sql,
+                               const std::vector<sql::Value>& params) override;
   Result<int64_t> Exec(std::string_view sql, const std::vector<sql::Value>& params) override;
   Status ExecScript(std::string_view script) override;
 

@@ -36,9 +36,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const SqliteOptions
 
 SqliteDatabase::SqliteDatabase(const SqliteOptions& options,
                                std::unique_ptr<SqliteConnection> writer)
-    : options_(options),
-      writer_(std::move(writer)),
-      readers_(options.pool_size, [this]() {
+    : options_(options), writer_(std::move(writer)), readers_(options.pool_size, [this]() {
         ConnectionOptions reader_options{.path = options_.path,
                                          .synchronous_full = options_.synchronous_full,
                                          .read_only = true,
@@ -154,8 +152,7 @@ void SqliteDatabase::RunBatch(std::vector<Job>& batch) {
     s = sql::RunTxFn(*batch[i].fn, *writer_);
     if (writer_->autocommit()) {
       // A hard error made SQLite roll back the whole transaction (or fn ended it).
-      results[i] = s.ok() ? Status::Internal("the write transaction ended inside the callback")
-                          : s;
+      results[i] = s.ok() ? Status::Internal("the write transaction ended inside the callback") : s;
       abort_tx();
       continue;
     }

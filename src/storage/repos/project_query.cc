@@ -1,0 +1,190 @@
+#include "storage/repos/project_query.h"
+
+#include "storage/repos/project_row.h"
+#include "storage/repos/repo_util.h"
+#include "storage/repos/sql_builder.h"
+
+namespace keyline::storage {
+namespace {
+
+// Today as the scope sees it; services always set it, the fallback is the current date.
+std::string ScopeToday(const ProjectScope& scope) {
+  return scope.today.empty() ? TodayBeijing() : scope.today;
+}
+
+// An assignment "currently valid" on date ?: both ends inclusive, NULL ends open.
+constexpr const char* kPersonAssignedSql =
+    "EXISTS (SELECT 1 FROM project_assignments sa WHERE sa.project_id = p.id "
+    "AND sa.person_id = ? AND (sa.valid_from IS NULL OR sa.valid_from <= ?) "
+    "AND (sa.valid_to IS NULL OR sa.valid_to >= ?))";
+constexpr const char* kLeaderAssignedSql =
+    "EXISTS (SELECT 1 FROM project_assignments la WHERE la.project_id = p.id "
+    "AND la.role = ? AND la.person_id = ? AND (la.valid_from IS NULL OR la.valid_from <= ?) "
+    "AND (la.valid_to IS NULL OR la.valid_to >= ?))";
+constexpr const char* kUnitRelatedSql =
+    "EXISTS (SELECT 1 FROM project_units su WHERE su.project_id = p.id AND su.unit_id = ?)";
+
+// Scope conditions other than kUnit when project_units is already joined for it.
+void AddScope(SqlBuilder& b, const ProjectScope& scope, bool unit_scope_joined) {
+  switch (scope.kind) {
+    case ProjectScope::Kind::kAll:
+      break;
+    case ProjectScope::Kind::kUnit:
+      if (!unit_scope_joined) b.And(kUnitRelatedSql, {IntValue(scope.id)});
+      break;
+    case ProjectScope::Kind::kOwner:
+      b.And("p.owner_unit_id = ?", {IntValue(scope.id)});
+      break;
+    case ProjectScope::Kind::kPerson: {
+      std::string today = ScopeToday(scope);
+      b.And(kPersonAssignedSql, {IntValue(scope.id), TextValue(today), TextValue(today)});
+      break;
+    }
+  }
+}
+
+std::string StageOrderExpr() {
+  // Codes come from the compiled-in stage table, not from input.
+  std::string out = "CASE p.stage";
+  int i = 0;
+  for (const auto& e : StageTable()) {
+    out += " WHEN '" + std::string(e.code) + "' THEN " + std::to_string(i++);
+  }
+  out += " END";
+  return out;
+}
+
+std::string OrderBy(sql::Dialect dialect, const ProjectQuery& q, const std::string& id_expr) {
+  const char* dir = q.descending ? " DESC" : " ASC";
+  std::string tie = ", " + id_expr + dir;
+  switch (q.sort) {
+    case ProjectSortField::kId:
+      return " ORDER BY " + id_expr + dir;
+    case ProjectSortField::kName:
+      // Code point order in both databases (PostgreSQL would otherwise use its locale).
+      return std::string(" ORDER BY p.name") +
+             (dialect == sql::Dialect::kPostgres ? " COLLATE \"C\"" : "") + dir + tie;
+    case ProjectSortField::kTotalInvestment:
+      return std::string(" ORDER BY p.total_investment") + dir + tie;
+    case ProjectSortField::kPlannedStart:
+      return std::string(" ORDER BY p.planned_start") + dir + " NULLS LAST" + tie;
+    case ProjectSortField::kUpdatedAt:
+      return std::string(" ORDER BY p.updated_at") + dir + tie;
+    case ProjectSortField::kStage:
+      return " ORDER BY " + StageOrderExpr() + dir + tie;
+  }
+  return " ORDER BY " + id_expr + dir;
+}
+
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+}  // namespace
+
+std::string RegionPrefix(std::string_view code) {
+  std::string c(code);
+  if (c.size() == 12 && c.ends_with("000")) c.resize(9);
+  if (c.size() == 6) {
+    if (c.ends_with("0000")) {
+      c.resize(2);
+    } else if (c.ends_with("00")) {
+      c.resize(4);
+    }
+  }
+  return c;
+}
+
+ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
+                                   const ProjectScope& scope) {
+  bool pg = dialect == sql::Dialect::kPostgres;
+  std::optional<int64_t> scope_unit;
+  if (scope.kind == ProjectScope::Kind::kUnit) scope_unit = scope.id;
+
+  // FROM: drive from project_units when a unit is involved.
+  SqlBuilder b;
+  std::string id_expr = "p.id";
+  bool scope_joined = false;
+  if (q.unit_id) {
+    b.Append(" FROM project_units fu JOIN projects p ON p.id = fu.project_id");
+    id_expr = "fu.project_id";
+    if (scope_unit && *scope_unit != *q.unit_id) {
+      b.Append(" JOIN project_units su ON su.project_id = fu.project_id");
+    }
+    scope_joined = scope_unit.has_value();
+    b.And("fu.unit_id = ?", {IntValue(*q.unit_id)});
+    if (scope_unit && *scope_unit != *q.unit_id) b.And("su.unit_id = ?", {IntValue(*scope_unit)});
+  } else if (scope_unit) {
+    b.Append(" FROM project_units su JOIN projects p ON p.id = su.project_id");
+    id_expr = "su.project_id";
+    scope_joined = true;
+    b.And("su.unit_id = ?", {IntValue(*scope_unit)});
+  } else {
+    b.Append(" FROM projects p");
+  }
+  AddScope(b, scope, scope_joined);
+
+  if (q.text) {
+    std::string pattern = LikeContains(*q.text);
+    b.And(pg ? "p.name ILIKE ? ESCAPE '\\' OR p.code ILIKE ? ESCAPE '\\'"
+             : "p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\'",
+          {TextValue(pattern), TextValue(pattern)});
+  }
+  if (!q.stages.empty()) {
+    std::vector<sql::Value> codes;
+    for (Stage s : q.stages) codes.push_back(TextValue(EnumCode(StageTable(), s)));
+    std::string fragment = "p.stage IN (" + Placeholders(codes.size()) + ")";
+    b.And(fragment, std::move(codes));
+  }
+  if (q.level) b.And("p.level = ?", {TextValue(EnumCode(ProjectLevelTable(), *q.level))});
+  if (q.category) {
+    b.And("p.category = ?", {TextValue(EnumCode(ProjectCategoryTable(), *q.category))});
+  }
+  if (q.region_code) {
+    b.And("p.region_code LIKE ? ESCAPE '\\'",
+          {TextValue(LikePrefix(RegionPrefix(*q.region_code)))});
+  }
+  if (q.industry) {
+    b.And("p.industry_code LIKE ? ESCAPE '\\'", {TextValue(LikePrefix(*q.industry))});
+  }
+  if (q.leader_id) {
+    std::string today = ScopeToday(scope);
+    b.And(kLeaderAssignedSql,
+          {TextValue(EnumCode(AssignmentRoleTable(), AssignmentRole::kLeadLeader)),
+           IntValue(*q.leader_id), TextValue(today), TextValue(today)});
+  }
+  if (q.year) {
+    std::string y = std::to_string(*q.year);
+    b.And(
+        "COALESCE(p.actual_start, p.planned_start) <= ? AND "
+        "(COALESCE(p.actual_completion, p.planned_completion) IS NULL OR "
+        "COALESCE(p.actual_completion, p.planned_completion) >= ?)",
+        {TextValue(y + "-12-31"), TextValue(y + "-01-01")});
+  }
+  if (q.investment_min) b.And("p.total_investment >= ?", {IntValue(q.investment_min->cents)});
+  if (q.investment_max) b.And("p.total_investment < ?", {IntValue(q.investment_max->cents)});
+  if (q.parent_id) b.And("p.parent_id = ?", {IntValue(*q.parent_id)});
+
+  ProjectListSql out;
+  out.count.sql = "SELECT COUNT(*)" + b.text();
+  out.count.params = b.params();
+  out.page.params = b.params();
+  size_t n = out.page.params.size();
+  out.page.sql = "SELECT " KL_PROJECT_COLUMNS + b.text() + OrderBy(dialect, q, id_expr) +
+                 " LIMIT $" + std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2);
+  out.page.params.push_back(IntValue(ClampLimit(q.page)));
+  out.page.params.push_back(IntValue(ClampOffset(q.page)));
+  return out;
+}
+
+BuiltSql BuildInScopeSql(int64_t project_id, const ProjectScope& scope) {
+  SqlBuilder b;
+  b.Append("SELECT 1 FROM projects p");
+  b.And("p.id = ?", {IntValue(project_id)});
+  AddScope(b, scope, /*unit_scope_joined=*/false);
+  return {b.text(), b.params()};
+}
+
+}  // namespace keyline::storage

@@ -1,0 +1,20 @@
+// Factories of the SQL implementations of the core repository interfaces. Every
+// implementation is stateless: the connection comes from the SqlTx passed to each call.
+// Private to storage/repos; SqlStore bundles them.
+#pragma once
+
+#include <memory>
+
+#include "core/ports/repositories.h"
+
+namespace keyline::storage {
+
+std::unique_ptr<RegionRepository> NewSqlRegionRepository();
+std::unique_ptr<UnitRepository> NewSqlUnitRepository();
+std::unique_ptr<PersonRepository> NewSqlPersonRepository();
+std::unique_ptr<UserRepository> NewSqlUserRepository();
+std::unique_ptr<SessionRepository> NewSqlSessionRepository();
+std::unique_ptr<ProjectRepository> NewSqlProjectRepository();
+std::unique_ptr<AuditRepository> NewSqlAuditRepository();
+
+}  // namespace keyline::storage

@@ -1,0 +1,140 @@
+#include "storage/repos/sql_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "storage/repos/migrations.h"
+#include "storage/repos/sql_repositories.h"
+#include "storage/repos/sql_tx.h"
+#include "storage/sql/database_url.h"
+
+namespace keyline {
+namespace {
+
+// Runs core callbacks in SQL transactions and counts them.
+class SqlTxRunner final : public TxRunner {
+ public:
+  explicit SqlTxRunner(sql::Database& db) : db_(db) {}
+
+  Status Read(const TxCallback& fn) override {
+    reads_.fetch_add(1, std::memory_order_relaxed);
+    Status st = db_.Read([&](sql::Conn& conn) {
+      storage::SqlTx tx(conn);
+      return fn(tx);
+    });
+    if (!st.ok()) read_errors_.fetch_add(1, std::memory_order_relaxed);
+    return st;
+  }
+
+  Status Write(const TxCallback& fn) override {
+    writes_.fetch_add(1, std::memory_order_relaxed);
+    Status st = db_.Write([&](sql::Conn& conn) {
+      storage::SqlTx tx(conn);
+      return fn(tx);
+    });
+    if (!st.ok()) write_errors_.fetch_add(1, std::memory_order_relaxed);
+    return st;
+  }
+
+  std::string Metrics() const {
+    auto line = [](const char* name, const char* kind, const std::atomic<int64_t>& v) {
+      return std::string("keyline_db_transactions_total{kind=\"") + kind + "\",result=\"" + name +
+             "\"} " + std::to_string(v.load(std::memory_order_relaxed)) + "\n";
+    };
+    return "# TYPE keyline_db_transactions_total counter\n" + line("all", "read", reads_) +
+           line("error", "read", read_errors_) + line("all", "write", writes_) +
+           line("error", "write", write_errors_);
+  }
+
+ private:
+  sql::Database& db_;
+  std::atomic<int64_t> reads_{0};
+  std::atomic<int64_t> read_errors_{0};
+  std::atomic<int64_t> writes_{0};
+  std::atomic<int64_t> write_errors_{0};
+};
+
+Status SqliteBackup(const std::string& source, const std::string& dest) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(source.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Internal("backup: cannot open " + source + ": " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  sqlite3_stmt* stmt = nullptr;
+  rc = sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &stmt, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(stmt, 1, dest.c_str(), static_cast<int>(dest.size()), SQLITE_TRANSIENT);
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  std::string msg = rc == SQLITE_OK ? "" : sqlite3_errmsg(db);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  if (rc != SQLITE_OK) return Status::Internal("backup: VACUUM INTO failed: " + msg);
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct SqlStore::Impl {
+  explicit Impl(sql::Database& db) : tx(db) {}
+  SqlTxRunner tx;
+  std::unique_ptr<RegionRepository> regions = storage::NewSqlRegionRepository();
+  std::unique_ptr<UnitRepository> units = storage::NewSqlUnitRepository();
+  std::unique_ptr<PersonRepository> people = storage::NewSqlPersonRepository();
+  std::unique_ptr<UserRepository> users = storage::NewSqlUserRepository();
+  std::unique_ptr<SessionRepository> sessions = storage::NewSqlSessionRepository();
+  std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
+  std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
+};
+
+SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
+    : url_(std::move(url)), db_(std::move(db)), impl_(std::make_unique<Impl>(*db_)) {
+  repos_.tx = &impl_->tx;
+  repos_.regions = impl_->regions.get();
+  repos_.units = impl_->units.get();
+  repos_.people = impl_->people.get();
+  repos_.users = impl_->users.get();
+  repos_.sessions = impl_->sessions.get();
+  repos_.projects = impl_->projects.get();
+  repos_.audit = impl_->audit.get();
+}
+
+SqlStore::~SqlStore() {
+  if (db_) db_->Close();
+}
+
+Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& url, int pool_size) {
+  KL_ASSIGN_OR_RETURN(std::unique_ptr<sql::Database> db, sql::OpenDatabase(url, pool_size));
+  Status st = Migrate(*db);
+  if (!st.ok()) {
+    db->Close();
+    return st;
+  }
+  return std::unique_ptr<SqlStore>(new SqlStore(url, std::move(db)));
+}
+
+Status SqlStore::Backup(const std::string& dest_path) {
+  if (db_->dialect() == sql::Dialect::kPostgres) {
+    return Status::InvalidArgument("PostgreSQL 数据库请使用 pg_dump 备份",
+                                   "use pg_dump to back up a PostgreSQL database");
+  }
+  if (dest_path.empty()) {
+    return Status::InvalidArgument("备份路径不能为空", "the backup path is empty");
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(dest_path, ec)) {
+    return Status::InvalidArgument("备份文件已存在：" + dest_path,
+                                   "the backup file already exists: " + dest_path);
+  }
+  KL_ASSIGN_OR_RETURN(sql::DatabaseUrl parsed, sql::ParseDatabaseUrl(url_));
+  return SqliteBackup(parsed.sqlite_path, dest_path);
+}
+
+std::string SqlStore::Metrics() const { return impl_->tx.Metrics(); }
+
+}  // namespace keyline

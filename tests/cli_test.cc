@@ -1,0 +1,137 @@
+// The keyline command line, run as a real process: migrate, seed-demo, user, audit verify,
+// backup, on SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "testing/test_env.h"
+#include "tests/test_server.h"
+
+namespace keyline::testing {
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+CliRun Keyline(const std::string& args, const std::string& stdin_text = "") {
+  std::string cmd = std::string(KEYLINE_BINARY) + " " + args + " 2>&1";
+  std::string input_file;
+  if (!stdin_text.empty()) {
+    input_file = std::filesystem::temp_directory_path() / ("keyline_stdin_" +
+                                                           std::to_string(getpid()));
+    FILE* f = std::fopen(input_file.c_str(), "w");
+    std::fputs(stdin_text.c_str(), f);
+    std::fclose(f);
+    cmd += " < " + input_file;
+  } else {
+    cmd += " < /dev/null";
+  }
+  CliRun run;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (!input_file.empty()) std::filesystem::remove(input_file);
+  return run;
+}
+
+class Cli : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kSqlite) {
+      dir_ = std::make_unique<TempDir>();
+      db_ = "sqlite:" + dir_->path() + "/cli.db";
+      return;
+    }
+    if (PgTestUrl().empty()) {
+      if (PgRequired()) FAIL() << "KEYLINE_REQUIRE_PG=1 but PG_TEST_DSN is not set";
+      GTEST_SKIP() << "PG_TEST_DSN not set";
+    }
+    std::string error;
+    db_ = CreateFreshPgDatabase(&error);
+    ASSERT_FALSE(db_.empty()) << error;
+  }
+  CliRun K(const std::string& args, const std::string& input = "") {
+    return Keyline("--db '" + db_ + "' " + args, input);
+  }
+  std::unique_ptr<TempDir> dir_;
+  std::string db_;
+};
+INSTANTIATE_TEST_SUITE_P(Backends, Cli,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return BackendName(info.param); });
+
+TEST_P(Cli, SeedsTheDemoDistrictOnceAndPrintsTheLogins) {
+  CliRun seed = K("seed-demo");
+  ASSERT_EQ(seed.exit_code, 0) << seed.output;
+  EXPECT_NE(seed.output.find("Keyline@2026"), std::string::npos) << seed.output;
+  EXPECT_NE(seed.output.find("fgw"), std::string::npos);
+  CliRun again = K("seed-demo");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
+  CliRun verify = K("audit verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("intact"), std::string::npos);
+}
+
+TEST_P(Cli, ManagesUsers) {
+  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  CliRun weak = K("user add zhangsan --role supervisor --unit 1", "short\n");
+  EXPECT_EQ(weak.exit_code, 1);
+  EXPECT_NE(weak.output.find("密码"), std::string::npos) << weak.output;
+  CliRun add = K("user add zhangsan --role supervisor --unit 1 --display 张三", "Zhang#San2026\n");
+  ASSERT_EQ(add.exit_code, 0) << add.output;
+  EXPECT_EQ(K("user add zhangsan --role supervisor --unit 1", "Zhang#San2026\n").exit_code, 1)
+      << "duplicate";
+  EXPECT_EQ(K("user add lisi --role emperor --unit 1", "Li#Si20260\n").exit_code, 2);
+  EXPECT_EQ(K("user passwd zhangsan", "Other#Pass2026\n").exit_code, 0);
+  EXPECT_EQ(K("user disable zhangsan").exit_code, 0);
+  CliRun list = K("user list");
+  ASSERT_EQ(list.exit_code, 0);
+  size_t line = list.output.find("zhangsan");
+  ASSERT_NE(line, std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("disabled", line), std::string::npos) << list.output;
+  EXPECT_EQ(K("user enable zhangsan").exit_code, 0);
+  EXPECT_EQ(K("user disable nobody").exit_code, 1);
+}
+
+TEST_P(Cli, RejectsBadCommandsWithUsage) {
+  CliRun bad = K("frobnicate");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("Usage"), std::string::npos);
+  EXPECT_EQ(Keyline("--db ftp://x migrate").exit_code, 1);
+  EXPECT_EQ(K("audit").exit_code, 2);
+}
+
+TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
+  TempDir dir;
+  std::string db = "sqlite:" + dir.path() + "/live.db";
+  ASSERT_EQ(Keyline("--db " + db + " seed-demo").exit_code, 0);
+  std::string copy = dir.path() + "/copy.db";
+  CliRun backup = Keyline("--db " + db + " backup --out " + copy);
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  CliRun verify_copy = Keyline("--db sqlite:" + copy + " audit verify");
+  EXPECT_EQ(verify_copy.exit_code, 0) << verify_copy.output;
+
+  std::string sql =
+      "sqlite3 " + copy +
+      " \"SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type='trigger' AND "
+      "tbl_name='audit_log';\" | sqlite3 " + copy + " && sqlite3 " + copy +
+      " \"UPDATE audit_log SET username='mallory' WHERE id=7;\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  CliRun broken = Keyline("--db sqlite:" + copy + " audit verify");
+  EXPECT_EQ(broken.exit_code, 1) << broken.output;
+  EXPECT_NE(broken.output.find("entry 7"), std::string::npos) << broken.output;
+}
+
+}  // namespace
+}  // namespace keyline::testing
