@@ -15,7 +15,7 @@ request = function()
     '"total_investment":"12345.67","level":"district","region_code":"610113",' ..
     '"industry_code":"E48","responsible_unit_id":' .. dept .. ',"owner_unit_id":' .. company ..
     ',"planned_start":"2026-06-01","planned_completion":"2027-12-31","stage":"preliminary"}'
-  return wrk.format(nil, nil, nil, body)
+  return wrk.format("POST", "/api/v1/projects", nil, body)
 end
 
 done = function(summary, latency, requests)

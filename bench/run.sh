@@ -24,11 +24,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && break; sleep 0.2; done
 
-login=$(curl -s -i -H 'Content-Type: application/json' \
-  -d "{\"username\":\"bench_fgw\",\"password\":\"$BENCH_PASSWORD\"}" \
-  http://127.0.0.1:$port/api/v1/session)
-export KEYLINE_COOKIE=$(grep -i '^set-cookie:' <<<"$login" | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
-export KEYLINE_CSRF=$(grep -o '"csrf_token":"[^"]*"' <<<"$login" | cut -d'"' -f4)
+source bench/wrk_session.sh bench_fgw "$BENCH_PASSWORD" $port
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "projects in database: $projects"

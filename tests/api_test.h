@@ -42,10 +42,10 @@ inline std::string ParamName(const ::testing::TestParamInfo<Backend>& info) {
   return BackendName(info.param);
 }
 
-#define KL_INSTANTIATE_BACKENDS(Suite)                                                     \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                \
-                           ::testing::Values(::keyline::testing::Backend::kSqlite,         \
-                                             ::keyline::testing::Backend::kPostgres),      \
+#define KL_INSTANTIATE_BACKENDS(Suite)                                                \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                           \
+                           ::testing::Values(::keyline::testing::Backend::kSqlite,    \
+                                             ::keyline::testing::Backend::kPostgres), \
                            ::keyline::testing::ParamName)
 
 }  // namespace keyline::testing

@@ -43,11 +43,11 @@ TEST_P(AuditApi, EveryWriteIsRecordedWithWhoWhenBeforeAndAfter) {
   auto fgw = As("fgw");
   std::string road = "/api/v1/projects/" + Id(fx().project_road);
   int64_t version = fgw->Get(road).json.at("version").as_int64();
-  ASSERT_EQ(fgw->Patch(road, Json({{"version", version}, {"address", "电子六路与丈八东路"}})).status,
-            200);
+  ASSERT_EQ(
+      fgw->Patch(road, Json({{"version", version}, {"address", "电子六路与丈八东路"}})).status,
+      200);
   auto admin = As("admin");
-  HttpResult log =
-      admin->Get("/api/v1/audit?entity=project&entity_id=" + Id(fx().project_road));
+  HttpResult log = admin->Get("/api/v1/audit?entity=project&entity_id=" + Id(fx().project_road));
   ASSERT_EQ(log.status, 200) << log.body;
   ASSERT_GE(log.json.at("items").as_array().size(), 2u) << log.body;
   const auto& newest = log.json.at("items").at(0).as_object();

@@ -23,8 +23,8 @@ CliRun Keyline(const std::string& args, const std::string& stdin_text = "") {
   std::string cmd = std::string(KEYLINE_BINARY) + " " + args + " 2>&1";
   std::string input_file;
   if (!stdin_text.empty()) {
-    input_file = std::filesystem::temp_directory_path() / ("keyline_stdin_" +
-                                                           std::to_string(getpid()));
+    input_file =
+        std::filesystem::temp_directory_path() / ("keyline_stdin_" + std::to_string(getpid()));
     FILE* f = std::fopen(input_file.c_str(), "w");
     std::fputs(stdin_text.c_str(), f);
     std::fclose(f);
@@ -66,8 +66,7 @@ class Cli : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TempDir> dir_;
   std::string db_;
 };
-INSTANTIATE_TEST_SUITE_P(Backends, Cli,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, Cli, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return BackendName(info.param); });
 
 TEST_P(Cli, SeedsTheDemoDistrictOnceAndPrintsTheLogins) {
@@ -125,8 +124,8 @@ TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
   std::string sql =
       "sqlite3 " + copy +
       " \"SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type='trigger' AND "
-      "tbl_name='audit_log';\" | sqlite3 " + copy + " && sqlite3 " + copy +
-      " \"UPDATE audit_log SET username='mallory' WHERE id=7;\"";
+      "tbl_name='audit_log';\" | sqlite3 " +
+      copy + " && sqlite3 " + copy + " \"UPDATE audit_log SET username='mallory' WHERE id=7;\"";
   ASSERT_EQ(std::system(sql.c_str()), 0);
   CliRun broken = Keyline("--db sqlite:" + copy + " audit verify");
   EXPECT_EQ(broken.exit_code, 1) << broken.output;

@@ -142,8 +142,8 @@ bool HttpClient::EnsureConnected() {
 HttpResult HttpClient::Request(const std::string& method, const std::string& target,
                                const std::string& body,
                                const std::vector<std::pair<std::string, std::string>>& headers) {
-  std::string req = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + ":" +
-                    std::to_string(port_) + "\r\n";
+  std::string req =
+      method + " " + target + " HTTP/1.1\r\nHost: " + host_ + ":" + std::to_string(port_) + "\r\n";
   bool has_type = false;
   for (const auto& [k, v] : headers) {
     req += k + ": " + v + "\r\n";
@@ -179,8 +179,8 @@ HttpResult HttpClient::Request(const std::string& method, const std::string& tar
     size_t semi = v.find(';');
     if (eq == std::string::npos) continue;
     std::string name = v.substr(0, eq);
-    std::string value = v.substr(eq + 1, semi == std::string::npos ? std::string::npos
-                                                                    : semi - eq - 1);
+    std::string value =
+        v.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
     bool expired = v.find("Max-Age=0") != std::string::npos || value.empty();
     if (expired) {
       cookies_.erase(name);

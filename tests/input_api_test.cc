@@ -24,11 +24,11 @@ KL_INSTANTIATE_BACKENDS(InputApi);
 TEST_P(InputApi, MalformedJsonWrongTypesAndUnknownFieldsAreRefused) {
   auto fgw = As("fgw");
   const char* bodies[] = {
-      "{",                                                    // truncated
-      "[]",                                                   // not an object
-      "{\"name\": \"x\", \"total_investment\": \"1000\",}",  // trailing comma
-      "{\"name\": 12, \"total_investment\": \"1000\"}",      // wrong type
-      "{\"name\": \"x\", \"total_investment\": \"-5\"}",     // negative money
+      "{",                                                       // truncated
+      "[]",                                                      // not an object
+      "{\"name\": \"x\", \"total_investment\": \"1000\",}",      // trailing comma
+      "{\"name\": 12, \"total_investment\": \"1000\"}",          // wrong type
+      "{\"name\": \"x\", \"total_investment\": \"-5\"}",         // negative money
       "{\"name\": \"x\", \"total_investment\": \"1.1234567\"}",  // beyond 分 precision
       "{\"name\": \"x\", \"total_investment\": \"1000\", \"is_admin\": true}",  // unknown
       "{\"name\": \"x\", \"total_investment\": \"1000\", \"stage\": \"finished\"}",
@@ -66,17 +66,17 @@ TEST_P(InputApi, DeepNestingOversizedBodiesAndWrongMediaTypes) {
 TEST_P(InputApi, BadCodesAreExplained) {
   auto fgw = As("fgw");
   HttpResult code = fgw->Post("/api/v1/projects", Json({{"name", "代码错误项目"},
-                                                       {"total_investment", "1000"},
-                                                       {"code", "2026-61011-65-01-00012"}}));
+                                                        {"total_investment", "1000"},
+                                                        {"code", "2026-61011-65-01-00012"}}));
   ExpectBilingualError(code, 400);
   EXPECT_EQ(code.json.at("error").at("details").at(0).at("field"), "code");
-  HttpResult industry = fgw->Post("/api/v1/projects", Json({{"name", "行业错误项目"},
-                                                           {"total_investment", "1000"},
-                                                           {"industry_code", "P01"}}));
+  HttpResult industry = fgw->Post(
+      "/api/v1/projects",
+      Json({{"name", "行业错误项目"}, {"total_investment", "1000"}, {"industry_code", "P01"}}));
   ExpectBilingualError(industry, 400);
   HttpResult credit = fgw->Post("/api/v1/units", Json({{"name", "校验位错误公司"},
-                                                      {"kind", "company"},
-                                                      {"credit_code", "91350203M0001QAY9B"}}));
+                                                       {"kind", "company"},
+                                                       {"credit_code", "91350203M0001QAY9B"}}));
   ExpectBilingualError(credit, 400);
   EXPECT_NE(credit.json.at("error").at("message_zh").as_string().find("统一社会信用代码"),
             std::string::npos);

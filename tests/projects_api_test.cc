@@ -23,9 +23,8 @@ class ProjectsApi : public ApiTest {
             {"responsible_unit_id", fx().dept_build},
             {"scale_content", "占地63.6亩，建设研发楼及配套设施"},
             {"total_investment", "115000"},
-            {"funding",
-             boost::json::array{{{"source", "self_raised"}, {"amount", "99999.5"}},
-                                {{"source", "bank_loan"}, {"amount", "15000.5"}}}},
+            {"funding", boost::json::array{{{"source", "self_raised"}, {"amount", "99999.5"}},
+                                           {{"source", "bank_loan"}, {"amount", "15000.5"}}}},
             {"planned_start", "2026-04-01"},
             {"planned_completion", "2028-12-31"},
             {"stats_status", "pending"},
@@ -94,13 +93,11 @@ TEST_P(ProjectsApi, ListsWithFiltersSortingAndPaging) {
 
   EXPECT_EQ(Names(fgw->Get("/api/v1/projects?stage=construction")),
             std::vector<std::string>{"雁塔区第四中学建设项目"});
-  EXPECT_EQ(fgw->Get("/api/v1/projects?stage=reserve,preliminary").json.at("total").as_int64(),
-            2);
+  EXPECT_EQ(fgw->Get("/api/v1/projects?stage=reserve,preliminary").json.at("total").as_int64(), 2);
   EXPECT_EQ(Names(fgw->Get("/api/v1/projects?q=荟聚")), std::vector<std::string>{"西安荟聚项目"});
   EXPECT_EQ(fgw->Get("/api/v1/projects?q=%25").json.at("total").as_int64(), 0)
       << "a % in the search text is literal";
-  EXPECT_EQ(fgw->Get("/api/v1/projects?unit=" + Id(fx().dept_edu)).json.at("total").as_int64(),
-            2)
+  EXPECT_EQ(fgw->Get("/api/v1/projects?unit=" + Id(fx().dept_edu)).json.at("total").as_int64(), 2)
       << "responsible or cooperating";
   EXPECT_EQ(Names(fgw->Get("/api/v1/projects?leader=" + Id(fx().leader_person))),
             std::vector<std::string>{"雁塔区第四中学建设项目"});
@@ -112,10 +109,8 @@ TEST_P(ProjectsApi, ListsWithFiltersSortingAndPaging) {
   EXPECT_EQ(fgw->Get("/api/v1/projects?year=2026").json.at("total").as_int64(), 3);
   EXPECT_EQ(fgw->Get("/api/v1/projects?year=2030").json.at("total").as_int64(), 0);
 
-  HttpResult by_investment =
-      fgw->Get("/api/v1/projects?sort=total_investment&order=desc&limit=2");
-  EXPECT_EQ(Names(by_investment),
-            (std::vector<std::string>{"西安荟聚项目", "电子六路建设项目"}));
+  HttpResult by_investment = fgw->Get("/api/v1/projects?sort=total_investment&order=desc&limit=2");
+  EXPECT_EQ(Names(by_investment), (std::vector<std::string>{"西安荟聚项目", "电子六路建设项目"}));
   EXPECT_EQ(by_investment.json.at("total").as_int64(), 3);
   HttpResult second_page =
       fgw->Get("/api/v1/projects?sort=total_investment&order=desc&limit=2&offset=2");
@@ -169,15 +164,17 @@ TEST_P(ProjectsApi, AssignsPeopleAndUnitsWithRolesAndPeriods) {
                                                {"valid_to", "2026-04-01"}}));
   EXPECT_EQ(backwards.status, 400);
 
-  EXPECT_EQ(fgw->Get("/api/v1/projects?leader=" + Id(fx().leader_person)).json.at("total").as_int64(), 2);
+  EXPECT_EQ(
+      fgw->Get("/api/v1/projects?leader=" + Id(fx().leader_person)).json.at("total").as_int64(), 2);
   HttpResult list = fgw->Get(path);
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.json.at("items").as_array().size(), 1u);
 
-  HttpResult patched = fgw->Patch(path + "/" + Id(aid), Json({{"version", 1},
-                                                                {"valid_to", "2026-02-28"}}));
+  HttpResult patched =
+      fgw->Patch(path + "/" + Id(aid), Json({{"version", 1}, {"valid_to", "2026-02-28"}}));
   ASSERT_EQ(patched.status, 200) << patched.body;
-  EXPECT_EQ(fgw->Get("/api/v1/projects?leader=" + Id(fx().leader_person)).json.at("total").as_int64(), 1)
+  EXPECT_EQ(
+      fgw->Get("/api/v1/projects?leader=" + Id(fx().leader_person)).json.at("total").as_int64(), 1)
       << "an expired assignment no longer counts";
   EXPECT_EQ(fgw->Delete(path + "/" + Id(aid)).status, 204);
   EXPECT_EQ(fgw->Get(path).json.at("items").as_array().size(), 0u);

@@ -68,8 +68,9 @@ TEST_P(ScopeApi, NobodyChangesAProjectOutsideTheirScope) {
   EXPECT_EQ(company_a->Patch(road, patch).status, 404);
   EXPECT_EQ(company_a->Post(road + "/stage", Json({{"to", "withdrawn"}, {"reason", "x"}})).status,
             404);
-  EXPECT_EQ(company_a->Post(road + "/assignments",
-                            Json({{"role", "cooperating_unit"}, {"unit_id", f.company_a}}))
+  EXPECT_EQ(company_a
+                ->Post(road + "/assignments",
+                       Json({{"role", "cooperating_unit"}, {"unit_id", f.company_a}}))
                 .status,
             404);
   auto edu = As("edu");
@@ -89,14 +90,15 @@ TEST_P(ScopeApi, OwnersAndDepartmentsEditTheirOwnProjects) {
   std::string school = "/api/v1/projects/" + Id(f.project_school);
   auto company_a = As("company_a");
   int64_t version = company_a->Get(school).json.at("version").as_int64();
-  HttpResult ok = company_a->Patch(school, Json({{"version", version},
-                                                 {"address", "西安市雁塔区长延堡街道"}}));
+  HttpResult ok =
+      company_a->Patch(school, Json({{"version", version}, {"address", "西安市雁塔区长延堡街道"}}));
   EXPECT_EQ(ok.status, 200) << ok.body;
   HttpResult owner_change =
       company_a->Patch(school, Json({{"version", version + 1}, {"owner_unit_id", f.company_b}}));
   EXPECT_EQ(owner_change.status, 403) << owner_change.body;
   auto edu = As("edu");
-  HttpResult dept = edu->Patch(school, Json({{"version", version + 1}, {"scale_content", "2100个学位"}}));
+  HttpResult dept =
+      edu->Patch(school, Json({{"version", version + 1}, {"scale_content", "2100个学位"}}));
   EXPECT_EQ(dept.status, 200) << dept.body;
 }
 
@@ -104,15 +106,14 @@ TEST_P(ScopeApi, ReportersAndDepartmentsCreateOnlyForThemselves) {
   const Fixture& f = fx();
   auto company_a = As("company_a");
   HttpResult foreign = company_a->Post(
-      "/api/v1/projects", Json({{"name", "冒名项目"},
-                                {"total_investment", "1000"},
-                                {"owner_unit_id", f.company_b}}));
+      "/api/v1/projects",
+      Json({{"name", "冒名项目"}, {"total_investment", "1000"}, {"owner_unit_id", f.company_b}}));
   EXPECT_TRUE(foreign.status == 403 || foreign.status == 400) << foreign.status << foreign.body;
   auto leader = As("leader");
-  EXPECT_EQ(leader->Post("/api/v1/projects", Json({{"name", "领导项目"},
-                                                   {"total_investment", "1000"}}))
-                .status,
-            403);
+  EXPECT_EQ(
+      leader->Post("/api/v1/projects", Json({{"name", "领导项目"}, {"total_investment", "1000"}}))
+          .status,
+      403);
   auto fgw = As("fgw");
   EXPECT_EQ(fgw->Get("/api/v1/projects").json.at("total").as_int64(), 3);
 }
@@ -120,12 +121,13 @@ TEST_P(ScopeApi, ReportersAndDepartmentsCreateOnlyForThemselves) {
 TEST_P(ScopeApi, ReferenceDataIsReadByAllAndWrittenByTheOffice) {
   auto company_a = As("company_a");
   EXPECT_EQ(company_a->Get("/api/v1/units").status, 200);
-  EXPECT_EQ(company_a->Post("/api/v1/units", Json({{"name", "新单位"}, {"kind", "company"}})).status,
-            403);
+  EXPECT_EQ(
+      company_a->Post("/api/v1/units", Json({{"name", "新单位"}, {"kind", "company"}})).status,
+      403);
   auto fgw = As("fgw");
-  HttpResult unit = fgw->Post("/api/v1/units", Json({{"name", "雁塔区统计局"},
-                                                    {"kind", "department"},
-                                                    {"region_code", "610113"}}));
+  HttpResult unit = fgw->Post(
+      "/api/v1/units",
+      Json({{"name", "雁塔区统计局"}, {"kind", "department"}, {"region_code", "610113"}}));
   EXPECT_EQ(unit.status, 201) << unit.body;
   EXPECT_EQ(As("admin")->Get("/api/v1/audit").status, 200);
   EXPECT_EQ(fgw->Get("/api/v1/audit").status, 403) << "the audit log is for admins";

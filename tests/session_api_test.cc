@@ -42,8 +42,7 @@ TEST_P(SessionApi, FiveWrongPasswordsLockTheAccountForAWhile) {
   HttpResult locked = client->Login("build", kFixturePassword);
   EXPECT_EQ(locked.status, 423) << locked.body;
   EXPECT_EQ(locked.ErrorCode(), "locked");
-  EXPECT_NE(locked.json.at("error").at("message_zh").as_string().find("锁定"),
-            std::string::npos);
+  EXPECT_NE(locked.json.at("error").at("message_zh").as_string().find("锁定"), std::string::npos);
   server().clock().Advance(16 * 60 * 1000);
   EXPECT_EQ(client->Login("build", kFixturePassword).status, 200);
 }
@@ -96,11 +95,11 @@ TEST_P(SessionApi, WritesNeedTheCsrfTokenAndASameOrigin) {
   client->set_csrf_token(std::string(43, 'x'));
   EXPECT_EQ(client->Post("/api/v1/projects", body).status, 403);
   client->set_csrf_token(token);
-  HttpResult cross = client->Request("POST", "/api/v1/projects", body,
-                                     {{"Origin", "https://evil.example"}});
+  HttpResult cross =
+      client->Request("POST", "/api/v1/projects", body, {{"Origin", "https://evil.example"}});
   EXPECT_EQ(cross.status, 403);
-  HttpResult site = client->Request("POST", "/api/v1/projects", body,
-                                    {{"Sec-Fetch-Site", "cross-site"}});
+  HttpResult site =
+      client->Request("POST", "/api/v1/projects", body, {{"Sec-Fetch-Site", "cross-site"}});
   EXPECT_EQ(site.status, 403);
   EXPECT_EQ(client->Get("/api/v1/projects?q=测试项目").json.at("total").as_int64(), 0)
       << "no refused write landed";
@@ -127,15 +126,15 @@ TEST_P(SessionApi, OnlyAdminsManageAccounts) {
 TEST_P(SessionApi, WeakPasswordsAreRefusedWithAReason) {
   auto admin = As("admin");
   HttpResult weak = admin->Post("/api/v1/users", Json({{"username", "weak"},
-                                                      {"role", "leader"},
-                                                      {"unit_id", fx().office},
-                                                      {"password", "12345678"}}));
+                                                       {"role", "leader"},
+                                                       {"unit_id", fx().office},
+                                                       {"password", "12345678"}}));
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(weak.json.at("error").at("details").at(0).at("field"), "password");
   HttpResult bad_role = admin->Post("/api/v1/users", Json({{"username", "x1"},
-                                                          {"role", "emperor"},
-                                                          {"unit_id", fx().office},
-                                                          {"password", "Strong#Pass1"}}));
+                                                           {"role", "emperor"},
+                                                           {"unit_id", fx().office},
+                                                           {"password", "Strong#Pass1"}}));
   EXPECT_EQ(bad_role.status, 400);
 }
 
@@ -151,8 +150,8 @@ TEST_P(SessionApi, DisablingAnAccountEndsItsSessionsAtOnce) {
       version = u.at("version").as_int64();
     }
   }
-  HttpResult patch = admin->Patch("/api/v1/users/" + Id(id),
-                                  Json({{"version", version}, {"disabled", true}}));
+  HttpResult patch =
+      admin->Patch("/api/v1/users/" + Id(id), Json({{"version", version}, {"disabled", true}}));
   ASSERT_EQ(patch.status, 200) << patch.body;
   EXPECT_EQ(victim->Get("/api/v1/projects").status, 401);
   EXPECT_EQ(server().Anonymous()->Login("company_a", kFixturePassword).status, 403);
@@ -160,9 +159,9 @@ TEST_P(SessionApi, DisablingAnAccountEndsItsSessionsAtOnce) {
 
 TEST_P(SessionApi, ChangingMyPasswordNeedsTheOldOneAndLogsMeOut) {
   auto client = As("leader");
-  HttpResult wrong = client->Request(
-      "PUT", "/api/v1/session/password",
-      Json({{"old_password", "Nope#1234"}, {"new_password", "Brand#New2026"}}));
+  HttpResult wrong =
+      client->Request("PUT", "/api/v1/session/password",
+                      Json({{"old_password", "Nope#1234"}, {"new_password", "Brand#New2026"}}));
   EXPECT_EQ(wrong.status, 400);
   HttpResult ok = client->Request(
       "PUT", "/api/v1/session/password",

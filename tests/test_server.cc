@@ -70,8 +70,8 @@ bool TestServer::BuildFixture(std::string* error) {
     for (const auto& d : st.details()) *error += "; " + d.field + ": " + d.message_en;
     return false;
   };
-#define FIXTURE_TRY(var, expr)           \
-  auto var = (expr);                     \
+#define FIXTURE_TRY(var, expr) \
+  auto var = (expr);           \
   if (!var.ok()) return fail(var.status())
 
   FIXTURE_TRY(city, ref.CreateRegion(sys, Region{"610100", "西安市", std::nullopt, 0}));
@@ -152,8 +152,8 @@ bool TestServer::BuildFixture(std::string* error) {
   };
   FIXTURE_TRY(school, project("雁塔区第四中学建设项目", company_a->id, edu->id,
                               Stage::kConstruction, 30000));
-  FIXTURE_TRY(road, project("电子六路建设项目", company_b->id, build->id, Stage::kPreliminary,
-                            52000));
+  FIXTURE_TRY(road,
+              project("电子六路建设项目", company_b->id, build->id, Stage::kPreliminary, 52000));
   FIXTURE_TRY(mall, project("西安荟聚项目", company_b->id, build->id, Stage::kReserve, 430000));
   fixture_.project_school = school->id;
   fixture_.project_road = road->id;
@@ -170,8 +170,8 @@ bool TestServer::BuildFixture(std::string* error) {
     return projects.AddAssignment(sys, a);
   };
   FIXTURE_TRY(a1, assign(school->id, AssignmentRole::kLeadLeader, leader->id, std::nullopt));
-  FIXTURE_TRY(a2, assign(school->id, AssignmentRole::kChiefServiceOfficer, officer->id,
-                         std::nullopt));
+  FIXTURE_TRY(a2,
+              assign(school->id, AssignmentRole::kChiefServiceOfficer, officer->id, std::nullopt));
   FIXTURE_TRY(a3, assign(mall->id, AssignmentRole::kCooperatingUnit, std::nullopt, edu->id));
 #undef FIXTURE_TRY
   return true;

@@ -71,9 +71,9 @@ Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed);
 
 // Returns the error envelope from the enclosing handler when status is not OK.
-#define KL_RETURN_IF_ERROR_RESPONSE(request, expr)                  \
-  do {                                                              \
-    ::keyline::Status kl_st_ = (expr);                              \
+#define KL_RETURN_IF_ERROR_RESPONSE(request, expr)                   \
+  do {                                                               \
+    ::keyline::Status kl_st_ = (expr);                               \
     if (!kl_st_.ok()) return ::keyline::api::Error(request, kl_st_); \
   } while (0)
 

@@ -11,7 +11,8 @@ namespace {
 
 Status AdminOnly(const Caller& caller) {
   if (caller.role == Role::kAdmin) return Status::Ok();
-  return Status::Forbidden("只有管理员可以查看审计日志", "only administrators may read the audit log");
+  return Status::Forbidden("只有管理员可以查看审计日志",
+                           "only administrators may read the audit log");
 }
 
 bool ParseInt64(const std::string& s, int64_t* out) {
@@ -31,10 +32,10 @@ Status ReadAuditQuery(const http::Request& req, AuditQuery* q) {
     if (!v) continue;
     int64_t n = 0;
     if (!ParseInt64(*v, &n) || n < 0) {
-      return Status::InvalidArgument(std::string("查询参数 ") + key + " 应为非负整数",
-                                     std::string("query parameter ") + key +
-                                         " must be a non-negative integer",
-                                     {{key, "应为非负整数", "non-negative integer"}});
+      return Status::InvalidArgument(
+          std::string("查询参数 ") + key + " 应为非负整数",
+          std::string("query parameter ") + key + " must be a non-negative integer",
+          {{key, "应为非负整数", "non-negative integer"}});
     }
     std::string k = key;
     (k == "user" ? q->user_id : k == "since" ? q->since : q->until) = n;

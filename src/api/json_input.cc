@@ -34,7 +34,8 @@ bool ValidUtf8(std::string_view s) {
 
 Result<boost::json::object> ParseJsonObject(std::string_view body) {
   if (body.empty()) {
-    return Status::InvalidArgument("请求体为空，应为JSON对象", "empty body; expected a JSON object");
+    return Status::InvalidArgument("请求体为空，应为JSON对象",
+                                   "empty body; expected a JSON object");
   }
   boost::json::parse_options options;
   options.max_depth = 20;
@@ -155,8 +156,7 @@ std::optional<keyline::Money> FieldReader::Amount(std::string_view key, bool req
     text = std::to_string(v->as_int64());
   } else if (v->is_uint64()) {
     text = std::to_string(v->as_uint64());
-  } else if (v->is_double() && std::isfinite(v->as_double()) &&
-             std::fabs(v->as_double()) < 1e9) {
+  } else if (v->is_double() && std::isfinite(v->as_double()) && std::fabs(v->as_double()) < 1e9) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.6f", v->as_double());
     text = buf;

@@ -46,8 +46,7 @@ class FieldReader {
   // An amount in 万元: a decimal string ("11500.25") or an integer.
   std::optional<Money> Amount(std::string_view key, bool required);
   template <typename E>
-  std::optional<E> Enum(std::string_view key, std::span<const EnumEntry<E>> table,
-                        bool required) {
+  std::optional<E> Enum(std::string_view key, std::span<const EnumEntry<E>> table, bool required) {
     auto code = String(key, required, 64);
     if (!code) return std::nullopt;
     auto value = ParseEnum(table, *code);

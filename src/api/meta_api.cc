@@ -1,7 +1,7 @@
 // /api/v1/meta: the vocabularies (codes and Chinese labels) the UI and clients need.
 #include "api/api_context.h"
-#include "common/version.h"
 #include "common/json_writer.h"
+#include "common/version.h"
 #include "core/model/project.h"
 #include "core/model/reference.h"
 
@@ -30,8 +30,8 @@ std::string EnumsJson() {
   WriteTable(w, "funding_source", FundingSourceTable());
   WriteTable(w, "assignment_role", AssignmentRoleTable());
   w.Key("unit_kind").BeginArray();
-  for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship,
-                     UnitKind::kPark, UnitKind::kCompany, UnitKind::kOther}) {
+  for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship, UnitKind::kPark,
+                     UnitKind::kCompany, UnitKind::kOther}) {
     static constexpr const char* kZh[] = {"发改部门", "行业部门", "街道", "园区", "企业", "其他"};
     w.BeginObject().Key("code").String(UnitKindCode(k));
     w.Key("label").String(kZh[static_cast<int>(k)]).EndObject();
@@ -45,8 +45,8 @@ std::string EnumsJson() {
   }
   w.EndArray();
   w.Key("role").BeginArray();
-  for (Role r : {Role::kAdmin, Role::kSupervisor, Role::kDepartment, Role::kReporter,
-                 Role::kLeader, Role::kServiceOfficer}) {
+  for (Role r : {Role::kAdmin, Role::kSupervisor, Role::kDepartment, Role::kReporter, Role::kLeader,
+                 Role::kServiceOfficer}) {
     w.BeginObject().Key("code").String(RoleCode(r)).Key("label").String(RoleNameZh(r)).EndObject();
   }
   w.EndArray();
@@ -59,10 +59,9 @@ std::string EnumsJson() {
 
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx) {
   // Vocabularies are public knowledge but still behind login, like everything under /api.
-  router.Add("GET", "/api/v1/meta/enums",
-             Protected(ctx, [body = EnumsJson()](const Caller&, http::Request&) {
-               return JsonOk(body);
-             }));
+  router.Add(
+      "GET", "/api/v1/meta/enums",
+      Protected(ctx, [body = EnumsJson()](const Caller&, http::Request&) { return JsonOk(body); }));
 }
 
 }  // namespace keyline::api

@@ -45,28 +45,27 @@ Status ReadProject(const boost::json::object& body, bool creating, Project* p,
   SetOptional(r, "longitude", r.Double("longitude", false), &p->longitude);
   SetOptional(r, "latitude", r.Double("latitude", false), &p->latitude);
   SetOptional(r, "owner_unit_id", ReadId(r, "owner_unit_id"), &p->owner_unit_id);
-  SetOptional(r, "responsible_unit_id", ReadId(r, "responsible_unit_id"),
-              &p->responsible_unit_id);
+  SetOptional(r, "responsible_unit_id", ReadId(r, "responsible_unit_id"), &p->responsible_unit_id);
   if (auto v = r.String("scale_content", false, 4000)) p->scale_content = *v;
   if (auto v = r.Amount("total_investment", creating)) p->total_investment = *v;
   if (r.Has("funding")) {
     const boost::json::array* lines = r.Array("funding", false);
     if (lines) {
       std::vector<FundingLine> funding;
-      if (lines->size() > 20) r.AddError("funding", "资金来源过多（最多20项）", "too many lines (max 20)");
+      if (lines->size() > 20)
+        r.AddError("funding", "资金来源过多（最多20项）", "too many lines (max 20)");
       for (size_t i = 0; i < lines->size() && i < 20; ++i) {
         if (!(*lines)[i].is_object()) {
           r.AddError("funding", "每一项应为对象", "each line must be an object");
           continue;
         }
-        FieldReader line(( *lines)[i].as_object());
+        FieldReader line((*lines)[i].as_object());
         auto source = line.Enum("source", FundingSourceTable(), true);
         auto amount = line.Amount("amount", true);
         Status st = line.Finish();
         if (!st.ok()) {
           for (const auto& e : st.details()) {
-            r.AddError("funding[" + std::to_string(i) + "]." + e.field, e.message_zh,
-                       e.message_en);
+            r.AddError("funding[" + std::to_string(i) + "]." + e.field, e.message_zh, e.message_en);
           }
           continue;
         }
@@ -78,11 +77,9 @@ Status ReadProject(const boost::json::object& body, bool creating, Project* p,
     }
   }
   SetOptional(r, "planned_start", r.Date("planned_start", false), &p->planned_start);
-  SetOptional(r, "planned_completion", r.Date("planned_completion", false),
-              &p->planned_completion);
+  SetOptional(r, "planned_completion", r.Date("planned_completion", false), &p->planned_completion);
   SetOptional(r, "actual_start", r.Date("actual_start", false), &p->actual_start);
-  SetOptional(r, "actual_completion", r.Date("actual_completion", false),
-              &p->actual_completion);
+  SetOptional(r, "actual_completion", r.Date("actual_completion", false), &p->actual_completion);
   if (auto v = r.Enum("stats_status", StatsStatusTable(), false)) p->stats_status = *v;
   SetOptional(r, "stats_date", r.Date("stats_date", false), &p->stats_date);
   if (auto v = r.Enum("measurement_method", MeasurementMethodTable(), false)) {
@@ -143,9 +140,8 @@ bool ParseInt64(const std::string& s, int64_t* out) {
 
 Status ReadProjectQuery(const http::Request& request, ProjectQuery* q) {
   KL_RETURN_IF_ERROR(RejectUnknownQuery(
-      request, {"q", "stage", "level", "category", "unit", "leader", "parent", "region",
-                "industry", "year", "investment_min", "investment_max", "sort", "order",
-                "limit", "offset"}));
+      request, {"q", "stage", "level", "category", "unit", "leader", "parent", "region", "industry",
+                "year", "investment_min", "investment_max", "sort", "order", "limit", "offset"}));
   KL_RETURN_IF_ERROR(ReadPage(request, &q->page));
   for (const auto& [key, value] : request.query) {
     if (key == "q") {
@@ -156,11 +152,12 @@ Status ReadProjectQuery(const http::Request& request, ProjectQuery* q) {
       size_t start = 0;
       while (start <= value.size()) {
         size_t comma = value.find(',', start);
-        std::string code = value.substr(start, comma == std::string::npos ? std::string::npos
-                                                                             : comma - start);
+        std::string code =
+            value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!code.empty()) {
           auto stage = ParseEnum(StageTable(), code);
-          if (!stage) return BadQuery(key, "取值无效：" + code.substr(0, 32), "has an invalid value");
+          if (!stage)
+            return BadQuery(key, "取值无效：" + code.substr(0, 32), "has an invalid value");
           q->stages.push_back(*stage);
         }
         if (comma == std::string::npos) break;
@@ -174,7 +171,8 @@ Status ReadProjectQuery(const http::Request& request, ProjectQuery* q) {
       if (!q->category) return BadQuery(key, "取值无效", "has an invalid value");
     } else if (key == "unit" || key == "leader" || key == "parent") {
       int64_t id = 0;
-      if (!ParseInt64(value, &id) || id <= 0) return BadQuery(key, "应为正整数", "must be a positive id");
+      if (!ParseInt64(value, &id) || id <= 0)
+        return BadQuery(key, "应为正整数", "must be a positive id");
       (key == "unit" ? q->unit_id : key == "leader" ? q->leader_id : q->parent_id) = id;
     } else if (key == "region") {
       if (value.empty() || value.size() > 12 ||
@@ -219,7 +217,8 @@ Status ReadProjectQuery(const http::Request& request, ProjectQuery* q) {
                         "must be one of id|name|total_investment|planned_start|updated_at|stage");
       }
     } else if (key == "order") {
-      if (value != "asc" && value != "desc") return BadQuery(key, "应为asc或desc", "must be asc or desc");
+      if (value != "asc" && value != "desc")
+        return BadQuery(key, "应为asc或desc", "must be asc or desc");
       q->descending = value == "desc";
     }
   }

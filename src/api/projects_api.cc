@@ -10,6 +10,7 @@ namespace {
 
 std::string PageJson(const PageOf<Project>& page, const Page& request_page) {
   JsonWriter w;
+  w.Reserve(256 + 1024 * page.items.size());
   w.BeginObject();
   w.Key("items").BeginArray();
   for (const auto& p : page.items) WriteJson(w, p);

@@ -198,24 +198,25 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
              }));
 
   // Units.
-  router.Add("GET", "/api/v1/units", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(req,
-                                           RejectUnknownQuery(req, {"kind", "q", "limit", "offset"}));
-               UnitQuery q;
-               KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
-               if (auto kind = req.Query("kind")) {
-                 q.kind = ParseUnitKind(*kind);
-                 if (!q.kind) {
-                   return Error(req, Status::InvalidArgument("kind 取值无效", "invalid kind",
-                                                             {{"kind", "取值无效", "invalid"}}));
-                 }
-               }
-               if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
-               auto page = ref.ListUnits(c, q);
-               if (!page.ok()) return Error(req, page.status());
-               return JsonOk(PageJson(*page, q.page));
-             }));
-  router.Add("GET", "/api/v1/units/{id}", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
+  router.Add(
+      "GET", "/api/v1/units", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
+        KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"kind", "q", "limit", "offset"}));
+        UnitQuery q;
+        KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
+        if (auto kind = req.Query("kind")) {
+          q.kind = ParseUnitKind(*kind);
+          if (!q.kind) {
+            return Error(req, Status::InvalidArgument("kind 取值无效", "invalid kind",
+                                                      {{"kind", "取值无效", "invalid"}}));
+          }
+        }
+        if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
+        auto page = ref.ListUnits(c, q);
+        if (!page.ok()) return Error(req, page.status());
+        return JsonOk(PageJson(*page, q.page));
+      }));
+  router.Add("GET", "/api/v1/units/{id}",
+             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
                auto id = PathId(req, "id");
                if (!id.ok()) return Error(req, id.status());
                auto unit = ref.GetUnit(c, *id);
@@ -256,7 +257,8 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
                  }
                  q.unit_id = id;
                }
-               if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
+               if (auto text = req.Query("q"); text && !text->empty())
+                 q.text = text->substr(0, 100);
                auto page = ref.ListPeople(c, q);
                if (!page.ok()) return Error(req, page.status());
                return JsonOk(PageJson(*page, q.page));

@@ -40,8 +40,8 @@ Status CheckOrigin(const ApiContext& ctx, const http::Request& req) {
 }
 
 std::string SessionCookie(const ApiContext& ctx, const std::string& token, bool clear) {
-  std::string cookie = ctx.options.cookie_name + "=" + (clear ? "" : token) +
-                       "; Path=/; HttpOnly; SameSite=Lax";
+  std::string cookie =
+      ctx.options.cookie_name + "=" + (clear ? "" : token) + "; Path=/; HttpOnly; SameSite=Lax";
   if (ctx.options.cookie_secure) cookie += "; Secure";
   cookie += clear ? "; Max-Age=0" : "; Max-Age=43200";
   return cookie;
@@ -149,9 +149,8 @@ void RegisterSessionRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/session", [&ctx](http::Request& r) { return Me(ctx, r); });
   router.Add("DELETE", "/api/v1/session", [&ctx](http::Request& r) { return Logout(ctx, r); });
   router.Add("PUT", "/api/v1/session/password",
-             Protected(ctx, [&ctx](const Caller& c, http::Request& r) {
-               return ChangeOwnPassword(ctx, c, r);
-             }),
+             Protected(ctx, [&ctx](const Caller& c,
+                                   http::Request& r) { return ChangeOwnPassword(ctx, c, r); }),
              {.max_body_bytes = 4096});
 }
 

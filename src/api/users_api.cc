@@ -13,7 +13,8 @@ std::optional<Role> ReadRole(FieldReader& r, bool required) {
   if (!code) return std::nullopt;
   auto role = ParseRole(*code);
   if (!role) {
-    r.AddError("role", "取值无效，可选：admin|supervisor|department|reporter|leader|service_officer",
+    r.AddError("role",
+               "取值无效，可选：admin|supervisor|department|reporter|leader|service_officer",
                "must be one of admin|supervisor|department|reporter|leader|service_officer");
   }
   return role;

@@ -30,8 +30,8 @@ struct Config {
   std::string allowed_origin;
   int session_idle_minutes = 30;
 
-  std::string command;             // serve | migrate | seed-demo | user | audit | backup | version
-  std::vector<std::string> args;   // what follows the command
+  std::string command;            // serve | migrate | seed-demo | user | audit | backup | version
+  std::vector<std::string> args;  // what follows the command
 };
 
 // Parses argv (after the program name). Unknown options are errors with a bilingual message.

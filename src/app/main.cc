@@ -77,17 +77,19 @@ int SeedDemoCommand(KeylineApp& app) {
   if (result->skipped) {
     std::printf("数据库已有数据，未导入演示数据 / database not empty: demo not loaded\n");
   } else {
-    std::printf("已导入演示区县（雁塔区）/ demo district loaded: %d regions, %d units, %d people, "
-                "%d users, %d projects, %d assignments\n",
-                result->regions, result->units, result->people, result->users,
-                result->projects, result->assignments);
+    std::printf(
+        "已导入演示区县（雁塔区）/ demo district loaded: %d regions, %d units, %d people, "
+        "%d users, %d projects, %d assignments\n",
+        result->regions, result->units, result->people, result->users, result->projects,
+        result->assignments);
   }
   std::printf("%s", result->logins.c_str());
   return 0;
 }
 
 int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
-  if (args.empty()) return Usage("user: missing subcommand (add|passwd|disable|enable|unlock|list)");
+  if (args.empty())
+    return Usage("user: missing subcommand (add|passwd|disable|enable|unlock|list)");
   const std::string& sub = args[0];
   Caller cli = Caller::System("cli");
   UserService& users = app.users();
@@ -97,9 +99,9 @@ int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
     std::printf("%-6s %-20s %-16s %-8s %-9s %s\n", "id", "username", "role", "unit", "status",
                 "name");
     for (const User& u : *list) {
-      std::string status = u.disabled ? "disabled"
+      std::string status = u.disabled                             ? "disabled"
                            : u.locked_until > app.clock().NowMs() ? "locked"
-                                                                   : "active";
+                                                                  : "active";
       std::printf("%-6lld %-20s %-16s %-8lld %-9s %s\n", static_cast<long long>(u.id),
                   u.username.c_str(), std::string(RoleCode(u.role)).c_str(),
                   static_cast<long long>(u.unit_id), status.c_str(), u.display_name.c_str());
@@ -118,7 +120,8 @@ int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
       const std::string& value = args[++i];
       if (flag == "--role") {
         auto role = ParseRole(value);
-        if (!role) return Usage("--role: admin|supervisor|department|reporter|leader|service_officer");
+        if (!role)
+          return Usage("--role: admin|supervisor|department|reporter|leader|service_officer");
         input.role = *role;
       } else if (flag == "--unit") {
         if (!ParseId(value, &input.unit_id)) return Usage("--unit expects a unit id");
@@ -164,11 +167,12 @@ int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
   auto result = app.audit().Verify(*app.repos().tx);
   if (!result.ok()) return Fail(result.status());
   if (result->first_broken_id) {
-    std::printf("审计链在第 %lld 条处断裂 / audit chain BROKEN at entry %lld: %s (%lld entries "
-                "checked)\n",
-                static_cast<long long>(*result->first_broken_id),
-                static_cast<long long>(*result->first_broken_id), result->problem.c_str(),
-                static_cast<long long>(result->entries));
+    std::printf(
+        "审计链在第 %lld 条处断裂 / audit chain BROKEN at entry %lld: %s (%lld entries "
+        "checked)\n",
+        static_cast<long long>(*result->first_broken_id),
+        static_cast<long long>(*result->first_broken_id), result->problem.c_str(),
+        static_cast<long long>(result->entries));
     return 1;
   }
   std::printf("审计链完整 / audit chain intact: %lld entries\n",
@@ -187,7 +191,8 @@ int BackupCommand(KeylineApp& app, const std::vector<std::string>& args) {
 int Run(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   auto config = ParseConfig(arguments);
-  if (!config.ok()) return Usage(config.status().message_zh() + "\n" + config.status().message_en());
+  if (!config.ok())
+    return Usage(config.status().message_zh() + "\n" + config.status().message_en());
   if (config->command == "help") {
     std::printf("%s", UsageText());
     return 0;

@@ -17,7 +17,7 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   if (len == 2 && c < 0xC2) return 0;  // overlong
   if (len == 3) {
     auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
     if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
   }
   if (len == 4) {
@@ -28,41 +28,71 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return len;
 }
 
+// True for the ASCII bytes that go into a JSON string as they are.
+constexpr bool IsPlainAscii(unsigned char c) {
+  return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<';
+}
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
+  out->reserve(out->size() + value.size() + 2);
   out->push_back('"');
-  for (size_t i = 0; i < value.size();) {
-    auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x80) {
-      size_t len = Utf8SequenceLength(value, i);
-      if (len == 0) {
-        out->append("\xEF\xBF\xBD");
-        ++i;
+  size_t i = 0;
+  while (i < value.size()) {
+    // Copy the longest run of bytes that need no escaping in one append.
+    size_t run = i;
+    while (run < value.size()) {
+      auto c = static_cast<unsigned char>(value[run]);
+      if (IsPlainAscii(c)) {
+        ++run;
+      } else if (c >= 0x80) {
+        size_t len = Utf8SequenceLength(value, run);
+        if (len == 0) break;
+        run += len;
       } else {
-        out->append(value.substr(i, len));
-        i += len;
+        break;
       }
-      continue;
     }
+    if (run > i) {
+      out->append(value.data() + i, run - i);
+      i = run;
+      if (i == value.size()) break;
+    }
+    auto c = static_cast<unsigned char>(value[i]);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '<':
+        out->append("\\u003c");
+        break;  // safe to embed in HTML
       default:
-        if (c < 0x20 || c == 0x7F) {
+        if (c >= 0x80) {
+          out->append("\xEF\xBF\xBD");  // invalid UTF-8 -> U+FFFD
+        } else {
           out->append("\\u00");
           out->push_back(kHex[c >> 4]);
           out->push_back(kHex[c & 15]);
-        } else if (c == '<') {
-          out->append("\\u003c");  // safe to embed in HTML
-        } else {
-          out->push_back(static_cast<char>(c));
         }
     }
     ++i;

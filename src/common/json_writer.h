@@ -32,6 +32,8 @@ class JsonWriter {
 
   const std::string& str() const { return out_; }
   std::string Take() { return std::move(out_); }
+  // Pre-allocates for an output of about `bytes` (large lists).
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
 
  private:
   void Separate();

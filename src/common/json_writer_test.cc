@@ -16,9 +16,8 @@ TEST(JsonWriterTest, WritesNestedValues) {
   w.Key("list").BeginArray().Int(1).Int(2).BeginObject().EndObject().EndArray();
   w.Key("opt").OptString(std::nullopt);
   w.EndObject();
-  EXPECT_EQ(w.str(),
-            R"({"name":"雁塔区\"第四\"中学","n":-42,"x":108.95,"ok":true,"none":null,)"
-            R"("list":[1,2,{}],"opt":null})");
+  EXPECT_EQ(w.str(), R"({"name":"雁塔区\"第四\"中学","n":-42,"x":108.95,"ok":true,"none":null,)"
+                     R"("list":[1,2,{}],"opt":null})");
 }
 
 TEST(JsonWriterTest, EscapesControlAndHostileCharacters) {
@@ -29,8 +28,12 @@ TEST(JsonWriterTest, EscapesControlAndHostileCharacters) {
 
 TEST(JsonWriterTest, ReplacesInvalidUtf8) {
   std::string out;
-  AppendJsonString(&out, "ok\xff\xfe" "end\xe4\xb8");  // stray bytes and a truncated sequence
-  EXPECT_EQ(out, "\"ok\xEF\xBF\xBD\xEF\xBF\xBD" "end\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  AppendJsonString(&out,
+                   "ok\xff\xfe"
+                   "end\xe4\xb8");  // stray bytes and a truncated sequence
+  EXPECT_EQ(out,
+            "\"ok\xEF\xBF\xBD\xEF\xBF\xBD"
+            "end\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
 TEST(JsonWriterTest, NonFiniteDoublesBecomeNull) {

@@ -7,9 +7,9 @@ namespace {
 
 Status BadAmount(std::string_view text) {
   std::string shown(text.substr(0, 40));
-  return Status::InvalidArgument("金额格式不正确（应为以万元计的数字，最多6位小数）：" + shown,
-                                 "malformed amount (expected 万元 with at most 6 decimals): " +
-                                     shown);
+  return Status::InvalidArgument(
+      "金额格式不正确（应为以万元计的数字，最多6位小数）：" + shown,
+      "malformed amount (expected 万元 with at most 6 decimals): " + shown);
 }
 
 }  // namespace

@@ -26,8 +26,8 @@ TEST(MoneyTest, ParsesWanExactly) {
 }
 
 TEST(MoneyTest, RejectsMalformedAmounts) {
-  for (const char* bad : {"", "-", ".", "1.", ".5", "1.0000001", "1e5", "1,000", " 1", "1 ",
-                          "abc", "1000000000000", "--1", "+1", "0x10", "１２"}) {
+  for (const char* bad : {"", "-", ".", "1.", ".5", "1.0000001", "1e5", "1,000", " 1", "1 ", "abc",
+                          "1000000000000", "--1", "+1", "0x10", "１２"}) {
     auto m = Money::ParseWan(bad);
     EXPECT_FALSE(m.ok()) << "accepted: '" << bad << "'";
     if (!m.ok()) {

@@ -93,10 +93,10 @@ class Status {
 }  // namespace keyline
 
 // Evaluates expr (a Status); returns it from the enclosing function when not OK.
-#define KL_RETURN_IF_ERROR(expr)              \
-  do {                                        \
-    ::keyline::Status kl_status_ = (expr);    \
-    if (!kl_status_.ok()) return kl_status_;  \
+#define KL_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::keyline::Status kl_status_ = (expr);   \
+    if (!kl_status_.ok()) return kl_status_; \
   } while (0)
 
 #define KL_CONCAT_INNER_(a, b) a##b

@@ -11,15 +11,15 @@ namespace keyline {
 
 struct User {
   int64_t id = 0;
-  std::string username;      // unique, 2..64 chars of [A-Za-z0-9_.-@]
+  std::string username;  // unique, 2..64 chars of [A-Za-z0-9_.-@]
   std::string display_name;
   Role role = Role::kLeader;
   int64_t unit_id = 0;
   std::optional<int64_t> person_id;
   std::string password_hash;  // libsodium argon2id string; never leaves the server
   bool disabled = false;
-  int failed_logins = 0;      // consecutive failures since the last success
-  int64_t locked_until = 0;   // ms; 0 = not locked
+  int failed_logins = 0;     // consecutive failures since the last success
+  int64_t locked_until = 0;  // ms; 0 = not locked
   int64_t version = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
@@ -43,8 +43,8 @@ struct AuditEvent {
   std::string role;
   std::string ip;
   std::string request_id;
-  std::string action;     // create | update | delete | stage | login | logout | ...
-  std::string entity;     // project | unit | person | region | user | assignment | session
+  std::string action;  // create | update | delete | stage | login | logout | ...
+  std::string entity;  // project | unit | person | region | user | assignment | session
   std::string entity_id;
   std::string before_json;  // "" when there was nothing before
   std::string after_json;   // "" when nothing remains

@@ -28,7 +28,7 @@ enum class Stage {
 };
 enum class ProjectLevel { kProvincial, kCity, kDistrict, kNone };  // 重点项目级别
 enum class ApprovalRegime { kApproval, kRatification, kFiling };   // 审批 / 核准 / 备案
-enum class ConstructionNature {                                     // 建设性质
+enum class ConstructionNature {                                    // 建设性质
   kNew,
   kExpansion,
   kRenovation,
@@ -47,7 +47,7 @@ enum class ProjectCategory {
   kOther
 };
 enum class StatsStatus { kNotApplicable, kPending, kIncluded };  // 入库纳统
-enum class MeasurementMethod { kProgress, kFinancial };          // 形象进度法 / 财务支出法
+enum class MeasurementMethod { kProgress, kFinancial };  // 形象进度法 / 财务支出法
 enum class FundingSource {
   kCentralBudget,   // 中央预算内投资
   kSpecialBond,     // 地方政府专项债
@@ -97,7 +97,7 @@ struct Project {
   std::optional<int64_t> responsible_unit_id;  // 责任单位 (department / township / park)
   std::string scale_content;                   // 建设规模及内容
   Money total_investment;
-  std::vector<FundingLine> funding;            // 资金拼盘
+  std::vector<FundingLine> funding;  // 资金拼盘
   std::optional<std::string> planned_start;
   std::optional<std::string> planned_completion;
   std::optional<std::string> actual_start;

@@ -4,19 +4,25 @@ namespace keyline {
 
 std::string_view UnitKindCode(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kOffice: return "office";
-    case UnitKind::kDepartment: return "department";
-    case UnitKind::kTownship: return "township";
-    case UnitKind::kPark: return "park";
-    case UnitKind::kCompany: return "company";
-    case UnitKind::kOther: return "other";
+    case UnitKind::kOffice:
+      return "office";
+    case UnitKind::kDepartment:
+      return "department";
+    case UnitKind::kTownship:
+      return "township";
+    case UnitKind::kPark:
+      return "park";
+    case UnitKind::kCompany:
+      return "company";
+    case UnitKind::kOther:
+      return "other";
   }
   return "other";
 }
 
 std::optional<UnitKind> ParseUnitKind(std::string_view code) {
-  for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship,
-                     UnitKind::kPark, UnitKind::kCompany, UnitKind::kOther}) {
+  for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship, UnitKind::kPark,
+                     UnitKind::kCompany, UnitKind::kOther}) {
     if (UnitKindCode(k) == code) return k;
   }
   return std::nullopt;
@@ -24,9 +30,12 @@ std::optional<UnitKind> ParseUnitKind(std::string_view code) {
 
 std::string_view PersonKindCode(PersonKind kind) {
   switch (kind) {
-    case PersonKind::kLeader: return "leader";
-    case PersonKind::kCadre: return "cadre";
-    case PersonKind::kContact: return "contact";
+    case PersonKind::kLeader:
+      return "leader";
+    case PersonKind::kCadre:
+      return "cadre";
+    case PersonKind::kContact:
+      return "contact";
   }
   return "contact";
 }

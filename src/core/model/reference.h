@@ -10,7 +10,7 @@
 namespace keyline {
 
 struct Region {
-  std::string code;                   // 6 digits (GB/T 2260) or 9/12 (statistical divisions)
+  std::string code;  // 6 digits (GB/T 2260) or 9/12 (statistical divisions)
   std::string name;
   std::optional<std::string> parent_code;
   int64_t version = 0;
@@ -27,7 +27,7 @@ struct Unit {
   std::optional<std::string> credit_code;  // 统一社会信用代码, validated strictly on write
   std::optional<std::string> region_code;
   std::optional<int64_t> parent_id;
-  std::string contact;                     // free text: person and phone
+  std::string contact;  // free text: person and phone
   bool active = true;
   int64_t version = 0;
   int64_t created_at = 0;

@@ -17,8 +17,8 @@ enum class Role {
   kServiceOfficer,  // 服务员: projects the person is assigned to, read only
 };
 
-std::string_view RoleCode(Role role);       // "admin", "supervisor", ...
-std::string_view RoleNameZh(Role role);     // "管理员", "发改", ...
+std::string_view RoleCode(Role role);    // "admin", "supervisor", ...
+std::string_view RoleNameZh(Role role);  // "管理员", "发改", ...
 std::optional<Role> ParseRole(std::string_view code);
 
 // Who is calling. Built by the API layer from the session; services trust it.
@@ -26,8 +26,8 @@ struct Caller {
   int64_t user_id = 0;
   std::string username;
   Role role = Role::kLeader;
-  int64_t unit_id = 0;                  // the unit the account belongs to
-  std::optional<int64_t> person_id;     // the person record of the account, if any
+  int64_t unit_id = 0;               // the unit the account belongs to
+  std::optional<int64_t> person_id;  // the person record of the account, if any
   std::string ip;
   std::string request_id;
 

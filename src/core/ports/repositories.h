@@ -102,8 +102,8 @@ class SessionRepository {
 struct ProjectScope {
   enum class Kind { kAll, kUnit, kOwner, kPerson };
   Kind kind = Kind::kAll;
-  int64_t id = 0;             // unit id (kUnit, kOwner) or person id (kPerson)
-  std::string today;          // "YYYY-MM-DD": assignments count only while valid
+  int64_t id = 0;     // unit id (kUnit, kOwner) or person id (kPerson)
+  std::string today;  // "YYYY-MM-DD": assignments count only while valid
 };
 
 enum class ProjectSortField { kId, kName, kTotalInvestment, kPlannedStart, kUpdatedAt, kStage };
@@ -113,7 +113,7 @@ struct ProjectQuery {
   std::vector<Stage> stages;        // any of
   std::optional<ProjectLevel> level;
   std::optional<ProjectCategory> category;
-  std::optional<int64_t> unit_id;        // owner, responsible or assigned unit
+  std::optional<int64_t> unit_id;          // owner, responsible or assigned unit
   std::optional<std::string> region_code;  // this region and the regions below it
   std::optional<std::string> industry;     // prefix of the industry code ("P", "P83")
   std::optional<int64_t> leader_id;        // person assigned as 包抓领导 (currently valid)

@@ -33,8 +33,7 @@ std::string AuditLog::ComputeHash(const AuditEvent& e) {
 }
 
 Status AuditLog::Record(Tx& tx, const Caller& caller, std::string action, std::string entity,
-                        std::string entity_id, std::string before_json,
-                        std::string after_json) {
+                        std::string entity_id, std::string before_json, std::string after_json) {
   KL_ASSIGN_OR_RETURN(std::optional<std::string> tail, repo_.LockTail(tx));
   AuditEvent e;
   e.at = clock_.NowMs();
@@ -63,8 +62,9 @@ Result<AuditVerification> AuditLog::Verify(TxRunner& tx_runner) {
       ++v.entries;
       if (e.prev_hash != expected_prev) {
         v.first_broken_id = e.id;
-        v.problem = "prev_hash does not match the previous entry (an entry before it was "
-                    "removed, inserted or changed)";
+        v.problem =
+            "prev_hash does not match the previous entry (an entry before it was "
+            "removed, inserted or changed)";
         return false;
       }
       if (ComputeHash(e) != e.hash) {

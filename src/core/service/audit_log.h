@@ -18,9 +18,9 @@
 namespace keyline {
 
 struct AuditVerification {
-  int64_t entries = 0;                    // entries checked
+  int64_t entries = 0;                     // entries checked
   std::optional<int64_t> first_broken_id;  // nullopt when the chain is intact
-  std::string problem;                    // what is wrong with the first broken entry
+  std::string problem;                     // what is wrong with the first broken entry
 };
 
 class AuditLog {

@@ -69,8 +69,7 @@ Status AuthService::RecordFailure(const User& user, const std::string& ip, int64
       action = "lockout";
     }
     KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, user.id, failed, locked_until));
-    return audit_.Record(tx, CallerOf(user, ip), action, "user", std::to_string(user.id), "",
-                         "");
+    return audit_.Record(tx, CallerOf(user, ip), action, "user", std::to_string(user.id), "", "");
   });
 }
 
@@ -96,8 +95,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     int64_t minutes = (user.locked_until - now + kMinuteMs - 1) / kMinuteMs;
     return Status(ErrorCode::kLocked,
                   "密码错误次数过多，账号已锁定，请" + std::to_string(minutes) + "分钟后再试",
-                  "too many wrong passwords: the account is locked for " +
-                      std::to_string(minutes) + " more minute(s)");
+                  "too many wrong passwords: the account is locked for " + std::to_string(minutes) +
+                      " more minute(s)");
   }
   if (!hasher_.Verify(user.password_hash, password)) {
     KL_RETURN_IF_ERROR(RecordFailure(user, ip, now));
@@ -173,9 +172,8 @@ Result<AuthenticatedSession> AuthService::Authenticate(const std::string& token)
   if (Expired(found.session) || found.user.disabled) {
     cache_.Evict(id_hash);
     (void)repos_.tx->Write([&](Tx& tx) { return repos_.sessions->Delete(tx, id_hash); });
-    return found.user.disabled
-               ? Status::Unauthenticated("账号已停用", "this account is disabled")
-               : SessionExpired();
+    return found.user.disabled ? Status::Unauthenticated("账号已停用", "this account is disabled")
+                               : SessionExpired();
   }
   if (now - found.session.last_seen_at >= kTouchIntervalMs) {
     KL_RETURN_IF_ERROR(
@@ -200,8 +198,8 @@ Status AuthService::Logout(const std::string& token) {
     who.id = s->user_id;
     auto u = repos_.users->Get(tx, s->user_id);
     if (u.ok()) who = *u;
-    return audit_.Record(tx, CallerOf(who, s->ip), "logout", "session",
-                         std::to_string(s->user_id), "", "");
+    return audit_.Record(tx, CallerOf(who, s->ip), "logout", "session", std::to_string(s->user_id),
+                         "", "");
   });
 }
 

@@ -37,8 +37,8 @@ void CheckDate(Problems& p, const char* field, const std::optional<std::string>&
   if (!value) return;
   auto parsed = Date::Parse(*value);
   if (!parsed.ok()) {
-    p.Add(field, std::string(field) + " 日期格式应为YYYY-MM-DD", std::string(field) +
-                                                                   ": expected YYYY-MM-DD");
+    p.Add(field, std::string(field) + " 日期格式应为YYYY-MM-DD",
+          std::string(field) + ": expected YYYY-MM-DD");
   }
 }
 
@@ -51,9 +51,9 @@ void CheckText(Problems& p, const char* field, const char* label, const std::str
     return;
   }
   if (Utf8Length(value) > max_chars) {
-    p.Add(field, std::string(label) + "过长（最多" + std::to_string(max_chars) + "字）",
-          std::string(field) + " is too long (at most " + std::to_string(max_chars) +
-              " characters)");
+    p.Add(
+        field, std::string(label) + "过长（最多" + std::to_string(max_chars) + "字）",
+        std::string(field) + " is too long (at most " + std::to_string(max_chars) + " characters)");
   }
 }
 
@@ -100,8 +100,8 @@ Status ValidateProject(Project* project, const std::string& today) {
   if (pr.longitude.has_value() != pr.latitude.has_value()) {
     p.Add("longitude", "经纬度须同时填写", "longitude and latitude go together");
   }
-  if (pr.longitude && (!std::isfinite(*pr.longitude) || *pr.longitude < 73 ||
-                       *pr.longitude > 136)) {
+  if (pr.longitude &&
+      (!std::isfinite(*pr.longitude) || *pr.longitude < 73 || *pr.longitude > 136)) {
     p.Add("longitude", "经度应在73至136之间（中国境内）", "longitude must be within 73..136");
   }
   if (pr.latitude && (!std::isfinite(*pr.latitude) || *pr.latitude < 3 || *pr.latitude > 54)) {
@@ -177,8 +177,7 @@ Status ValidateProject(Project* project, const std::string& today) {
             "a project that has not started cannot be included in the statistics");
     }
   } else if (pr.stats_date) {
-    p.Add("stats_date", "未入库项目不应填写入库日期",
-          "stats_date is only for included projects");
+    p.Add("stats_date", "未入库项目不应填写入库日期", "stats_date is only for included projects");
   }
 
   // The current stage's guards must keep holding after an edit.
@@ -186,8 +185,7 @@ Status ValidateProject(Project* project, const std::string& today) {
     p.Add("actual_start", "项目已开工，实际开工日期不能为空",
           "a started project needs its actual start date");
   }
-  if ((pr.stage == Stage::kCompleted || pr.stage == Stage::kProduction) &&
-      !pr.actual_completion) {
+  if ((pr.stage == Stage::kCompleted || pr.stage == Stage::kProduction) && !pr.actual_completion) {
     p.Add("actual_completion", "项目已竣工，实际竣工日期不能为空",
           "a completed project needs its actual completion date");
   }
@@ -235,10 +233,9 @@ bool StageMoveNeedsReason(Stage from, Stage to) {
 
 Status CheckStageGuards(const Project& pr, Stage stage, const std::string& today) {
   auto fail = [&](std::string zh, std::string en) {
-    return Status::Conflict("不能进入“" + std::string(EnumZh(StageTable(), stage)) + "”阶段：" +
-                                zh,
-                            "cannot enter stage " + std::string(EnumCode(StageTable(), stage)) +
-                                ": " + en);
+    return Status::Conflict(
+        "不能进入“" + std::string(EnumZh(StageTable(), stage)) + "”阶段：" + zh,
+        "cannot enter stage " + std::string(EnumCode(StageTable(), stage)) + ": " + en);
   };
   if (IsStarted(stage)) {
     if (!pr.actual_start) {
@@ -267,9 +264,8 @@ Status CheckStageTransition(const Project& pr, Stage to, const std::string& reas
   if (!StageEdgeExists(pr.stage, to)) {
     return Status::Conflict("不允许从“" + std::string(EnumZh(StageTable(), pr.stage)) +
                                 "”直接转为“" + std::string(EnumZh(StageTable(), to)) + "”",
-                            "illegal stage move " +
-                                std::string(EnumCode(StageTable(), pr.stage)) + " -> " +
-                                std::string(EnumCode(StageTable(), to)));
+                            "illegal stage move " + std::string(EnumCode(StageTable(), pr.stage)) +
+                                " -> " + std::string(EnumCode(StageTable(), to)));
   }
   bool blank = reason.find_first_not_of(" \t\r\n") == std::string::npos;
   if (StageMoveNeedsReason(pr.stage, to) && blank) {
@@ -286,11 +282,14 @@ Status CheckStageTransition(const Project& pr, Stage to, const std::string& reas
 Status ValidateAssignment(const Assignment& a) {
   std::vector<FieldError> errors;
   if (RoleTakesPerson(a.role)) {
-    if (!a.person_id) errors.push_back({"person_id", "该角色须指定人员", "this role needs a person"});
-    if (a.unit_id) errors.push_back({"unit_id", "该角色只能指定人员", "this role takes a person, not a unit"});
+    if (!a.person_id)
+      errors.push_back({"person_id", "该角色须指定人员", "this role needs a person"});
+    if (a.unit_id)
+      errors.push_back({"unit_id", "该角色只能指定人员", "this role takes a person, not a unit"});
   } else {
     if (!a.unit_id) errors.push_back({"unit_id", "该角色须指定单位", "this role needs a unit"});
-    if (a.person_id) errors.push_back({"person_id", "该角色只能指定单位", "this role takes a unit, not a person"});
+    if (a.person_id)
+      errors.push_back({"person_id", "该角色只能指定单位", "this role takes a unit, not a person"});
   }
   if (a.valid_from && !Date::Parse(*a.valid_from).ok()) {
     errors.push_back({"valid_from", "日期格式应为YYYY-MM-DD", "expected YYYY-MM-DD"});

@@ -51,7 +51,8 @@ TEST(ProjectRulesTest, ReportsEachBadField) {
       {"name", [](Project& p) { p.name = std::string(201 * 3, 'x'); }},
       {"code", [](Project& p) { p.code = "2024-610113"; }},
       {"industry_code", [](Project& p) { p.industry_code = "P0111"; }},
-      {"total_investment", [](Project& p) {
+      {"total_investment",
+       [](Project& p) {
          p.total_investment = Money{-1};
          p.funding.clear();
        }},
@@ -61,15 +62,18 @@ TEST(ProjectRulesTest, ReportsEachBadField) {
       {"planned_start", [](Project& p) { p.planned_start = "2024-02-30"; }},
       {"actual_start", [](Project& p) { p.actual_start = "2027-01-01"; }},
       {"actual_completion", [](Project& p) { p.actual_completion = "2025-01-01"; }},
-      {"actual_completion", [](Project& p) {
+      {"actual_completion",
+       [](Project& p) {
          p.actual_start = "2025-01-01";
          p.actual_completion = "2024-12-31";
        }},
-      {"stats_date", [](Project& p) {
+      {"stats_date",
+       [](Project& p) {
          p.actual_start = "2025-01-01";
          p.stats_status = StatsStatus::kIncluded;
        }},
-      {"stats_status", [](Project& p) {
+      {"stats_status",
+       [](Project& p) {
          p.stats_status = StatsStatus::kIncluded;
          p.stats_date = "2025-02-01";
        }},
@@ -118,8 +122,7 @@ TEST(StageMachineTest, StartingNeedsAnActualStartDate) {
   EXPECT_EQ(st.code(), ErrorCode::kConflict);
   EXPECT_NE(st.message_zh().find("实际开工日期"), std::string::npos);
   p.actual_start = "2026-12-01";  // in the future
-  EXPECT_EQ(CheckStageTransition(p, Stage::kConstruction, "", kToday).code(),
-            ErrorCode::kConflict);
+  EXPECT_EQ(CheckStageTransition(p, Stage::kConstruction, "", kToday).code(), ErrorCode::kConflict);
   p.actual_start = "2026-11-01";
   EXPECT_TRUE(CheckStageTransition(p, Stage::kConstruction, "", kToday).ok());
 }

@@ -8,9 +8,7 @@
 namespace keyline {
 namespace {
 
-Status NotFoundProject() {
-  return Status::NotFound("项目不存在或无权查看", "project not found");
-}
+Status NotFoundProject() { return Status::NotFound("项目不存在或无权查看", "project not found"); }
 
 Status RejectField(const std::string& field, const std::string& zh, const std::string& en) {
   return Status::InvalidArgument(zh, en, {{field, zh, en}});
@@ -51,7 +49,8 @@ Status ProjectService::CheckReferences(Tx& tx, const Project& p) {
   if (p.responsible_unit_id) {
     auto unit = repos_.units->Get(tx, *p.responsible_unit_id);
     if (!unit.ok()) {
-      errors.push_back({"responsible_unit_id", "责任单位不存在", "responsible unit does not exist"});
+      errors.push_back(
+          {"responsible_unit_id", "责任单位不存在", "responsible unit does not exist"});
     } else if (unit->kind == UnitKind::kCompany) {
       errors.push_back({"responsible_unit_id", "责任单位应为部门、街道或园区，不能是企业",
                         "the responsible unit must be a department, township or park"});
@@ -109,9 +108,9 @@ Result<Project> ProjectService::Create(const Caller& caller, Project draft,
       KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
                           repos_.projects->FindIdByCode(tx, *draft.code));
       if (existing) {
-        return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
-                                "project code already used by project #" +
-                                    std::to_string(*existing));
+        return Status::Conflict(
+            "项目代码已被项目#" + std::to_string(*existing) + "使用",
+            "project code already used by project #" + std::to_string(*existing));
       }
     }
     Project row = draft;
@@ -202,9 +201,9 @@ Result<Project> ProjectService::Update(const Caller& caller, int64_t id, int64_t
       KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
                           repos_.projects->FindIdByCode(tx, *after.code));
       if (existing && *existing != id) {
-        return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
-                                "project code already used by project #" +
-                                    std::to_string(*existing));
+        return Status::Conflict(
+            "项目代码已被项目#" + std::to_string(*existing) + "使用",
+            "project code already used by project #" + std::to_string(*existing));
       }
     }
     warnings = after.warnings;
@@ -310,14 +309,13 @@ Result<Assignment> ProjectService::AddAssignment(const Caller& caller, Assignmen
 }
 
 Result<Assignment> ProjectService::UpdateAssignment(const Caller& caller, int64_t project_id,
-                                                    int64_t assignment_id,
-                                                    int64_t expected_version,
+                                                    int64_t assignment_id, int64_t expected_version,
                                                     const AssignmentPatch& patch) {
   Assignment updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
     Project project;
-    KL_RETURN_IF_ERROR(RequireWritable(tx, caller, ProjectAction::kManageAssignments,
-                                       project_id, &project));
+    KL_RETURN_IF_ERROR(
+        RequireWritable(tx, caller, ProjectAction::kManageAssignments, project_id, &project));
     auto before = repos_.projects->GetAssignment(tx, assignment_id);
     if (!before.ok() || before->project_id != project_id) {
       return Status::NotFound("包抓记录不存在", "assignment not found");
@@ -345,8 +343,8 @@ Status ProjectService::RemoveAssignment(const Caller& caller, int64_t project_id
                                         int64_t assignment_id) {
   return repos_.tx->Write([&](Tx& tx) -> Status {
     Project project;
-    KL_RETURN_IF_ERROR(RequireWritable(tx, caller, ProjectAction::kManageAssignments,
-                                       project_id, &project));
+    KL_RETURN_IF_ERROR(
+        RequireWritable(tx, caller, ProjectAction::kManageAssignments, project_id, &project));
     auto before = repos_.projects->GetAssignment(tx, assignment_id);
     if (!before.ok() || before->project_id != project_id) {
       return Status::NotFound("包抓记录不存在", "assignment not found");

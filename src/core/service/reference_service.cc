@@ -95,8 +95,7 @@ Result<Region> ReferenceService::CreateRegion(const Caller& caller, Region regio
 }
 
 Result<Region> ReferenceService::UpdateRegion(const Caller& caller, const std::string& code,
-                                              int64_t expected_version,
-                                              const RegionPatch& patch) {
+                                              int64_t expected_version, const RegionPatch& patch) {
   if (!MayWriteReference(caller.role)) return NoWrite();
   Region updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -257,16 +256,14 @@ Result<Person> ReferenceService::CreatePerson(const Caller& caller, Person perso
     person.created_at = person.updated_at = clock_.NowMs();
     KL_ASSIGN_OR_RETURN(int64_t id, repos_.people->Insert(tx, person));
     KL_ASSIGN_OR_RETURN(created, repos_.people->Get(tx, id));
-    return audit_.Record(tx, caller, "create", "person", std::to_string(id), "",
-                         ToJson(created));
+    return audit_.Record(tx, caller, "create", "person", std::to_string(id), "", ToJson(created));
   });
   if (!st.ok()) return st;
   return created;
 }
 
 Result<Person> ReferenceService::UpdatePerson(const Caller& caller, int64_t id,
-                                              int64_t expected_version,
-                                              const PersonPatch& patch) {
+                                              int64_t expected_version, const PersonPatch& patch) {
   if (!MayWriteReference(caller.role)) return NoWrite();
   Person updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {

@@ -4,8 +4,7 @@
 
 namespace keyline {
 
-std::optional<AuthenticatedSession> SessionCache::Get(const std::string& id_hash,
-                                                      int64_t now_ms) {
+std::optional<AuthenticatedSession> SessionCache::Get(const std::string& id_hash, int64_t now_ms) {
   std::lock_guard lock(mu_);
   auto it = entries_.find(id_hash);
   if (it == entries_.end()) return std::nullopt;

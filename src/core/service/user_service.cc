@@ -59,7 +59,8 @@ Status CheckPasswordPolicy(const std::string& username, const std::string& passw
                         "the password needs three of: lower case, upper case, digits, symbols");
   }
   if (!username.empty() && password.find(username) != std::string::npos) {
-    return FieldProblem("password", "密码不能包含用户名", "the password must not contain the username");
+    return FieldProblem("password", "密码不能包含用户名",
+                        "the password must not contain the username");
   }
   return Status::Ok();
 }
@@ -136,8 +137,7 @@ Result<User> UserService::Create(const Caller& caller, const NewUser& input) {
                               "username already exists: " + user.username);
     }
     KL_ASSIGN_OR_RETURN(user.id, repos_.users->Insert(tx, user));
-    return audit_.Record(tx, caller, "create", "user", std::to_string(user.id), "",
-                         ToJson(user));
+    return audit_.Record(tx, caller, "create", "user", std::to_string(user.id), "", ToJson(user));
   }));
   user.password_hash.clear();
   return user;
@@ -146,8 +146,8 @@ Result<User> UserService::Create(const Caller& caller, const NewUser& input) {
 Result<User> UserService::Update(const Caller& caller, int64_t id, int64_t expected_version,
                                  const UserChange& change) {
   if (caller.role != Role::kAdmin) return AdminOnly();
-  if (id == caller.user_id && ((change.disabled && *change.disabled) ||
-                               (change.role && *change.role != Role::kAdmin))) {
+  if (id == caller.user_id &&
+      ((change.disabled && *change.disabled) || (change.role && *change.role != Role::kAdmin))) {
     return Status::InvalidArgument("不能停用自己的账号或取消自己的管理员角色",
                                    "you cannot disable yourself or drop your own admin role");
   }
@@ -178,8 +178,7 @@ Result<User> UserService::Update(const Caller& caller, int64_t id, int64_t expec
   return after;
 }
 
-Status UserService::SetPassword(const Caller& caller, int64_t id,
-                                const std::string& new_password) {
+Status UserService::SetPassword(const Caller& caller, int64_t id, const std::string& new_password) {
   if (caller.role != Role::kAdmin) return AdminOnly();
   std::string username;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
@@ -235,8 +234,8 @@ Status UserService::ChangeOwnPassword(const Caller& caller, const std::string& o
     u.updated_at = clock_.NowMs();
     KL_RETURN_IF_ERROR(repos_.users->Update(tx, u, u.version));
     KL_RETURN_IF_ERROR(repos_.sessions->DeleteForUser(tx, caller.user_id));
-    return audit_.Record(tx, caller, "change_password", "user", std::to_string(caller.user_id),
-                         "", "");
+    return audit_.Record(tx, caller, "change_password", "user", std::to_string(caller.user_id), "",
+                         "");
   }));
   if (on_sessions_ended_) on_sessions_ended_(caller.user_id);
   return Status::Ok();

@@ -146,13 +146,25 @@ CREATE INDEX assignments_person ON project_assignments (person_id);
 CREATE INDEX assignments_unit ON project_assignments (unit_id);
 
 -- Denormalised: every unit related to a project (owner, responsible unit, units and the
--- units of people in its assignments). Rebuilt by the repositories on every change.
+-- units of people in its assignments), with the project's stage so that "this unit's projects
+-- in these stages" is counted from one index. Rebuilt by the repositories on every change.
 CREATE TABLE project_units (
   project_id {int} NOT NULL REFERENCES projects (id),
   unit_id    {int} NOT NULL REFERENCES units (id),
+  stage      TEXT NOT NULL,
   PRIMARY KEY (unit_id, project_id)
 ){norowid};
 CREATE INDEX project_units_project ON project_units (project_id);
+CREATE INDEX project_units_unit_stage ON project_units (unit_id, stage, project_id);
+
+-- How many projects each unit relates to, per stage: the total of a "unit + stages" page
+-- without walking the index. Kept in step with project_units in the same transaction.
+CREATE TABLE project_unit_counts (
+  unit_id {int} NOT NULL,
+  stage   TEXT NOT NULL,
+  n       {int} NOT NULL,
+  PRIMARY KEY (unit_id, stage)
+){norowid};
 
 CREATE TABLE audit_log (
   id          {id},

@@ -103,28 +103,43 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
   std::optional<int64_t> scope_unit;
   if (scope.kind == ProjectScope::Kind::kUnit) scope_unit = scope.id;
 
-  // FROM: drive from project_units when a unit is involved.
-  SqlBuilder b;
+  // FROM: drive from project_units when a unit is involved; its stage column lets the unit
+  // and stage filters (the common case) be answered, and counted, from one index.
+  std::string from;
+  std::string count_from;
   std::string id_expr = "p.id";
+  std::string stage_expr = "p.stage";
   bool scope_joined = false;
+  SqlBuilder b;
   if (q.unit_id) {
-    b.Append(" FROM project_units fu JOIN projects p ON p.id = fu.project_id");
+    from = " FROM project_units fu JOIN projects p ON p.id = fu.project_id";
+    count_from = " FROM project_units fu";
     id_expr = "fu.project_id";
+    stage_expr = "fu.stage";
     if (scope_unit && *scope_unit != *q.unit_id) {
-      b.Append(" JOIN project_units su ON su.project_id = fu.project_id");
+      from += " JOIN project_units su ON su.project_id = fu.project_id";
+      count_from += " JOIN project_units su ON su.project_id = fu.project_id";
     }
     scope_joined = scope_unit.has_value();
     b.And("fu.unit_id = ?", {IntValue(*q.unit_id)});
     if (scope_unit && *scope_unit != *q.unit_id) b.And("su.unit_id = ?", {IntValue(*scope_unit)});
   } else if (scope_unit) {
-    b.Append(" FROM project_units su JOIN projects p ON p.id = su.project_id");
+    from = " FROM project_units su JOIN projects p ON p.id = su.project_id";
+    count_from = " FROM project_units su";
     id_expr = "su.project_id";
+    stage_expr = "su.stage";
     scope_joined = true;
     b.And("su.unit_id = ?", {IntValue(*scope_unit)});
   } else {
-    b.Append(" FROM projects p");
+    from = " FROM projects p";
+    count_from = from;
   }
   AddScope(b, scope, scope_joined);
+  // The count can skip the projects table when every condition is on project_units.
+  bool needs_projects = count_from == from ||
+                        (scope.kind != ProjectScope::Kind::kAll && !scope_joined) || q.text ||
+                        q.level || q.category || q.region_code || q.industry || q.leader_id ||
+                        q.year || q.investment_min || q.investment_max || q.parent_id;
 
   if (q.text) {
     std::string pattern = LikeContains(*q.text);
@@ -135,7 +150,7 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
   if (!q.stages.empty()) {
     std::vector<sql::Value> codes;
     for (Stage s : q.stages) codes.push_back(TextValue(EnumCode(StageTable(), s)));
-    std::string fragment = "p.stage IN (" + Placeholders(codes.size()) + ")";
+    std::string fragment = stage_expr + " IN (" + Placeholders(codes.size()) + ")";
     b.And(fragment, std::move(codes));
   }
   if (q.level) b.And("p.level = ?", {TextValue(EnumCode(ProjectLevelTable(), *q.level))});
@@ -168,11 +183,28 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
   if (q.parent_id) b.And("p.parent_id = ?", {IntValue(*q.parent_id)});
 
   ProjectListSql out;
-  out.count.sql = "SELECT COUNT(*)" + b.text();
-  out.count.params = b.params();
+  // Only a unit (and stages): read the maintained per-unit, per-stage counts.
+  bool one_unit =
+      (q.unit_id && (!scope_unit || *scope_unit == *q.unit_id)) || (!q.unit_id && scope_unit);
+  if (!needs_projects && one_unit) {
+    SqlBuilder c;
+    c.Append("SELECT COALESCE(SUM(n), 0) FROM project_unit_counts");
+    c.And("unit_id = ?", {IntValue(q.unit_id ? *q.unit_id : *scope_unit)});
+    if (!q.stages.empty()) {
+      std::vector<sql::Value> codes;
+      for (Stage s : q.stages) codes.push_back(TextValue(EnumCode(StageTable(), s)));
+      std::string fragment = "stage IN (" + Placeholders(codes.size()) + ")";
+      c.And(fragment, std::move(codes));
+    }
+    out.count.sql = c.text();
+    out.count.params = c.params();
+  } else {
+    out.count.sql = "SELECT COUNT(*)" + (needs_projects ? from : count_from) + b.text();
+    out.count.params = b.params();
+  }
   out.page.params = b.params();
   size_t n = out.page.params.size();
-  out.page.sql = "SELECT " KL_PROJECT_COLUMNS + b.text() + OrderBy(dialect, q, id_expr) +
+  out.page.sql = "SELECT " KL_PROJECT_COLUMNS + from + b.text() + OrderBy(dialect, q, id_expr) +
                  " LIMIT $" + std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2);
   out.page.params.push_back(IntValue(ClampLimit(q.page)));
   out.page.params.push_back(IntValue(ClampOffset(q.page)));

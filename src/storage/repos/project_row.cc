@@ -5,13 +5,13 @@
 
 namespace keyline::storage {
 
-Result<Project> ReadProject(const sql::ResultSet& rs, size_t row) {
+Result<Project> ReadProject(sql::ResultSet& rs, size_t row) {
   Project p;
   size_t c = 0;
   p.id = rs.GetInt(row, c++);
   p.version = rs.GetInt(row, c++);
-  p.name = rs.GetText(row, c++);
-  p.code = rs.GetOptText(row, c++);
+  p.name = rs.TakeText(row, c++);
+  p.code = rs.TakeOptText(row, c++);
   p.parent_id = rs.GetOptInt(row, c++);
   KL_ASSIGN_OR_RETURN(p.level,
                       StoredEnum(ProjectLevelTable(), rs.GetText(row, c++), "projects.level"));
@@ -21,23 +21,23 @@ Result<Project> ReadProject(const sql::ResultSet& rs, size_t row) {
                                                     "projects.approval_regime"));
   KL_ASSIGN_OR_RETURN(
       p.nature, StoredEnum(ConstructionNatureTable(), rs.GetText(row, c++), "projects.nature"));
-  p.industry_code = rs.GetOptText(row, c++);
-  p.region_code = rs.GetOptText(row, c++);
-  p.address = rs.GetText(row, c++);
+  p.industry_code = rs.TakeOptText(row, c++);
+  p.region_code = rs.TakeOptText(row, c++);
+  p.address = rs.TakeText(row, c++);
   p.longitude = rs.GetOptDouble(row, c++);
   p.latitude = rs.GetOptDouble(row, c++);
   p.owner_unit_id = rs.GetOptInt(row, c++);
   p.responsible_unit_id = rs.GetOptInt(row, c++);
-  p.scale_content = rs.GetText(row, c++);
+  p.scale_content = rs.TakeText(row, c++);
   p.total_investment = Money{rs.GetInt(row, c++)};
   KL_ASSIGN_OR_RETURN(p.funding, DecodeFunding(rs.GetText(row, c++)));
-  p.planned_start = rs.GetOptText(row, c++);
-  p.planned_completion = rs.GetOptText(row, c++);
-  p.actual_start = rs.GetOptText(row, c++);
-  p.actual_completion = rs.GetOptText(row, c++);
+  p.planned_start = rs.TakeOptText(row, c++);
+  p.planned_completion = rs.TakeOptText(row, c++);
+  p.actual_start = rs.TakeOptText(row, c++);
+  p.actual_completion = rs.TakeOptText(row, c++);
   KL_ASSIGN_OR_RETURN(p.stats_status, StoredEnum(StatsStatusTable(), rs.GetText(row, c++),
                                                  "projects.stats_status"));
-  p.stats_date = rs.GetOptText(row, c++);
+  p.stats_date = rs.TakeOptText(row, c++);
   KL_ASSIGN_OR_RETURN(
       p.measurement_method,
       StoredEnum(MeasurementMethodTable(), rs.GetText(row, c++), "projects.measurement_method"));

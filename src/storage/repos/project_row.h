@@ -19,7 +19,8 @@ namespace keyline::storage {
   "p.stats_status, p.stats_date, p.measurement_method, p.stage, p.warnings, p.created_at, "  \
   "p.updated_at"
 
-Result<Project> ReadProject(const sql::ResultSet& rs, size_t row);
+// Reads one row of KL_PROJECT_COLUMNS; moves the text cells out of rs.
+Result<Project> ReadProject(sql::ResultSet& rs, size_t row);
 
 // The values of the content columns, name .. warnings in the order of KL_PROJECT_COLUMNS
 // (26 values; without id, version, created_at and updated_at).

@@ -11,7 +11,8 @@
 
 namespace keyline::storage {
 
-// Recomputes the rows of one project from projects, project_assignments and people.
+// Recomputes the rows of one project from projects, project_assignments and people, and
+// adjusts project_unit_counts (per unit and stage) by the difference.
 Status RefreshProjectUnits(sql::Conn& conn, int64_t project_id);
 
 // Recomputes the rows of every project the person is assigned to (after the person moved

@@ -49,6 +49,10 @@ class ResultSet {
   std::optional<int64_t> GetOptInt(size_t row, size_t col) const;
   std::optional<double> GetOptDouble(size_t row, size_t col) const;
   std::optional<std::string> GetOptText(size_t row, size_t col) const;
+  // Like GetText / GetOptText, but move a text cell out of the set (the cell is left empty):
+  // for callers that read each cell once, to avoid a copy per cell.
+  std::string TakeText(size_t row, size_t col);
+  std::optional<std::string> TakeOptText(size_t row, size_t col);
 };
 
 // One open connection inside one transaction. Not thread-safe: it belongs to the thread

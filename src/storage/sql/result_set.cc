@@ -90,4 +90,18 @@ std::optional<std::string> ResultSet::GetOptText(size_t row, size_t col) const {
   return AsText(*v);
 }
 
+std::string ResultSet::TakeText(size_t row, size_t col) {
+  Value* v = const_cast<Value*>(Cell(*this, row, col));
+  if (v == nullptr) return "";
+  if (auto* s = std::get_if<std::string>(v)) return std::move(*s);
+  return AsText(*v);
+}
+
+std::optional<std::string> ResultSet::TakeOptText(size_t row, size_t col) {
+  Value* v = const_cast<Value*>(Cell(*this, row, col));
+  if (v == nullptr || std::holds_alternative<std::monostate>(*v)) return std::nullopt;
+  if (auto* s = std::get_if<std::string>(v)) return std::move(*s);
+  return AsText(*v);
+}
+
 }  // namespace keyline::sql

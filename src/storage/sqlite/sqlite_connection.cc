@@ -57,6 +57,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const Connectio
   std::string pragmas =
       options.synchronous_full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   pragmas += "PRAGMA foreign_keys=ON;";
+  // Read pages through a shared memory map instead of a read() copy per page, and keep a
+  // 16 MiB page cache per connection. (Not temp_store=MEMORY: it makes the statement
+  // journals of a large write transaction quadratic.)
+  pragmas += "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
   if (options.read_only) pragmas += "PRAGMA query_only=ON;";
   KL_RETURN_IF_ERROR(conn->ExecScript(pragmas));
   return conn;
