@@ -111,6 +111,16 @@ TEST_P(Cli, RejectsBadCommandsWithUsage) {
   EXPECT_EQ(K("audit").exit_code, 2);
 }
 
+TEST_P(Cli, BacksUpTheDatabase) {
+  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  TempDir out;
+  std::string file = out.path() + "/keyline.backup";
+  CliRun backup = K("backup --out " + file);
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  EXPECT_GT(std::filesystem::file_size(file), 10000u);
+  EXPECT_EQ(K("backup").exit_code, 2);
+}
+
 TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
   TempDir dir;
   std::string db = "sqlite:" + dir.path() + "/live.db";

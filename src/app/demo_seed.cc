@@ -488,6 +488,17 @@ Result<DemoSeedResult> SeedDemo(const Repositories& repos, ReferenceService& ref
   if (has_units) {
     DemoSeedResult skipped;
     skipped.skipped = true;
+    // When the demo accounts are there, remind the user of them (the same table as at load).
+    bool demo_users = false;
+    (void)repos.tx->Read([&](Tx& tx) -> Status {
+      demo_users = repos.users->GetByUsername(tx, "fgw").ok();
+      return Status::Ok();
+    });
+    if (demo_users) {
+      auto files = LoadFiles();
+      Seeder listing(/*dry_run=*/true, projects.Today(), reference, projects, users);
+      if (files.ok() && listing.Run(*files).ok()) skipped.logins = listing.TakeResult().logins;
+    }
     return skipped;
   }
   KL_ASSIGN_OR_RETURN(DemoFiles files, LoadFiles());

@@ -22,7 +22,7 @@ struct DemoSeedResult {
   int projects = 0;
   int assignments = 0;
   bool skipped = false;  // the database already had data
-  std::string logins;    // printable list of demo logins
+  std::string logins;    // printable list of demo logins (also when skipped, if they exist)
 };
 
 // The demo password of every demo account.

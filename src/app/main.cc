@@ -1,4 +1,6 @@
 // The keyline binary: serve the API and UI, or run one administrative command.
+#include <spawn.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -180,9 +182,30 @@ int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
   return 0;
 }
 
+// PostgreSQL: pg_dump in its custom format (restore with pg_restore), run without a shell.
+Status PgDump(const std::string& url, const std::string& out) {
+  std::vector<std::string> argv_s = {"pg_dump", "--format=custom", "--file=" + out, url};
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) != 0) {
+    return Status::Unavailable("找不到 pg_dump，请安装 postgresql-client",
+                               "pg_dump not found: install postgresql-client");
+  }
+  int wstatus = 0;
+  waitpid(pid, &wstatus, 0);
+  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
+    return Status::Internal("pg_dump failed (exit " + std::to_string(WEXITSTATUS(wstatus)) + ")");
+  }
+  return Status::Ok();
+}
+
 int BackupCommand(KeylineApp& app, const std::vector<std::string>& args) {
   if (args.size() != 2 || args[0] != "--out") return Usage("backup: expected `backup --out FILE`");
-  Status st = app.store().Backup(args[1]);
+  const std::string& url = app.config().db_url;
+  bool pg = url.rfind("postgres", 0) == 0;
+  Status st = pg ? PgDump(url, args[1]) : app.store().Backup(args[1]);
   if (!st.ok()) return Fail(st);
   std::printf("backup written to %s\n", args[1].c_str());
   return 0;
