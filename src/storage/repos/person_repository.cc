@@ -1,6 +1,7 @@
 // PersonRepository over SQL: table people. A person moving to another unit refreshes
 // project_units of the projects they are assigned to.
 #include "common/result.h"
+#include "storage/repos/paged_list.h"
 #include "storage/repos/project_units.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
@@ -42,32 +43,13 @@ class SqlPersonRepository final : public PersonRepository {
  public:
   Result<PageOf<Person>> List(Tx& tx, const PersonQuery& query) override {
     sql::Conn& conn = ConnOf(tx);
-    bool pg = conn.dialect() == sql::Dialect::kPostgres;
     SqlBuilder b;
     b.Append(" FROM people");
     if (query.kind) b.And("kind = ?", {TextValue(PersonKindCode(*query.kind))});
     if (query.unit_id) b.And("unit_id = ?", {IntValue(*query.unit_id)});
-    if (query.text) {
-      std::string pattern = LikeContains(*query.text);
-      b.And(pg ? "name ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'"
-               : "name LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'",
-            {TextValue(pattern), TextValue(pattern)});
-    }
-    PageOf<Person> page;
-    KL_ASSIGN_OR_RETURN(sql::ResultSet count, conn.Query("SELECT COUNT(*)" + b.text(), b.params()));
-    page.total = count.GetInt(0, 0);
-    std::vector<sql::Value> params = b.params();
-    std::string sql = "SELECT " KL_PERSON_COLUMNS + b.text() + " ORDER BY id LIMIT $" +
-                      std::to_string(params.size() + 1) + " OFFSET $" +
-                      std::to_string(params.size() + 2);
-    params.push_back(IntValue(ClampLimit(query.page)));
-    params.push_back(IntValue(ClampOffset(query.page)));
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(Person p, ReadPerson(rs, i));
-      page.items.push_back(std::move(p));
-    }
-    return page;
+    if (query.text) AndContains(b, conn.dialect(), "name", "title", *query.text);
+    return ListPage<Person>(conn, KL_PERSON_COLUMNS, b, query.page,
+                            [](sql::ResultSet& rs, size_t row) { return ReadPerson(rs, row); });
   }
 
   Result<Person> Get(Tx& tx, int64_t id) override {

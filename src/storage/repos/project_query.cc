@@ -1,5 +1,6 @@
 #include "storage/repos/project_query.h"
 
+#include "storage/repos/paged_list.h"
 #include "storage/repos/project_row.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
@@ -99,7 +100,6 @@ std::string RegionPrefix(std::string_view code) {
 
 ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
                                    const ProjectScope& scope) {
-  bool pg = dialect == sql::Dialect::kPostgres;
   std::optional<int64_t> scope_unit;
   if (scope.kind == ProjectScope::Kind::kUnit) scope_unit = scope.id;
 
@@ -141,12 +141,7 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
                         q.level || q.category || q.region_code || q.industry || q.leader_id ||
                         q.year || q.investment_min || q.investment_max || q.parent_id;
 
-  if (q.text) {
-    std::string pattern = LikeContains(*q.text);
-    b.And(pg ? "p.name ILIKE ? ESCAPE '\\' OR p.code ILIKE ? ESCAPE '\\'"
-             : "p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\'",
-          {TextValue(pattern), TextValue(pattern)});
-  }
+  if (q.text) AndContains(b, dialect, "p.name", "p.code", *q.text);
   if (!q.stages.empty()) {
     std::vector<sql::Value> codes;
     for (Stage s : q.stages) codes.push_back(TextValue(EnumCode(StageTable(), s)));

@@ -1,5 +1,6 @@
 // UnitRepository over SQL: table units.
 #include "common/result.h"
+#include "storage/repos/paged_list.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
 #include "storage/repos/sql_repositories.h"
@@ -44,31 +45,12 @@ class SqlUnitRepository final : public UnitRepository {
  public:
   Result<PageOf<Unit>> List(Tx& tx, const UnitQuery& query) override {
     sql::Conn& conn = ConnOf(tx);
-    bool pg = conn.dialect() == sql::Dialect::kPostgres;
     SqlBuilder b;
     b.Append(" FROM units");
     if (query.kind) b.And("kind = ?", {TextValue(UnitKindCode(*query.kind))});
-    if (query.text) {
-      std::string pattern = LikeContains(*query.text);
-      b.And(pg ? "name ILIKE ? ESCAPE '\\' OR credit_code ILIKE ? ESCAPE '\\'"
-               : "name LIKE ? ESCAPE '\\' OR credit_code LIKE ? ESCAPE '\\'",
-            {TextValue(pattern), TextValue(pattern)});
-    }
-    PageOf<Unit> page;
-    KL_ASSIGN_OR_RETURN(sql::ResultSet count, conn.Query("SELECT COUNT(*)" + b.text(), b.params()));
-    page.total = count.GetInt(0, 0);
-    std::vector<sql::Value> params = b.params();
-    std::string sql = "SELECT " KL_UNIT_COLUMNS + b.text() + " ORDER BY id LIMIT $" +
-                      std::to_string(params.size() + 1) + " OFFSET $" +
-                      std::to_string(params.size() + 2);
-    params.push_back(IntValue(ClampLimit(query.page)));
-    params.push_back(IntValue(ClampOffset(query.page)));
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(Unit u, ReadUnit(rs, i));
-      page.items.push_back(std::move(u));
-    }
-    return page;
+    if (query.text) AndContains(b, conn.dialect(), "name", "credit_code", *query.text);
+    return ListPage<Unit>(conn, KL_UNIT_COLUMNS, b, query.page,
+                          [](sql::ResultSet& rs, size_t row) { return ReadUnit(rs, row); });
   }
 
   Result<Unit> Get(Tx& tx, int64_t id) override {
