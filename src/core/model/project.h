@@ -108,7 +108,8 @@ struct Project {
   Stage stage = Stage::kConceived;
   int64_t created_at = 0;
   int64_t updated_at = 0;
-  std::vector<std::string> warnings;  // non-blocking findings (e.g. unverifiable code); not stored
+  std::vector<std::string>
+      warnings;  // non-blocking findings (e.g. unverifiable code), recomputed on every write
 };
 
 // One move between stages, kept forever.
