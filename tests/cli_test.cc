@@ -52,13 +52,7 @@ class Cli : public ::testing::TestWithParam<Backend> {
       db_ = "sqlite:" + dir_->path() + "/cli.db";
       return;
     }
-    if (PgTestUrl().empty()) {
-      if (PgRequired()) FAIL() << "KEYLINE_REQUIRE_PG=1 but PG_TEST_DSN is not set";
-      GTEST_SKIP() << "PG_TEST_DSN not set";
-    }
-    std::string error;
-    db_ = CreateFreshPgDatabase(&error);
-    ASSERT_FALSE(db_.empty()) << error;
+    KL_ASSIGN_FRESH_PG_URL_OR_SKIP(db_);
   }
   CliRun K(const std::string& args, const std::string& input = "") {
     return Keyline("--db '" + db_ + "' " + args, input);

@@ -1,6 +1,8 @@
 // Helpers shared by tests: scratch directories and the PostgreSQL test server URL.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 
 namespace keyline::testing {
@@ -28,3 +30,19 @@ bool PgRequired();
 std::string CreateFreshPgDatabase(std::string* error);
 
 }  // namespace keyline::testing
+
+// In a test's SetUp: assigns the URL of a fresh PostgreSQL test database to `lhs`, or skips
+// the test when PG_TEST_DSN is unset (fails instead under KEYLINE_REQUIRE_PG=1), or fails
+// when the database cannot be created.
+#define KL_ASSIGN_FRESH_PG_URL_OR_SKIP(lhs)                                 \
+  do {                                                                      \
+    if (::keyline::testing::PgTestUrl().empty()) {                          \
+      if (::keyline::testing::PgRequired()) {                               \
+        FAIL() << "KEYLINE_REQUIRE_PG=1 but PG_TEST_DSN is unset";          \
+      }                                                                     \
+      GTEST_SKIP() << "PG_TEST_DSN not set (run under scripts/with-pg.sh)"; \
+    }                                                                       \
+    std::string kl_pg_error_;                                               \
+    lhs = ::keyline::testing::CreateFreshPgDatabase(&kl_pg_error_);         \
+    ASSERT_FALSE((lhs).empty()) << kl_pg_error_;                            \
+  } while (0)

@@ -13,13 +13,7 @@ using sql::ResultSet;
 class PgDatabaseTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (testing::PgTestUrl().empty()) {
-      if (testing::PgRequired()) FAIL() << "KEYLINE_REQUIRE_PG=1 but PG_TEST_DSN is unset";
-      GTEST_SKIP() << "PG_TEST_DSN not set (run under scripts/with-pg.sh)";
-    }
-    std::string error;
-    url_ = testing::CreateFreshPgDatabase(&error);
-    ASSERT_FALSE(url_.empty()) << error;
+    KL_ASSIGN_FRESH_PG_URL_OR_SKIP(url_);
     auto db = PgDatabase::Open(url_, 1);  // one connection: every call reuses it
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();

@@ -56,13 +56,7 @@ class RepositoriesTest : public ::testing::TestWithParam<Backend> {
     if (GetParam() == Backend::kSqlite) {
       url_ = "sqlite:" + dir_.path() + "/keyline.db";
     } else {
-      if (testing::PgTestUrl().empty()) {
-        if (testing::PgRequired()) FAIL() << "KEYLINE_REQUIRE_PG=1 but PG_TEST_DSN is unset";
-        GTEST_SKIP() << "PG_TEST_DSN not set (run under scripts/with-pg.sh)";
-      }
-      std::string error;
-      url_ = testing::CreateFreshPgDatabase(&error);
-      ASSERT_FALSE(url_.empty()) << error;
+      KL_ASSIGN_FRESH_PG_URL_OR_SKIP(url_);
     }
     auto store = SqlStore::Open(url_, 2);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
