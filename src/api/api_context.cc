@@ -33,15 +33,6 @@ http::Response Error(const http::Request& request, const Status& status) {
   return http::ErrorResponse(request, status);
 }
 
-Status RequireJson(const http::Request& request) {
-  std::string_view type = request.Header("content-type");
-  if (type.substr(0, 16) != "application/json") {
-    return Status(ErrorCode::kUnsupportedMedia, "请求体应为application/json",
-                  "the body must be application/json");
-  }
-  return Status::Ok();
-}
-
 namespace {
 
 bool ParseInt(const std::string& s, int64_t* out) {

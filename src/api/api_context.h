@@ -62,8 +62,6 @@ Result<int64_t> PathId(const http::Request& request, const char* name);
 http::Response JsonOk(std::string body, int status = 200);
 // The error envelope for a status.
 http::Response Error(const http::Request& request, const Status& status);
-// kUnsupportedMedia unless the Content-Type is application/json.
-Status RequireJson(const http::Request& request);
 // Reads "limit" (1..500, default 50) and "offset" (0..10^7) into a Page.
 Status ReadPage(const http::Request& request, Page* page);
 // kInvalidArgument naming the first query parameter not in `allowed`.

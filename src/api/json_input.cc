@@ -51,6 +51,15 @@ Result<boost::json::object> ParseJsonObject(std::string_view body) {
   return std::move(value.as_object());
 }
 
+Result<boost::json::object> ReadJsonBody(const http::Request& request) {
+  std::string_view type = request.Header("content-type");
+  if (type.substr(0, 16) != "application/json") {
+    return Status(ErrorCode::kUnsupportedMedia, "请求体应为application/json",
+                  "the body must be application/json");
+  }
+  return ParseJsonObject(request.body);
+}
+
 bool FieldReader::IsNull(std::string_view key) const {
   auto it = object_.find(key);
   return it != object_.end() && it->value().is_null();

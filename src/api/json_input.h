@@ -20,12 +20,17 @@
 #include "common/enum_table.h"
 #include "common/money.h"
 #include "common/result.h"
+#include "http/request.h"
 
 namespace keyline::api {
 
 // Parses body as a JSON object. kInvalidArgument for malformed JSON, a non-object, excessive
 // nesting; kUnsupportedMedia is the caller's job (content type).
 Result<boost::json::object> ParseJsonObject(std::string_view body);
+
+// The request body as a JSON object: kUnsupportedMedia unless the Content-Type is
+// application/json, then ParseJsonObject.
+Result<boost::json::object> ReadJsonBody(const http::Request& request);
 
 class FieldReader {
  public:

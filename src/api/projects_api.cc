@@ -1,5 +1,6 @@
 // /api/v1/projects: the ledger, stage moves, stage history and assignments.
 #include "api/api_context.h"
+#include "api/json_input.h"
 #include "api/project_input.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
@@ -43,8 +44,7 @@ http::Response ListProjects(ApiContext& ctx, const Caller& caller, http::Request
 }
 
 http::Response CreateProject(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   Project draft;
   std::string reason;
@@ -69,8 +69,7 @@ http::Response GetProject(ApiContext& ctx, const Caller& caller, http::Request& 
 http::Response PatchProject(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   // Validate the body's shape before touching the database.
   Project scratch;
@@ -91,8 +90,7 @@ http::Response PatchProject(ApiContext& ctx, const Caller& caller, http::Request
 http::Response MoveStage(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   StageMove move;
   Status st = ReadStageMove(*body, &move);
@@ -121,8 +119,7 @@ http::Response ListAssignments(ApiContext& ctx, const Caller& caller, http::Requ
 http::Response AddAssignment(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   Assignment a;
   int64_t version = 0;
@@ -139,8 +136,7 @@ http::Response PatchAssignment(ApiContext& ctx, const Caller& caller, http::Requ
   if (!id.ok()) return Error(req, id.status());
   auto aid = PathId(req, "aid");
   if (!aid.ok()) return Error(req, aid.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   Assignment scratch;
   int64_t version = 0;

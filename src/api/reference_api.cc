@@ -115,8 +115,7 @@ Status ReadPerson(const boost::json::object& body, bool creating, Person* person
 // Generic create / patch plumbing for the three resources.
 template <typename T, typename ReadFn, typename CreateFn>
 http::Response CreateFrom(http::Request& req, ReadFn read, CreateFn create) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   T entity;
   int64_t version = 0;
@@ -129,8 +128,7 @@ http::Response CreateFrom(http::Request& req, ReadFn read, CreateFn create) {
 
 template <typename T, typename ReadFn, typename UpdateFn>
 http::Response PatchFrom(http::Request& req, ReadFn read, UpdateFn update) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   T scratch;
   int64_t version = 0;

@@ -64,8 +64,7 @@ http::Response Login(ApiContext& ctx, http::Request& req) {
     return Error(req, Status(ErrorCode::kRateLimited, "登录尝试过于频繁，请稍后再试",
                              "too many login attempts; try again later"));
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   FieldReader r(*body);
   auto username = r.String("username", true, 64);
@@ -101,8 +100,7 @@ http::Response Logout(ApiContext& ctx, http::Request& req) {
 }
 
 http::Response ChangeOwnPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   FieldReader r(*body);
   auto old_password = r.String("old_password", true, 128);
@@ -132,15 +130,7 @@ Result<Caller> ResolveCaller(ApiContext& ctx, const http::Request& request) {
                                "missing or wrong CSRF token; reload the page and retry");
     }
   }
-  Caller caller;
-  caller.user_id = who->user.id;
-  caller.username = who->user.username;
-  caller.role = who->user.role;
-  caller.unit_id = who->user.unit_id;
-  caller.person_id = who->user.person_id;
-  caller.ip = request.remote_ip;
-  caller.request_id = request.request_id;
-  return caller;
+  return CallerFor(who->user, request.remote_ip, request.request_id);
 }
 
 void RegisterSessionRoutes(http::Router& router, ApiContext& ctx) {

@@ -47,8 +47,7 @@ http::Response ListUsers(ApiContext& ctx, const Caller& caller, http::Request& r
 }
 
 http::Response CreateUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   FieldReader r(*body);
   NewUser input;
@@ -76,8 +75,7 @@ http::Response GetUser(ApiContext& ctx, const Caller& caller, http::Request& req
 http::Response PatchUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   FieldReader r(*body);
   r.Ignore({"id", "username", "created_at", "updated_at", "locked_until"});
@@ -98,8 +96,7 @@ http::Response PatchUser(ApiContext& ctx, const Caller& caller, http::Request& r
 http::Response SetPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RequireJson(req));
-  auto body = ParseJsonObject(req.body);
+  auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
   FieldReader r(*body);
   auto password = r.String("password", true, 128);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/model/role.h"
 
@@ -51,5 +52,18 @@ struct AuditEvent {
   std::string prev_hash;    // hash of the previous entry; 64 zeros for the first
   std::string hash;         // hex SHA-256 over the canonical form of this entry + prev_hash
 };
+
+// The caller acting through this account, from the address ip (request_id for the log).
+inline Caller CallerFor(const User& user, std::string ip, std::string request_id = "") {
+  Caller c;
+  c.user_id = user.id;
+  c.username = user.username;
+  c.role = user.role;
+  c.unit_id = user.unit_id;
+  c.person_id = user.person_id;
+  c.ip = std::move(ip);
+  c.request_id = std::move(request_id);
+  return c;
+}
 
 }  // namespace keyline

@@ -17,17 +17,6 @@ Status SessionExpired() {
   return Status::Unauthenticated("登录已过期，请重新登录", "session expired; log in again");
 }
 
-Caller CallerOf(const User& user, const std::string& ip) {
-  Caller c;
-  c.user_id = user.id;
-  c.username = user.username;
-  c.role = user.role;
-  c.unit_id = user.unit_id;
-  c.person_id = user.person_id;
-  c.ip = ip;
-  return c;
-}
-
 }  // namespace
 
 AuthService::AuthService(const Repositories& repos, AuditLog& audit, PasswordHasher& hasher,
@@ -39,10 +28,7 @@ AuthService::AuthService(const Repositories& repos, AuditLog& audit, PasswordHas
       tokens_(tokens),
       cache_(cache),
       clock_(clock),
-      options_(options) {
-  auto dummy = hasher_.Hash(tokens_.NewToken());
-  if (dummy.ok()) dummy_hash_ = *dummy;
-}
+      options_(options) {}
 
 std::string AuthService::SessionIdHash(std::string_view token) { return Sha256Hex(token); }
 
@@ -69,7 +55,7 @@ Status AuthService::RecordFailure(const User& user, const std::string& ip, int64
       action = "lockout";
     }
     KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, user.id, failed, locked_until));
-    return audit_.Record(tx, CallerOf(user, ip), action, "user", std::to_string(user.id), "", "");
+    return audit_.Record(tx, CallerFor(user, ip), action, "user", std::to_string(user.id), "", "");
   });
 }
 
@@ -88,7 +74,14 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     return u.status().code() == ErrorCode::kNotFound ? Status::Ok() : u.status();
   }));
   if (!found) {
-    hasher_.Verify(dummy_hash_, password);  // same cost as a real attempt
+    // Same cost as a real attempt. The dummy hash is made on first need, not at start-up,
+    // so CLI commands that never log anyone in do not pay for it (the first unknown-user
+    // attempt of a process costs one extra hash).
+    std::call_once(dummy_once_, [&] {
+      auto dummy = hasher_.Hash(tokens_.NewToken());
+      if (dummy.ok()) dummy_hash_ = *dummy;
+    });
+    hasher_.Verify(dummy_hash_, password);
     return WrongCredentials();
   }
   if (user.locked_until > now) {
@@ -135,7 +128,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     KL_RETURN_IF_ERROR(
         repos_.sessions->DeleteIdleBefore(tx, now - options_.session_idle_minutes * kMinuteMs)
             .status());
-    return audit_.Record(tx, CallerOf(user, ip), "login", "session", std::to_string(user.id), "",
+    return audit_.Record(tx, CallerFor(user, ip), "login", "session", std::to_string(user.id), "",
                          "");
   }));
   user.failed_logins = 0;
@@ -198,7 +191,7 @@ Status AuthService::Logout(const std::string& token) {
     who.id = s->user_id;
     auto u = repos_.users->Get(tx, s->user_id);
     if (u.ok()) who = *u;
-    return audit_.Record(tx, CallerOf(who, s->ip), "logout", "session", std::to_string(s->user_id),
+    return audit_.Record(tx, CallerFor(who, s->ip), "logout", "session", std::to_string(s->user_id),
                          "", "");
   });
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -69,6 +70,7 @@ class AuthService {
   SessionCache& cache_;
   const Clock& clock_;
   AuthOptions options_;
+  std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown usernames
 };
 
