@@ -36,11 +36,7 @@ Result<PageOf<T>> ListPage(sql::Conn& conn, std::string_view columns, const SqlB
   params.push_back(IntValue(ClampLimit(page)));
   params.push_back(IntValue(ClampOffset(page)));
   KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
-  out.items.reserve(rs.size());
-  for (size_t i = 0; i < rs.size(); ++i) {
-    KL_ASSIGN_OR_RETURN(T item, read(rs, i));
-    out.items.push_back(std::move(item));
-  }
+  KL_ASSIGN_OR_RETURN(out.items, ReadRows<T>(rs, read));
   return out;
 }
 

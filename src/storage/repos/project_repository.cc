@@ -115,11 +115,7 @@ class SqlProjectRepository final : public ProjectRepository {
     ProjectListSql built = BuildProjectListSql(conn.dialect(), query, scope);
     PageOf<Project> page;
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(built.page.sql, built.page.params));
-    page.items.reserve(rs.size());
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(Project p, ReadProject(rs, i));
-      page.items.push_back(std::move(p));
-    }
+    KL_ASSIGN_OR_RETURN(page.items, ReadRows<Project>(rs, ReadProject));
     // A short first page already tells the total.
     if (query.page.offset <= 0 && static_cast<int64_t>(rs.size()) < ClampLimit(query.page)) {
       page.total = static_cast<int64_t>(rs.size());
@@ -172,23 +168,13 @@ class SqlProjectRepository final : public ProjectRepository {
   Result<std::vector<StageChange>> ListStageChanges(Tx& tx, int64_t project_id) override {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
                         ConnOf(tx).Query(kListStagesSql, {IntValue(project_id)}));
-    std::vector<StageChange> out;
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(StageChange c, ReadStageChange(rs, i));
-      out.push_back(std::move(c));
-    }
-    return out;
+    return ReadRows<StageChange>(rs, ReadStageChange);
   }
 
   Result<std::vector<Assignment>> ListAssignments(Tx& tx, int64_t project_id) override {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
                         ConnOf(tx).Query(kListAssignmentsSql, {IntValue(project_id)}));
-    std::vector<Assignment> out;
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(Assignment a, ReadAssignment(rs, i));
-      out.push_back(std::move(a));
-    }
-    return out;
+    return ReadRows<Assignment>(rs, ReadAssignment);
   }
 
   Result<Assignment> GetAssignment(Tx& tx, int64_t assignment_id) override {

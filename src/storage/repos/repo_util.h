@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/enum_table.h"
 #include "common/result.h"
@@ -35,6 +36,19 @@ Status VersionedUpdateOutcome(sql::Conn& conn, int64_t changed, std::string_view
                               std::string_view what_en);
 
 Status NotFoundStatus(std::string_view what_zh, std::string_view what_en);
+
+// Every row of rs read with read(rs, row) -> Result<T>; the first error stops the reading.
+// read may move cells out of rs.
+template <typename T, typename ReadRow>
+Result<std::vector<T>> ReadRows(sql::ResultSet& rs, ReadRow read) {
+  std::vector<T> out;
+  out.reserve(rs.size());
+  for (size_t row = 0; row < rs.size(); ++row) {
+    KL_ASSIGN_OR_RETURN(T item, read(rs, row));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
 
 // Parses an enum code read back from the database; kInternal when it is unknown.
 template <typename E>

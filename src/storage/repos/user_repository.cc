@@ -59,13 +59,7 @@ class SqlUserRepository final : public UserRepository {
  public:
   Result<std::vector<User>> List(Tx& tx) override {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kListSql, {}));
-    std::vector<User> out;
-    out.reserve(rs.size());
-    for (size_t i = 0; i < rs.size(); ++i) {
-      KL_ASSIGN_OR_RETURN(User u, ReadUser(rs, i));
-      out.push_back(std::move(u));
-    }
-    return out;
+    return ReadRows<User>(rs, ReadUser);
   }
 
   Result<User> Get(Tx& tx, int64_t id) override {
