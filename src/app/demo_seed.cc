@@ -206,11 +206,16 @@ class Seeder {
         users_(users) {}
 
   Status Run(const DemoFiles& files) {
+    KL_RETURN_IF_ERROR(RunAccounts(files));
+    return Each("projects.json", files.projects, &Seeder::ProjectRow);
+  }
+
+  // Everything up to the accounts (regions, units, people, users): what the logins need.
+  Status RunAccounts(const DemoFiles& files) {
     KL_RETURN_IF_ERROR(Each("regions.json", files.regions, &Seeder::RegionRow));
     KL_RETURN_IF_ERROR(Each("units.json", files.units, &Seeder::UnitRow));
     KL_RETURN_IF_ERROR(Each("people.json", files.people, &Seeder::PersonRow));
-    KL_RETURN_IF_ERROR(Each("users.json", files.users, &Seeder::UserRow));
-    return Each("projects.json", files.projects, &Seeder::ProjectRow);
+    return Each("users.json", files.users, &Seeder::UserRow);
   }
 
   DemoSeedResult TakeResult() {
@@ -497,7 +502,9 @@ Result<DemoSeedResult> SeedDemo(const Repositories& repos, ReferenceService& ref
     if (demo_users) {
       auto files = LoadFiles();
       Seeder listing(/*dry_run=*/true, projects.Today(), reference, projects, users);
-      if (files.ok() && listing.Run(*files).ok()) skipped.logins = listing.TakeResult().logins;
+      if (files.ok() && listing.RunAccounts(*files).ok()) {
+        skipped.logins = listing.TakeResult().logins;
+      }
     }
     return skipped;
   }

@@ -173,6 +173,7 @@ Result<User> UserService::Update(const Caller& caller, int64_t id, int64_t expec
     return audit_.Record(tx, caller, "update", "user", std::to_string(id), ToJson(before),
                          ToJson(after));
   }));
+  // Evict cached sessions even when they live on: the cached account data changed.
   if (on_sessions_ended_) on_sessions_ended_(id);
   after.password_hash.clear();
   return after;
@@ -195,7 +196,6 @@ Status UserService::SetPassword(const Caller& caller, int64_t id, const std::str
     u.locked_until = 0;
     u.updated_at = clock_.NowMs();
     KL_RETURN_IF_ERROR(repos_.users->Update(tx, u, u.version));
-    KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, id, 0, 0));
     KL_RETURN_IF_ERROR(repos_.sessions->DeleteForUser(tx, id));
     return audit_.Record(tx, caller, "set_password", "user", std::to_string(id), "", "");
   }));
