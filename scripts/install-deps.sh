@@ -9,7 +9,7 @@ packages=(g++ cmake ninja-build pkg-config ccache
           libsqlite3-dev sqlite3 libpq-dev libsodium-dev
           libgtest-dev libgmock-dev libbenchmark-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql-15 postgresql-client-15 wrk)
+  packages+=(postgresql-15 postgresql-client-15 wrk curl)
 fi
 
 missing=()
