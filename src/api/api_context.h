@@ -19,6 +19,7 @@ class UserService;
 class ProjectService;
 class ReferenceService;
 class AuditLog;
+class WorkingCalendar;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -36,6 +37,7 @@ struct ApiOptions {
 struct ApiContext {
   ApiOptions options;
   const Clock* clock = nullptr;
+  const WorkingCalendar* calendar = nullptr;
   Repositories repos;
   AuditLog* audit = nullptr;
   AuthService* auth = nullptr;

@@ -42,6 +42,8 @@ Usage: keyline [--db URL] [--pool N] COMMAND [options]
   --db URL           sqlite:PATH (default sqlite:./data/keyline.db) or postgresql://...
                      (env KEYLINE_DB)
   --pool N           database connections (default 8)
+  --calendar FILE    working-day calendar CSV replacing the compiled-in one (date,kind,name;
+                     env KEYLINE_CALENDAR)
 
 Commands:
   serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
@@ -63,6 +65,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   Config c;
   if (const char* v = Env("KEYLINE_DB")) c.db_url = v;
   if (const char* v = Env("KEYLINE_STATIC_DIR")) c.static_dir = v;
+  if (const char* v = Env("KEYLINE_CALENDAR")) c.calendar_file = v;
   if (const char* v = Env("KEYLINE_LISTEN")) KL_RETURN_IF_ERROR(ParseListen(v, &c));
 
   size_t i = 0;
@@ -114,6 +117,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
       int64_t n = 0;
       if (!ParseIntInRange(v, 1, 256, &n)) return Bad("--pool must be 1..256");
       c.pool_size = static_cast<int>(n);
+    } else if (a == "--calendar") {
+      KL_ASSIGN_OR_RETURN(c.calendar_file, value(a));
     } else if (a == "--help" || a == "-h" || a == "help") {
       c.command = "help";
     } else if (a == "--version") {

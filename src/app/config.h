@@ -17,6 +17,8 @@ namespace keyline {
 struct Config {
   std::string db_url = "sqlite:./data/keyline.db";
   int pool_size = 8;
+  // The working-day calendar CSV (date,kind,name); empty = the one compiled in.
+  std::string calendar_file;
 
   // serve
   std::string listen_address = "127.0.0.1";

@@ -1,5 +1,6 @@
-// Files compiled into the binary (the demo district), so `keyline seed-demo` needs nothing
-// on disk. Tables end with an entry whose path is nullptr.
+// Files compiled into the binary (the demo district, the reference data such as the working-day
+// calendar), so `keyline seed-demo` and `serve` need nothing on disk. Tables end with an entry
+// whose path is nullptr.
 #pragma once
 
 #include <cstddef>
@@ -14,8 +15,11 @@ struct EmbeddedFile {
 };
 
 extern const EmbeddedFile kDemoFiles[];
+extern const EmbeddedFile kReferenceFiles[];
 
 // The embedded demo file with this relative path, or an empty view.
 std::string_view FindDemoFile(std::string_view path);
+// The embedded reference file ("holidays-cn.csv"), or an empty view.
+std::string_view FindReferenceFile(std::string_view path);
 
 }  // namespace keyline

@@ -1,11 +1,15 @@
 #include "app/keyline_app.h"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "api/api_context.h"
+#include "app/embedded_files.h"
 #include "auth/login_rate_limiter.h"
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
+#include "core/calendar/working_calendar.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/project_service.h"
@@ -17,11 +21,30 @@
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
+namespace {
+
+// The calendar from config.calendar_file, or the compiled-in reference/holidays-cn.csv.
+Result<WorkingCalendar> LoadCalendar(const Config& config) {
+  if (config.calendar_file.empty()) {
+    return WorkingCalendar::ParseCsv(FindReferenceFile("holidays-cn.csv"));
+  }
+  std::ifstream in(config.calendar_file, std::ios::binary);
+  if (!in) {
+    return Status::InvalidArgument("无法读取工作日历文件 " + config.calendar_file,
+                                   "cannot read the calendar file " + config.calendar_file);
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return WorkingCalendar::ParseCsv(text.str());
+}
+
+}  // namespace
 
 struct KeylineApp::State {
   Config config;
   SystemClock system_clock;
   const Clock* clock = nullptr;
+  WorkingCalendar calendar;
   std::unique_ptr<SqlStore> store;
   std::unique_ptr<auth::SodiumPasswordHasher> hasher;
   auth::RandomTokenSource tokens;
@@ -50,6 +73,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   State& s = *app->state_;
   s.config = config;
   s.clock = clock ? clock : &s.system_clock;
+  KL_ASSIGN_OR_RETURN(s.calendar, LoadCalendar(config));
   KL_ASSIGN_OR_RETURN(s.store, SqlStore::Open(config.db_url, config.pool_size));
   const Repositories& repos = s.store->repos();
   s.hasher = std::make_unique<auth::SodiumPasswordHasher>(fast_hashing);
@@ -67,6 +91,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.options.cookie_secure = config.cookie_secure;
   s.api.options.allowed_origin = config.allowed_origin;
   s.api.clock = s.clock;
+  s.api.calendar = &s.calendar;
   s.api.repos = repos;
   s.api.audit = s.audit.get();
   s.api.auth = s.auth.get();
@@ -121,6 +146,7 @@ UserService& KeylineApp::users() { return *state_->users; }
 ProjectService& KeylineApp::projects() { return *state_->projects; }
 ReferenceService& KeylineApp::reference() { return *state_->reference; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
+const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
 SqlStore& KeylineApp::store() { return *state_->store; }
 

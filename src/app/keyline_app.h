@@ -19,6 +19,7 @@ class UserService;
 class ProjectService;
 class ReferenceService;
 class SqlStore;
+class WorkingCalendar;
 namespace http {
 class Server;
 }
@@ -46,6 +47,7 @@ class KeylineApp {
   ProjectService& projects();
   ReferenceService& reference();
   const Clock& clock() const;
+  const WorkingCalendar& calendar() const;
   const Config& config() const;
   SqlStore& store();
 
