@@ -63,6 +63,37 @@ Status ReadPage(const http::Request& request, Page* page) {
   return Status::Ok();
 }
 
+Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key,
+                                        int64_t min, int64_t max, bool required) {
+  std::optional<std::string> text = request.Query(key);
+  std::string range = std::to_string(min) + "～" + std::to_string(max);
+  std::string range_en = std::to_string(min) + ".." + std::to_string(max);
+  if (!text) {
+    if (!required) return std::optional<int64_t>();
+    return Status::InvalidArgument(std::string("缺少查询参数 ") + key,
+                                   std::string("missing query parameter ") + key,
+                                   {{key, "必填", "required"}});
+  }
+  int64_t v = 0;
+  if (!ParseInt(*text, &v) || v < min || v > max) {
+    return Status::InvalidArgument(std::string(key) + " 应为 " + range + " 的整数",
+                                   std::string(key) + " must be an integer " + range_en,
+                                   {{key, "应为 " + range + " 的整数", "integer " + range_en}});
+  }
+  return std::optional<int64_t>(v);
+}
+
+Result<int> PathPeriod(const http::Request& request, const char* name) {
+  auto it = request.path_params.find(name);
+  int64_t v = 0;
+  if (it != request.path_params.end() && it->second.size() == 6 && ParseInt(it->second, &v) &&
+      v / 100 >= 2000 && v / 100 <= 2100 && v % 100 >= 1 && v % 100 <= 12) {
+    return static_cast<int>(v);
+  }
+  return Status::NotFound("报告期无效（应为 YYYYMM，如 202610）",
+                          "invalid period (expected YYYYMM, e.g. 202610)");
+}
+
 Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed) {
   for (const auto& [key, value] : request.query) {
@@ -84,6 +115,9 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterProjectRoutes(router, ctx);
   RegisterAuditRoutes(router, ctx);
   RegisterMetaRoutes(router, ctx);
+  RegisterPlanRoutes(router, ctx);
+  RegisterReportRoutes(router, ctx);
+  RegisterReportingRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

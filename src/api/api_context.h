@@ -19,6 +19,10 @@ class UserService;
 class ProjectService;
 class ReferenceService;
 class AuditLog;
+class PlanService;
+class ReportService;
+class ReportingSettings;
+class ReportingStats;
 class WorkingCalendar;
 namespace auth {
 class LoginRateLimiter;
@@ -44,6 +48,10 @@ struct ApiContext {
   UserService* users = nullptr;
   ProjectService* projects = nullptr;
   ReferenceService* reference = nullptr;
+  PlanService* plans = nullptr;
+  ReportService* reports = nullptr;
+  ReportingSettings* reporting_settings = nullptr;
+  ReportingStats* reporting_stats = nullptr;
   auth::LoginRateLimiter* login_limiter = nullptr;
 };
 
@@ -66,6 +74,12 @@ http::Response JsonOk(std::string body, int status = 200);
 http::Response Error(const http::Request& request, const Status& status);
 // Reads "limit" (1..500, default 50) and "offset" (0..10^7) into a Page.
 Status ReadPage(const http::Request& request, Page* page);
+// The integer query parameter key within [min, max]: nullopt when absent and not required;
+// kInvalidArgument naming the parameter otherwise.
+Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key,
+                                        int64_t min, int64_t max, bool required);
+// The path parameter as a period YYYYMM (2000..2100, month 01..12); kNotFound otherwise.
+Result<int> PathPeriod(const http::Request& request, const char* name);
 // kInvalidArgument naming the first query parameter not in `allowed`.
 Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed);
@@ -84,6 +98,9 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAuditRoutes(http::Router& router, ApiContext& ctx);
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
+void RegisterPlanRoutes(http::Router& router, ApiContext& ctx);       // plans_api.cc
+void RegisterReportRoutes(http::Router& router, ApiContext& ctx);     // reports_api.cc
+void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);  // reporting_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

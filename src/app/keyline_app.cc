@@ -12,6 +12,10 @@
 #include "core/calendar/working_calendar.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
+#include "core/service/plan_service.h"
+#include "core/service/report_service.h"
+#include "core/service/reporting_settings.h"
+#include "core/service/reporting_stats.h"
 #include "core/service/project_service.h"
 #include "core/service/reference_service.h"
 #include "core/service/session_cache.h"
@@ -55,6 +59,10 @@ struct KeylineApp::State {
   std::unique_ptr<UserService> users;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<ReferenceService> reference;
+  std::unique_ptr<ReportingSettings> reporting_settings;
+  std::unique_ptr<PlanService> plans;
+  std::unique_ptr<ReportService> reports;
+  std::unique_ptr<ReportingStats> reporting_stats;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -87,6 +95,14 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.users->OnSessionsEnded([cache = &s.session_cache](int64_t id) { cache->EvictUser(id); });
   s.projects = std::make_unique<ProjectService>(repos, *s.audit, *s.clock);
   s.reference = std::make_unique<ReferenceService>(repos, *s.audit, *s.clock);
+  const ReportingRepositories& reporting = s.store->reporting();
+  s.reporting_settings = std::make_unique<ReportingSettings>(*repos.tx, *reporting.settings,
+                                                             *s.audit, s.calendar, *s.clock);
+  s.plans = std::make_unique<PlanService>(repos, *reporting.plans, *s.audit, *s.clock);
+  s.reports = std::make_unique<ReportService>(repos, reporting, *s.reporting_settings, *s.audit,
+                                              *s.clock);
+  s.reporting_stats =
+      std::make_unique<ReportingStats>(repos, reporting, *s.reporting_settings, *s.clock);
 
   s.api.options.cookie_secure = config.cookie_secure;
   s.api.options.allowed_origin = config.allowed_origin;
@@ -98,6 +114,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.users = s.users.get();
   s.api.projects = s.projects.get();
   s.api.reference = s.reference.get();
+  s.api.plans = s.plans.get();
+  s.api.reports = s.reports.get();
+  s.api.reporting_settings = s.reporting_settings.get();
+  s.api.reporting_stats = s.reporting_stats.get();
   s.api.login_limiter = s.limiter.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
@@ -145,6 +165,8 @@ AuthService& KeylineApp::auth() { return *state_->auth; }
 UserService& KeylineApp::users() { return *state_->users; }
 ProjectService& KeylineApp::projects() { return *state_->projects; }
 ReferenceService& KeylineApp::reference() { return *state_->reference; }
+PlanService& KeylineApp::plans() { return *state_->plans; }
+ReportService& KeylineApp::reports() { return *state_->reports; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

@@ -18,6 +18,8 @@ class AuthService;
 class UserService;
 class ProjectService;
 class ReferenceService;
+class PlanService;
+class ReportService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -46,6 +48,8 @@ class KeylineApp {
   UserService& users();
   ProjectService& projects();
   ReferenceService& reference();
+  PlanService& plans();
+  ReportService& reports();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

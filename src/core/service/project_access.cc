@@ -63,4 +63,17 @@ Status ForbiddenFor(ProjectAction action) {
 
 bool MayWriteReference(Role role) { return role == Role::kAdmin || role == Role::kSupervisor; }
 
+Result<Project> LoadVisibleProject(ProjectRepository& projects, Tx& tx, const Caller& caller,
+                                   int64_t id, const std::string& today) {
+  Status not_found = Status::NotFound("项目不存在或无权查看", "project not found");
+  ProjectScope scope = ScopeFor(caller, today);
+  if (scope.kind != ProjectScope::Kind::kAll) {
+    KL_ASSIGN_OR_RETURN(bool visible, projects.InScope(tx, id, scope));
+    if (!visible) return not_found;
+  }
+  auto project = projects.Get(tx, id);
+  if (!project.ok() && project.status().code() == ErrorCode::kNotFound) return not_found;
+  return project;
+}
+
 }  // namespace keyline

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "common/result.h"
 #include "common/status.h"
 #include "core/model/role.h"
 #include "core/ports/repositories.h"
@@ -26,6 +27,11 @@ bool RoleMay(Role role, ProjectAction action);
 
 // kForbidden with a bilingual message naming the action.
 Status ForbiddenFor(ProjectAction action);
+
+// The project with this id when the caller may see it; kNotFound ("不存在或无权查看") both when
+// it does not exist and when it is outside the caller's scope, so existence is not revealed.
+Result<Project> LoadVisibleProject(ProjectRepository& projects, Tx& tx, const Caller& caller,
+                                   int64_t id, const std::string& today);
 
 // Reference data (regions, units, people): everyone reads; admin and supervisor write.
 bool MayWriteReference(Role role);

@@ -8,8 +8,6 @@
 namespace keyline {
 namespace {
 
-Status NotFoundProject() { return Status::NotFound("项目不存在或无权查看", "project not found"); }
-
 Status RejectField(const std::string& field, const std::string& zh, const std::string& en) {
   return Status::InvalidArgument(zh, en, {{field, zh, en}});
 }
@@ -21,14 +19,7 @@ std::string ProjectService::Today() const {
 }
 
 Result<Project> ProjectService::LoadVisible(Tx& tx, const Caller& caller, int64_t id) {
-  ProjectScope scope = ScopeFor(caller, Today());
-  if (scope.kind != ProjectScope::Kind::kAll) {
-    KL_ASSIGN_OR_RETURN(bool visible, repos_.projects->InScope(tx, id, scope));
-    if (!visible) return NotFoundProject();
-  }
-  auto project = repos_.projects->Get(tx, id);
-  if (!project.ok() && project.status().code() == ErrorCode::kNotFound) return NotFoundProject();
-  return project;
+  return LoadVisibleProject(*repos_.projects, tx, caller, id, Today());
 }
 
 Status ProjectService::RequireWritable(Tx& tx, const Caller& caller, ProjectAction action,

@@ -222,7 +222,9 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 // Any constant: the key of the advisory lock serialising migrators on PostgreSQL.
 constexpr int64_t kMigrationLockKey = 0x4b4c4d4947;  // "KLMIG"
 
-std::string Expand(std::string_view text, sql::Dialect dialect) {
+}  // namespace
+
+std::string ExpandSchema(std::string_view text, sql::Dialect dialect) {
   bool pg = dialect == sql::Dialect::kPostgres;
   struct Token {
     std::string_view name;
@@ -255,12 +257,19 @@ std::string Expand(std::string_view text, sql::Dialect dialect) {
   return out;
 }
 
+namespace {
+
+std::string Expand(std::string_view text, sql::Dialect dialect) {
+  return ExpandSchema(text, dialect);
+}
+
 std::vector<Migration> BuildMigrations() {
   std::vector<Migration> out;
   out.push_back({1, "initial schema", Expand(kSchemaV1, sql::Dialect::kSqlite),
                  Expand(kSchemaV1, sql::Dialect::kPostgres)});
   out.push_back({2, "append-only audit log", std::string(kAuditTriggersSqlite),
                  std::string(kAuditTriggersPg)});
+  out.push_back(ReportingMigration());
   return out;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
@@ -20,6 +21,11 @@ struct Migration {
   std::string sqlite_sql;
   std::string pg_sql;
 };
+
+// Expands the schema tokens ({id}, {int}, {real}, {norowid}) of text for a dialect.
+std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
+// The migrations of each feature, defined beside their schema text.
+Migration ReportingMigration();  // version 3: plans, reporting settings, monthly reports
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

@@ -98,8 +98,20 @@ std::string RegionPrefix(std::string_view code) {
   return c;
 }
 
-ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
-                                   const ProjectScope& scope) {
+namespace {
+
+// FROM and WHERE of the projects matching a query within a scope.
+struct ProjectFilter {
+  std::string from;
+  std::string count_from;
+  std::string id_expr = "p.id";
+  bool needs_projects = true;
+  std::optional<int64_t> scope_unit;
+  SqlBuilder b;
+};
+
+ProjectFilter BuildFilter(sql::Dialect dialect, const ProjectQuery& q, const ProjectScope& scope) {
+  ProjectFilter f;
   std::optional<int64_t> scope_unit;
   if (scope.kind == ProjectScope::Kind::kUnit) scope_unit = scope.id;
 
@@ -176,6 +188,32 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
   if (q.investment_min) b.And("p.total_investment >= ?", {IntValue(q.investment_min->cents)});
   if (q.investment_max) b.And("p.total_investment < ?", {IntValue(q.investment_max->cents)});
   if (q.parent_id) b.And("p.parent_id = ?", {IntValue(*q.parent_id)});
+  f.from = std::move(from);
+  f.count_from = std::move(count_from);
+  f.id_expr = std::move(id_expr);
+  f.needs_projects = needs_projects;
+  f.scope_unit = scope_unit;
+  f.b = std::move(b);
+  return f;
+}
+
+}  // namespace
+
+BuiltSql BuildProjectMatchSql(sql::Dialect dialect, const ProjectQuery& query,
+                              const ProjectScope& scope, std::string_view select_list) {
+  ProjectFilter f = BuildFilter(dialect, query, scope);
+  return {"SELECT " + std::string(select_list) + f.from + f.b.text(), f.b.params()};
+}
+
+ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
+                                   const ProjectScope& scope) {
+  ProjectFilter f = BuildFilter(dialect, q, scope);
+  const std::string& from = f.from;
+  const std::string& count_from = f.count_from;
+  const std::string& id_expr = f.id_expr;
+  bool needs_projects = f.needs_projects;
+  std::optional<int64_t> scope_unit = f.scope_unit;
+  SqlBuilder& b = f.b;
 
   ProjectListSql out;
   // Only a unit (and stages): read the maintained per-unit, per-stage counts.

@@ -29,6 +29,10 @@ struct ProjectListSql {
 ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& query,
                                    const ProjectScope& scope);
 
+// "SELECT <select_list> FROM ... WHERE ..." over the projects matching query within scope
+// (paging and sorting ignored). The projects table is aliased p.
+BuiltSql BuildProjectMatchSql(sql::Dialect dialect, const ProjectQuery& query,
+                              const ProjectScope& scope, std::string_view select_list);
 // One row when the project exists and is within scope, none otherwise.
 BuiltSql BuildInScopeSql(int64_t project_id, const ProjectScope& scope);
 

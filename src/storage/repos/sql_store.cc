@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "storage/repos/migrations.h"
+#include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
 #include "storage/repos/sql_tx.h"
 #include "storage/sql/database_url.h"
@@ -90,6 +91,11 @@ struct SqlStore::Impl {
   std::unique_ptr<SessionRepository> sessions = storage::NewSqlSessionRepository();
   std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
+  std::unique_ptr<PlanRepository> plans = storage::NewSqlPlanRepository();
+  std::unique_ptr<ReportingSettingsRepository> reporting_settings =
+      storage::NewSqlReportingSettingsRepository();
+  std::unique_ptr<ReportRepository> reports = storage::NewSqlReportRepository();
+  std::unique_ptr<AttachmentRepository> attachments = storage::NewSqlAttachmentRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -102,6 +108,10 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   repos_.sessions = impl_->sessions.get();
   repos_.projects = impl_->projects.get();
   repos_.audit = impl_->audit.get();
+  reporting_.plans = impl_->plans.get();
+  reporting_.settings = impl_->reporting_settings.get();
+  reporting_.reports = impl_->reports.get();
+  reporting_.attachments = impl_->attachments.get();
 }
 
 SqlStore::~SqlStore() {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
 #include "storage/sql/database.h"
 
@@ -27,6 +28,7 @@ class SqlStore {
   SqlStore& operator=(const SqlStore&) = delete;
 
   const Repositories& repos() const { return repos_; }
+  const ReportingRepositories& reporting() const { return reporting_; }
   sql::Database& db() { return *db_; }
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
@@ -45,6 +47,7 @@ class SqlStore {
   std::unique_ptr<sql::Database> db_;
   std::unique_ptr<Impl> impl_;
   Repositories repos_;
+  ReportingRepositories reporting_;
 };
 
 }  // namespace keyline

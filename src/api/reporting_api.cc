@@ -1,0 +1,216 @@
+// /api/v1/reporting/...: the reporting calendar, the validation rules, completeness and
+// timeliness; /api/v1/projects/{id}/figures: derived figures of a project.
+#include <cmath>
+
+#include "api/api_context.h"
+#include "api/json_input.h"
+#include "common/json_writer.h"
+#include "core/model/reporting_json.h"
+#include "core/service/reporting_settings.h"
+#include "core/service/reporting_stats.h"
+
+namespace keyline::api {
+namespace {
+
+http::Response Ok204() {
+  http::Response res;
+  res.status = 204;
+  return res;
+}
+
+http::Response GetCalendar(ApiContext& ctx, const Caller&, http::Request& req) {
+  Status st = RejectUnknownQuery(req, {"year"});
+  if (!st.ok()) return Error(req, st);
+  auto year = QueryInt(req, "year", 2000, 2100, true);
+  if (!year.ok()) return Error(req, year.status());
+  auto rule = ctx.reporting_settings->Rule();
+  if (!rule.ok()) return Error(req, rule.status());
+  auto windows = ctx.reporting_settings->Year(static_cast<int>(**year));
+  if (!windows.ok()) return Error(req, windows.status());
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("year").Int(**year);
+  w.Key("rule");
+  WriteJson(w, *rule);
+  w.Key("calendar_covers_year")
+      .Bool(ctx.reporting_settings->calendar().covers(static_cast<int>(**year)));
+  w.Key("windows").BeginArray();
+  for (const ReportWindow& win : *windows) WriteJson(w, win);
+  w.EndArray();
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response PutRule(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  ReportWindowRule rule;
+  rule.open_day = static_cast<int>(f.Int("open_day", true, 1, 28).value_or(0));
+  rule.due_working_day = static_cast<int>(f.Int("due_working_day", true, 1, 20).value_or(0));
+  rule.lock_working_day = static_cast<int>(f.Int("lock_working_day", true, 1, 23).value_or(0));
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  st = ctx.reporting_settings->PutRule(caller, rule);
+  if (!st.ok()) return Error(req, st);
+  JsonWriter w;
+  WriteJson(w, rule);
+  return JsonOk(w.Take());
+}
+
+http::Response PutWindow(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto period = PathPeriod(req, "period");
+  if (!period.ok()) return Error(req, period.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  ReportWindow win;
+  win.period = *period;
+  win.opens_on = f.Date("opens_on", true).value_or("");
+  win.due_on = f.Date("due_on", true).value_or("");
+  win.locks_after = f.Date("locks_after", true).value_or("");
+  f.Ignore({"period", "overridden"});
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  st = ctx.reporting_settings->PutWindow(caller, win);
+  if (!st.ok()) return Error(req, st);
+  win.overridden = true;
+  JsonWriter w;
+  WriteJson(w, win);
+  return JsonOk(w.Take());
+}
+
+http::Response DeleteWindow(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto period = PathPeriod(req, "period");
+  if (!period.ok()) return Error(req, period.status());
+  Status st = ctx.reporting_settings->DeleteWindow(caller, *period);
+  if (!st.ok()) return Error(req, st);
+  return Ok204();
+}
+
+http::Response GetRules(ApiContext& ctx, const Caller&, http::Request& req) {
+  auto rules = ctx.reporting_settings->Rules();
+  if (!rules.ok()) return Error(req, rules.status());
+  JsonWriter w;
+  WriteJson(w, *rules);
+  return JsonOk(w.Take());
+}
+
+http::Response PutRules(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  ReportRules rules;
+  rules.cumulative_over_total_is_error =
+      f.Bool("cumulative_over_total_is_error", true).value_or(true);
+  rules.plan_factor = f.Double("plan_factor", true).value_or(0);
+  rules.history_factor = f.Double("history_factor", true).value_or(0);
+  if (auto v = f.Amount("min_flag_amount", true)) rules.min_flag_amount = *v;
+  rules.flag_progress_regression = f.Bool("flag_progress_regression", true).value_or(true);
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  st = ctx.reporting_settings->PutRules(caller, rules);
+  if (!st.ok()) return Error(req, st);
+  JsonWriter w;
+  WriteJson(w, rules);
+  return JsonOk(w.Take());
+}
+
+void WriteOptRate(JsonWriter& w, const char* key, const std::optional<double>& v) {
+  w.Key(key);
+  if (v) {
+    w.Double(std::round(*v * 1e6) / 1e6);
+  } else {
+    w.Null();
+  }
+}
+
+http::Response GetCompleteness(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  Status st = RejectUnknownQuery(req, {"period", "unit_id", "region_code", "leader_id"});
+  if (!st.ok()) return Error(req, st);
+  auto period = QueryInt(req, "period", 200001, 210012, true);
+  if (!period.ok()) return Error(req, period.status());
+  ReportingFilter filter;
+  auto unit = QueryInt(req, "unit_id", 1, INT64_MAX, false);
+  if (!unit.ok()) return Error(req, unit.status());
+  filter.unit_id = *unit;
+  auto leader = QueryInt(req, "leader_id", 1, INT64_MAX, false);
+  if (!leader.ok()) return Error(req, leader.status());
+  filter.leader_id = *leader;
+  if (auto region = req.Query("region_code")) {
+    if (region->empty() || region->size() > 12 ||
+        region->find_first_not_of("0123456789") != std::string::npos) {
+      return Error(req, Status::InvalidArgument("region_code 应为 6–12 位数字",
+                                                "region_code must be 6..12 digits",
+                                                {{"region_code", "应为数字", "digits"}}));
+    }
+    filter.region_code = *region;
+  }
+  auto c = ctx.reporting_stats->Count(caller, static_cast<int>(**period), filter);
+  if (!c.ok()) return Error(req, c.status());
+  JsonWriter w;
+  w.Reserve(512 + 256 * c->gaps.size());
+  w.BeginObject();
+  w.Key("period").Int(c->period);
+  w.Key("window");
+  WriteJson(w, c->window);
+  w.Key("expected").Int(c->expected);
+  w.Key("received").Int(c->received);
+  w.Key("on_time").Int(c->on_time);
+  w.Key("late").Int(c->late);
+  w.Key("missing").Int(c->missing);
+  w.Key("pending").Int(c->pending);
+  w.Key("returned").Int(c->returned);
+  w.Key("approved").Int(c->approved);
+  WriteOptRate(w, "received_rate", c->received_rate);
+  WriteOptRate(w, "on_time_rate", c->on_time_rate);
+  WriteOptRate(w, "approved_rate", c->approved_rate);
+  w.Key("gaps").BeginArray();
+  for (const ReportingGap& g : c->gaps) {
+    w.BeginObject();
+    w.Key("project_id").Int(g.project_id);
+    w.Key("project_name").String(g.project_name);
+    w.Key("owner_unit_id").OptInt(g.owner_unit_id);
+    w.Key("owner_unit_name").String(g.owner_unit_name);
+    w.Key("owner_contact").String(g.owner_contact);
+    w.Key("responsible_unit_id").OptInt(g.responsible_unit_id);
+    w.Key("state").String(g.state);
+    w.Key("working_days_overdue").Int(g.working_days_overdue);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response GetFigures(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  Status st = RejectUnknownQuery(req, {"period"});
+  if (!st.ok()) return Error(req, st);
+  auto period = QueryInt(req, "period", 200001, 210012, true);
+  if (!period.ok()) return Error(req, period.status());
+  auto figures = ctx.reporting_stats->Figures(caller, *id, static_cast<int>(**period));
+  if (!figures.ok()) return Error(req, figures.status());
+  JsonWriter w;
+  WriteJson(w, *figures);
+  return JsonOk(w.Take());
+}
+
+}  // namespace
+
+void RegisterReportingRoutes(http::Router& router, ApiContext& ctx) {
+  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
+    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
+  };
+  router.Add("GET", "/api/v1/reporting/calendar", bind(GetCalendar));
+  router.Add("PUT", "/api/v1/reporting/calendar/rule", bind(PutRule));
+  router.Add("PUT", "/api/v1/reporting/calendar/{period}", bind(PutWindow));
+  router.Add("DELETE", "/api/v1/reporting/calendar/{period}", bind(DeleteWindow));
+  router.Add("GET", "/api/v1/reporting/rules", bind(GetRules));
+  router.Add("PUT", "/api/v1/reporting/rules", bind(PutRules));
+  router.Add("GET", "/api/v1/reporting/completeness", bind(GetCompleteness));
+  router.Add("GET", "/api/v1/projects/{id}/figures", bind(GetFigures));
+}
+
+}  // namespace keyline::api

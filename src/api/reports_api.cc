@@ -1,0 +1,271 @@
+// /api/v1/projects/{id}/reports, /api/v1/reports, /api/v1/attachments: monthly reports, their
+// review and their attachments.
+#include "api/api_context.h"
+#include "api/json_input.h"
+#include "common/json_writer.h"
+#include "core/model/json.h"
+#include "core/model/reporting_json.h"
+#include "core/service/report_service.h"
+
+namespace keyline::api {
+namespace {
+
+constexpr size_t kMaxAttachmentBody = ReportService::kMaxAttachmentBytes;
+
+struct Target {
+  int64_t project_id = 0;
+  int period = 0;
+};
+
+Result<Target> ReadTarget(const http::Request& req) {
+  Target t;
+  KL_ASSIGN_OR_RETURN(t.project_id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(t.period, PathPeriod(req, "period"));
+  return t;
+}
+
+// Reads the editable report fields (and the version) from a body.
+void ReadInput(FieldReader& f, ReportInput* in) {
+  in->completed_investment = f.Amount("completed_investment", false);
+  in->progress_text = f.String("progress_text", false, 1000);
+  if (auto v = f.Int("progress_percent", false, 0, 100)) in->progress_percent = static_cast<int>(*v);
+  if (auto v = f.Int("workers", false, 0, 1000000)) in->workers = static_cast<int>(*v);
+  in->main_works = f.String("main_works", false, 5000);
+  in->next_plan = f.String("next_plan", false, 5000);
+  in->problems = f.String("problems", false, 5000);
+  if (const boost::json::array* codes = f.Array("confirm_warnings", false)) {
+    std::vector<std::string> out;
+    for (const boost::json::value& v : *codes) {
+      if (!v.is_string() || v.as_string().size() > 64 || out.size() >= 16) {
+        f.AddError("confirm_warnings", "应为提示代码的数组", "must be an array of warning codes");
+        break;
+      }
+      out.emplace_back(v.as_string());
+    }
+    in->confirmed_warnings = std::move(out);
+  }
+  // Read-only fields a client may echo back.
+  f.Ignore({"id", "project_id", "period", "status", "confirmed_warnings", "first_submitted_at",
+            "submitted_at", "submitted_by", "late", "reviewed_at", "reviewed_by",
+            "review_comment", "return_count", "unlocked", "created_at", "updated_at"});
+}
+
+std::string ViewJson(const ReportView& v) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("report");
+  WriteJson(w, v.report);
+  w.Key("exists").Bool(v.report.id != 0);
+  w.Key("window");
+  WriteJson(w, v.window);
+  w.Key("editable").Bool(v.editable);
+  w.Key("attachments").BeginArray();
+  for (const Attachment& a : v.attachments) WriteJson(w, a);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
+
+http::Response GetReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  auto view = ctx.reports->Get(caller, t->project_id, t->period);
+  if (!view.ok()) return Error(req, view.status());
+  return JsonOk(ViewJson(*view));
+}
+
+http::Response ListProjectReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto reports = ctx.reports->ListForProject(caller, *id);
+  if (!reports.ok()) return Error(req, reports.status());
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const MonthlyReport& r : *reports) WriteJson(w, r);
+  w.EndArray().EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response SaveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  ReportInput in;
+  ReadInput(f, &in);
+  int64_t version = f.Int("version", true, 0, INT64_MAX).value_or(0);
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  auto saved = ctx.reports->Save(caller, t->project_id, t->period, version, in);
+  if (!saved.ok()) return Error(req, saved.status());
+  return JsonOk(ToJson(*saved));
+}
+
+http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  ReportInput in;
+  ReadInput(f, &in);
+  int64_t version = f.Int("version", true, 0, INT64_MAX).value_or(0);
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  auto result = ctx.reports->Submit(caller, t->project_id, t->period, version, in);
+  if (!result.ok()) return Error(req, result.status());
+  JsonWriter w;
+  w.Reserve(1024);
+  w.BeginObject();
+  w.Key("report");
+  WriteJson(w, result->report);
+  w.Key("warnings").BeginArray();
+  for (const ReportWarning& warning : result->warnings) {
+    w.BeginObject();
+    w.Key("code").String(warning.code);
+    w.Key("message").String(warning.message_zh);
+    w.Key("message_en").String(warning.message_en);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response ReviewReport(ApiContext& ctx, const Caller& caller, http::Request& req,
+                            bool approve) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  int64_t version = f.Int("version", true, 1, INT64_MAX).value_or(0);
+  std::string comment = f.String("comment", !approve, 1000).value_or("");
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  auto reviewed = approve ? ctx.reports->Approve(caller, t->project_id, t->period, version, comment)
+                          : ctx.reports->Return(caller, t->project_id, t->period, version, comment);
+  if (!reviewed.ok()) return Error(req, reviewed.status());
+  return JsonOk(ToJson(*reviewed));
+}
+
+http::Response ApproveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  return ReviewReport(ctx, caller, req, true);
+}
+
+http::Response ReturnReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  return ReviewReport(ctx, caller, req, false);
+}
+
+http::Response UnlockReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  std::string reason = f.String("reason", true, 1000).value_or("");
+  Status st = f.Finish();
+  if (!st.ok()) return Error(req, st);
+  auto unlocked = ctx.reports->Unlock(caller, t->project_id, t->period, reason);
+  if (!unlocked.ok()) return Error(req, unlocked.status());
+  return JsonOk(ToJson(*unlocked));
+}
+
+http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  Status st = RejectUnknownQuery(req, {"period", "status", "unit_id", "project_id", "limit",
+                                       "offset"});
+  if (!st.ok()) return Error(req, st);
+  ReportQuery q;
+  st = ReadPage(req, &q.page);
+  if (!st.ok()) return Error(req, st);
+  auto period = QueryInt(req, "period", 200001, 210012, false);
+  if (!period.ok()) return Error(req, period.status());
+  if (*period) q.period = static_cast<int>(**period);
+  auto unit = QueryInt(req, "unit_id", 1, INT64_MAX, false);
+  if (!unit.ok()) return Error(req, unit.status());
+  q.unit_id = *unit;
+  auto project = QueryInt(req, "project_id", 1, INT64_MAX, false);
+  if (!project.ok()) return Error(req, project.status());
+  q.project_id = *project;
+  for (const auto& [key, value] : req.query) {
+    if (key != "status") continue;
+    auto status = ParseEnum(ReportStatusTable(), value);
+    if (!status) {
+      return Error(req, Status::InvalidArgument(
+                            "status 取值无效，可选：" + EnumCodes(ReportStatusTable()),
+                            "invalid status; expected one of " + EnumCodes(ReportStatusTable()),
+                            {{"status", "取值无效", "invalid value"}}));
+    }
+    q.statuses.push_back(*status);
+  }
+  auto page = ctx.reports->List(caller, q);
+  if (!page.ok()) return Error(req, page.status());
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const MonthlyReport& r : page->items) WriteJson(w, r);
+  w.EndArray();
+  w.Key("total").Int(page->total);
+  w.Key("limit").Int(q.page.limit);
+  w.Key("offset").Int(q.page.offset);
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response UploadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto t = ReadTarget(req);
+  if (!t.ok()) return Error(req, t.status());
+  std::string filename = req.Query("filename").value_or("");
+  auto added = ctx.reports->AddAttachment(caller, t->project_id, t->period, filename, req.body);
+  if (!added.ok()) return Error(req, added.status());
+  return JsonOk(ToJson(*added), 201);
+}
+
+http::Response DownloadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "aid");
+  if (!id.ok()) return Error(req, id.status());
+  auto file = ctx.reports->ReadAttachment(caller, *id);
+  if (!file.ok()) return Error(req, file.status());
+  http::Response res;
+  res.status = 200;
+  res.content_type = file->first.content_type;
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"attachment-" + std::to_string(*id) + "\"");
+  res.headers.emplace_back("X-Content-SHA256", file->first.sha256);
+  res.body = std::move(file->second);
+  return res;
+}
+
+http::Response DeleteAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "aid");
+  if (!id.ok()) return Error(req, id.status());
+  Status st = ctx.reports->DeleteAttachment(caller, *id);
+  if (!st.ok()) return Error(req, st);
+  http::Response res;
+  res.status = 204;
+  return res;
+}
+
+}  // namespace
+
+void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
+  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
+    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
+  };
+  const std::string base = "/api/v1/projects/{id}/reports";
+  router.Add("GET", base, bind(ListProjectReports));
+  router.Add("GET", base + "/{period}", bind(GetReport));
+  router.Add("PUT", base + "/{period}", bind(SaveReport));
+  router.Add("POST", base + "/{period}/submit", bind(SubmitReport));
+  router.Add("POST", base + "/{period}/approve", bind(ApproveReport));
+  router.Add("POST", base + "/{period}/return", bind(ReturnReport));
+  router.Add("POST", base + "/{period}/unlock", bind(UnlockReport));
+  router.Add("POST", base + "/{period}/attachments", bind(UploadAttachment),
+             http::RouteOptions{kMaxAttachmentBody});
+  router.Add("GET", "/api/v1/reports", bind(ListReports));
+  router.Add("GET", "/api/v1/attachments/{aid}", bind(DownloadAttachment));
+  router.Add("DELETE", "/api/v1/attachments/{aid}", bind(DeleteAttachment));
+}
+
+}  // namespace keyline::api

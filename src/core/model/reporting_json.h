@@ -1,0 +1,18 @@
+// Canonical JSON of the reporting entities (API responses and audit snapshots). Amounts are
+// 万元 decimal strings, as everywhere in the API. ToJson (core/model/json.h) works for these too.
+#pragma once
+
+#include "common/json_writer.h"
+#include "core/model/reporting.h"
+
+namespace keyline {
+
+void WriteJson(JsonWriter& w, const AnnualPlan& plan);
+void WriteJson(JsonWriter& w, const ReportWindow& window);
+void WriteJson(JsonWriter& w, const ReportWindowRule& rule);
+void WriteJson(JsonWriter& w, const ReportRules& rules);
+void WriteJson(JsonWriter& w, const MonthlyReport& report);
+void WriteJson(JsonWriter& w, const Attachment& attachment);
+void WriteJson(JsonWriter& w, const ProjectFigures& figures);
+
+}  // namespace keyline

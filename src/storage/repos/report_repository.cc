@@ -1,0 +1,263 @@
+// ReportRepository over SQL: monthly_reports, and the per-period reporting state of projects.
+#include <string>
+
+#include "storage/repos/project_query.h"
+#include "storage/repos/repo_util.h"
+#include "storage/repos/reporting_sql_repositories.h"
+#include "storage/repos/sql_builder.h"
+#include "storage/repos/sql_tx.h"
+
+namespace keyline::storage {
+namespace {
+
+#define KL_REPORT_COLUMNS_R                                                                  \
+  "r.id, r.project_id, r.period, r.status, r.version, r.completed_investment, "               \
+  "r.progress_text, r.progress_percent, r.workers, r.main_works, r.next_plan, r.problems, "  \
+  "r.confirmed_warnings, r.first_submitted_at, r.submitted_at, r.submitted_by, r.late, "     \
+  "r.reviewed_at, r.reviewed_by, r.review_comment, r.return_count, r.unlocked, "             \
+  "r.created_at, r.updated_at"
+#define KL_REPORT_COLUMNS                                                                   \
+  "id, project_id, period, status, version, completed_investment, progress_text, "          \
+  "progress_percent, workers, main_works, next_plan, problems, confirmed_warnings, "        \
+  "first_submitted_at, submitted_at, submitted_by, late, reviewed_at, reviewed_by, "        \
+  "review_comment, return_count, unlocked, created_at, updated_at"
+
+constexpr const char* kGetSql = "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE id = $1";
+constexpr const char* kFindSql = "SELECT " KL_REPORT_COLUMNS
+                                 " FROM monthly_reports WHERE project_id = $1 AND period = $2";
+constexpr const char* kListForProjectSql =
+    "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE project_id = $1 ORDER BY period";
+constexpr const char* kInsertSql =
+    "INSERT INTO monthly_reports (project_id, period, status, completed_investment, "
+    "progress_text, progress_percent, workers, main_works, next_plan, problems, "
+    "confirmed_warnings, first_submitted_at, submitted_at, submitted_by, late, reviewed_at, "
+    "reviewed_by, review_comment, return_count, unlocked, created_at, updated_at, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, 1) RETURNING id";
+constexpr const char* kUpdateSql =
+    "UPDATE monthly_reports SET project_id = $1, period = $2, status = $3, "
+    "completed_investment = $4, progress_text = $5, progress_percent = $6, workers = $7, "
+    "main_works = $8, next_plan = $9, problems = $10, confirmed_warnings = $11, "
+    "first_submitted_at = $12, submitted_at = $13, submitted_by = $14, late = $15, "
+    "reviewed_at = $16, reviewed_by = $17, review_comment = $18, return_count = $19, "
+    "unlocked = $20, created_at = $21, updated_at = $22, version = version + 1 "
+    "WHERE id = $23 AND version = $24";
+constexpr const char* kExistsSql = "SELECT 1 FROM monthly_reports WHERE id = $1";
+
+// Counted reports: submitted or approved (a returned report counts again once resubmitted).
+constexpr const char* kTotalsSql =
+    "SELECT "
+    "COALESCE(SUM(CASE WHEN period < $2 THEN completed_investment END), 0), "
+    "COALESCE(SUM(CASE WHEN period >= $2 THEN completed_investment END), 0) "
+    "FROM monthly_reports WHERE project_id = $1 AND period < $3 "
+    "AND status IN ('submitted', 'approved')";
+constexpr const char* kRecentSql =
+    "SELECT completed_investment, progress_percent FROM monthly_reports "
+    "WHERE project_id = $1 AND period < $2 AND status IN ('submitted', 'approved') "
+    "ORDER BY period DESC LIMIT 3";
+
+Result<MonthlyReport> ReadReport(sql::ResultSet& rs, size_t row) {
+  MonthlyReport r;
+  r.id = rs.GetInt(row, 0);
+  r.project_id = rs.GetInt(row, 1);
+  r.period = static_cast<int>(rs.GetInt(row, 2));
+  KL_ASSIGN_OR_RETURN(
+      r.status, StoredEnum(ReportStatusTable(), rs.GetText(row, 3), "monthly_reports.status"));
+  r.version = rs.GetInt(row, 4);
+  r.completed_investment = Money{rs.GetInt(row, 5)};
+  r.progress_text = rs.TakeText(row, 6);
+  r.progress_percent = static_cast<int>(rs.GetInt(row, 7));
+  r.workers = static_cast<int>(rs.GetInt(row, 8));
+  r.main_works = rs.TakeText(row, 9);
+  r.next_plan = rs.TakeText(row, 10);
+  r.problems = rs.TakeText(row, 11);
+  std::string warnings = rs.TakeText(row, 12);
+  size_t pos = 0;
+  while (pos < warnings.size()) {
+    size_t end = warnings.find(',', pos);
+    if (end == std::string::npos) end = warnings.size();
+    if (end > pos) r.confirmed_warnings.push_back(warnings.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  r.first_submitted_at = rs.GetOptInt(row, 13);
+  r.submitted_at = rs.GetOptInt(row, 14);
+  r.submitted_by = rs.GetOptInt(row, 15);
+  r.late = rs.GetInt(row, 16) != 0;
+  r.reviewed_at = rs.GetOptInt(row, 17);
+  r.reviewed_by = rs.GetOptInt(row, 18);
+  r.review_comment = rs.TakeText(row, 19);
+  r.return_count = static_cast<int>(rs.GetInt(row, 20));
+  r.unlocked = rs.GetInt(row, 21) != 0;
+  r.created_at = rs.GetInt(row, 22);
+  r.updated_at = rs.GetInt(row, 23);
+  return r;
+}
+
+std::vector<sql::Value> ReportValues(const MonthlyReport& r) {
+  std::string warnings;
+  for (const std::string& w : r.confirmed_warnings) {
+    if (!warnings.empty()) warnings.push_back(',');
+    warnings += w;
+  }
+  return {IntValue(r.project_id),
+          IntValue(r.period),
+          TextValue(EnumCode(ReportStatusTable(), r.status)),
+          IntValue(r.completed_investment.cents),
+          TextValue(r.progress_text),
+          IntValue(r.progress_percent),
+          IntValue(r.workers),
+          TextValue(r.main_works),
+          TextValue(r.next_plan),
+          TextValue(r.problems),
+          TextValue(warnings),
+          sql::Opt(r.first_submitted_at),
+          sql::Opt(r.submitted_at),
+          sql::Opt(r.submitted_by),
+          BoolValue(r.late),
+          sql::Opt(r.reviewed_at),
+          sql::Opt(r.reviewed_by),
+          TextValue(r.review_comment),
+          IntValue(r.return_count),
+          BoolValue(r.unlocked),
+          IntValue(r.created_at),
+          IntValue(r.updated_at)};
+}
+
+class SqlReportRepository final : public ReportRepository {
+ public:
+  Result<MonthlyReport> Get(Tx& tx, int64_t id) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kGetSql, {IntValue(id)}));
+    if (rs.empty()) return NotFoundStatus("月报", "monthly report");
+    return ReadReport(rs, 0);
+  }
+
+  Result<std::optional<MonthlyReport>> Find(Tx& tx, int64_t project_id, int period) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
+                        ConnOf(tx).Query(kFindSql, {IntValue(project_id), IntValue(period)}));
+    if (rs.empty()) return std::optional<MonthlyReport>();
+    KL_ASSIGN_OR_RETURN(MonthlyReport r, ReadReport(rs, 0));
+    return std::optional<MonthlyReport>(std::move(r));
+  }
+
+  Result<int64_t> Insert(Tx& tx, const MonthlyReport& report) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kInsertSql, ReportValues(report)));
+    return rs.GetInt(0, 0);
+  }
+
+  Status Update(Tx& tx, const MonthlyReport& report, int64_t expected_version) override {
+    sql::Conn& conn = ConnOf(tx);
+    std::vector<sql::Value> params = ReportValues(report);
+    params.push_back(IntValue(report.id));
+    params.push_back(IntValue(expected_version));
+    KL_ASSIGN_OR_RETURN(int64_t changed, conn.Exec(kUpdateSql, params));
+    return VersionedUpdateOutcome(conn, changed, kExistsSql, IntValue(report.id), "月报",
+                                  "monthly report");
+  }
+
+  Result<std::vector<MonthlyReport>> ListForProject(Tx& tx, int64_t project_id) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
+                        ConnOf(tx).Query(kListForProjectSql, {IntValue(project_id)}));
+    return ReadRows<MonthlyReport>(rs, ReadReport);
+  }
+
+  Result<PageOf<MonthlyReport>> List(Tx& tx, const ReportQuery& q,
+                                     const ProjectScope& scope) override {
+    sql::Conn& conn = ConnOf(tx);
+    ProjectQuery filter;
+    filter.unit_id = q.unit_id;
+    BuiltSql ids = BuildProjectMatchSql(conn.dialect(), filter, scope, "p.id");
+    // The project filter's placeholders are $1..$n; the builder continues after them.
+    std::string where = " WHERE r.project_id IN (" + ids.sql + ")";
+    SqlBuilder conds;
+    conds.mutable_params() = ids.params;
+    conds.Append(where);
+    if (q.period) conds.Append(" AND r.period = ?", {IntValue(*q.period)});
+    if (q.project_id) conds.Append(" AND r.project_id = ?", {IntValue(*q.project_id)});
+    if (!q.statuses.empty()) {
+      std::vector<sql::Value> codes;
+      for (ReportStatus s : q.statuses) codes.push_back(TextValue(EnumCode(ReportStatusTable(), s)));
+      conds.Append(" AND r.status IN (");
+      conds.AppendList(codes);
+      conds.Append(")");
+    }
+    PageOf<MonthlyReport> page;
+    std::vector<sql::Value> params = conds.params();
+    size_t n = params.size();
+    std::string sql = "SELECT " KL_REPORT_COLUMNS_R " FROM monthly_reports r" + conds.text() +
+                      " ORDER BY r.period DESC, r.project_id LIMIT $" + std::to_string(n + 1) +
+                      " OFFSET $" + std::to_string(n + 2);
+    params.push_back(IntValue(ClampLimit(q.page)));
+    params.push_back(IntValue(ClampOffset(q.page)));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
+    KL_ASSIGN_OR_RETURN(page.items, ReadRows<MonthlyReport>(rs, ReadReport));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet count,
+                        conn.Query("SELECT COUNT(*) FROM monthly_reports r" + conds.text(),
+                                   conds.params()));
+    page.total = count.GetInt(0, 0);
+    return page;
+  }
+
+  Result<ReportTotals> Totals(Tx& tx, int64_t project_id, int period) override {
+    sql::Conn& conn = ConnOf(tx);
+    int january = period / 100 * 100 + 1;
+    KL_ASSIGN_OR_RETURN(sql::ResultSet sums,
+                        conn.Query(kTotalsSql, {IntValue(project_id), IntValue(january),
+                                                IntValue(period)}));
+    ReportTotals t;
+    t.before_year = Money{sums.GetInt(0, 0)};
+    t.year_before_period = Money{sums.GetInt(0, 1)};
+    KL_ASSIGN_OR_RETURN(sql::ResultSet recent,
+                        conn.Query(kRecentSql, {IntValue(project_id), IntValue(period)}));
+    for (size_t i = 0; i < recent.size(); ++i) {
+      t.recent_months.push_back(Money{recent.GetInt(i, 0)});
+    }
+    if (!recent.empty()) t.previous_percent = static_cast<int>(recent.GetInt(0, 1));
+    return t;
+  }
+
+  Result<std::vector<ReportingRow>> Reporting(Tx& tx, int period, const ProjectQuery& filter,
+                                              const ProjectScope& scope) override {
+    sql::Conn& conn = ConnOf(tx);
+    BuiltSql match = BuildProjectMatchSql(conn.dialect(), filter, scope, "p.id");
+    size_t n = match.params.size();
+    std::string p_period = "$" + std::to_string(n + 1);
+    std::string p_year = "$" + std::to_string(n + 2);
+    // Must report: 在建, or reported for the period, or a confirmed plan for the year.
+    std::string sql =
+        "SELECT p.id, p.name, p.owner_unit_id, p.responsible_unit_id, p.stage, r.status, "
+        "r.first_submitted_at, r.late FROM projects p LEFT JOIN monthly_reports r ON "
+        "r.project_id = p.id AND r.period = " +
+        p_period + " WHERE p.id IN (" + match.sql +
+        ") AND (p.stage = 'construction' OR r.first_submitted_at IS NOT NULL OR "
+        "(p.stage <> 'withdrawn' AND EXISTS (SELECT 1 FROM annual_plans ap WHERE "
+        "ap.project_id = p.id AND ap.year = " +
+        p_year + " AND ap.status = 'confirmed'))) ORDER BY p.id";
+    std::vector<sql::Value> params = match.params;
+    params.push_back(IntValue(period));
+    params.push_back(IntValue(period / 100));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
+    return ReadRows<ReportingRow>(rs, [](sql::ResultSet& r, size_t row) -> Result<ReportingRow> {
+      ReportingRow out;
+      out.project_id = r.GetInt(row, 0);
+      out.project_name = r.TakeText(row, 1);
+      out.owner_unit_id = r.GetOptInt(row, 2);
+      out.responsible_unit_id = r.GetOptInt(row, 3);
+      out.stage = r.TakeText(row, 4);
+      if (!r.IsNull(row, 5)) {
+        KL_ASSIGN_OR_RETURN(out.status, StoredEnum(ReportStatusTable(), r.GetText(row, 5),
+                                                   "monthly_reports.status"));
+      }
+      out.first_submitted_at = r.GetOptInt(row, 6);
+      out.late = r.GetInt(row, 7) != 0;
+      return out;
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportRepository> NewSqlReportRepository() {
+  return std::make_unique<SqlReportRepository>();
+}
+
+}  // namespace keyline::storage
