@@ -63,8 +63,8 @@ Status ReadPage(const http::Request& request, Page* page) {
   return Status::Ok();
 }
 
-Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key,
-                                        int64_t min, int64_t max, bool required) {
+Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key, int64_t min,
+                                        int64_t max, bool required) {
   std::optional<std::string> text = request.Query(key);
   std::string range = std::to_string(min) + "～" + std::to_string(max);
   std::string range_en = std::to_string(min) + ".." + std::to_string(max);

@@ -76,8 +76,8 @@ http::Response Error(const http::Request& request, const Status& status);
 Status ReadPage(const http::Request& request, Page* page);
 // The integer query parameter key within [min, max]: nullopt when absent and not required;
 // kInvalidArgument naming the parameter otherwise.
-Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key,
-                                        int64_t min, int64_t max, bool required);
+Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char* key, int64_t min,
+                                        int64_t max, bool required);
 // The path parameter as a period YYYYMM (2000..2100, month 01..12); kNotFound otherwise.
 Result<int> PathPeriod(const http::Request& request, const char* name);
 // kInvalidArgument naming the first query parameter not in `allowed`.

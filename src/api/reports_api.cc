@@ -28,7 +28,8 @@ Result<Target> ReadTarget(const http::Request& req) {
 void ReadInput(FieldReader& f, ReportInput* in) {
   in->completed_investment = f.Amount("completed_investment", false);
   in->progress_text = f.String("progress_text", false, 1000);
-  if (auto v = f.Int("progress_percent", false, 0, 100)) in->progress_percent = static_cast<int>(*v);
+  if (auto v = f.Int("progress_percent", false, 0, 100))
+    in->progress_percent = static_cast<int>(*v);
   if (auto v = f.Int("workers", false, 0, 1000000)) in->workers = static_cast<int>(*v);
   in->main_works = f.String("main_works", false, 5000);
   in->next_plan = f.String("next_plan", false, 5000);
@@ -46,8 +47,8 @@ void ReadInput(FieldReader& f, ReportInput* in) {
   }
   // Read-only fields a client may echo back.
   f.Ignore({"id", "project_id", "period", "status", "confirmed_warnings", "first_submitted_at",
-            "submitted_at", "submitted_by", "late", "reviewed_at", "reviewed_by",
-            "review_comment", "return_count", "unlocked", "created_at", "updated_at"});
+            "submitted_at", "submitted_by", "late", "reviewed_at", "reviewed_by", "review_comment",
+            "return_count", "unlocked", "created_at", "updated_at"});
 }
 
 std::string ViewJson(const ReportView& v) {
@@ -173,8 +174,8 @@ http::Response UnlockReport(ApiContext& ctx, const Caller& caller, http::Request
 }
 
 http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  Status st = RejectUnknownQuery(req, {"period", "status", "unit_id", "project_id", "limit",
-                                       "offset"});
+  Status st =
+      RejectUnknownQuery(req, {"period", "status", "unit_id", "project_id", "limit", "offset"});
   if (!st.ok()) return Error(req, st);
   ReportQuery q;
   st = ReadPage(req, &q.page);

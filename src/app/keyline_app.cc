@@ -13,11 +13,11 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/plan_service.h"
+#include "core/service/project_service.h"
+#include "core/service/reference_service.h"
 #include "core/service/report_service.h"
 #include "core/service/reporting_settings.h"
 #include "core/service/reporting_stats.h"
-#include "core/service/project_service.h"
-#include "core/service/reference_service.h"
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
 #include "http/router.h"
@@ -99,8 +99,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.reporting_settings = std::make_unique<ReportingSettings>(*repos.tx, *reporting.settings,
                                                              *s.audit, s.calendar, *s.clock);
   s.plans = std::make_unique<PlanService>(repos, *reporting.plans, *s.audit, *s.clock);
-  s.reports = std::make_unique<ReportService>(repos, reporting, *s.reporting_settings, *s.audit,
-                                              *s.clock);
+  s.reports =
+      std::make_unique<ReportService>(repos, reporting, *s.reporting_settings, *s.audit, *s.clock);
   s.reporting_stats =
       std::make_unique<ReportingStats>(repos, reporting, *s.reporting_settings, *s.clock);
 

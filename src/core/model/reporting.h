@@ -95,13 +95,13 @@ struct MonthlyReport {
   int period = 0;  // YYYYMM
   ReportStatus status = ReportStatus::kDraft;
   int64_t version = 0;
-  Money completed_investment;  // 本月完成投资
-  std::string progress_text;   // 形象进度
-  int progress_percent = 0;    // 0..100
-  int workers = 0;             // 在岗人数
-  std::string main_works;      // 本月主要工作
-  std::string next_plan;       // 下月计划
-  std::string problems;        // 存在问题
+  Money completed_investment;                   // 本月完成投资
+  std::string progress_text;                    // 形象进度
+  int progress_percent = 0;                     // 0..100
+  int workers = 0;                              // 在岗人数
+  std::string main_works;                       // 本月主要工作
+  std::string next_plan;                        // 下月计划
+  std::string problems;                         // 存在问题
   std::vector<std::string> confirmed_warnings;  // warning codes the reporter confirmed
   std::optional<int64_t> first_submitted_at;
   std::optional<int64_t> submitted_at;  // the latest submission
@@ -132,9 +132,9 @@ struct Attachment {
 struct ProjectFigures {
   int64_t project_id = 0;
   int period = 0;
-  Money month;                   // 本月完成
-  Money year_to_date;            // 1–M 月累计完成
-  Money since_start;             // 自开工累计完成
+  Money month;         // 本月完成
+  Money year_to_date;  // 1–M 月累计完成
+  Money since_start;   // 自开工累计完成
   std::optional<Money> annual_plan;
   std::optional<double> annual_completion_rate;  // year_to_date / annual_plan, 0..
   double elapsed_share = 0;                      // 序时进度 = M / 12

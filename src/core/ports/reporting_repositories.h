@@ -44,9 +44,9 @@ class ReportingSettingsRepository {
 
 // Sums over the counted (submitted or approved) reports of one project.
 struct ReportTotals {
-  Money before_year;                 // periods before January of the year
-  Money year_before_period;          // January of the year .. period − 1
-  std::vector<Money> recent_months;  // up to the three latest counted months before period
+  Money before_year;                    // periods before January of the year
+  Money year_before_period;             // January of the year .. period − 1
+  std::vector<Money> recent_months;     // up to the three latest counted months before period
   std::optional<int> previous_percent;  // progress percent of the latest counted report
 };
 

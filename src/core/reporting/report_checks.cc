@@ -33,8 +33,8 @@ Status ValidateReportFields(const MonthlyReport& r) {
                       "the investment completed this month cannot be negative"});
   }
   if (r.progress_percent < 0 || r.progress_percent > 100) {
-    errors.push_back({"progress_percent", "形象进度百分比须在 0–100 之间",
-                      "progress_percent must be 0..100"});
+    errors.push_back(
+        {"progress_percent", "形象进度百分比须在 0–100 之间", "progress_percent must be 0..100"});
   }
   if (r.workers < 0 || r.workers > 1000000) {
     errors.push_back({"workers", "在岗人数须在 0–1000000 之间", "workers must be 0..1000000"});
@@ -50,10 +50,9 @@ Status ValidateReportFields(const MonthlyReport& r) {
                         {"problems", &r.problems, kMaxLongText}};
   for (const Text& t : texts) {
     if (t.value->size() > t.max) {
-      errors.push_back({t.field, std::string(t.field) + " 过长（最多 " + std::to_string(t.max) +
-                                     " 字节）",
-                        std::string(t.field) + " is too long (at most " +
-                            std::to_string(t.max) + " bytes)"});
+      errors.push_back(
+          {t.field, std::string(t.field) + " 过长（最多 " + std::to_string(t.max) + " 字节）",
+           std::string(t.field) + " is too long (at most " + std::to_string(t.max) + " bytes)"});
     }
   }
   if (errors.empty()) return Status::Ok();
@@ -75,12 +74,12 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
   Money cumulative = c.cumulative_before + month;
   if (rules.cumulative_over_total_is_error && c.total_investment.cents > 0 &&
       cumulative > c.total_investment) {
-    out.errors.push_back(
-        {"completed_investment",
-         "自开工累计完成投资 " + cumulative.ToWanString() + " 万元超过总投资 " +
-             c.total_investment.ToWanString() + " 万元",
-         "cumulative investment since start " + cumulative.ToWanString() +
-             " 万元 exceeds the total investment " + c.total_investment.ToWanString() + " 万元"});
+    out.errors.push_back({"completed_investment",
+                          "自开工累计完成投资 " + cumulative.ToWanString() + " 万元超过总投资 " +
+                              c.total_investment.ToWanString() + " 万元",
+                          "cumulative investment since start " + cumulative.ToWanString() +
+                              " 万元 exceeds the total investment " +
+                              c.total_investment.ToWanString() + " 万元"});
   }
   bool big_enough = month >= rules.min_flag_amount;
   if (big_enough && c.plan_month && c.plan_month->cents > 0 &&
@@ -88,11 +87,9 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
     out.warnings.push_back(
         {"large_vs_plan",
          "本月完成投资 " + month.ToWanString() + " 万元超过本月计划 " +
-             c.plan_month->ToWanString() + " 万元的 " + Factor(rules.plan_factor) +
-             " 倍，请确认",
-         "this month's " + month.ToWanString() + " 万元 is more than " +
-             Factor(rules.plan_factor) + " times the planned " +
-             c.plan_month->ToWanString() + " 万元; please confirm"});
+             c.plan_month->ToWanString() + " 万元的 " + Factor(rules.plan_factor) + " 倍，请确认",
+         "this month's " + month.ToWanString() + " 万元 is more than " + Factor(rules.plan_factor) +
+             " times the planned " + c.plan_month->ToWanString() + " 万元; please confirm"});
   }
   if (big_enough && !c.recent_months.empty()) {
     int64_t sum = 0;
@@ -115,8 +112,8 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
                             "形象进度 " + std::to_string(r.progress_percent) + "% 低于上月的 " +
                                 std::to_string(*c.previous_percent) + "%，请确认",
                             "progress " + std::to_string(r.progress_percent) +
-                                "% is below last month's " +
-                                std::to_string(*c.previous_percent) + "%; please confirm"});
+                                "% is below last month's " + std::to_string(*c.previous_percent) +
+                                "%; please confirm"});
   }
   for (const ReportWarning& w : out.warnings) {
     if (!Confirmed(r, w.code)) out.unconfirmed.push_back(w);
@@ -126,19 +123,19 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
 
 Status ValidateReportRules(const ReportRules& rules) {
   if (!(rules.plan_factor >= 1 && rules.plan_factor <= 100)) {
-    return Status::InvalidArgument("计划倍数须在 1–100 之间", "plan_factor must be 1..100",
-                                   {{"plan_factor", "计划倍数须在 1–100 之间",
-                                     "plan_factor must be 1..100"}});
+    return Status::InvalidArgument(
+        "计划倍数须在 1–100 之间", "plan_factor must be 1..100",
+        {{"plan_factor", "计划倍数须在 1–100 之间", "plan_factor must be 1..100"}});
   }
   if (!(rules.history_factor >= 1 && rules.history_factor <= 100)) {
-    return Status::InvalidArgument("历史倍数须在 1–100 之间", "history_factor must be 1..100",
-                                   {{"history_factor", "历史倍数须在 1–100 之间",
-                                     "history_factor must be 1..100"}});
+    return Status::InvalidArgument(
+        "历史倍数须在 1–100 之间", "history_factor must be 1..100",
+        {{"history_factor", "历史倍数须在 1–100 之间", "history_factor must be 1..100"}});
   }
   if (rules.min_flag_amount.cents < 0) {
-    return Status::InvalidArgument("提示起点金额不能为负数", "min_flag_amount cannot be negative",
-                                   {{"min_flag_amount", "提示起点金额不能为负数",
-                                     "min_flag_amount cannot be negative"}});
+    return Status::InvalidArgument(
+        "提示起点金额不能为负数", "min_flag_amount cannot be negative",
+        {{"min_flag_amount", "提示起点金额不能为负数", "min_flag_amount cannot be negative"}});
   }
   return Status::Ok();
 }

@@ -21,10 +21,10 @@ struct ReportWarning {
 // What the checks look at besides the report itself.
 struct ReportCheckContext {
   Money total_investment;
-  bool has_actual_start = false;   // the project records an actual start date
-  Money cumulative_before;         // since start, excluding this period's report
-  std::optional<Money> plan_month;  // this month's planned amount, when a plan exists
-  std::vector<Money> recent_months;  // up to the last three reported months before this one
+  bool has_actual_start = false;        // the project records an actual start date
+  Money cumulative_before;              // since start, excluding this period's report
+  std::optional<Money> plan_month;      // this month's planned amount, when a plan exists
+  std::vector<Money> recent_months;     // up to the last three reported months before this one
   std::optional<int> previous_percent;  // last month's progress percent
 };
 

@@ -25,19 +25,19 @@ Status CheckYear(int year) {
 Status Fill(int year, const PlanInput& in, AnnualPlan* plan) {
   if (in.planned_investment.cents < 0) {
     return RejectField("planned_investment", "年度计划投资不能为负数",
-                      "the planned investment cannot be negative");
+                       "the planned investment cannot be negative");
   }
   if (in.completed_before && in.completed_before->cents < 0) {
     return RejectField("completed_before", "上年底累计完成投资不能为负数",
-                      "completed_before cannot be negative");
+                       "completed_before cannot be negative");
   }
   if (in.goals.size() > 10000) {
     return RejectField("goals", "年度建设内容过长（最多 10000 字节）",
-                      "goals is too long (at most 10000 bytes)");
+                       "goals is too long (at most 10000 bytes)");
   }
   if (in.reason.size() > 2000) {
     return RejectField("reason", "调整原因过长（最多 2000 字节）",
-                      "reason is too long (at most 2000 bytes)");
+                       "reason is too long (at most 2000 bytes)");
   }
   Result<MonthRange> range = PlanMonths(year, in.planned_start, in.planned_completion);
   if (!range.ok()) {
@@ -46,24 +46,24 @@ Status Fill(int year, const PlanInput& in, AnnualPlan* plan) {
   if (in.split == PlanSplit::kCustom) {
     if (!in.monthly) {
       return RejectField("monthly", "自定义分解须给出 12 个月的计划投资",
-                        "a custom split needs the 12 monthly amounts");
+                         "a custom split needs the 12 monthly amounts");
     }
     int64_t sum = 0;
     for (Money m : *in.monthly) {
       if (m.cents < 0) {
         return RejectField("monthly", "月度计划投资不能为负数",
-                          "monthly amounts cannot be negative");
+                           "monthly amounts cannot be negative");
       }
       sum += m.cents;
     }
     if (sum != in.planned_investment.cents) {
       Money total{sum};
       return RejectField("monthly",
-                        "月度计划合计 " + total.ToWanString() + " 万元与年度计划投资 " +
-                            in.planned_investment.ToWanString() + " 万元不一致",
-                        "the monthly amounts add up to " + total.ToWanString() +
-                            " 万元, not the planned " + in.planned_investment.ToWanString() +
-                            " 万元");
+                         "月度计划合计 " + total.ToWanString() + " 万元与年度计划投资 " +
+                             in.planned_investment.ToWanString() + " 万元不一致",
+                         "the monthly amounts add up to " + total.ToWanString() +
+                             " 万元, not the planned " + in.planned_investment.ToWanString() +
+                             " 万元");
     }
     plan->monthly = *in.monthly;
   } else {
@@ -131,8 +131,7 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
     KL_RETURN_IF_ERROR(
         LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_RETURN_IF_ERROR(RequireWriter(caller));
-    KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> current,
-                        plans_.Current(tx, project_id, year));
+    KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> current, plans_.Current(tx, project_id, year));
     int current_version = current ? current->version : 0;
     if (input.expected_version != current_version) return StalePlan();
     int64_t now = clock_.NowMs();
@@ -150,8 +149,8 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
       KL_RETURN_IF_ERROR(plans_.Update(tx, plan));
       saved = plan;
       return audit_.Record(tx, caller, "update", "annual_plan",
-                           std::to_string(project_id) + "/" + std::to_string(year), ToJson(*current),
-                           ToJson(plan));
+                           std::to_string(project_id) + "/" + std::to_string(year),
+                           ToJson(*current), ToJson(plan));
     }
     plan.created_by = caller.user_id;
     plan.created_by_name = caller.username;
@@ -160,7 +159,7 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
       // Re-baseline of a confirmed plan.
       if (input.reason.empty()) {
         return RejectField("reason", "调整已确认的年度计划须说明原因",
-                          "changing a confirmed plan needs a reason");
+                           "changing a confirmed plan needs a reason");
       }
       plan.version = current->version + 1;
       plan.status = PlanStatus::kConfirmed;
@@ -191,8 +190,7 @@ Result<AnnualPlan> PlanService::Confirm(const Caller& caller, int64_t project_id
     KL_RETURN_IF_ERROR(
         LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_RETURN_IF_ERROR(RequireWriter(caller));
-    KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> current,
-                        plans_.Current(tx, project_id, year));
+    KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> current, plans_.Current(tx, project_id, year));
     if (!current) return Status::NotFound("该年度尚无计划", "no plan for this year");
     if (current->version != version) return StalePlan();
     if (current->status != PlanStatus::kDraft) {

@@ -42,8 +42,7 @@ struct PlanHistory {
 
 class PlanService {
  public:
-  PlanService(const Repositories& repos, PlanRepository& plans, AuditLog& audit,
-              const Clock& clock)
+  PlanService(const Repositories& repos, PlanRepository& plans, AuditLog& audit, const Clock& clock)
       : repos_(repos), plans_(plans), audit_(audit), clock_(clock) {}
 
   Result<PlanHistory> Get(const Caller& caller, int64_t project_id, int year);

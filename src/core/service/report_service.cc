@@ -120,15 +120,15 @@ Status ReportService::CheckWritable(const MonthlyReport& r, const ReportWindow& 
   if (r.unlocked) return Status::Ok();
   WindowPhase phase = PhaseOn(w, Today());
   if (phase == WindowPhase::kNotOpen) {
-    return Status::Conflict(PeriodZh(w.period) + "月报尚未开始填报（" + w.opens_on + " 开始）",
-                            "reporting for " + std::to_string(w.period) + " opens on " +
-                                w.opens_on);
+    return Status::Conflict(
+        PeriodZh(w.period) + "月报尚未开始填报（" + w.opens_on + " 开始）",
+        "reporting for " + std::to_string(w.period) + " opens on " + w.opens_on);
   }
   if (phase == WindowPhase::kLocked) {
-    return Status::Conflict(PeriodZh(w.period) + "月报已于 " + w.locks_after +
-                                " 后锁定，如需补报请联系发改部门解锁",
-                            "reporting for " + std::to_string(w.period) + " locked after " +
-                                w.locks_after + "; ask the 发改 office to unlock it");
+    return Status::Conflict(
+        PeriodZh(w.period) + "月报已于 " + w.locks_after + " 后锁定，如需补报请联系发改部门解锁",
+        "reporting for " + std::to_string(w.period) + " locked after " + w.locks_after +
+            "; ask the 发改 office to unlock it");
   }
   return Status::Ok();
 }
@@ -229,16 +229,15 @@ Result<MonthlyReport> ReportService::Save(const Caller& caller, int64_t project_
     KL_RETURN_IF_ERROR(LoadProject(tx, caller, project_id, Access::kFill).status());
     MonthlyReport before;
     bool exists = false;
-    KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input,
-                                   window, &before, &after, &exists));
+    KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input, window,
+                                   &before, &after, &exists));
     return Persist(tx, caller, exists ? "update" : "create", exists, before, &after);
   });
   if (!st.ok()) return st;
   return after;
 }
 
-Result<ReportCheckContext> ReportService::CheckContext(Tx& tx, const Project& project,
-                                                       int period) {
+Result<ReportCheckContext> ReportService::CheckContext(Tx& tx, const Project& project, int period) {
   ReportCheckContext c;
   c.total_investment = project.total_investment;
   c.has_actual_start = project.actual_start.has_value();
@@ -268,8 +267,8 @@ Result<SubmitResult> ReportService::Submit(const Caller& caller, int64_t project
     MonthlyReport before;
     MonthlyReport after;
     bool exists = false;
-    KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input,
-                                   window, &before, &after, &exists));
+    KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input, window,
+                                   &before, &after, &exists));
     KL_ASSIGN_OR_RETURN(ReportCheckContext context, CheckContext(tx, project, period));
     ReportCheckOutcome outcome = CheckReport(after, context, rules);
     if (!outcome.errors.empty()) {
@@ -282,9 +281,9 @@ Result<SubmitResult> ReportService::Submit(const Caller& caller, int64_t project
       for (const ReportWarning& w : outcome.unconfirmed) {
         details.push_back({w.code, w.message_zh, w.message_en});
       }
-      return Status(ErrorCode::kConflict, "请确认以下提示后再报送：" + details.front().message_zh,
-                    "confirm these warnings, then submit again: " + details.front().message_en,
-                    std::move(details));
+      std::string zh = "请确认以下提示后再报送：" + details.front().message_zh;
+      std::string en = "confirm these warnings, then submit again: " + details.front().message_en;
+      return Status(ErrorCode::kConflict, std::move(zh), std::move(en), std::move(details));
     }
     // Keep only the confirmations that still apply.
     std::vector<std::string> kept;
@@ -346,14 +345,12 @@ Result<MonthlyReport> ReportService::Review(const Caller& caller, int64_t projec
 }
 
 Result<MonthlyReport> ReportService::Approve(const Caller& caller, int64_t project_id, int period,
-                                             int64_t expected_version,
-                                             const std::string& comment) {
+                                             int64_t expected_version, const std::string& comment) {
   return Review(caller, project_id, period, expected_version, comment, true);
 }
 
 Result<MonthlyReport> ReportService::Return(const Caller& caller, int64_t project_id, int period,
-                                            int64_t expected_version,
-                                            const std::string& comment) {
+                                            int64_t expected_version, const std::string& comment) {
   return Review(caller, project_id, period, expected_version, comment, false);
 }
 

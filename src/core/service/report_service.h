@@ -105,8 +105,7 @@ class ReportService {
   Status Persist(Tx& tx, const Caller& caller, const char* action, bool exists,
                  const MonthlyReport& before, MonthlyReport* after);
   Result<MonthlyReport> Review(const Caller& caller, int64_t project_id, int period,
-                               int64_t expected_version, const std::string& comment,
-                               bool approve);
+                               int64_t expected_version, const std::string& comment, bool approve);
 
   Repositories repos_;
   ReportingRepositories reporting_;

@@ -39,13 +39,13 @@ struct ReportingGap {
 struct Completeness {
   int period = 0;
   ReportWindow window;
-  int64_t expected = 0;   // projects that must report
-  int64_t received = 0;   // submitted at least once
-  int64_t on_time = 0;    // first submitted by the due day
-  int64_t late = 0;       // first submitted after it
-  int64_t missing = 0;    // expected − received
-  int64_t pending = 0;    // submitted, awaiting review
-  int64_t returned = 0;   // returned for correction
+  int64_t expected = 0;  // projects that must report
+  int64_t received = 0;  // submitted at least once
+  int64_t on_time = 0;   // first submitted by the due day
+  int64_t late = 0;      // first submitted after it
+  int64_t missing = 0;   // expected − received
+  int64_t pending = 0;   // submitted, awaiting review
+  int64_t returned = 0;  // returned for correction
   int64_t approved = 0;
   // Rates over expected (nullopt when nothing is expected).
   std::optional<double> received_rate;

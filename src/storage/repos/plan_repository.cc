@@ -9,9 +9,9 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_PLAN_COLUMNS                                                                    \
-  "project_id, year, version, status, planned_investment, planned_start, "                 \
-  "planned_completion, goals, split, monthly, completed_before, reason, created_by, "      \
+#define KL_PLAN_COLUMNS                                                               \
+  "project_id, year, version, status, planned_investment, planned_start, "            \
+  "planned_completion, goals, split, monthly, completed_before, reason, created_by, " \
   "created_by_name, created_at, confirmed_by, confirmed_at, updated_at"
 
 constexpr const char* kVersionsSql = "SELECT " KL_PLAN_COLUMNS
@@ -162,8 +162,7 @@ class SqlReportingSettingsRepository final : public ReportingSettingsRepository 
     return std::optional<std::string>(rs.TakeText(0, 0));
   }
 
-  Status PutSetting(Tx& tx, const std::string& key, const std::string& json,
-                    int64_t now) override {
+  Status PutSetting(Tx& tx, const std::string& key, const std::string& json, int64_t now) override {
     return ConnOf(tx)
         .Exec(kPutSettingSql, {TextValue(key), TextValue(json), IntValue(now)})
         .status();

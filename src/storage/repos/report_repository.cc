@@ -10,21 +10,21 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_REPORT_COLUMNS_R                                                                  \
-  "r.id, r.project_id, r.period, r.status, r.version, r.completed_investment, "               \
-  "r.progress_text, r.progress_percent, r.workers, r.main_works, r.next_plan, r.problems, "  \
-  "r.confirmed_warnings, r.first_submitted_at, r.submitted_at, r.submitted_by, r.late, "     \
-  "r.reviewed_at, r.reviewed_by, r.review_comment, r.return_count, r.unlocked, "             \
+#define KL_REPORT_COLUMNS_R                                                                 \
+  "r.id, r.project_id, r.period, r.status, r.version, r.completed_investment, "             \
+  "r.progress_text, r.progress_percent, r.workers, r.main_works, r.next_plan, r.problems, " \
+  "r.confirmed_warnings, r.first_submitted_at, r.submitted_at, r.submitted_by, r.late, "    \
+  "r.reviewed_at, r.reviewed_by, r.review_comment, r.return_count, r.unlocked, "            \
   "r.created_at, r.updated_at"
-#define KL_REPORT_COLUMNS                                                                   \
-  "id, project_id, period, status, version, completed_investment, progress_text, "          \
-  "progress_percent, workers, main_works, next_plan, problems, confirmed_warnings, "        \
-  "first_submitted_at, submitted_at, submitted_by, late, reviewed_at, reviewed_by, "        \
+#define KL_REPORT_COLUMNS                                                            \
+  "id, project_id, period, status, version, completed_investment, progress_text, "   \
+  "progress_percent, workers, main_works, next_plan, problems, confirmed_warnings, " \
+  "first_submitted_at, submitted_at, submitted_by, late, reviewed_at, reviewed_by, " \
   "review_comment, return_count, unlocked, created_at, updated_at"
 
 constexpr const char* kGetSql = "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE id = $1";
-constexpr const char* kFindSql = "SELECT " KL_REPORT_COLUMNS
-                                 " FROM monthly_reports WHERE project_id = $1 AND period = $2";
+constexpr const char* kFindSql =
+    "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE project_id = $1 AND period = $2";
 constexpr const char* kListForProjectSql =
     "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE project_id = $1 ORDER BY period";
 constexpr const char* kInsertSql =
@@ -175,7 +175,8 @@ class SqlReportRepository final : public ReportRepository {
     if (q.project_id) conds.Append(" AND r.project_id = ?", {IntValue(*q.project_id)});
     if (!q.statuses.empty()) {
       std::vector<sql::Value> codes;
-      for (ReportStatus s : q.statuses) codes.push_back(TextValue(EnumCode(ReportStatusTable(), s)));
+      for (ReportStatus s : q.statuses)
+        codes.push_back(TextValue(EnumCode(ReportStatusTable(), s)));
       conds.Append(" AND r.status IN (");
       conds.AppendList(codes);
       conds.Append(")");
@@ -190,9 +191,9 @@ class SqlReportRepository final : public ReportRepository {
     params.push_back(IntValue(ClampOffset(q.page)));
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
     KL_ASSIGN_OR_RETURN(page.items, ReadRows<MonthlyReport>(rs, ReadReport));
-    KL_ASSIGN_OR_RETURN(sql::ResultSet count,
-                        conn.Query("SELECT COUNT(*) FROM monthly_reports r" + conds.text(),
-                                   conds.params()));
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet count,
+        conn.Query("SELECT COUNT(*) FROM monthly_reports r" + conds.text(), conds.params()));
     page.total = count.GetInt(0, 0);
     return page;
   }
@@ -200,9 +201,9 @@ class SqlReportRepository final : public ReportRepository {
   Result<ReportTotals> Totals(Tx& tx, int64_t project_id, int period) override {
     sql::Conn& conn = ConnOf(tx);
     int january = period / 100 * 100 + 1;
-    KL_ASSIGN_OR_RETURN(sql::ResultSet sums,
-                        conn.Query(kTotalsSql, {IntValue(project_id), IntValue(january),
-                                                IntValue(period)}));
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet sums,
+        conn.Query(kTotalsSql, {IntValue(project_id), IntValue(january), IntValue(period)}));
     ReportTotals t;
     t.before_year = Money{sums.GetInt(0, 0)};
     t.year_before_period = Money{sums.GetInt(0, 1)};
