@@ -387,6 +387,15 @@ TEST_P(ReportsApi, DerivedFiguresAgainstPlanAndElapsedShare) {
   EXPECT_DOUBLE_EQ(num("elapsed_share"), 0.25);
   EXPECT_DOUBLE_EQ(num("gap_points"), -10.0);  // 10 points behind 序时进度
   EXPECT_DOUBLE_EQ(num("share_of_total"), 0.226667);
+  // A draft plan is not a baseline: no annual plan in the figures yet.
+  ASSERT_EQ(
+      Put(*fgw, PlanUrl(fx().project_road, 2026), {{"planned_investment", "5000"}, {"version", 0}})
+          .status,
+      200);
+  HttpResult draft_only =
+      fgw->Get("/api/v1/projects/" + Id(fx().project_road) + "/figures?period=202603");
+  ASSERT_EQ(draft_only.status, 200);
+  EXPECT_TRUE(draft_only.json.at("annual_plan").is_null());
   // The calendar shows the override and the rule-made windows.
   HttpResult cal = fgw->Get("/api/v1/reporting/calendar?year=2026");
   ASSERT_EQ(cal.status, 200);

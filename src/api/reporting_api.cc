@@ -140,8 +140,8 @@ http::Response GetCompleteness(ApiContext& ctx, const Caller& caller, http::Requ
   if (auto region = req.Query("region_code")) {
     if (region->empty() || region->size() > 12 ||
         region->find_first_not_of("0123456789") != std::string::npos) {
-      return Error(req, Status::InvalidArgument("region_code 应为 6–12 位数字",
-                                                "region_code must be 6..12 digits",
+      return Error(req, Status::InvalidArgument("region_code 应为 1–12 位数字",
+                                                "region_code must be 1..12 digits",
                                                 {{"region_code", "应为数字", "digits"}}));
     }
     filter.region_code = *region;

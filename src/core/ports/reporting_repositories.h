@@ -20,6 +20,8 @@ class PlanRepository {
   virtual Result<std::vector<AnnualPlan>> Versions(Tx& tx, int64_t project_id, int year) = 0;
   // The newest version, or nullopt when the year has no plan.
   virtual Result<std::optional<AnnualPlan>> Current(Tx& tx, int64_t project_id, int year) = 0;
+  // The newest confirmed version (the baseline the figures and checks use), or nullopt.
+  virtual Result<std::optional<AnnualPlan>> Baseline(Tx& tx, int64_t project_id, int year) = 0;
   // The newest version of each year, by year.
   virtual Result<std::vector<AnnualPlan>> CurrentByYear(Tx& tx, int64_t project_id) = 0;
   // kConflict when (project, year, version) exists.

@@ -243,7 +243,7 @@ Result<ReportCheckContext> ReportService::CheckContext(Tx& tx, const Project& pr
   c.has_actual_start = project.actual_start.has_value();
   KL_ASSIGN_OR_RETURN(ReportTotals totals, reporting_.reports->Totals(tx, project.id, period));
   KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> plan,
-                      reporting_.plans->Current(tx, project.id, period / 100));
+                      reporting_.plans->Baseline(tx, project.id, period / 100));
   Money opening = totals.before_year;
   if (plan) {
     if (plan->completed_before) opening = *plan->completed_before;

@@ -42,7 +42,7 @@ Result<ProjectFigures> ReportingStats::Figures(const Caller& caller, int64_t pro
     KL_ASSIGN_OR_RETURN(std::optional<MonthlyReport> report,
                         reporting_.reports->Find(tx, project_id, period));
     KL_ASSIGN_OR_RETURN(std::optional<AnnualPlan> plan,
-                        reporting_.plans->Current(tx, project_id, period / 100));
+                        reporting_.plans->Baseline(tx, project_id, period / 100));
     if (report && Counted(*report)) f.month = report->completed_investment;
     Money opening = totals.before_year;
     if (plan) {

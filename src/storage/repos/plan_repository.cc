@@ -20,6 +20,10 @@ constexpr const char* kVersionsSql = "SELECT " KL_PLAN_COLUMNS
 constexpr const char* kCurrentSql = "SELECT " KL_PLAN_COLUMNS
                                     " FROM annual_plans WHERE project_id = $1 AND year = $2 "
                                     "ORDER BY version DESC LIMIT 1";
+constexpr const char* kBaselineSql =
+    "SELECT " KL_PLAN_COLUMNS
+    " FROM annual_plans WHERE project_id = $1 AND year = $2 AND status = 'confirmed' "
+    "ORDER BY version DESC LIMIT 1";
 constexpr const char* kCurrentByYearSql =
     "SELECT " KL_PLAN_COLUMNS
     " FROM annual_plans a WHERE project_id = $1 AND version = (SELECT MAX(version) FROM "
@@ -132,6 +136,14 @@ class SqlPlanRepository final : public PlanRepository {
   Result<std::optional<AnnualPlan>> Current(Tx& tx, int64_t project_id, int year) override {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
                         ConnOf(tx).Query(kCurrentSql, {IntValue(project_id), IntValue(year)}));
+    if (rs.empty()) return std::optional<AnnualPlan>();
+    KL_ASSIGN_OR_RETURN(AnnualPlan plan, ReadPlan(rs, 0));
+    return std::optional<AnnualPlan>(std::move(plan));
+  }
+
+  Result<std::optional<AnnualPlan>> Baseline(Tx& tx, int64_t project_id, int year) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
+                        ConnOf(tx).Query(kBaselineSql, {IntValue(project_id), IntValue(year)}));
     if (rs.empty()) return std::optional<AnnualPlan>();
     KL_ASSIGN_OR_RETURN(AnnualPlan plan, ReadPlan(rs, 0));
     return std::optional<AnnualPlan>(std::move(plan));
