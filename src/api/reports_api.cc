@@ -87,34 +87,38 @@ http::Response ListProjectReports(ApiContext& ctx, const Caller& caller, http::R
   return JsonOk(w.Take());
 }
 
+// The target, the fields and the version of a save or submit request.
+struct EditRequest {
+  Target target;
+  ReportInput input;
+  int64_t version = 0;
+};
+
+Result<EditRequest> ReadEdit(const http::Request& req) {
+  EditRequest e;
+  KL_ASSIGN_OR_RETURN(e.target, ReadTarget(req));
+  KL_ASSIGN_OR_RETURN(boost::json::object body, ReadJsonBody(req));
+  FieldReader f(body);
+  ReadInput(f, &e.input);
+  e.version = f.Int("version", true, 0, INT64_MAX).value_or(0);
+  KL_RETURN_IF_ERROR(f.Finish());
+  return e;
+}
+
 http::Response SaveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
-  ReportInput in;
-  ReadInput(f, &in);
-  int64_t version = f.Int("version", true, 0, INT64_MAX).value_or(0);
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto saved = ctx.reports->Save(caller, t->project_id, t->period, version, in);
+  auto e = ReadEdit(req);
+  if (!e.ok()) return Error(req, e.status());
+  const Target* t = &e->target;
+  auto saved = ctx.reports->Save(caller, t->project_id, t->period, e->version, e->input);
   if (!saved.ok()) return Error(req, saved.status());
   return JsonOk(ToJson(*saved));
 }
 
 http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
-  ReportInput in;
-  ReadInput(f, &in);
-  int64_t version = f.Int("version", true, 0, INT64_MAX).value_or(0);
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto result = ctx.reports->Submit(caller, t->project_id, t->period, version, in);
+  auto e = ReadEdit(req);
+  if (!e.ok()) return Error(req, e.status());
+  const Target* t = &e->target;
+  auto result = ctx.reports->Submit(caller, t->project_id, t->period, e->version, e->input);
   if (!result.ok()) return Error(req, result.status());
   JsonWriter w;
   w.Reserve(1024);
