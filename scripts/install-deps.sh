@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Keyline needs, only when some are missing.
 #   scripts/install-deps.sh          build + run
-#   scripts/install-deps.sh --test   also the test tools (PostgreSQL 15 server, ...)
+#   scripts/install-deps.sh --test   also the test tools (PostgreSQL 15 server, chromium, ...)
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config ccache
           libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
           libsqlite3-dev sqlite3 libpq-dev libsodium-dev
           libgtest-dev libgmock-dev libbenchmark-dev)
+# The web UI is built with Node.js/npm; Debian's packages unless a Node.js is already there.
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk curl)
+  # Browser tests of the web UI: headless Chromium and CJK fonts for the screenshots.
+  packages+=(chromium fonts-noto-cjk)
 fi
 
 missing=()

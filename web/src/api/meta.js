@@ -1,0 +1,3 @@
+import { api } from './client.js';
+
+export const getEnums = () => api.get('/meta/enums');

@@ -1,0 +1,102 @@
+// Reference data the screens label things with: enum vocabularies (Chinese labels from the
+// server, English from locales/enums-en.js), units, people and regions by id/code.
+// Loaded once per login and cached; reload() after an edit.
+import { reactive } from 'vue';
+import { getEnums } from './api/meta.js';
+import { listUnits, listPeople, listRegions } from './api/reference.js';
+import { isEnglish } from './i18n.js';
+import enumsEn from './locales/enums-en.js';
+
+export const refdata = reactive({
+  enums: {},
+  units: new Map(),
+  people: new Map(),
+  regions: new Map(),
+});
+
+let enumsPromise = null;
+let unitsPromise = null;
+let peoplePromise = null;
+let regionsPromise = null;
+
+// Pages through a list endpoint (limit max 500) and returns every item.
+async function fetchAll(fn, query = {}) {
+  const out = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await fn({ ...query, limit: 500, offset });
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) return out;
+  }
+}
+
+function once(getter, setter, loader) {
+  if (!getter()) {
+    setter(loader().catch((err) => { setter(null); throw err; }));
+  }
+  return getter();
+}
+
+export function loadEnums() {
+  return once(() => enumsPromise, (p) => { enumsPromise = p; }, async () => {
+    refdata.enums = await getEnums();
+  });
+}
+export function loadUnits() {
+  return once(() => unitsPromise, (p) => { unitsPromise = p; }, async () => {
+    const items = await fetchAll(listUnits);
+    refdata.units = new Map(items.map((u) => [u.id, u]));
+  });
+}
+export function loadPeople() {
+  return once(() => peoplePromise, (p) => { peoplePromise = p; }, async () => {
+    const items = await fetchAll(listPeople);
+    refdata.people = new Map(items.map((p) => [p.id, p]));
+  });
+}
+export function loadRegions() {
+  return once(() => regionsPromise, (p) => { regionsPromise = p; }, async () => {
+    const res = await listRegions();
+    refdata.regions = new Map(res.items.map((r) => [r.code, r]));
+  });
+}
+
+export function resetRefdata() {
+  enumsPromise = unitsPromise = peoplePromise = regionsPromise = null;
+  refdata.enums = {};
+  refdata.units = new Map();
+  refdata.people = new Map();
+  refdata.regions = new Map();
+}
+
+// Label of an enum code in the UI language, e.g. enumLabel('stage', 'construction') → 在建.
+export function enumLabel(vocab, code) {
+  if (code === null || code === undefined || code === '') return '';
+  if (isEnglish()) {
+    const en = enumsEn[vocab] && enumsEn[vocab][code];
+    if (en) return en;
+  }
+  const list = refdata.enums[vocab] || [];
+  const found = list.find((e) => e.code === code);
+  return found ? found.label : code;
+}
+
+// [{code, label}] of a vocabulary in the UI language.
+export function enumOptions(vocab) {
+  return (refdata.enums[vocab] || []).map((e) => ({ code: e.code, label: enumLabel(vocab, e.code) }));
+}
+
+export function unitName(id) {
+  if (id === null || id === undefined) return '';
+  const u = refdata.units.get(id);
+  return u ? u.name : `#${id}`;
+}
+export function personName(id) {
+  if (id === null || id === undefined) return '';
+  const p = refdata.people.get(id);
+  return p ? p.name : `#${id}`;
+}
+export function regionName(code) {
+  if (!code) return '';
+  const r = refdata.regions.get(code);
+  return r ? r.name : code;
+}

@@ -1,0 +1,103 @@
+// Routes. One file per view under views/, loaded lazily. A route's meta says:
+//   public   reachable without login
+//   roles    roles that may open it (absent: every logged-in role)
+//   nav      {titleKey, icon, order} shows it in the sidebar
+//   titleKey the page title
+// A new page plugs in by adding its view file and one entry here.
+import { createRouter, createWebHistory } from 'vue-router';
+import { session, loadSession } from './session.js';
+import { t } from './i18n.js';
+
+const ALL_BUT_REPORTER = ['admin', 'supervisor', 'department', 'leader', 'service_officer'];
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, titleKey: 'login.title' } },
+  {
+    path: '/',
+    component: () => import('./layouts/MainLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: () => homeFor(session.user) },
+      {
+        path: 'dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.dashboard', nav: { icon: 'DataAnalysis', order: 10 } },
+      },
+      {
+        path: 'projects', name: 'projects', component: () => import('./views/ProjectsView.vue'),
+        meta: { titleKey: 'nav.projects', nav: { icon: 'Tickets', order: 20, titleKeyByRole: { reporter: 'nav.myProjects' } } },
+      },
+      {
+        path: 'projects/new', name: 'project-new', component: () => import('./views/ProjectFormView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'department'], titleKey: 'project.create' },
+      },
+      { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/ProjectDetailView.vue'), meta: { titleKey: 'project.detail' } },
+      {
+        path: 'projects/:id(\\d+)/edit', name: 'project-edit', component: () => import('./views/ProjectFormView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'department', 'reporter'], titleKey: 'project.edit' },
+      },
+      {
+        path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },
+      },
+      {
+        path: 'people', name: 'people', component: () => import('./views/PeopleView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.people', nav: { icon: 'User', order: 31, group: 'reference' } },
+      },
+      {
+        path: 'regions', name: 'regions', component: () => import('./views/RegionsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.regions', nav: { icon: 'Location', order: 32, group: 'reference' } },
+      },
+      {
+        path: 'users', name: 'users', component: () => import('./views/UsersView.vue'),
+        meta: { roles: ['admin'], titleKey: 'nav.users', nav: { icon: 'Avatar', order: 40, group: 'system' } },
+      },
+      {
+        path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'),
+        meta: { roles: ['admin'], titleKey: 'nav.audit', nav: { icon: 'Document', order: 41, group: 'system' } },
+      },
+      {
+        path: 'password', name: 'password', component: () => import('./views/PasswordView.vue'),
+        meta: { titleKey: 'nav.password' },
+      },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
+    ],
+  },
+];
+
+export function homeFor(user) {
+  if (!user) return { name: 'login' };
+  return user.role === 'reporter' ? { name: 'projects' } : { name: 'dashboard' };
+}
+
+export function allowed(route, user) {
+  const roles = route.meta && route.meta.roles;
+  return !roles || (!!user && roles.includes(user.role));
+}
+
+const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (!session.loaded) {
+    try {
+      await loadSession();
+    } catch (err) {
+      // Server unreachable: let the login page show the error.
+      if (!to.meta.public) return { name: 'login' };
+    }
+  }
+  if (to.meta.public) {
+    if (to.name === 'login' && session.user) return homeFor(session.user);
+    return true;
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  }
+  if (!to.matched.every((r) => allowed(r, session.user))) return homeFor(session.user);
+  return true;
+});
+
+router.afterEach((to) => {
+  const key = to.meta && to.meta.titleKey;
+  document.title = key ? `${t(key)} · Keyline` : 'Keyline';
+});
+
+export default router;

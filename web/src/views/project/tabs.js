@@ -1,0 +1,20 @@
+// The tabs of the project page, in order. `component` is a lazily loaded view; a tab whose
+// module the server does not offer yet has `comingSoon: true` and shows a "尚未开放" state
+// instead of a feature. When a module ships: write its view here and drop comingSoon.
+// `roles` limits a tab to roles the server lets read that data.
+import { defineAsyncComponent } from 'vue';
+
+const lazy = (loader) => defineAsyncComponent(loader);
+
+export const PROJECT_TABS = [
+  { name: 'basics', labelKey: 'tabs.basics', component: lazy(() => import('./BasicsTab.vue')) },
+  { name: 'assignments', labelKey: 'tabs.assignments', component: lazy(() => import('./AssignmentsTab.vue')) },
+  { name: 'stages', labelKey: 'tabs.stages', component: lazy(() => import('./StagesTab.vue')) },
+  { name: 'audit', labelKey: 'tabs.audit', roles: ['admin'], component: lazy(() => import('./AuditTab.vue')) },
+  { name: 'plan', labelKey: 'tabs.plan', comingSoon: true },
+  { name: 'reports', labelKey: 'tabs.reports', comingSoon: true },
+  { name: 'procedures', labelKey: 'tabs.procedures', comingSoon: true },
+  { name: 'milestones', labelKey: 'tabs.milestones', comingSoon: true },
+  { name: 'problems', labelKey: 'tabs.problems', comingSoon: true },
+  { name: 'lights', labelKey: 'tabs.lights', comingSoon: true },
+];

@@ -1,0 +1,144 @@
+// Shared by the browser tests: a real Keyline server on a free loopback port with a fresh
+// SQLite database and the demo district, Debian's chromium driven by playwright-core, page
+// error collection and screenshots.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webDir = path.resolve(here, '..');
+export const repoDir = path.resolve(webDir, '..');
+export const screenshotDir = path.join(here, 'screenshots');
+export const PASSWORD = 'Keyline@2026';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(base, proc, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (proc.exitCode !== null) throw new Error(`keyline exited early with code ${proc.exitCode}`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch (e) { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`keyline did not answer ${base}/healthz within ${ms} ms`);
+}
+
+// Starts keyline (KEYLINE_BINARY, default build/keyline) serving web/dist. Returns {base, stop}.
+export async function startServer() {
+  const binary = path.resolve(repoDir, process.env.KEYLINE_BINARY || 'build/keyline');
+  if (!existsSync(binary)) throw new Error(`keyline binary not found: ${binary} (build it or set KEYLINE_BINARY)`);
+  const dist = path.join(webDir, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('web/dist is missing: run npm run build in web/');
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyline-web-test-'));
+  const db = `sqlite:${path.join(dir, 'keyline.db')}`;
+  execFileSync(binary, ['--db', db, 'migrate'], { stdio: 'pipe' });
+  execFileSync(binary, ['--db', db, 'seed-demo'], { stdio: 'pipe' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const proc = spawn(binary, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', dist], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  try {
+    await waitHealthy(base, proc, 15000);
+  } catch (err) {
+    proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${err.message}\n${log}`);
+  }
+  return {
+    base,
+    async stop() {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+// Expected browser noise: Chromium logs every failed fetch. The 401 of "am I logged in?"
+// (and of a wrong password) is always expected; a test that provokes other answers says so
+// with allowHttpErrors(page, 401, 400).
+function expectedConsoleError(page, msg) {
+  const url = (msg.location() && msg.location().url) || '';
+  const m = /the server responded with a status of (\d+)/.exec(msg.text());
+  if (!m || !url.includes('/api/v1/')) return false;
+  const status = Number(m[1]);
+  return (status === 401 && /\/api\/v1\/session$/.test(url)) || page.allowedHttpErrors.has(status);
+}
+
+export function allowHttpErrors(page, ...statuses) {
+  for (const s of statuses) page.allowedHttpErrors.add(s);
+}
+
+// A new page in its own context (own cookies) that records page errors and console errors.
+export async function newPage(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: base });
+  const page = await context.newPage();
+  page.errors = [];
+  page.allowedHttpErrors = new Set();
+  page.on('pageerror', (err) => page.errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !expectedConsoleError(page, msg)) page.errors.push(`console: ${msg.text()} @ ${(msg.location() || {}).url}`);
+  });
+  return page;
+}
+
+export async function login(page, username) {
+  await page.goto('/login');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('[data-test=login-submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// The ledger's "共 N 个项目" as a number.
+export async function ledgerTotal(page) {
+  const text = await page.textContent('[data-test=ledger-total]');
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+
+// Waits until the ledger finished loading (no loading mask) and returns its total.
+export async function settledLedgerTotal(page) {
+  await page.waitForSelector('[data-test=ledger-table] .el-loading-mask', { state: 'detached' }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[data-test=ledger-table] .el-loading-mask'));
+  return ledgerTotal(page);
+}

@@ -1,0 +1,87 @@
+// What each role sees: a reporter only its own projects and no admin menus, a leader reads
+// without edit buttons, an admin has users and the audit log.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, login, screenshot, settledLedgerTotal } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+async function navItems(page) {
+  return page.$$eval('[data-nav]', (els) => els.map((e) => e.getAttribute('data-nav')));
+}
+
+test('reporter (qiye) sees only its own projects and no admin menus', async () => {
+  const page = await newPage(browser, server.base);
+  await login(page, 'qiye');
+  await page.waitForURL(/\/projects/);
+  await page.waitForSelector('[data-test=ledger-table] .el-table__row');
+  const total = await settledLedgerTotal(page);
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).user);
+  assert.ok(total > 0 && total < 150, `reporter sees ${total}`);
+  // Every listed project belongs to the reporter's company.
+  const owners = await page.evaluate(async () => (await (await fetch('/api/v1/projects?limit=500')).json()).items.map((p) => p.owner_unit_id));
+  assert.equal(owners.length, total);
+  assert.ok(owners.every((o) => o === me.unit_id));
+  assert.deepEqual(await navItems(page), ['projects']);
+  assert.match(await page.textContent('[data-nav=projects]'), /我的项目/);
+  assert.equal(await page.isVisible('[data-test=new-project]'), false);
+  await screenshot(page, 'reporter-ledger');
+  // Admin pages are not reachable by URL either.
+  await page.goto('/users');
+  await page.waitForURL(/\/projects/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('leader (lingdao) reads dashboards and lists without edit buttons', async () => {
+  const page = await newPage(browser, server.base);
+  await login(page, 'lingdao');
+  await page.waitForSelector('[data-chart=stage] canvas');
+  const nav = await navItems(page);
+  assert.ok(nav.includes('dashboard') && nav.includes('projects'));
+  assert.ok(!nav.includes('users') && !nav.includes('audit'));
+  await page.click('[data-nav=projects]');
+  await page.waitForSelector('[data-test=ledger-table] .el-table__row');
+  assert.equal(await settledLedgerTotal(page), 150);
+  assert.equal(await page.isVisible('[data-test=new-project]'), false);
+  await page.click('[data-test=project-link] >> nth=0');
+  await page.waitForSelector('[data-test=tab-basics]');
+  assert.equal(await page.isVisible('[data-test=edit-project]'), false);
+  assert.equal(await page.isVisible('[data-test=move-stage]'), false);
+  await page.click('[data-tab=assignments]');
+  await page.waitForSelector('[data-test=tab-assignments] .el-table__row');
+  assert.equal(await page.isVisible('[data-test=add-assignment]'), false);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('admin manages users and verifies the audit log', async () => {
+  const page = await newPage(browser, server.base);
+  await login(page, 'admin');
+  const nav = await navItems(page);
+  assert.ok(nav.includes('users') && nav.includes('audit'));
+  await page.click('[data-nav=users]');
+  await page.waitForSelector('[data-test=users-page] .el-table__row');
+  assert.match(await page.textContent('[data-test=users-page]'), /qiye/);
+  await page.click('[data-nav=audit]');
+  await page.waitForSelector('[data-test=audit-page] .el-table__row');
+  await page.click('[data-test=audit-verify]');
+  const result = await page.waitForSelector('[data-test=verify-result]');
+  assert.match(await result.textContent(), /校验通过/);
+  await screenshot(page, 'audit');
+  for (const name of ['units', 'people', 'regions']) {
+    await page.click(`[data-nav=${name}]`);
+    await page.waitForSelector(`[data-test=${name}-page] .el-table__row`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
