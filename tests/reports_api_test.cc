@@ -387,6 +387,28 @@ TEST_P(ReportsApi, DerivedFiguresAgainstPlanAndElapsedShare) {
   EXPECT_DOUBLE_EQ(num("elapsed_share"), 0.25);
   EXPECT_DOUBLE_EQ(num("gap_points"), -10.0);  // 10 points behind 序时进度
   EXPECT_DOUBLE_EQ(num("share_of_total"), 0.226667);
+  // The same figures for the whole portfolio in scope, with totals by stage.
+  HttpResult sum = fgw->Get("/api/v1/reporting/summary?period=202603");
+  ASSERT_EQ(sum.status, 200) << sum.body;
+  EXPECT_EQ(sum.json.at("projects").as_int64(), 3);
+  EXPECT_EQ(sum.json.at("total_investment"), "512000");
+  EXPECT_EQ(sum.json.at("planned_projects").as_int64(), 1);
+  EXPECT_EQ(sum.json.at("annual_planned"), "12000");
+  EXPECT_EQ(sum.json.at("completed_to_period"), "1800");
+  EXPECT_DOUBLE_EQ(sum.json.at("gap_points").to_number<double>(), -10.0);
+  bool found = false;
+  for (const auto& g : sum.json.at("by_stage").as_array()) {
+    if (g.at("stage") == "construction") {
+      found = true;
+      EXPECT_EQ(g.at("projects").as_int64(), 1);
+      EXPECT_EQ(g.at("total_investment"), "30000");
+    }
+  }
+  EXPECT_TRUE(found);
+  HttpResult mine = company->Get("/api/v1/reporting/summary?period=202603");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.json.at("projects").as_int64(), 1);
+  EXPECT_EQ(company->Get("/api/v1/reporting/summary?period=2026").status, 400);
   // A draft plan is not a baseline: no annual plan in the figures yet.
   ASSERT_EQ(
       Put(*fgw, PlanUrl(fx().project_road, 2026), {{"planned_investment", "5000"}, {"version", 0}})

@@ -125,28 +125,75 @@ void WriteOptRate(JsonWriter& w, const char* key, const std::optional<double>& v
   }
 }
 
-http::Response GetCompleteness(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  Status st = RejectUnknownQuery(req, {"period", "unit_id", "region_code", "leader_id"});
-  if (!st.ok()) return Error(req, st);
-  auto period = QueryInt(req, "period", 200001, 210012, true);
-  if (!period.ok()) return Error(req, period.status());
+// The period and the unit / region / leader filter of a statistics request.
+struct StatsRequest {
+  int period = 0;
   ReportingFilter filter;
-  auto unit = QueryInt(req, "unit_id", 1, INT64_MAX, false);
-  if (!unit.ok()) return Error(req, unit.status());
-  filter.unit_id = *unit;
-  auto leader = QueryInt(req, "leader_id", 1, INT64_MAX, false);
-  if (!leader.ok()) return Error(req, leader.status());
-  filter.leader_id = *leader;
+};
+
+Result<StatsRequest> ReadStatsRequest(const http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period", "unit_id", "region_code", "leader_id"}));
+  StatsRequest out;
+  KL_ASSIGN_OR_RETURN(std::optional<int64_t> period, QueryInt(req, "period", 200001, 210012, true));
+  out.period = static_cast<int>(*period);
+  KL_ASSIGN_OR_RETURN(out.filter.unit_id, QueryInt(req, "unit_id", 1, INT64_MAX, false));
+  KL_ASSIGN_OR_RETURN(out.filter.leader_id, QueryInt(req, "leader_id", 1, INT64_MAX, false));
   if (auto region = req.Query("region_code")) {
     if (region->empty() || region->size() > 12 ||
         region->find_first_not_of("0123456789") != std::string::npos) {
-      return Error(req, Status::InvalidArgument("region_code 应为 1–12 位数字",
-                                                "region_code must be 1..12 digits",
-                                                {{"region_code", "应为数字", "digits"}}));
+      return Status::InvalidArgument("region_code 应为 1–12 位数字",
+                                     "region_code must be 1..12 digits",
+                                     {{"region_code", "应为数字", "digits"}});
     }
-    filter.region_code = *region;
+    out.filter.region_code = *region;
   }
-  auto c = ctx.reporting_stats->Count(caller, static_cast<int>(**period), filter);
+  return out;
+}
+
+void WriteGroups(JsonWriter& w, const char* key, const char* code_key,
+                 const std::vector<PortfolioGroup>& groups) {
+  w.Key(key).BeginArray();
+  for (const PortfolioGroup& g : groups) {
+    w.BeginObject();
+    w.Key(code_key).String(g.code);
+    w.Key("projects").Int(g.projects);
+    w.Key("total_investment").String(g.total_investment.ToWanString());
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+http::Response GetSummary(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto r = ReadStatsRequest(req);
+  if (!r.ok()) return Error(req, r.status());
+  auto s = ctx.reporting_stats->Summary(caller, r->period, r->filter);
+  if (!s.ok()) return Error(req, s.status());
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("period").Int(s->period);
+  w.Key("projects").Int(s->projects);
+  w.Key("total_investment").String(s->total_investment.ToWanString());
+  WriteGroups(w, "by_stage", "stage", s->totals.by_stage);
+  WriteGroups(w, "by_level", "level", s->totals.by_level);
+  w.Key("planned_projects").Int(s->totals.planned_projects);
+  w.Key("annual_planned").String(s->totals.annual_planned.ToWanString());
+  w.Key("completed_to_period").String(s->totals.completed_to_period.ToWanString());
+  WriteOptRate(w, "completion_rate", s->completion_rate);
+  w.Key("elapsed_share").Double(std::round(s->elapsed_share * 1e6) / 1e6);
+  w.Key("gap_points");
+  if (s->gap_points) {
+    w.Double(std::round(*s->gap_points * 100) / 100);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response GetCompleteness(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto r = ReadStatsRequest(req);
+  if (!r.ok()) return Error(req, r.status());
+  auto c = ctx.reporting_stats->Count(caller, r->period, r->filter);
   if (!c.ok()) return Error(req, c.status());
   JsonWriter w;
   w.Reserve(512 + 256 * c->gaps.size());
@@ -210,6 +257,7 @@ void RegisterReportingRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/reporting/rules", bind(GetRules));
   router.Add("PUT", "/api/v1/reporting/rules", bind(PutRules));
   router.Add("GET", "/api/v1/reporting/completeness", bind(GetCompleteness));
+  router.Add("GET", "/api/v1/reporting/summary", bind(GetSummary));
   router.Add("GET", "/api/v1/projects/{id}/figures", bind(GetFigures));
 }
 

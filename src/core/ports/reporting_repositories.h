@@ -72,6 +72,21 @@ struct ReportingRow {
   bool late = false;
 };
 
+// Totals of the projects matching a filter: by stage and by key-list level, with the year's
+// confirmed annual plans and the investment reported for the year up to a period.
+struct PortfolioGroup {
+  std::string code;  // stage or level code
+  int64_t projects = 0;
+  Money total_investment;
+};
+struct PortfolioTotals {
+  std::vector<PortfolioGroup> by_stage;
+  std::vector<PortfolioGroup> by_level;
+  int64_t planned_projects = 0;  // projects with a confirmed plan for the year
+  Money annual_planned;          // sum of their newest confirmed plans
+  Money completed_to_period;     // counted reports of the year up to and including the period
+};
+
 class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
@@ -88,6 +103,8 @@ class ReportRepository {
   // Projects matching filter (its unit, region, leader ... conditions; paging ignored) that
   // must report for period — stage 在建, or a confirmed plan for the period's year and not
   // withdrawn, or a report submitted for the period — with their report's state.
+  virtual Result<PortfolioTotals> Portfolio(Tx& tx, int period, const ProjectQuery& filter,
+                                            const ProjectScope& scope) = 0;
   virtual Result<std::vector<ReportingRow>> Reporting(Tx& tx, int period,
                                                       const ProjectQuery& filter,
                                                       const ProjectScope& scope) = 0;

@@ -59,6 +59,37 @@ Result<ProjectFigures> ReportingStats::Figures(const Caller& caller, int64_t pro
   return f;
 }
 
+Result<PortfolioSummary> ReportingStats::Summary(const Caller& caller, int period,
+                                                 const ReportingFilter& filter) {
+  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  PortfolioSummary s;
+  s.period = period;
+  ProjectQuery query;
+  query.unit_id = filter.unit_id;
+  query.region_code = filter.region_code;
+  query.leader_id = filter.leader_id;
+  ProjectScope scope = ScopeFor(caller, Today());
+  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(s.totals, reporting_.reports->Portfolio(tx, period, query, scope));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  for (const PortfolioGroup& g : s.totals.by_stage) {
+    s.projects += g.projects;
+    s.total_investment = s.total_investment + g.total_investment;
+  }
+  // The same arithmetic as one project's figures.
+  ProjectFigures f;
+  f.period = period;
+  f.year_to_date = s.totals.completed_to_period;
+  if (s.totals.planned_projects > 0) f.annual_plan = s.totals.annual_planned;
+  DeriveRates(&f);
+  s.completion_rate = f.annual_completion_rate;
+  s.elapsed_share = f.elapsed_share;
+  s.gap_points = f.gap_points;
+  return s;
+}
+
 Result<Completeness> ReportingStats::Count(const Caller& caller, int period,
                                            const ReportingFilter& filter) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));

@@ -54,6 +54,19 @@ struct Completeness {
   std::vector<ReportingGap> gaps;  // missing, draft and returned projects
 };
 
+// The headline totals of a dashboard or bulletin for a period: projects and total investment
+// by stage and level, the year's confirmed annual plans, investment completed 1–M 月, the
+// completion rate against the plan and its gap to 序时进度.
+struct PortfolioSummary {
+  int period = 0;
+  PortfolioTotals totals;
+  int64_t projects = 0;
+  Money total_investment;
+  std::optional<double> completion_rate;  // completed_to_period ÷ annual_planned
+  double elapsed_share = 0;
+  std::optional<double> gap_points;
+};
+
 class ReportingStats {
  public:
   ReportingStats(const Repositories& repos, const ReportingRepositories& reporting,
@@ -62,6 +75,7 @@ class ReportingStats {
 
   Result<ProjectFigures> Figures(const Caller& caller, int64_t project_id, int period);
   Result<Completeness> Count(const Caller& caller, int period, const ReportingFilter& filter);
+  Result<PortfolioSummary> Summary(const Caller& caller, int period, const ReportingFilter& filter);
 
  private:
   std::string Today() const;

@@ -216,6 +216,55 @@ class SqlReportRepository final : public ReportRepository {
     return t;
   }
 
+  Result<PortfolioTotals> Portfolio(Tx& tx, int period, const ProjectQuery& filter,
+                                    const ProjectScope& scope) override {
+    sql::Conn& conn = ConnOf(tx);
+    PortfolioTotals out;
+    for (const char* column : {"p.stage", "p.level"}) {
+      BuiltSql grouped = BuildProjectMatchSql(
+          conn.dialect(), filter, scope,
+          std::string(column) + ", COUNT(*), COALESCE(SUM(p.total_investment), 0)");
+      KL_ASSIGN_OR_RETURN(
+          sql::ResultSet rs,
+          conn.Query(grouped.sql + " GROUP BY " + column + " ORDER BY " + column, grouped.params));
+      auto& groups = std::string(column) == "p.stage" ? out.by_stage : out.by_level;
+      for (size_t i = 0; i < rs.size(); ++i) {
+        groups.push_back({rs.TakeText(i, 0), rs.GetInt(i, 1), Money{rs.GetInt(i, 2)}});
+      }
+    }
+    BuiltSql ids = BuildProjectMatchSql(conn.dialect(), filter, scope, "p.id");
+    size_t n = ids.params.size();
+    std::string p1 = "$" + std::to_string(n + 1);
+    std::string p2 = "$" + std::to_string(n + 2);
+    std::vector<sql::Value> params = ids.params;
+    params.push_back(IntValue(period / 100));
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet plans,
+        conn.Query("SELECT COUNT(*), COALESCE(SUM(ap.planned_investment), 0) FROM annual_plans ap "
+                   "WHERE ap.year = " +
+                       p1 +
+                       " AND ap.status = 'confirmed' AND ap.version = "
+                       "(SELECT MAX(b.version) FROM annual_plans b WHERE b.project_id = "
+                       "ap.project_id AND b.year = ap.year AND b.status = 'confirmed') AND "
+                       "ap.project_id IN (" +
+                       ids.sql + ")",
+                   params));
+    out.planned_projects = plans.GetInt(0, 0);
+    out.annual_planned = Money{plans.GetInt(0, 1)};
+    params.back() = IntValue(period / 100 * 100 + 1);
+    params.push_back(IntValue(period));
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet done,
+        conn.Query("SELECT COALESCE(SUM(r.completed_investment), 0) FROM monthly_reports r "
+                   "WHERE r.period >= " +
+                       p1 + " AND r.period <= " + p2 +
+                       " AND r.status IN ('submitted', 'approved') AND r.project_id IN (" +
+                       ids.sql + ")",
+                   params));
+    out.completed_to_period = Money{done.GetInt(0, 0)};
+    return out;
+  }
+
   Result<std::vector<ReportingRow>> Reporting(Tx& tx, int period, const ProjectQuery& filter,
                                               const ProjectScope& scope) override {
     sql::Conn& conn = ConnOf(tx);
