@@ -9,8 +9,15 @@
 // batches of 2,000 per transaction (bulk load, not audited: this is synthetic data).
 // Prints the ids the wrk scripts need; creates go to a township outside BENCH_UNITS so
 // repeated runs do not change what the list benchmark reads.
+//
+// With --report-ids FILE (for bench/run_reports.sh) it also creates the company
+// 压测报送公司 with the reporter account bench_company, makes that company the owner of every
+// project under construction (all of which have an actual start date), writes their ids to
+// FILE (one per line) and prints BENCH_REPORT_* lines. The random stream is the same with or
+// without the option; only the owner of those projects differs.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -25,7 +32,8 @@ namespace {
 
 constexpr const char* kBenchPassword = "Bench#2026pw";
 
-int Generate(const std::string& db_url, int project_count) {
+int Generate(const std::string& db_url, int project_count, const std::string& report_ids_file) {
+  const bool reports = !report_ids_file.empty();
   Config config;
   config.db_url = db_url;
   auto app_or = KeylineApp::Open(config);
@@ -40,6 +48,8 @@ int Generate(const std::string& db_url, int project_count) {
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
 
   std::vector<int64_t> departments, companies, leaders;
+  int64_t report_company = 0;          // owner of the construction projects (--report-ids)
+  std::vector<int64_t> report_projects;
   Status st = repos.tx->Write([&](Tx& tx) -> Status {
     auto region = repos.regions->Get(tx, "610113");
     if (!region.ok()) {
@@ -76,6 +86,15 @@ int Generate(const std::string& db_url, int project_count) {
       KL_ASSIGN_OR_RETURN(int64_t id, repos.people->Insert(tx, p));
       leaders.push_back(id);
     }
+    if (reports) {
+      Unit u;
+      u.name = "压测报送公司";
+      u.kind = UnitKind::kCompany;
+      u.region_code = "610113";
+      u.version = 1;
+      u.created_at = u.updated_at = now;
+      KL_ASSIGN_OR_RETURN(report_company, repos.units->Insert(tx, u));
+    }
     return Status::Ok();
   });
   if (!st.ok()) {
@@ -86,6 +105,15 @@ int Generate(const std::string& db_url, int project_count) {
   for (auto [name, role, unit] : {std::tuple{"bench_fgw", Role::kSupervisor, departments[0]},
                                   std::tuple{"bench_dept", Role::kDepartment, departments[1]}}) {
     NewUser u{name, name, role, unit, std::nullopt, kBenchPassword};
+    auto created = app.users().Create(sys, u);
+    if (!created.ok() && created.status().code() != ErrorCode::kConflict) {
+      std::fprintf(stderr, "user: %s\n", created.status().message_en().c_str());
+      return 1;
+    }
+  }
+  if (reports) {
+    NewUser u{"bench_company", "bench_company", Role::kReporter, report_company, std::nullopt,
+              kBenchPassword};
     auto created = app.users().Create(sys, u);
     if (!created.ok() && created.status().code() != ErrorCode::kConflict) {
       std::fprintf(stderr, "user: %s\n", created.status().message_en().c_str());
@@ -131,9 +159,12 @@ int Generate(const std::string& db_url, int project_count) {
         if (p.stage == Stage::kCompleted || p.stage == Stage::kProduction) {
           p.actual_completion = p.planned_completion;
         }
+        const bool reporting = reports && p.stage == Stage::kConstruction;
+        if (reporting) p.owner_unit_id = report_company;
         p.version = 1;
         p.created_at = p.updated_at = now;
         KL_ASSIGN_OR_RETURN(p.id, repos.projects->Insert(tx, p));
+        if (reporting) report_projects.push_back(p.id);
         Assignment a;
         a.project_id = p.id;
         a.role = AssignmentRole::kLeadLeader;
@@ -166,6 +197,21 @@ int Generate(const std::string& db_url, int project_count) {
   for (int i = 0; i < 40; ++i) std::printf("%s%lld", i ? "," : "", (long long)departments[i]);
   std::printf("\nBENCH_COMPANY=%lld\nBENCH_DEPARTMENT=%lld\nBENCH_PASSWORD=%s\n",
               (long long)companies[0], (long long)departments[59], kBenchPassword);
+  if (reports) {
+    FILE* f = std::fopen(report_ids_file.c_str(), "w");
+    if (!f) {
+      std::fprintf(stderr, "cannot write %s\n", report_ids_file.c_str());
+      return 1;
+    }
+    for (int64_t id : report_projects) std::fprintf(f, "%lld\n", (long long)id);
+    if (std::fclose(f) != 0) {
+      std::fprintf(stderr, "cannot write %s\n", report_ids_file.c_str());
+      return 1;
+    }
+    std::printf("BENCH_REPORT_USER=bench_company\nBENCH_REPORT_COMPANY=%lld\n"
+                "BENCH_REPORT_PROJECTS=%zu\nBENCH_REPORT_IDS=%s\n",
+                (long long)report_company, report_projects.size(), report_ids_file.c_str());
+  }
   return 0;
 }
 
@@ -175,16 +221,20 @@ int Generate(const std::string& db_url, int project_count) {
 int main(int argc, char** argv) {
   std::string db = "sqlite:bench/out/bench.db";
   int projects = 100000;
+  std::string report_ids;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--db") {
       db = argv[i + 1];
     } else if (flag == "--projects") {
       projects = std::atoi(argv[i + 1]);
+    } else if (flag == "--report-ids") {
+      report_ids = argv[i + 1];
     } else {
-      std::fprintf(stderr, "usage: generate_projects [--db URL] [--projects N]\n");
+      std::fprintf(stderr,
+                   "usage: generate_projects [--db URL] [--projects N] [--report-ids FILE]\n");
       return 2;
     }
   }
-  return keyline::Generate(db, projects);
+  return keyline::Generate(db, projects, report_ids);
 }
