@@ -6,6 +6,13 @@
 // rolled back on error so only that job is undone), then COMMITs once for the whole batch:
 // one fsync serves many writers. Every job of the batch gets the COMMIT's error if it fails.
 //
+// Durability (synchronous_full): the writer connection runs with synchronous=NORMAL, so COMMIT
+// only writes the WAL; a syncer thread then fdatasyncs the WAL file and only after that
+// fulfils the batch's promises. A write is acknowledged only once it is on disk, as with
+// synchronous=FULL, but the writer already runs the next batch while the disk syncs, and one
+// fdatasync covers every batch committed before it started. Checkpoints sync the WAL before
+// copying it (SQLite's NORMAL mode), so a frame is never overwritten before it is durable.
+//
 // Reads: a pool of `pool_size` reader connections (query_only). Read(fn) runs fn inside
 // BEGIN DEFERRED after pinning the snapshot with a first SELECT, then ROLLBACK; it blocks
 // while every reader is busy.
@@ -47,6 +54,7 @@ struct SqliteStats {
   int64_t failed_commits = 0;       // batches whose BEGIN or COMMIT failed
   int64_t max_batch = 0;            // largest batch seen
   int64_t statements_prepared = 0;  // statement cache misses over all connections
+  int64_t wal_syncs = 0;            // fdatasyncs of the WAL by the syncer thread
 };
 
 class SqliteDatabase final : public sql::Database {
@@ -69,8 +77,16 @@ class SqliteDatabase final : public sql::Database {
 
   SqliteDatabase(const SqliteOptions& options, std::unique_ptr<SqliteConnection> writer);
   void WriterLoop();
-  // Runs one batch in one transaction and fulfils every job's promise.
+  // A committed batch waiting for the WAL to reach the disk.
+  struct Committed {
+    std::vector<Job> jobs;
+    std::vector<Status> results;
+  };
+  // Runs one batch in one transaction; fulfils the promises, or hands them to the syncer.
   void RunBatch(std::vector<Job>& batch);
+  void SyncerLoop();
+  // fdatasync of the WAL file (opened on first use).
+  Status SyncWal();
   Status ReadWith(SqliteConnection& conn, const sql::TxFn& fn);
 
   const SqliteOptions options_;
@@ -90,6 +106,14 @@ class SqliteDatabase final : public sql::Database {
   std::atomic<int64_t> commits_{0};
   std::atomic<int64_t> failed_commits_{0};
   std::atomic<int64_t> max_batch_{0};
+  std::atomic<int64_t> wal_syncs_{0};
+  // The syncer (only with options_.synchronous_full).
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::vector<Committed> sync_queue_;
+  bool sync_stopping_ = false;
+  std::thread syncer_thread_;
+  int wal_fd_ = -1;  // touched only by the syncer thread
 };
 
 }  // namespace keyline::sqlite
