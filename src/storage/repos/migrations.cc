@@ -261,6 +261,8 @@ std::vector<Migration> BuildMigrations() {
                  Expand(kSchemaV1, sql::Dialect::kPostgres)});
   out.push_back({2, "append-only audit log", std::string(kAuditTriggersSqlite),
                  std::string(kAuditTriggersPg)});
+  out.push_back({4, "supervision", Expand(SupervisionSchemaV4(), sql::Dialect::kSqlite),
+                 Expand(SupervisionSchemaV4(), sql::Dialect::kPostgres)});
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "storage/repos/migrations.h"
 #include "storage/repos/sql_repositories.h"
 #include "storage/repos/sql_tx.h"
+#include "storage/repos/supervision_sql.h"
 #include "storage/sql/database_url.h"
 
 namespace keyline {
@@ -90,6 +91,10 @@ struct SqlStore::Impl {
   std::unique_ptr<SessionRepository> sessions = storage::NewSqlSessionRepository();
   std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
+  std::unique_ptr<ProcedureRepository> procedures = storage::NewSqlProcedureRepository();
+  std::unique_ptr<MilestoneRepository> milestones = storage::NewSqlMilestoneRepository();
+  std::unique_ptr<ProblemRepository> problems = storage::NewSqlProblemRepository();
+  std::unique_ptr<MeetingRepository> meetings = storage::NewSqlMeetingRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -102,6 +107,10 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   repos_.sessions = impl_->sessions.get();
   repos_.projects = impl_->projects.get();
   repos_.audit = impl_->audit.get();
+  repos_.procedures = impl_->procedures.get();
+  repos_.milestones = impl_->milestones.get();
+  repos_.problems = impl_->problems.get();
+  repos_.meetings = impl_->meetings.get();
 }
 
 SqlStore::~SqlStore() {
