@@ -84,6 +84,8 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterProjectRoutes(router, ctx);
   RegisterAuditRoutes(router, ctx);
   RegisterMetaRoutes(router, ctx);
+  RegisterProblemRoutes(router, ctx);
+  RegisterProjectPlanRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

@@ -20,6 +20,9 @@ class ProjectService;
 class ReferenceService;
 class AuditLog;
 class WorkingCalendar;
+class ProblemService;
+class ProcedureService;
+class BattleChartService;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -45,6 +48,9 @@ struct ApiContext {
   ProjectService* projects = nullptr;
   ReferenceService* reference = nullptr;
   auth::LoginRateLimiter* login_limiter = nullptr;
+  ProblemService* problems = nullptr;  // supervision (issue 4)
+  ProcedureService* procedures = nullptr;
+  BattleChartService* battle_chart = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -84,6 +90,8 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAuditRoutes(http::Router& router, ApiContext& ctx);
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
+void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
+void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

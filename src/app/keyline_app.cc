@@ -6,12 +6,16 @@
 
 #include "api/api_context.h"
 #include "app/embedded_files.h"
+#include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
+#include "core/service/battle_chart_service.h"
+#include "core/service/problem_service.h"
+#include "core/service/procedure_service.h"
 #include "core/service/project_service.h"
 #include "core/service/reference_service.h"
 #include "core/service/session_cache.h"
@@ -55,6 +59,10 @@ struct KeylineApp::State {
   std::unique_ptr<UserService> users;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<ReferenceService> reference;
+  std::unique_ptr<ProblemService> problems;
+  std::unique_ptr<ProcedureService> procedures;
+  std::unique_ptr<BattleChartService> battle_chart;
+  std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -87,6 +95,11 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.users->OnSessionsEnded([cache = &s.session_cache](int64_t id) { cache->EvictUser(id); });
   s.projects = std::make_unique<ProjectService>(repos, *s.audit, *s.clock);
   s.reference = std::make_unique<ReferenceService>(repos, *s.audit, *s.clock);
+  s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
+  s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
+  s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
+  KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
+  KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
   s.api.options.cookie_secure = config.cookie_secure;
   s.api.options.allowed_origin = config.allowed_origin;
@@ -99,6 +112,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.projects = s.projects.get();
   s.api.reference = s.reference.get();
   s.api.login_limiter = s.limiter.get();
+  s.api.problems = s.problems.get();
+  s.api.procedures = s.procedures.get();
+  s.api.battle_chart = s.battle_chart.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -128,7 +144,19 @@ Result<uint16_t> KeylineApp::StartServer() {
   return s.server->port();
 }
 
+void KeylineApp::StartEscalationTimer(int seconds) {
+  State& s = *state_;
+  if (s.escalation_timer || seconds <= 0) return;
+  ProblemService* problems = s.problems.get();
+  s.escalation_timer =
+      std::make_unique<EscalationTimer>(std::chrono::seconds(seconds), [problems] {
+        auto report = problems->Sweep(Caller::System("escalation"));
+        (void)report;  // failures are retried on the next tick
+      });
+}
+
 void KeylineApp::StopServer() {
+  if (state_ && state_->escalation_timer) state_->escalation_timer.reset();
   if (state_ && state_->server) {
     state_->server->Stop();
     state_->server.reset();
@@ -145,6 +173,9 @@ AuthService& KeylineApp::auth() { return *state_->auth; }
 UserService& KeylineApp::users() { return *state_->users; }
 ProjectService& KeylineApp::projects() { return *state_->projects; }
 ReferenceService& KeylineApp::reference() { return *state_->reference; }
+ProblemService& KeylineApp::problems() { return *state_->problems; }
+ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
+BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

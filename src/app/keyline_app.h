@@ -18,6 +18,9 @@ class AuthService;
 class UserService;
 class ProjectService;
 class ReferenceService;
+class ProblemService;
+class ProcedureService;
+class BattleChartService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -39,6 +42,9 @@ class KeylineApp {
   Result<uint16_t> StartServer();
   void StopServer();
   void WaitForSignal();
+  // Runs the escalation sweep (提级督办) every `seconds` on a background thread until
+  // StopServer or destruction; `serve` starts it with 60.
+  void StartEscalationTimer(int seconds);
 
   const Repositories& repos() const;
   AuditLog& audit();
@@ -46,6 +52,9 @@ class KeylineApp {
   UserService& users();
   ProjectService& projects();
   ReferenceService& reference();
+  ProblemService& problems();
+  ProcedureService& procedures();
+  BattleChartService& battle_chart();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

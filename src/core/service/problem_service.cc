@@ -233,6 +233,18 @@ Result<PageOf<Problem>> ProblemService::List(const Caller& caller, const Problem
   return out;
 }
 
+Result<std::vector<Problem>> ProblemService::ListAll(const Caller& caller,
+                                                     const ProblemQuery& query) {
+  ProjectScope scope = ScopeFor(caller, Today());
+  std::vector<Problem> out;
+  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(out, repos_.problems->ListAll(tx, query, scope));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<std::vector<ProblemEvent>> ProblemService::Events(const Caller& caller, int64_t id) {
   std::vector<ProblemEvent> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {

@@ -63,6 +63,8 @@ class ProblemService {
   Result<Problem> Raise(const Caller& caller, Problem draft);
   Result<Problem> Get(const Caller& caller, int64_t id);
   Result<PageOf<Problem>> List(const Caller& caller, const ProblemQuery& query);
+  // Every problem in scope matching the query (page ignored), for counts and agendas.
+  Result<std::vector<Problem>> ListAll(const Caller& caller, const ProblemQuery& query);
   Result<std::vector<ProblemEvent>> Events(const Caller& caller, int64_t id);
   // kConflict when the action does not fit the status (e.g. closing an open problem).
   Result<Problem> Act(const Caller& caller, int64_t id, const ProblemActionInput& input);
