@@ -169,10 +169,14 @@ TEST_P(SupervisionRepositoriesTest, EventsOrdersAndDeadlineTemplates) {
     o.issued_on = "2026-10-16";
     o.answer_due = "2026-10-21";
     KL_ASSIGN_OR_RETURN(oid, r().problems->InsertOrder(tx, o));
-    EXPECT_EQ(r().problems->InsertOrder(tx, o).status().code(), ErrorCode::kConflict)
-        << "one order per problem, unit and level";
     return Status::Ok();
   }));
+  // A failed statement ends a PostgreSQL transaction: each violation gets its own.
+  Status dup = Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(SupervisionOrder o, r().problems->GetOrder(tx, oid));
+    return r().problems->InsertOrder(tx, o).status();
+  });
+  EXPECT_EQ(dup.code(), ErrorCode::kConflict) << "one order per problem, unit and level";
   ASSERT_OK_S(Write([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(auto events, r().problems->ListEvents(tx, pid));
     EXPECT_EQ(events.size(), 2u);
@@ -198,7 +202,6 @@ TEST_P(SupervisionRepositoriesTest, EventsOrdersAndDeadlineTemplates) {
     t.code = "13710";
     t.name = "13710工作机制";
     KL_RETURN_IF_ERROR(r().problems->InsertTemplate(tx, t));
-    EXPECT_EQ(r().problems->InsertTemplate(tx, t).code(), ErrorCode::kConflict);
     t.major_days = 10;
     KL_RETURN_IF_ERROR(r().problems->UpdateTemplate(tx, t, 1));
     EXPECT_EQ(r().problems->UpdateTemplate(tx, t, 1).code(), ErrorCode::kConflict);
@@ -208,6 +211,13 @@ TEST_P(SupervisionRepositoriesTest, EventsOrdersAndDeadlineTemplates) {
     EXPECT_EQ(all.at(0).version, 2);
     return Status::Ok();
   }));
+  Status dup_template = Write([&](Tx& tx) -> Status {
+    DeadlineTemplate t;
+    t.code = "13710";
+    t.name = "again";
+    return r().problems->InsertTemplate(tx, t);
+  });
+  EXPECT_EQ(dup_template.code(), ErrorCode::kConflict);
 }
 
 TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
