@@ -18,14 +18,13 @@ class ProblemsApi : public ApiTest {
   // Raises an ordinary land problem for the school, assigned to 教育局 and 住建局.
   boost::json::value Raise(HttpClient& client, const std::string& severity = "ordinary") {
     HttpResult r = client.Post(
-        "/api/v1/problems",
-        Json({{"project_id", fx().project_school},
-              {"title", "学校用地红线内有三户未拆迁"},
-              {"category", "demolition"},
-              {"severity", severity},
-              {"source", "site_visit"},
-              {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}},
-              {"leader_person_id", fx().leader_person}}));
+        "/api/v1/problems", Json({{"project_id", fx().project_school},
+                                  {"title", "学校用地红线内有三户未拆迁"},
+                                  {"category", "demolition"},
+                                  {"severity", severity},
+                                  {"source", "site_visit"},
+                                  {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}},
+                                  {"leader_person_id", fx().leader_person}}));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json;
   }
@@ -104,8 +103,8 @@ TEST_P(ProblemsApi, OverdueProblemsEscalateWithSupervisionOrdersAndAreAnswered) 
   std::string theirs_answer =
       "/api/v1/supervision-orders/" + Id(theirs.at("id").as_int64()) + "/answer";
   EXPECT_EQ(edu->Post(theirs_answer, Json({{"answer", "越权答复"}})).status, 403);
-  HttpResult ok = edu->Post(answer, Json({{"answer", "10月底前完成三户协议签订"},
-                                          {"rectify_by", "2026-10-30"}}));
+  HttpResult ok = edu->Post(
+      answer, Json({{"answer", "10月底前完成三户协议签订"}, {"rectify_by", "2026-10-30"}}));
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(edu->Post(answer, Json({{"answer", "again"}})).status, 409);
 
@@ -149,7 +148,8 @@ TEST_P(ProblemsApi, SolvingAndClosingNeedTheRightPeople) {
   ASSERT_EQ(fb.status, 200) << fb.body;
   EXPECT_EQ(fb.json.at("status"), "feedback");
   // A plan with a date moves the deadline.
-  HttpResult plan = edu->Post(url + "/plan", Json({{"text", "纳入征收计划"}, {"plan_date", "2026-12-31"}}));
+  HttpResult plan =
+      edu->Post(url + "/plan", Json({{"text", "纳入征收计划"}, {"plan_date", "2026-12-31"}}));
   ASSERT_EQ(plan.status, 200) << plan.body;
   EXPECT_EQ(plan.json.at("deadline"), "2026-12-31");
   EXPECT_EQ(edu->Post(url + "/plan", Json({{"text", "x"}, {"plan_date", "2026-09-01"}})).status,
@@ -163,7 +163,8 @@ TEST_P(ProblemsApi, SolvingAndClosingNeedTheRightPeople) {
   ASSERT_EQ(edu->Post(url + "/solve", Json({{"text", "补齐协议"}})).status, 200);
   EXPECT_EQ(company->Post(url + "/close", Json({{"text", ""}})).status, 400) << "evaluation";
   EXPECT_EQ(build->Post(url + "/close", Json({{"text", "满意"}})).status, 403);
-  HttpResult closed = company->Post(url + "/close", Json({{"text", "办理及时，满意"}, {"rating", 5}}));
+  HttpResult closed =
+      company->Post(url + "/close", Json({{"text", "办理及时，满意"}, {"rating", 5}}));
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.json.at("status"), "closed");
   EXPECT_EQ(closed.json.at("rating").as_int64(), 5);
@@ -199,28 +200,46 @@ TEST_P(ProblemsApi, ScopeAndBadInputWriteNothing) {
   const Bad bad[] = {
       {"{", 400},
       {"[]", 400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "weather"},
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "weather"},
              {"unit_ids", boost::json::array{f.dept_edu}}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "land"},
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "land"},
              {"unit_ids", boost::json::array{}}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "land"},
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "land"},
              {"unit_ids", boost::json::array{f.company_a}}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "land"},
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "land"},
              {"unit_ids", boost::json::array{f.dept_edu, f.dept_edu}}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", std::string(5000, 'x')},
-             {"category", "land"}, {"unit_ids", boost::json::array{f.dept_edu}}}),
+      {Json({{"project_id", f.project_school},
+             {"title", std::string(5000, 'x')},
+             {"category", "land"},
+             {"unit_ids", boost::json::array{f.dept_edu}}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "land"},
-             {"unit_ids", boost::json::array{f.dept_edu}}, {"owner", "me"}}),
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "land"},
+             {"unit_ids", boost::json::array{f.dept_edu}},
+             {"owner", "me"}}),
        400},
-      {Json({{"project_id", f.project_school}, {"title", "x"}, {"category", "land"},
-             {"unit_ids", boost::json::array{f.dept_edu}}, {"template_code", "9999"}}),
+      {Json({{"project_id", f.project_school},
+             {"title", "x"},
+             {"category", "land"},
+             {"unit_ids", boost::json::array{f.dept_edu}},
+             {"template_code", "9999"}}),
        400},
-      {Json({{"project_id", 99999}, {"title", "x"}, {"category", "land"},
+      {Json({{"project_id", 99999},
+             {"title", "x"},
+             {"category", "land"},
              {"unit_ids", boost::json::array{f.dept_edu}}}),
        404},
   };

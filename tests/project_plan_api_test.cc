@@ -36,8 +36,9 @@ TEST_P(ProjectPlanApi, TemplatesAreAppliedUpdatedAndOverdueItemsShow) {
   HttpResult by = fgw->Get("/api/v1/procedures/overdue-by-authority");
   ASSERT_EQ(by.status, 200) << by.body;
   EXPECT_FALSE(by.json.at("items").as_array().empty());
-  HttpResult dev = fgw->Get("/api/v1/procedures/overdue?authority=" +
-                            std::string("%E5%8F%91%E5%B1%95%E5%92%8C%E6%94%B9%E9%9D%A9%E5%A7%94%E5%91%98%E4%BC%9A"));
+  HttpResult dev = fgw->Get(
+      "/api/v1/procedures/overdue?authority=" +
+      std::string("%E5%8F%91%E5%B1%95%E5%92%8C%E6%94%B9%E9%9D%A9%E5%A7%94%E5%91%98%E4%BC%9A"));
   ASSERT_EQ(dev.status, 200) << dev.body;
   EXPECT_GE(dev.json.at("items").as_array().size(), 1u);
   EXPECT_EQ(As("company_b")->Get("/api/v1/procedures/overdue").json.at("items").as_array().size(),
@@ -48,7 +49,8 @@ TEST_P(ProjectPlanApi, TemplatesAreAppliedUpdatedAndOverdueItemsShow) {
   const auto& first = items[0];
   std::string item = school + "/procedures/" + Id(first.at("id").as_int64());
   auto company = As("company_a");
-  HttpResult bad = company->Patch(item, Json({{"version", first.at("version")}, {"status", "done"}}));
+  HttpResult bad =
+      company->Patch(item, Json({{"version", first.at("version")}, {"status", "done"}}));
   EXPECT_EQ(bad.status, 400) << "done needs actual_done";
   HttpResult done = company->Patch(item, Json({{"version", first.at("version")},
                                                {"status", "done"},
@@ -71,7 +73,8 @@ TEST_P(ProjectPlanApi, BattleChartIsPlannedBackwardsAndFlagged) {
       chart + "/plan",
       Json({{"target_date", "2027-01-04"},
             {"tasks", boost::json::array{
-                          boost::json::object{{"title", "完成施工许可"}, {"months_before", 3},
+                          boost::json::object{{"title", "完成施工许可"},
+                                              {"months_before", 3},
                                               {"responsible_person_id", f.officer_person},
                                               {"supervisor_person_id", f.leader_person}},
                           boost::json::object{{"title", "完成征地"}, {"months_before", 10}}}}}));
@@ -94,15 +97,16 @@ TEST_P(ProjectPlanApi, BattleChartIsPlannedBackwardsAndFlagged) {
   EXPECT_EQ(done.json.at("state"), "done_late");
   EXPECT_EQ(build->Patch(url, Json({{"version", 2}, {"done_on", "2099-01-01"}})).status, 400);
   EXPECT_EQ(As("edu")->Get(chart).status, 404) << "not 教育局's project";
-  EXPECT_EQ(As("company_a")
+  EXPECT_EQ(
+      As("company_a")
+          ->Post(chart + "/plan", Json({{"target_date", "2027-01-04"},
+                                        {"tasks", boost::json::array{boost::json::object{
+                                                      {"title", "x"}, {"months_before", 1}}}}}))
+          .status,
+      404);
+  EXPECT_EQ(build
                 ->Post(chart + "/plan",
-                       Json({{"target_date", "2027-01-04"},
-                             {"tasks", boost::json::array{boost::json::object{
-                                           {"title", "x"}, {"months_before", 1}}}}}))
-                .status,
-            404);
-  EXPECT_EQ(build->Post(chart + "/plan", Json({{"target_date", "2027-13-01"},
-                                                {"tasks", boost::json::array{}}}))
+                       Json({{"target_date", "2027-13-01"}, {"tasks", boost::json::array{}}}))
                 .status,
             400);
 }

@@ -42,9 +42,9 @@ http::Response PutTemplate(ApiContext& ctx, const Caller& caller, http::Request&
     const char* key;
     int* out;
   };
-  const Field fields[] = {{"deploy_days", &t.deploy_days},     {"feedback_days", &t.feedback_days},
-                          {"settle_days", &t.settle_days},     {"major_days", &t.major_days},
-                          {"major_months", &t.major_months},   {"escalate_days", &t.escalate_days},
+  const Field fields[] = {{"deploy_days", &t.deploy_days},   {"feedback_days", &t.feedback_days},
+                          {"settle_days", &t.settle_days},   {"major_days", &t.major_days},
+                          {"major_months", &t.major_months}, {"escalate_days", &t.escalate_days},
                           {"answer_days", &t.answer_days}};
   for (const Field& f : fields) {
     if (auto v = r.Int(f.key, true, 0, 250)) *f.out = static_cast<int>(*v);
@@ -105,8 +105,8 @@ http::Response ListProblems(ApiContext& ctx, const Caller& caller, http::Request
   if (overdue.value_or(false)) q.overdue_on = today;
   auto page = ctx.problems->List(caller, q);
   if (!page.ok()) return Error(req, page.status());
-  return JsonOk(PagedJson(*page, q.page,
-                          [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
+  return JsonOk(PagedJson(
+      *page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
 }
 
 http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -232,9 +232,9 @@ http::Response Stats(ApiContext& ctx, const Caller& caller, http::Request& req) 
   KL_RETURN_IF_ERROR_RESPONSE(req, ReadProblemQuery(req, &q, false));
   std::string group_text = req.Query("group").value_or("unit");
   if (group_text != "unit" && group_text != "leader") {
-    return Error(req, Status::InvalidArgument("group 应为 unit 或 leader",
-                                              "group must be unit or leader",
-                                              {{"group", "unit | leader", "unit | leader"}}));
+    return Error(
+        req, Status::InvalidArgument("group 应为 unit 或 leader", "group must be unit or leader",
+                                     {{"group", "unit | leader", "unit | leader"}}));
   }
   auto problems = ctx.problems->ListAll(caller, q);
   if (!problems.ok()) return Error(req, problems.status());
@@ -268,7 +268,8 @@ void RegisterProblemRoutes(http::Router& router, ApiContext& ctx) {
     return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
   };
   auto action = [&ctx](ProblemAction a) {
-    return Protected(ctx, [&ctx, a](const Caller& c, http::Request& r) { return Act(ctx, c, r, a); });
+    return Protected(ctx,
+                     [&ctx, a](const Caller& c, http::Request& r) { return Act(ctx, c, r, a); });
   };
   http::RouteOptions small;
   small.max_body_bytes = 64 * 1024;

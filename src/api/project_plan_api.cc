@@ -91,9 +91,8 @@ http::Response PutTemplate(ApiContext& ctx, const Caller& caller, http::Request&
 // ---- project procedures ----
 
 std::string ProceduresJson(const std::vector<ProjectProcedure>& items, const std::string& today) {
-  return ItemsJson(items, [&](JsonWriter& w, const ProjectProcedure& p) {
-    WriteProcedureJson(w, p, &today);
-  });
+  return ItemsJson(
+      items, [&](JsonWriter& w, const ProjectProcedure& p) { WriteProcedureJson(w, p, &today); });
 }
 
 http::Response ListProcedures(ApiContext& ctx, const Caller& caller, http::Request& req) {

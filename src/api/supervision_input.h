@@ -1,4 +1,4 @@
-// Shared bits of the supervision handlers: query-string ids and flags, list envelopes.
+// Shared bits of the handlers: query-string ids and flags, the list envelopes (paged and not).
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,7 @@ Status QueryBool(const http::Request& request, const char* name, std::optional<b
 template <typename T, typename Write>
 std::string PagedJson(const PageOf<T>& page, const Page& request_page, Write write) {
   JsonWriter w;
+  w.Reserve(256 + 1024 * page.items.size());
   w.BeginObject();
   w.Key("items").BeginArray();
   for (const auto& item : page.items) write(w, item);

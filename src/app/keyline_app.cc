@@ -148,11 +148,10 @@ void KeylineApp::StartEscalationTimer(int seconds) {
   State& s = *state_;
   if (s.escalation_timer || seconds <= 0) return;
   ProblemService* problems = s.problems.get();
-  s.escalation_timer =
-      std::make_unique<EscalationTimer>(std::chrono::seconds(seconds), [problems] {
-        auto report = problems->Sweep(Caller::System("escalation"));
-        (void)report;  // failures are retried on the next tick
-      });
+  s.escalation_timer = std::make_unique<EscalationTimer>(std::chrono::seconds(seconds), [problems] {
+    auto report = problems->Sweep(Caller::System("escalation"));
+    (void)report;  // failures are retried on the next tick
+  });
 }
 
 void KeylineApp::StopServer() {

@@ -37,9 +37,12 @@ constexpr EnumEntry<ProblemSource> kSources[] = {
     {ProblemSource::kMeeting, "meeting", "调度会"},
 };
 constexpr EnumEntry<ProblemStatus> kStatuses[] = {
-    {ProblemStatus::kOpen, "open", "待部署"},         {ProblemStatus::kDeployed, "deployed", "已部署"},
-    {ProblemStatus::kFeedback, "feedback", "已反馈"}, {ProblemStatus::kPlanned, "planned", "已明确方案"},
-    {ProblemStatus::kSolved, "solved", "已解决待销号"}, {ProblemStatus::kClosed, "closed", "已销号"},
+    {ProblemStatus::kOpen, "open", "待部署"},
+    {ProblemStatus::kDeployed, "deployed", "已部署"},
+    {ProblemStatus::kFeedback, "feedback", "已反馈"},
+    {ProblemStatus::kPlanned, "planned", "已明确方案"},
+    {ProblemStatus::kSolved, "solved", "已解决待销号"},
+    {ProblemStatus::kClosed, "closed", "已销号"},
 };
 constexpr EnumEntry<EscalationLevel> kLevels[] = {
     {EscalationLevel::kUnit, "unit", "责任单位"},

@@ -23,11 +23,11 @@ std::span<const EnumEntry<ProcedureStatus>> ProcedureStatusTable();
 
 // One line of a template: what to obtain, from whom, how long it may take.
 struct ProcedureTemplateItem {
-  std::string code;       // stable key, e.g. "eia"
-  std::string name;       // 环境影响评价审批
-  std::string authority;  // 生态环境局
-  int limit_days = 0;     // statutory or configured limit, working days (0 = none)
-  bool parallel = false;  // runs alongside the previous item instead of after it
+  std::string code;         // stable key, e.g. "eia"
+  std::string name;         // 环境影响评价审批
+  std::string authority;    // 生态环境局
+  int limit_days = 0;       // statutory or configured limit, working days (0 = none)
+  bool parallel = false;    // runs alongside the previous item instead of after it
   bool tolerance = false;   // 容缺受理 allowed
   bool commitment = false;  // 告知承诺制 allowed
 };
@@ -62,8 +62,8 @@ struct ProjectProcedure {
   std::optional<std::string> planned_due;  // the deadline overdue is measured against
   std::optional<std::string> actual_start;
   std::optional<std::string> actual_done;
-  std::string doc_number;                  // 文号
-  std::optional<int64_t> attachment_id;    // reference into the attachment store
+  std::string doc_number;                // 文号
+  std::optional<int64_t> attachment_id;  // reference into the attachment store
   std::string note;
   int64_t version = 0;
   int64_t created_at = 0;
@@ -158,7 +158,7 @@ struct Problem {
   std::optional<int64_t> closed_at;
   std::optional<int64_t> closed_by;
   std::string evaluation;
-  std::optional<int> rating;  // 1..5
+  std::optional<int> rating;   // 1..5
   int64_t raised_by = 0;       // user id
   int64_t raised_by_unit = 0;  // unit of the raiser
   int64_t version = 0;
@@ -190,7 +190,7 @@ struct SupervisionOrder {
   std::string answer_due;
   std::optional<int64_t> answered_at;
   std::optional<int64_t> answered_by;
-  std::string answer;  // 整改方案
+  std::string answer;                     // 整改方案
   std::optional<std::string> rectify_by;  // date the plan promises
   int64_t version = 0;
 };

@@ -23,17 +23,19 @@ Status BattleChartService::Validate(Tx& tx, const Milestone& m, const std::strin
     return Reject("title", "任务名称应为1～200个字符", "title must be 1..200 characters");
   }
   if (!Date::Parse(m.planned_date).ok()) {
-    return Reject("planned_date", "计划完成日期格式应为YYYY-MM-DD", "planned_date must be YYYY-MM-DD");
+    return Reject("planned_date", "计划完成日期格式应为YYYY-MM-DD",
+                  "planned_date must be YYYY-MM-DD");
   }
   if (m.done_on && (!Date::Parse(*m.done_on).ok() || *m.done_on > today)) {
-    return Reject("done_on", "完成日期应为不晚于今天的日期", "done_on must be a date not after today");
+    return Reject("done_on", "完成日期应为不晚于今天的日期",
+                  "done_on must be a date not after today");
   }
   if (m.note.size() > 6000) return Reject("note", "备注过长", "note too long");
   for (const auto* person : {&m.responsible_person_id, &m.supervisor_person_id}) {
     if (*person && !repos_.people->Get(tx, **person).ok()) {
-      return Reject(person == &m.responsible_person_id ? "responsible_person_id"
-                                                       : "supervisor_person_id",
-                    "人员不存在", "person does not exist");
+      return Reject(
+          person == &m.responsible_person_id ? "responsible_person_id" : "supervisor_person_id",
+          "人员不存在", "person does not exist");
     }
   }
   return Status::Ok();

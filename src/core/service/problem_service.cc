@@ -99,7 +99,8 @@ Result<std::vector<DeadlineTemplate>> ProblemService::Templates(const Caller&) {
 
 Result<DeadlineTemplate> ProblemService::UpdateTemplate(const Caller& caller, DeadlineTemplate t,
                                                         int64_t expected_version) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("修改时限模板", "change deadline templates");
+  if (!IsOffice(caller.role))
+    return SupervisionForbidden("修改时限模板", "change deadline templates");
   KL_RETURN_IF_ERROR(CheckText("name", t.name, 100, true));
   KL_RETURN_IF_ERROR(ValidateDeadlineTemplate(t));
   DeadlineTemplate updated;
@@ -409,8 +410,7 @@ Result<SupervisionOrder> ProblemService::AnswerOrder(const Caller& caller, int64
   return updated;
 }
 
-Status ProblemService::EscalateOne(Tx& tx, const Caller& caller, int64_t id,
-                                   SweepReport* report) {
+Status ProblemService::EscalateOne(Tx& tx, const Caller& caller, int64_t id, SweepReport* report) {
   KL_ASSIGN_OR_RETURN(Problem before, repos_.problems->Get(tx, id));
   KL_ASSIGN_OR_RETURN(DeadlineTemplate t, LoadTemplate(tx, before.template_code));
   Date today = *Date::Parse(Today());

@@ -317,8 +317,7 @@ Status ProcedureService::Remove(const Caller& caller, int64_t project_id, int64_
     KL_ASSIGN_OR_RETURN(ProjectProcedure before, LoadItem(tx, caller, project_id, id, true));
     if (!IsOffice(caller.role)) return SupervisionForbidden("删除手续", "delete procedures");
     KL_RETURN_IF_ERROR(repos_.procedures->Delete(tx, id));
-    return audit_.Record(tx, caller, "delete", "procedure", std::to_string(id), ToJson(before),
-                         "");
+    return audit_.Record(tx, caller, "delete", "procedure", std::to_string(id), ToJson(before), "");
   });
 }
 
@@ -346,9 +345,8 @@ Result<std::vector<AuthorityOverdue>> ProcedureService::OverdueByAuthority(const
   }
   std::vector<AuthorityOverdue> out;
   for (auto& [k, v] : by) out.push_back(v);
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.overdue > b.overdue;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.overdue > b.overdue; });
   return out;
 }
 

@@ -30,13 +30,11 @@ Status ValidateDeadlineTemplate(const DeadlineTemplate& t) {
     int value;
     int max;
   };
-  const Limit limits[] = {{"deploy_days", t.deploy_days, 250},
-                          {"feedback_days", t.feedback_days, 250},
-                          {"settle_days", t.settle_days, 250},
-                          {"major_days", t.major_days, 250},
-                          {"major_months", t.major_months, 24},
-                          {"escalate_days", t.escalate_days, 250},
-                          {"answer_days", t.answer_days, 250}};
+  const Limit limits[] = {
+      {"deploy_days", t.deploy_days, 250},  {"feedback_days", t.feedback_days, 250},
+      {"settle_days", t.settle_days, 250},  {"major_days", t.major_days, 250},
+      {"major_months", t.major_months, 24}, {"escalate_days", t.escalate_days, 250},
+      {"answer_days", t.answer_days, 250}};
   for (const Limit& l : limits) {
     if (l.value < 0 || l.value > l.max) {
       return BadField(l.field, "应在0～" + std::to_string(l.max) + "之间",

@@ -74,8 +74,8 @@ TEST(ProblemDeadlinesTest, Template13710OnTheOfficialCalendar) {
 TEST(ProblemDeadlinesTest, MajorLimitInWorkingDaysWhenConfigured) {
   DeadlineTemplate t = Template13710();
   t.major_days = 10;  // the "1/3/7/10" reading of 13710
-  ProblemDeadlines d = ComputeProblemDeadlines(t, ProblemSeverity::kMajor, D("2026-09-30"),
-                                               Official());
+  ProblemDeadlines d =
+      ComputeProblemDeadlines(t, ProblemSeverity::kMajor, D("2026-09-30"), Official());
   // 10-08, 09, 10(调休), 12, 13, 14, 15, 16, 19, 20.
   EXPECT_EQ(d.settle.ToString(), "2026-10-20");
 }
@@ -158,8 +158,7 @@ TEST(EscalationTest, SolvedClosedAndPlannedProblems) {
 
 TEST(EscalationTest, OrderAnswerDueCountsWorkingDays) {
   // Issued on 2026-09-30: 10-08, 10-09, 10-10 (调休).
-  EXPECT_EQ(OrderAnswerDue(Template13710(), D("2026-09-30"), Official()).ToString(),
-            "2026-10-10");
+  EXPECT_EQ(OrderAnswerDue(Template13710(), D("2026-09-30"), Official()).ToString(), "2026-10-10");
 }
 
 TEST(ScheduleTest, ProceduresChainAndRunInParallel) {

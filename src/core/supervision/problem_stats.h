@@ -13,11 +13,11 @@ namespace keyline {
 enum class ProblemStatsGroup { kUnit, kLeader };
 
 struct ProblemStatsRow {
-  int64_t key = 0;      // unit id or leader person id
-  int64_t total = 0;    // problems assigned
-  int64_t open = 0;     // not solved or closed
-  int64_t solved = 0;   // solved or closed
-  int64_t overdue = 0;  // open and past their deadline today
+  int64_t key = 0;               // unit id or leader person id
+  int64_t total = 0;             // problems assigned
+  int64_t open = 0;              // not solved or closed
+  int64_t solved = 0;            // solved or closed
+  int64_t overdue = 0;           // open and past their deadline today
   int64_t solved_on_time = 0;    // solved on or before settle_due
   double avg_days_to_solve = 0;  // calendar days from raised_on to the solved day (Beijing)
   double on_time_share = 0;      // solved_on_time / solved (0 when nothing was solved)
@@ -26,7 +26,6 @@ struct ProblemStatsRow {
 // One row per unit (a problem counts for each of its units) or per leader (problems without
 // a leader are left out), ordered by key.
 std::vector<ProblemStatsRow> ComputeProblemStats(const std::vector<Problem>& problems,
-                                                 ProblemStatsGroup group,
-                                                 const std::string& today);
+                                                 ProblemStatsGroup group, const std::string& today);
 
 }  // namespace keyline

@@ -52,8 +52,9 @@ struct Row {
   bool commitment;
 };
 
-// Limits: the filing-type flow chart of research §5.2 (规划设计方案 7, 用地规划许可 5, 工程规划许可 7,
-// 施工许可 5, 环评/水保/节能 7 in parallel), §5.3 (选址/用地预审 20, 可研 20, 建议书 7, 核准 15).
+// Limits: the filing-type flow chart of research §5.2 (规划设计方案 7, 用地规划许可 5, 工程规划许可
+// 7, 施工许可 5, 环评/水保/节能 7 in parallel), §5.3 (选址/用地预审 20, 可研 20, 建议书 7, 核准
+// 15).
 constexpr Row kCommonTail[] = {
     {"land_planning_permit", "建设用地规划许可证", "自然资源和规划局", 5, false, true, false},
     {"scheme_review", "设计方案审查", "自然资源和规划局", 7, false, true, false},
@@ -77,7 +78,8 @@ ProcedureTemplate Build(const char* name, ApprovalRegime regime,
   t.category = category;
   t.builtin = true;
   auto add = [&t](const Row& r) {
-    t.items.push_back({r.code, r.name, r.authority, r.limit, r.parallel, r.tolerance, r.commitment});
+    t.items.push_back(
+        {r.code, r.name, r.authority, r.limit, r.parallel, r.tolerance, r.commitment});
   };
   for (const Row& r : head) add(r);
   add({"site_and_land_prereview", "用地预审与选址意见书", "自然资源和规划局", 20, false, true,
@@ -96,16 +98,16 @@ ProcedureTemplate Build(const char* name, ApprovalRegime regime,
 
 std::vector<ProcedureTemplate> BuiltinProcedureTemplates() {
   std::vector<ProcedureTemplate> out;
-  out.push_back(Build("审批制（政府投资）项目手续", ApprovalRegime::kApproval, std::nullopt,
-                      {{"project_proposal", "项目建议书审批", "发展和改革委员会", 7, false, false,
-                        false},
-                       {"feasibility_study", "可行性研究报告审批（立项）", "发展和改革委员会", 20,
-                        false, true, false}},
-                      /*initial_design=*/true));
-  out.push_back(Build("核准制项目手续", ApprovalRegime::kRatification, std::nullopt,
-                      {{"ratification", "项目申请报告核准（立项）", "发展和改革委员会", 15, false,
-                        false, false}},
-                      /*initial_design=*/false));
+  out.push_back(
+      Build("审批制（政府投资）项目手续", ApprovalRegime::kApproval, std::nullopt,
+            {{"project_proposal", "项目建议书审批", "发展和改革委员会", 7, false, false, false},
+             {"feasibility_study", "可行性研究报告审批（立项）", "发展和改革委员会", 20, false,
+              true, false}},
+            /*initial_design=*/true));
+  out.push_back(Build(
+      "核准制项目手续", ApprovalRegime::kRatification, std::nullopt,
+      {{"ratification", "项目申请报告核准（立项）", "发展和改革委员会", 15, false, false, false}},
+      /*initial_design=*/false));
   out.push_back(Build("备案制项目手续", ApprovalRegime::kFiling, std::nullopt,
                       {{"filing", "项目备案（立项）", "发展和改革委员会", 1, false, false, false}},
                       /*initial_design=*/false));

@@ -8,8 +8,8 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_MEETING_COLUMNS                                                                   \
-  "id, title, held_on, chair_person_id, attendees, agenda, minutes, created_by, version, "  \
+#define KL_MEETING_COLUMNS                                                                 \
+  "id, title, held_on, chair_person_id, attendees, agenda, minutes, created_by, version, " \
   "created_at, updated_at"
 constexpr const char* kGetSql =
     "SELECT " KL_MEETING_COLUMNS " FROM dispatch_meetings WHERE id = $1";
@@ -45,10 +45,10 @@ Result<DispatchMeeting> ReadMeeting(sql::ResultSet& rs, size_t row) {
 }
 
 std::vector<sql::Value> MeetingValues(const DispatchMeeting& m) {
-  return {TextValue(m.title),      TextValue(m.held_on),
+  return {TextValue(m.title),          TextValue(m.held_on),
           sql::Opt(m.chair_person_id), TextValue(EncodeStrings(m.attendees)),
-          TextValue(m.agenda_json), TextValue(m.minutes),
-          IntValue(m.created_by),  IntValue(m.created_at),
+          TextValue(m.agenda_json),    TextValue(m.minutes),
+          IntValue(m.created_by),      IntValue(m.created_at),
           IntValue(m.updated_at)};
 }
 

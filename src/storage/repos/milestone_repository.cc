@@ -7,8 +7,8 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_MILESTONE_COLUMNS                                                               \
-  "id, project_id, title, planned_date, responsible_person_id, supervisor_person_id, "    \
+#define KL_MILESTONE_COLUMNS                                                           \
+  "id, project_id, title, planned_date, responsible_person_id, supervisor_person_id, " \
   "done_on, note, version, created_at, updated_at"
 constexpr const char* kListSql = "SELECT " KL_MILESTONE_COLUMNS
                                  " FROM milestones WHERE project_id = $1 "
@@ -41,10 +41,14 @@ Result<Milestone> ReadMilestone(sql::ResultSet& rs, size_t row) {
 }
 
 std::vector<sql::Value> MilestoneValues(const Milestone& m) {
-  return {IntValue(m.project_id),       TextValue(m.title),
-          TextValue(m.planned_date),    sql::Opt(m.responsible_person_id),
-          sql::Opt(m.supervisor_person_id), sql::Opt(m.done_on),
-          TextValue(m.note),            IntValue(m.created_at),
+  return {IntValue(m.project_id),
+          TextValue(m.title),
+          TextValue(m.planned_date),
+          sql::Opt(m.responsible_person_id),
+          sql::Opt(m.supervisor_person_id),
+          sql::Opt(m.done_on),
+          TextValue(m.note),
+          IntValue(m.created_at),
           IntValue(m.updated_at)};
 }
 

@@ -5,18 +5,18 @@
 #include "storage/repos/project_query.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
-#include "storage/repos/supervision_sql.h"
 #include "storage/repos/sql_tx.h"
+#include "storage/repos/supervision_sql.h"
 
 namespace keyline::storage {
 namespace {
 
-#define KL_PROBLEM_COLUMNS                                                                      \
-  "pr.id, pr.project_id, pr.title, pr.description, pr.category, pr.severity, pr.source, "      \
-  "pr.source_ref, pr.leader_person_id, pr.template_code, pr.raised_on, pr.deploy_due, "        \
-  "pr.feedback_due, pr.settle_due, pr.status, pr.level, pr.deployed_at, pr.feedback_at, "      \
-  "pr.solved_at, pr.plan_date, pr.plan_text, pr.progress, pr.closed_at, pr.closed_by, "        \
-  "pr.evaluation, pr.rating, pr.raised_by, pr.raised_by_unit, pr.version, pr.created_at, "     \
+#define KL_PROBLEM_COLUMNS                                                                 \
+  "pr.id, pr.project_id, pr.title, pr.description, pr.category, pr.severity, pr.source, "  \
+  "pr.source_ref, pr.leader_person_id, pr.template_code, pr.raised_on, pr.deploy_due, "    \
+  "pr.feedback_due, pr.settle_due, pr.status, pr.level, pr.deployed_at, pr.feedback_at, "  \
+  "pr.solved_at, pr.plan_date, pr.plan_text, pr.progress, pr.closed_at, pr.closed_by, "    \
+  "pr.evaluation, pr.rating, pr.raised_by, pr.raised_by_unit, pr.version, pr.created_at, " \
   "pr.updated_at"
 
 constexpr const char* kGetSql = "SELECT " KL_PROBLEM_COLUMNS " FROM problems pr WHERE pr.id = $1";
@@ -58,8 +58,8 @@ constexpr const char* kEventsSql =
     "SELECT id, problem_id, kind, at, user_id, username, text FROM problem_events "
     "WHERE problem_id = $1 ORDER BY id";
 
-#define KL_ORDER_COLUMNS                                                                    \
-  "o.id, o.problem_id, o.project_id, o.unit_id, o.level, o.issued_at, o.issued_on, "       \
+#define KL_ORDER_COLUMNS                                                             \
+  "o.id, o.problem_id, o.project_id, o.unit_id, o.level, o.issued_at, o.issued_on, " \
   "o.answer_due, o.answered_at, o.answered_by, o.answer, o.rectify_by, o.version"
 constexpr const char* kGetOrderSql =
     "SELECT " KL_ORDER_COLUMNS " FROM supervision_orders o WHERE o.id = $1";
@@ -74,16 +74,15 @@ constexpr const char* kOrderUnitScopeSql =
     "EXISTS (SELECT 1 FROM project_units su WHERE su.project_id = o.project_id AND "
     "su.unit_id = ?) OR o.unit_id = ?";
 
-#define KL_TEMPLATE_COLUMNS                                                                    \
-  "code, name, deploy_days, feedback_days, settle_days, major_days, major_months, "           \
+#define KL_TEMPLATE_COLUMNS                                                         \
+  "code, name, deploy_days, feedback_days, settle_days, major_days, major_months, " \
   "escalate_days, answer_days, version, updated_at"
 constexpr const char* kListTemplatesSql =
     "SELECT " KL_TEMPLATE_COLUMNS " FROM deadline_templates ORDER BY code";
 constexpr const char* kGetTemplateSql =
     "SELECT " KL_TEMPLATE_COLUMNS " FROM deadline_templates WHERE code = $1";
-constexpr const char* kInsertTemplateSql =
-    "INSERT INTO deadline_templates (" KL_TEMPLATE_COLUMNS
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10)";
+constexpr const char* kInsertTemplateSql = "INSERT INTO deadline_templates (" KL_TEMPLATE_COLUMNS
+                                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10)";
 constexpr const char* kUpdateTemplateSql =
     "UPDATE deadline_templates SET name = $2, deploy_days = $3, feedback_days = $4, "
     "settle_days = $5, major_days = $6, major_months = $7, escalate_days = $8, answer_days = $9, "
@@ -96,10 +95,10 @@ Result<Problem> ReadProblem(sql::ResultSet& rs, size_t row) {
   p.project_id = rs.GetInt(row, c++);
   p.title = rs.TakeText(row, c++);
   p.description = rs.TakeText(row, c++);
-  KL_ASSIGN_OR_RETURN(p.category,
-                      StoredEnum(ProblemCategoryTable(), rs.GetText(row, c++), "problems.category"));
-  KL_ASSIGN_OR_RETURN(p.severity,
-                      StoredEnum(ProblemSeverityTable(), rs.GetText(row, c++), "problems.severity"));
+  KL_ASSIGN_OR_RETURN(
+      p.category, StoredEnum(ProblemCategoryTable(), rs.GetText(row, c++), "problems.category"));
+  KL_ASSIGN_OR_RETURN(
+      p.severity, StoredEnum(ProblemSeverityTable(), rs.GetText(row, c++), "problems.severity"));
   KL_ASSIGN_OR_RETURN(p.source,
                       StoredEnum(ProblemSourceTable(), rs.GetText(row, c++), "problems.source"));
   p.source_ref = rs.TakeOptText(row, c++);
@@ -207,9 +206,9 @@ Result<DeadlineTemplate> ReadTemplate(sql::ResultSet& rs, size_t row) {
 }
 
 std::vector<sql::Value> TemplateValues(const DeadlineTemplate& t) {
-  return {TextValue(t.code),       TextValue(t.name),          IntValue(t.deploy_days),
-          IntValue(t.feedback_days), IntValue(t.settle_days),  IntValue(t.major_days),
-          IntValue(t.major_months), IntValue(t.escalate_days), IntValue(t.answer_days),
+  return {TextValue(t.code),         TextValue(t.name),         IntValue(t.deploy_days),
+          IntValue(t.feedback_days), IntValue(t.settle_days),   IntValue(t.major_days),
+          IntValue(t.major_months),  IntValue(t.escalate_days), IntValue(t.answer_days),
           IntValue(t.updated_at)};
 }
 
@@ -278,8 +277,7 @@ class SqlProblemRepository final : public ProblemRepository {
     return n > 0;
   }
 
-  Result<std::vector<int64_t>> ListEscalationCandidates(Tx& tx,
-                                                        const std::string& today) override {
+  Result<std::vector<int64_t>> ListEscalationCandidates(Tx& tx, const std::string& today) override {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kCandidatesSql, {TextValue(today)}));
     std::vector<int64_t> ids;
     for (size_t i = 0; i < rs.size(); ++i) ids.push_back(rs.GetInt(i, 0));
@@ -287,11 +285,11 @@ class SqlProblemRepository final : public ProblemRepository {
   }
 
   Result<int64_t> InsertEvent(Tx& tx, const ProblemEvent& e) override {
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
-                        ConnOf(tx).Query(kInsertEventSql,
-                                         {IntValue(e.problem_id), TextValue(e.kind), IntValue(e.at),
-                                          IntValue(e.user_id), TextValue(e.username),
-                                          TextValue(e.text)}));
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet rs,
+        ConnOf(tx).Query(kInsertEventSql,
+                         {IntValue(e.problem_id), TextValue(e.kind), IntValue(e.at),
+                          IntValue(e.user_id), TextValue(e.username), TextValue(e.text)}));
     if (rs.empty()) return Status::Internal("INSERT INTO problem_events returned no id");
     return rs.GetInt(0, 0);
   }
@@ -331,12 +329,11 @@ class SqlProblemRepository final : public ProblemRepository {
 
   Status UpdateOrder(Tx& tx, const SupervisionOrder& o, int64_t expected_version) override {
     sql::Conn& conn = ConnOf(tx);
-    KL_ASSIGN_OR_RETURN(
-        int64_t changed,
-        conn.Exec(kUpdateOrderSql, {IntValue(o.id), TextValue(o.answer_due),
-                                    sql::Opt(o.answered_at), sql::Opt(o.answered_by),
-                                    TextValue(o.answer), sql::Opt(o.rectify_by),
-                                    IntValue(expected_version)}));
+    KL_ASSIGN_OR_RETURN(int64_t changed,
+                        conn.Exec(kUpdateOrderSql,
+                                  {IntValue(o.id), TextValue(o.answer_due), sql::Opt(o.answered_at),
+                                   sql::Opt(o.answered_by), TextValue(o.answer),
+                                   sql::Opt(o.rectify_by), IntValue(expected_version)}));
     return VersionedUpdateOutcome(conn, changed, "SELECT 1 FROM supervision_orders WHERE id = $1",
                                   IntValue(o.id), "督办单", "supervision order");
   }
@@ -384,8 +381,7 @@ class SqlProblemRepository final : public ProblemRepository {
     std::vector<sql::Value> values = TemplateValues(t);
     values.push_back(IntValue(expected_version));
     KL_ASSIGN_OR_RETURN(int64_t changed, conn.Exec(kUpdateTemplateSql, values));
-    return VersionedUpdateOutcome(conn, changed,
-                                  "SELECT 1 FROM deadline_templates WHERE code = $1",
+    return VersionedUpdateOutcome(conn, changed, "SELECT 1 FROM deadline_templates WHERE code = $1",
                                   TextValue(t.code), "时限模板", "deadline template");
   }
 
@@ -400,14 +396,16 @@ class SqlProblemRepository final : public ProblemRepository {
     }
     if (q.project_id) b.And("pr.project_id = ?", {IntValue(*q.project_id)});
     if (q.unit_id) {
-      b.And("EXISTS (SELECT 1 FROM problem_units fu WHERE fu.problem_id = pr.id AND "
-            "fu.unit_id = ?)",
-            {IntValue(*q.unit_id)});
+      b.And(
+          "EXISTS (SELECT 1 FROM problem_units fu WHERE fu.problem_id = pr.id AND "
+          "fu.unit_id = ?)",
+          {IntValue(*q.unit_id)});
     }
     if (q.leader_person_id) b.And("pr.leader_person_id = ?", {IntValue(*q.leader_person_id)});
     if (!q.statuses.empty()) {
       std::vector<sql::Value> codes;
-      for (ProblemStatus s : q.statuses) codes.push_back(TextValue(EnumCode(ProblemStatusTable(), s)));
+      for (ProblemStatus s : q.statuses)
+        codes.push_back(TextValue(EnumCode(ProblemStatusTable(), s)));
       std::string fragment = "pr.status IN (";
       for (size_t i = 0; i < codes.size(); ++i) fragment += i ? ", ?" : "?";
       b.And(fragment + ")", codes);

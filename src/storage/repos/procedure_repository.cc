@@ -31,10 +31,10 @@ constexpr const char* kInsertItemSql =
     "INSERT INTO procedure_template_items (template_id, seq, code, name, authority, limit_days, "
     "parallel, tolerance, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-#define KL_PROCEDURE_COLUMNS                                                                  \
-  "pp.id, pp.project_id, pp.template_id, pp.seq, pp.code, pp.name, pp.authority, "           \
-  "pp.limit_days, pp.parallel, pp.tolerance, pp.commitment, pp.status, pp.planned_start, "   \
-  "pp.planned_due, pp.actual_start, pp.actual_done, pp.doc_number, pp.attachment_id, "       \
+#define KL_PROCEDURE_COLUMNS                                                               \
+  "pp.id, pp.project_id, pp.template_id, pp.seq, pp.code, pp.name, pp.authority, "         \
+  "pp.limit_days, pp.parallel, pp.tolerance, pp.commitment, pp.status, pp.planned_start, " \
+  "pp.planned_due, pp.actual_start, pp.actual_done, pp.doc_number, pp.attachment_id, "     \
   "pp.note, pp.version, pp.created_at, pp.updated_at"
 constexpr const char* kListForProjectSql =
     "SELECT " KL_PROCEDURE_COLUMNS
@@ -62,8 +62,8 @@ Result<ProcedureTemplate> ReadTemplate(sql::ResultSet& rs, size_t row) {
   KL_ASSIGN_OR_RETURN(t.regime, StoredEnum(ApprovalRegimeTable(), rs.GetText(row, 2),
                                            "procedure_templates.regime"));
   if (auto category = rs.GetOptText(row, 3)) {
-    KL_ASSIGN_OR_RETURN(t.category, StoredEnum(ProjectCategoryTable(), *category,
-                                               "procedure_templates.category"));
+    KL_ASSIGN_OR_RETURN(
+        t.category, StoredEnum(ProjectCategoryTable(), *category, "procedure_templates.category"));
   }
   t.builtin = rs.GetInt(row, 4) != 0;
   t.version = rs.GetInt(row, 5);
@@ -86,12 +86,12 @@ Status LoadItems(sql::Conn& conn, ProcedureTemplate* t) {
 Status WriteItems(sql::Conn& conn, const ProcedureTemplate& t, int64_t id) {
   int64_t seq = 0;
   for (const ProcedureTemplateItem& item : t.items) {
-    KL_RETURN_IF_ERROR(conn.Exec(kInsertItemSql,
-                                 {IntValue(id), IntValue(++seq), TextValue(item.code),
-                                  TextValue(item.name), TextValue(item.authority),
-                                  IntValue(item.limit_days), BoolValue(item.parallel),
-                                  BoolValue(item.tolerance), BoolValue(item.commitment)})
-                           .status());
+    KL_RETURN_IF_ERROR(
+        conn.Exec(kInsertItemSql,
+                  {IntValue(id), IntValue(++seq), TextValue(item.code), TextValue(item.name),
+                   TextValue(item.authority), IntValue(item.limit_days), BoolValue(item.parallel),
+                   BoolValue(item.tolerance), BoolValue(item.commitment)})
+            .status());
   }
   return Status::Ok();
 }
@@ -244,8 +244,8 @@ class SqlProcedureRepository final : public ProcedureRepository {
     if (authority) b.And("pp.authority = ?", {TextValue(*authority)});
     AndProjectInScope(b, scope);
     std::vector<sql::Value> params = b.params();
-    std::string sql = "SELECT " KL_PROCEDURE_COLUMNS + b.text() +
-                      " ORDER BY pp.planned_due, pp.id LIMIT 5000";
+    std::string sql =
+        "SELECT " KL_PROCEDURE_COLUMNS + b.text() + " ORDER BY pp.planned_due, pp.id LIMIT 5000";
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(sql, params));
     return ReadRows<ProjectProcedure>(rs, ReadProcedure);
   }

@@ -11,10 +11,10 @@ namespace {
 
 enum class Db { kSqlite, kPostgres };
 
-#define ASSERT_OK_S(expr)                                  \
-  do {                                                     \
-    ::keyline::Status kl_s_ = (expr);                      \
-    ASSERT_TRUE(kl_s_.ok()) << kl_s_.ToString();           \
+#define ASSERT_OK_S(expr)                        \
+  do {                                           \
+    ::keyline::Status kl_s_ = (expr);            \
+    ASSERT_TRUE(kl_s_.ok()) << kl_s_.ToString(); \
   } while (0)
 
 class SupervisionRepositoriesTest : public ::testing::TestWithParam<Db> {
@@ -92,7 +92,8 @@ TEST_P(SupervisionRepositoriesTest, ProblemsUnitsScopeFiltersAndCandidates) {
     a.source_ref = "report:7";
     a.rating = 4;
     KL_ASSIGN_OR_RETURN(p1, r().problems->Insert(tx, a));
-    KL_ASSIGN_OR_RETURN(p2, r().problems->Insert(tx, NewProblem(project_b_, {dept_b_}, "2026-11-30")));
+    KL_ASSIGN_OR_RETURN(p2,
+                        r().problems->Insert(tx, NewProblem(project_b_, {dept_b_}, "2026-11-30")));
     return Status::Ok();
   }));
   ASSERT_OK_S(Read([&](Tx& tx) -> Status {
@@ -104,22 +105,28 @@ TEST_P(SupervisionRepositoriesTest, ProblemsUnitsScopeFiltersAndCandidates) {
     EXPECT_EQ(r().problems->Get(tx, 999).status().code(), ErrorCode::kNotFound);
     // dept_b sees both (p1 is assigned to it); dept_a only its own project's; the company both.
     ProblemQuery all;
-    KL_ASSIGN_OR_RETURN(auto b, r().problems->List(tx, all, Scope(ProjectScope::Kind::kUnit, dept_b_)));
+    KL_ASSIGN_OR_RETURN(auto b,
+                        r().problems->List(tx, all, Scope(ProjectScope::Kind::kUnit, dept_b_)));
     EXPECT_EQ(b.total, 2);
     EXPECT_EQ(b.items.at(0).id, p2) << "newest first";
-    KL_ASSIGN_OR_RETURN(auto a, r().problems->List(tx, all, Scope(ProjectScope::Kind::kUnit, dept_a_)));
+    KL_ASSIGN_OR_RETURN(auto a,
+                        r().problems->List(tx, all, Scope(ProjectScope::Kind::kUnit, dept_a_)));
     EXPECT_EQ(a.total, 1);
-    KL_ASSIGN_OR_RETURN(bool in, r().problems->InScope(tx, p2, Scope(ProjectScope::Kind::kUnit, dept_a_)));
+    KL_ASSIGN_OR_RETURN(bool in,
+                        r().problems->InScope(tx, p2, Scope(ProjectScope::Kind::kUnit, dept_a_)));
     EXPECT_FALSE(in);
-    KL_ASSIGN_OR_RETURN(in, r().problems->InScope(tx, p2, Scope(ProjectScope::Kind::kOwner, company_)));
+    KL_ASSIGN_OR_RETURN(in,
+                        r().problems->InScope(tx, p2, Scope(ProjectScope::Kind::kOwner, company_)));
     EXPECT_TRUE(in);
     ProblemQuery q;
     q.unit_id = dept_a_;
-    KL_ASSIGN_OR_RETURN(auto by_unit, r().problems->ListAll(tx, q, Scope(ProjectScope::Kind::kAll)));
+    KL_ASSIGN_OR_RETURN(auto by_unit,
+                        r().problems->ListAll(tx, q, Scope(ProjectScope::Kind::kAll)));
     EXPECT_EQ(by_unit.size(), 1u);
     ProblemQuery overdue;
     overdue.overdue_on = "2026-10-20";
-    KL_ASSIGN_OR_RETURN(auto late, r().problems->ListAll(tx, overdue, Scope(ProjectScope::Kind::kAll)));
+    KL_ASSIGN_OR_RETURN(auto late,
+                        r().problems->ListAll(tx, overdue, Scope(ProjectScope::Kind::kAll)));
     EXPECT_EQ(late.size(), 1u);
     if (late.size() == 1) EXPECT_EQ(late[0].id, p1);
     KL_ASSIGN_OR_RETURN(auto ids, r().problems->ListEscalationCandidates(tx, "2026-10-20"));
@@ -152,7 +159,8 @@ TEST_P(SupervisionRepositoriesTest, ProblemsUnitsScopeFiltersAndCandidates) {
 TEST_P(SupervisionRepositoriesTest, EventsOrdersAndDeadlineTemplates) {
   int64_t pid = 0, oid = 0;
   ASSERT_OK_S(Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(pid, r().problems->Insert(tx, NewProblem(project_a_, {dept_b_}, "2026-10-15")));
+    KL_ASSIGN_OR_RETURN(pid,
+                        r().problems->Insert(tx, NewProblem(project_a_, {dept_b_}, "2026-10-15")));
     ProblemEvent e;
     e.problem_id = pid;
     e.kind = "raised";
@@ -185,9 +193,11 @@ TEST_P(SupervisionRepositoriesTest, EventsOrdersAndDeadlineTemplates) {
     EXPECT_EQ(o.level, EscalationLevel::kDeputyLeader);
     OrderQuery open;
     open.answered = false;
-    KL_ASSIGN_OR_RETURN(auto page, r().problems->ListOrders(tx, open, Scope(ProjectScope::Kind::kUnit, dept_b_)));
+    KL_ASSIGN_OR_RETURN(
+        auto page, r().problems->ListOrders(tx, open, Scope(ProjectScope::Kind::kUnit, dept_b_)));
     EXPECT_EQ(page.total, 1) << "issued to dept_b although the project is dept_a's";
-    KL_ASSIGN_OR_RETURN(page, r().problems->ListOrders(tx, open, Scope(ProjectScope::Kind::kOwner, company_)));
+    KL_ASSIGN_OR_RETURN(
+        page, r().problems->ListOrders(tx, open, Scope(ProjectScope::Kind::kOwner, company_)));
     EXPECT_EQ(page.total, 1);
     o.answered_at = 7;
     o.answer = "整改方案";
@@ -240,9 +250,9 @@ TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
     EXPECT_EQ(all.at(0).items.size(), 1u);
     EXPECT_FALSE(all.at(0).category.has_value());
 
-    for (auto [project, authority, due] :
-         {std::tuple{project_a_, "发改委", "2026-10-01"}, std::tuple{project_b_, "发改委", "2026-10-02"},
-          std::tuple{project_b_, "住建局", "2026-12-01"}}) {
+    for (auto [project, authority, due] : {std::tuple{project_a_, "发改委", "2026-10-01"},
+                                           std::tuple{project_b_, "发改委", "2026-10-02"},
+                                           std::tuple{project_b_, "住建局", "2026-12-01"}}) {
       ProjectProcedure p;
       p.project_id = project;
       p.template_id = tid;
@@ -253,9 +263,13 @@ TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
       p.attachment_id = 9;
       KL_RETURN_IF_ERROR(r().procedures->Insert(tx, p).status());
     }
-    KL_ASSIGN_OR_RETURN(auto overdue, r().procedures->ListOverdue(tx, "2026-10-20", Scope(ProjectScope::Kind::kAll), std::nullopt));
+    KL_ASSIGN_OR_RETURN(
+        auto overdue, r().procedures->ListOverdue(tx, "2026-10-20", Scope(ProjectScope::Kind::kAll),
+                                                  std::nullopt));
     EXPECT_EQ(overdue.size(), 2u);
-    KL_ASSIGN_OR_RETURN(overdue, r().procedures->ListOverdue(tx, "2026-10-20", Scope(ProjectScope::Kind::kUnit, dept_a_), std::string("发改委")));
+    KL_ASSIGN_OR_RETURN(overdue, r().procedures->ListOverdue(
+                                     tx, "2026-10-20", Scope(ProjectScope::Kind::kUnit, dept_a_),
+                                     std::string("发改委")));
     if (overdue.size() != 1) return Status::Internal("expected one overdue procedure");
     ProjectProcedure first = overdue[0];
     EXPECT_EQ(first.attachment_id, 9);
@@ -266,7 +280,9 @@ TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
     EXPECT_EQ(r().procedures->Update(tx, first, 1).code(), ErrorCode::kConflict);
     KL_ASSIGN_OR_RETURN(auto list, r().procedures->ListForProject(tx, project_a_));
     EXPECT_EQ(list.at(0).doc_number, "雁发改备〔2026〕1号");
-    KL_ASSIGN_OR_RETURN(overdue, r().procedures->ListOverdue(tx, "2026-10-20", Scope(ProjectScope::Kind::kAll), std::nullopt));
+    KL_ASSIGN_OR_RETURN(
+        overdue, r().procedures->ListOverdue(tx, "2026-10-20", Scope(ProjectScope::Kind::kAll),
+                                             std::nullopt));
     EXPECT_EQ(overdue.size(), 1u);
     KL_RETURN_IF_ERROR(r().procedures->Delete(tx, first.id));
     EXPECT_EQ(r().procedures->Delete(tx, first.id).code(), ErrorCode::kNotFound);
@@ -325,8 +341,7 @@ TEST_P(SupervisionRepositoriesTest, MilestonesAndMeetings) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SupervisionRepositoriesTest,
-                         ::testing::Values(Db::kSqlite, Db::kPostgres),
-                         [](const auto& info) {
+                         ::testing::Values(Db::kSqlite, Db::kPostgres), [](const auto& info) {
                            return info.param == Db::kSqlite ? "Sqlite" : "Postgres";
                          });
 
