@@ -118,6 +118,8 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterPlanRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
   RegisterReportingRoutes(router, ctx);
+  RegisterProblemRoutes(router, ctx);
+  RegisterProjectPlanRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

@@ -24,6 +24,9 @@ class ReportService;
 class ReportingSettings;
 class ReportingStats;
 class WorkingCalendar;
+class ProblemService;
+class ProcedureService;
+class BattleChartService;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -53,6 +56,9 @@ struct ApiContext {
   ReportingSettings* reporting_settings = nullptr;
   ReportingStats* reporting_stats = nullptr;
   auth::LoginRateLimiter* login_limiter = nullptr;
+  ProblemService* problems = nullptr;  // supervision (issue 4)
+  ProcedureService* procedures = nullptr;
+  BattleChartService* battle_chart = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -101,6 +107,8 @@ void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPlanRoutes(http::Router& router, ApiContext& ctx);       // plans_api.cc
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);     // reports_api.cc
 void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);  // reporting_api.cc
+void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
+void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -2,6 +2,7 @@
 #include "api/api_context.h"
 #include "api/json_input.h"
 #include "api/project_input.h"
+#include "api/supervision_input.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/service/project_service.h"
@@ -10,28 +11,12 @@ namespace keyline::api {
 namespace {
 
 std::string PageJson(const PageOf<Project>& page, const Page& request_page) {
-  JsonWriter w;
-  w.Reserve(256 + 1024 * page.items.size());
-  w.BeginObject();
-  w.Key("items").BeginArray();
-  for (const auto& p : page.items) WriteJson(w, p);
-  w.EndArray();
-  w.Key("total").Int(page.total);
-  w.Key("limit").Int(request_page.limit);
-  w.Key("offset").Int(request_page.offset);
-  w.EndObject();
-  return w.Take();
+  return PagedJson(page, request_page, [](JsonWriter& w, const Project& p) { WriteJson(w, p); });
 }
 
 template <typename T>
 std::string ListJson(const std::vector<T>& items) {
-  JsonWriter w;
-  w.BeginObject();
-  w.Key("items").BeginArray();
-  for (const auto& item : items) WriteJson(w, item);
-  w.EndArray();
-  w.EndObject();
-  return w.Take();
+  return ItemsJson(items, [](JsonWriter& w, const T& item) { WriteJson(w, item); });
 }
 
 http::Response ListProjects(ApiContext& ctx, const Caller& caller, http::Request& req) {

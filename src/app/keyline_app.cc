@@ -6,6 +6,7 @@
 
 #include "api/api_context.h"
 #include "app/embedded_files.h"
+#include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
@@ -13,6 +14,9 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/plan_service.h"
+#include "core/service/battle_chart_service.h"
+#include "core/service/problem_service.h"
+#include "core/service/procedure_service.h"
 #include "core/service/project_service.h"
 #include "core/service/reference_service.h"
 #include "core/service/report_service.h"
@@ -63,6 +67,10 @@ struct KeylineApp::State {
   std::unique_ptr<PlanService> plans;
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<ReportingStats> reporting_stats;
+  std::unique_ptr<ProblemService> problems;
+  std::unique_ptr<ProcedureService> procedures;
+  std::unique_ptr<BattleChartService> battle_chart;
+  std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -103,6 +111,11 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
       std::make_unique<ReportService>(repos, reporting, *s.reporting_settings, *s.audit, *s.clock);
   s.reporting_stats =
       std::make_unique<ReportingStats>(repos, reporting, *s.reporting_settings, *s.clock);
+  s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
+  s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
+  s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
+  KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
+  KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
   s.api.options.cookie_secure = config.cookie_secure;
   s.api.options.allowed_origin = config.allowed_origin;
@@ -119,6 +132,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.reporting_settings = s.reporting_settings.get();
   s.api.reporting_stats = s.reporting_stats.get();
   s.api.login_limiter = s.limiter.get();
+  s.api.problems = s.problems.get();
+  s.api.procedures = s.procedures.get();
+  s.api.battle_chart = s.battle_chart.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -148,7 +164,18 @@ Result<uint16_t> KeylineApp::StartServer() {
   return s.server->port();
 }
 
+void KeylineApp::StartEscalationTimer(int seconds) {
+  State& s = *state_;
+  if (s.escalation_timer || seconds <= 0) return;
+  ProblemService* problems = s.problems.get();
+  s.escalation_timer = std::make_unique<EscalationTimer>(std::chrono::seconds(seconds), [problems] {
+    auto report = problems->Sweep(Caller::System("escalation"));
+    (void)report;  // failures are retried on the next tick
+  });
+}
+
 void KeylineApp::StopServer() {
+  if (state_ && state_->escalation_timer) state_->escalation_timer.reset();
   if (state_ && state_->server) {
     state_->server->Stop();
     state_->server.reset();
@@ -167,6 +194,9 @@ ProjectService& KeylineApp::projects() { return *state_->projects; }
 ReferenceService& KeylineApp::reference() { return *state_->reference; }
 PlanService& KeylineApp::plans() { return *state_->plans; }
 ReportService& KeylineApp::reports() { return *state_->reports; }
+ProblemService& KeylineApp::problems() { return *state_->problems; }
+ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
+BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

@@ -20,6 +20,9 @@ class ProjectService;
 class ReferenceService;
 class PlanService;
 class ReportService;
+class ProblemService;
+class ProcedureService;
+class BattleChartService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -41,6 +44,9 @@ class KeylineApp {
   Result<uint16_t> StartServer();
   void StopServer();
   void WaitForSignal();
+  // Runs the escalation sweep (提级督办) every `seconds` on a background thread until
+  // StopServer or destruction; `serve` starts it with 60.
+  void StartEscalationTimer(int seconds);
 
   const Repositories& repos() const;
   AuditLog& audit();
@@ -50,6 +56,9 @@ class KeylineApp {
   ReferenceService& reference();
   PlanService& plans();
   ReportService& reports();
+  ProblemService& problems();
+  ProcedureService& procedures();
+  BattleChartService& battle_chart();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

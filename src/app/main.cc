@@ -68,6 +68,7 @@ int Serve(KeylineApp& app) {
   std::printf("Keyline %s listening on http://%s:%u (database %s)\n", KeylineVersion(),
               app.config().listen_address.c_str(), *port, app.config().db_url.c_str());
   std::fflush(stdout);
+  app.StartEscalationTimer(60);
   app.WaitForSignal();
   std::printf("Keyline stopped.\n");
   return 0;

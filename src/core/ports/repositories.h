@@ -22,6 +22,11 @@
 
 namespace keyline {
 
+class ProcedureRepository;  // core/ports/supervision_repositories.h
+class MilestoneRepository;
+class ProblemRepository;
+class MeetingRepository;
+
 struct Page {
   int64_t limit = 50;  // 1..500
   int64_t offset = 0;
@@ -181,6 +186,10 @@ struct Repositories {
   SessionRepository* sessions = nullptr;
   ProjectRepository* projects = nullptr;
   AuditRepository* audit = nullptr;
+  ProcedureRepository* procedures = nullptr;  // supervision (issue 4)
+  MilestoneRepository* milestones = nullptr;
+  ProblemRepository* problems = nullptr;
+  MeetingRepository* meetings = nullptr;
 };
 
 }  // namespace keyline

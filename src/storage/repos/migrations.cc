@@ -270,6 +270,8 @@ std::vector<Migration> BuildMigrations() {
   out.push_back({2, "append-only audit log", std::string(kAuditTriggersSqlite),
                  std::string(kAuditTriggersPg)});
   out.push_back(ReportingMigration());
+  out.push_back({4, "supervision", Expand(SupervisionSchemaV4(), sql::Dialect::kSqlite),
+                 Expand(SupervisionSchemaV4(), sql::Dialect::kPostgres)});
   return out;
 }
 

@@ -32,6 +32,10 @@ const std::vector<Migration>& Migrations();
 // The version of the newest migration.
 int LatestSchemaVersion();
 
+// The text of migration 4 (supervision: procedures, battle chart, problems, meetings), with
+// the dialect tokens of migrations.cc; defined in schema_supervision.cc.
+std::string_view SupervisionSchemaV4();
+
 // Applies every migration not yet recorded in schema_migrations. Idempotent.
 Status Migrate(sql::Database& db);
 

@@ -244,6 +244,10 @@ ProjectListSql BuildProjectListSql(sql::Dialect dialect, const ProjectQuery& q,
   return out;
 }
 
+void AndProjectInScope(SqlBuilder& b, const ProjectScope& scope) {
+  AddScope(b, scope, /*unit_scope_joined=*/false);
+}
+
 BuiltSql BuildInScopeSql(int64_t project_id, const ProjectScope& scope) {
   SqlBuilder b;
   b.Append("SELECT 1 FROM projects p");

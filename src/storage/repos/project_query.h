@@ -16,6 +16,8 @@
 
 namespace keyline::storage {
 
+class SqlBuilder;
+
 struct BuiltSql {
   std::string sql;
   std::vector<sql::Value> params;
@@ -35,6 +37,10 @@ BuiltSql BuildProjectMatchSql(sql::Dialect dialect, const ProjectQuery& query,
                               const ProjectScope& scope, std::string_view select_list);
 // One row when the project exists and is within scope, none otherwise.
 BuiltSql BuildInScopeSql(int64_t project_id, const ProjectScope& scope);
+
+// Adds the scope's conditions over a projects table aliased `p` (what List and InScope apply),
+// for other repositories whose rows belong to a project.
+void AndProjectInScope(SqlBuilder& b, const ProjectScope& scope);
 
 // The code prefix covering a region and the regions below it: "61" for 610000, "6101" for
 // 610100, "610113" for 610113, "610113001" for 610113001 and 610113001000.

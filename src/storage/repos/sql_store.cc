@@ -8,6 +8,7 @@
 #include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
 #include "storage/repos/sql_tx.h"
+#include "storage/repos/supervision_sql.h"
 #include "storage/sql/database_url.h"
 
 namespace keyline {
@@ -96,6 +97,10 @@ struct SqlStore::Impl {
       storage::NewSqlReportingSettingsRepository();
   std::unique_ptr<ReportRepository> reports = storage::NewSqlReportRepository();
   std::unique_ptr<AttachmentRepository> attachments = storage::NewSqlAttachmentRepository();
+  std::unique_ptr<ProcedureRepository> procedures = storage::NewSqlProcedureRepository();
+  std::unique_ptr<MilestoneRepository> milestones = storage::NewSqlMilestoneRepository();
+  std::unique_ptr<ProblemRepository> problems = storage::NewSqlProblemRepository();
+  std::unique_ptr<MeetingRepository> meetings = storage::NewSqlMeetingRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -112,6 +117,10 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   reporting_.settings = impl_->reporting_settings.get();
   reporting_.reports = impl_->reports.get();
   reporting_.attachments = impl_->attachments.get();
+  repos_.procedures = impl_->procedures.get();
+  repos_.milestones = impl_->milestones.get();
+  repos_.problems = impl_->problems.get();
+  repos_.meetings = impl_->meetings.get();
 }
 
 SqlStore::~SqlStore() {

@@ -1,0 +1,43 @@
+// Who may do what in the supervision loop (procedures, battle chart, problems, orders,
+// meetings). The project rules of project_access.h decide visibility: every read is limited
+// to the projects the caller sees, and a project outside the scope is kNotFound.
+//
+//   admin, supervisor (发改)  everything: templates, applying them, raising and closing any
+//                            problem, the escalation sweep, meetings
+//   department              updates procedures and tasks of its projects; raises problems for
+//                            its projects; deploys, feeds back, solves or plans problems and
+//                            answers supervision orders assigned to its unit (also when the
+//                            project is not otherwise its own: it then sees that problem)
+//   reporter (项目单位)      updates procedures and tasks of its own projects; raises problems
+//                            for them; closes problems it raised
+//   leader                  reads everything; confirms (closes) or reopens solved problems
+//                            with an evaluation; reads meetings
+//   service officer         reads its projects' procedures, charts and problems
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/result.h"
+#include "core/model/role.h"
+#include "core/ports/repositories.h"
+
+namespace keyline {
+
+// 发改 office roles: admin and supervisor.
+inline bool IsOffice(Role role) { return role == Role::kAdmin || role == Role::kSupervisor; }
+
+// The project, when the caller's scope includes it; kNotFound ("项目不存在或无权查看") otherwise.
+Result<Project> VisibleProject(Tx& tx, const Repositories& repos, const Caller& caller,
+                               int64_t project_id, const std::string& today);
+
+// May the caller edit the procedures and battle-chart tasks of this (visible) project?
+bool MayEditProjectPlan(const Caller& caller, const Project& project);
+
+// kForbidden with a bilingual message.
+Status SupervisionForbidden(const std::string& what_zh, const std::string& what_en);
+
+// Today's date in Beijing from a clock reading.
+std::string BeijingToday(int64_t now_ms);
+
+}  // namespace keyline
