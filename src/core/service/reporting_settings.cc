@@ -72,27 +72,28 @@ ReportRules DecodeRules(const std::string& text) {
   return r;
 }
 
-Result<ReportingSettings::Snapshot> ReportingSettings::Load() {
+Result<std::shared_ptr<const ReportingSettings::Snapshot>> ReportingSettings::Load() {
   int64_t now = clock_.NowMs();
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (cache_ && now - cache_->loaded_at < kCacheMs && now >= cache_->loaded_at) return *cache_;
+    if (cache_ && now - cache_->loaded_at < kCacheMs && now >= cache_->loaded_at) return cache_;
   }
-  Snapshot snap;
-  snap.loaded_at = now;
+  auto snap = std::make_shared<Snapshot>();
+  snap->loaded_at = now;
   Status st = tx_.Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(std::optional<std::string> rule, repo_.GetSetting(tx, kRuleKey));
-    if (rule) snap.rule = DecodeRule(*rule);
+    if (rule) snap->rule = DecodeRule(*rule);
     KL_ASSIGN_OR_RETURN(std::optional<std::string> rules, repo_.GetSetting(tx, kRulesKey));
-    if (rules) snap.rules = DecodeRules(*rules);
+    if (rules) snap->rules = DecodeRules(*rules);
     KL_ASSIGN_OR_RETURN(std::vector<ReportWindow> windows, repo_.ListWindows(tx, 0, 999999));
-    for (ReportWindow& w : windows) snap.windows[w.period] = std::move(w);
+    for (ReportWindow& w : windows) snap->windows[w.period] = std::move(w);
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  std::shared_ptr<const Snapshot> shared = std::move(snap);
   std::lock_guard<std::mutex> lock(mu_);
-  cache_ = snap;
-  return snap;
+  cache_ = shared;
+  return shared;
 }
 
 void ReportingSettings::Invalidate() {
@@ -101,29 +102,29 @@ void ReportingSettings::Invalidate() {
 }
 
 Result<ReportWindowRule> ReportingSettings::Rule() {
-  KL_ASSIGN_OR_RETURN(Snapshot s, Load());
-  return s.rule;
+  KL_ASSIGN_OR_RETURN(auto s, Load());
+  return s->rule;
 }
 
 Result<ReportRules> ReportingSettings::Rules() {
-  KL_ASSIGN_OR_RETURN(Snapshot s, Load());
-  return s.rules;
+  KL_ASSIGN_OR_RETURN(auto s, Load());
+  return s->rules;
 }
 
 Result<ReportWindow> ReportingSettings::Window(int period) {
-  KL_ASSIGN_OR_RETURN(Snapshot s, Load());
-  auto it = s.windows.find(period);
-  if (it != s.windows.end()) return it->second;
-  return WindowFor(period, s.rule, calendar_);
+  KL_ASSIGN_OR_RETURN(auto s, Load());
+  auto it = s->windows.find(period);
+  if (it != s->windows.end()) return it->second;
+  return WindowFor(period, s->rule, calendar_);
 }
 
 Result<std::vector<ReportWindow>> ReportingSettings::Year(int year) {
-  KL_ASSIGN_OR_RETURN(Snapshot s, Load());
+  KL_ASSIGN_OR_RETURN(auto s, Load());
   std::vector<ReportWindow> out;
   for (int m = 1; m <= 12; ++m) {
     int period = year * 100 + m;
-    auto it = s.windows.find(period);
-    out.push_back(it != s.windows.end() ? it->second : WindowFor(period, s.rule, calendar_));
+    auto it = s->windows.find(period);
+    out.push_back(it != s->windows.end() ? it->second : WindowFor(period, s->rule, calendar_));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -51,8 +52,8 @@ class ReportingSettings {
     ReportRules rules;
     std::map<int, ReportWindow> windows;  // overrides of the cached range
   };
-  // The cached snapshot, reloaded when older than kCacheMs.
-  Result<Snapshot> Load();
+  // The cached snapshot (shared, never copied), reloaded when older than kCacheMs.
+  Result<std::shared_ptr<const Snapshot>> Load();
   void Invalidate();
   Status RequireAdmin(const Caller& caller) const;
 
@@ -62,7 +63,7 @@ class ReportingSettings {
   const WorkingCalendar& calendar_;
   const Clock& clock_;
   std::mutex mu_;
-  std::optional<Snapshot> cache_;
+  std::shared_ptr<const Snapshot> cache_;
 };
 
 // The stored text forms ("open_day=25;due_working_day=5;lock_working_day=10"), exposed for

@@ -44,17 +44,12 @@ constexpr const char* kUpdateSql =
     "WHERE id = $23 AND version = $24";
 constexpr const char* kExistsSql = "SELECT 1 FROM monthly_reports WHERE id = $1";
 
-// Counted reports: submitted or approved (a returned report counts again once resubmitted).
-constexpr const char* kTotalsSql =
-    "SELECT "
-    "COALESCE(SUM(CASE WHEN period < $2 THEN completed_investment END), 0), "
-    "COALESCE(SUM(CASE WHEN period >= $2 THEN completed_investment END), 0) "
-    "FROM monthly_reports WHERE project_id = $1 AND period < $3 "
-    "AND status IN ('submitted', 'approved')";
-constexpr const char* kRecentSql =
-    "SELECT completed_investment, progress_percent FROM monthly_reports "
+// Counted reports (submitted or approved; a returned report counts again once resubmitted)
+// before a period, newest first: one pass gives the sums and the recent months.
+constexpr const char* kHistorySql =
+    "SELECT period, completed_investment, progress_percent FROM monthly_reports "
     "WHERE project_id = $1 AND period < $2 AND status IN ('submitted', 'approved') "
-    "ORDER BY period DESC LIMIT 3";
+    "ORDER BY period DESC";
 
 Result<MonthlyReport> ReadReport(sql::ResultSet& rs, size_t row) {
   MonthlyReport r;
@@ -201,18 +196,16 @@ class SqlReportRepository final : public ReportRepository {
   Result<ReportTotals> Totals(Tx& tx, int64_t project_id, int period) override {
     sql::Conn& conn = ConnOf(tx);
     int january = period / 100 * 100 + 1;
-    KL_ASSIGN_OR_RETURN(
-        sql::ResultSet sums,
-        conn.Query(kTotalsSql, {IntValue(project_id), IntValue(january), IntValue(period)}));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rows,
+                        conn.Query(kHistorySql, {IntValue(project_id), IntValue(period)}));
     ReportTotals t;
-    t.before_year = Money{sums.GetInt(0, 0)};
-    t.year_before_period = Money{sums.GetInt(0, 1)};
-    KL_ASSIGN_OR_RETURN(sql::ResultSet recent,
-                        conn.Query(kRecentSql, {IntValue(project_id), IntValue(period)}));
-    for (size_t i = 0; i < recent.size(); ++i) {
-      t.recent_months.push_back(Money{recent.GetInt(i, 0)});
+    for (size_t i = 0; i < rows.size(); ++i) {
+      Money amount{rows.GetInt(i, 1)};
+      Money& bucket = rows.GetInt(i, 0) < january ? t.before_year : t.year_before_period;
+      bucket = bucket + amount;
+      if (i < 3) t.recent_months.push_back(amount);
     }
-    if (!recent.empty()) t.previous_percent = static_cast<int>(recent.GetInt(0, 1));
+    if (!rows.empty()) t.previous_percent = static_cast<int>(rows.GetInt(0, 2));
     return t;
   }
 
