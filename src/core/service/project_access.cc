@@ -67,12 +67,19 @@ Result<Project> LoadVisibleProject(ProjectRepository& projects, Tx& tx, const Ca
                                    int64_t id, const std::string& today) {
   Status not_found = Status::NotFound("项目不存在或无权查看", "project not found");
   ProjectScope scope = ScopeFor(caller, today);
-  if (scope.kind != ProjectScope::Kind::kAll) {
+  bool needs_query = scope.kind == ProjectScope::Kind::kUnit ||
+                     scope.kind == ProjectScope::Kind::kPerson;
+  if (needs_query) {
     KL_ASSIGN_OR_RETURN(bool visible, projects.InScope(tx, id, scope));
     if (!visible) return not_found;
   }
   auto project = projects.Get(tx, id);
   if (!project.ok() && project.status().code() == ErrorCode::kNotFound) return not_found;
+  // A company's scope is its own projects: the row itself tells.
+  if (project.ok() && scope.kind == ProjectScope::Kind::kOwner &&
+      project->owner_unit_id != scope.id) {
+    return not_found;
+  }
   return project;
 }
 
