@@ -68,6 +68,9 @@ TEST_P(Cli, SeedsTheDemoDistrictOnceAndPrintsTheLogins) {
   ASSERT_EQ(seed.exit_code, 0) << seed.output;
   EXPECT_NE(seed.output.find("Keyline@2026"), std::string::npos) << seed.output;
   EXPECT_NE(seed.output.find("fgw"), std::string::npos);
+  // A year of reporting comes with it: plans and monthly reports of the projects under way.
+  EXPECT_NE(seed.output.find("annual plans"), std::string::npos) << seed.output;
+  EXPECT_EQ(seed.output.find(" 0 monthly reports"), std::string::npos) << seed.output;
   CliRun again = K("seed-demo");
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;

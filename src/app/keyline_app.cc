@@ -13,8 +13,8 @@
 #include "core/calendar/working_calendar.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
-#include "core/service/plan_service.h"
 #include "core/service/battle_chart_service.h"
+#include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
 #include "core/service/project_service.h"
@@ -194,6 +194,7 @@ ProjectService& KeylineApp::projects() { return *state_->projects; }
 ReferenceService& KeylineApp::reference() { return *state_->reference; }
 PlanService& KeylineApp::plans() { return *state_->plans; }
 ReportService& KeylineApp::reports() { return *state_->reports; }
+ReportingSettings& KeylineApp::reporting_settings() { return *state_->reporting_settings; }
 ProblemService& KeylineApp::problems() { return *state_->problems; }
 ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
 BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }

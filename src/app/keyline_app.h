@@ -20,6 +20,7 @@ class ProjectService;
 class ReferenceService;
 class PlanService;
 class ReportService;
+class ReportingSettings;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
@@ -56,6 +57,7 @@ class KeylineApp {
   ReferenceService& reference();
   PlanService& plans();
   ReportService& reports();
+  ReportingSettings& reporting_settings();
   ProblemService& problems();
   ProcedureService& procedures();
   BattleChartService& battle_chart();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/demo_reporting.h"
 #include "app/demo_seed.h"
 #include "app/keyline_app.h"
 #include "common/version.h"
@@ -85,6 +86,10 @@ int SeedDemoCommand(KeylineApp& app) {
         "%d users, %d projects, %d assignments\n",
         result->regions, result->units, result->people, result->users, result->projects,
         result->assignments);
+    auto reporting = SeedDemoReporting(app);
+    if (!reporting.ok()) return Fail(reporting.status());
+    std::printf("已导入年度计划 %d 个、月报 %d 份 / %d annual plans, %d monthly reports\n",
+                reporting->plans, reporting->reports, reporting->plans, reporting->reports);
   }
   std::printf("%s", result->logins.c_str());
   return 0;

@@ -67,8 +67,8 @@ Result<Project> LoadVisibleProject(ProjectRepository& projects, Tx& tx, const Ca
                                    int64_t id, const std::string& today) {
   Status not_found = Status::NotFound("项目不存在或无权查看", "project not found");
   ProjectScope scope = ScopeFor(caller, today);
-  bool needs_query = scope.kind == ProjectScope::Kind::kUnit ||
-                     scope.kind == ProjectScope::Kind::kPerson;
+  bool needs_query =
+      scope.kind == ProjectScope::Kind::kUnit || scope.kind == ProjectScope::Kind::kPerson;
   if (needs_query) {
     KL_ASSIGN_OR_RETURN(bool visible, projects.InScope(tx, id, scope));
     if (!visible) return not_found;
