@@ -443,3 +443,75 @@ TEST_P(ReportsApi, DerivedFiguresAgainstPlanAndElapsedShare) {
 
 }  // namespace
 }  // namespace keyline::testing
+
+namespace keyline::testing {
+namespace {
+
+TEST_P(ReportsApi, HostileInputIsRefusedClearlyAndWritesNothing) {
+  server().clock().Set(At("2026-03-27"));
+  int64_t school = fx().project_school;
+  auto company = As("company_a");
+  std::string url = ReportUrl(school, 202603);
+  struct Case {
+    const char* name;
+    HttpResult result;
+    int status;
+  };
+  std::vector<Case> cases;
+  cases.push_back({"malformed json", company->Post(url + "/submit", "{\"version\":0,"), 400});
+  cases.push_back({"not an object", company->Post(url + "/submit", "[1,2]"), 400});
+  cases.push_back({"wrong content type",
+                   company->Request("POST", url + "/submit", R"({"version":0})",
+                                    {{"Content-Type", "text/plain"}}),
+                   415});
+  cases.push_back(
+      {"amount as a number with 7 decimals",
+       company->Post(url + "/submit", R"({"version":0,"completed_investment":"1.1234567"})"), 400});
+  cases.push_back({"amount overflow",
+                   company->Post(url + "/submit",
+                                 R"({"version":0,"completed_investment":"99999999999999999999"})"),
+                   400});
+  cases.push_back({"version missing", company->Post(url + "/submit", R"({"workers":1})"), 400});
+  cases.push_back({"text too long",
+                   company->Post(url + "/submit", "{\"version\":0,\"main_works\":\"" +
+                                                      std::string(6000, 'x') + "\"}"),
+                   400});
+  cases.push_back({"oversized body",
+                   company->Post(url + "/submit", "{\"version\":0,\"problems\":\"" +
+                                                      std::string(2 << 20, 'x') + "\"}"),
+                   413});
+  cases.push_back({"month 13", company->Get(ReportUrl(school, 202613)), 404});
+  cases.push_back(
+      {"period text", company->Get("/api/v1/projects/" + Id(school) + "/reports/x"), 404});
+  cases.push_back({"unknown status filter", company->Get("/api/v1/reports?status=lost"), 400});
+  cases.push_back({"unknown query", company->Get("/api/v1/reports?sql=1"), 400});
+  cases.push_back(
+      {"sql in a text field is data",
+       company->Post(
+           url + "/submit",
+           R"({"version":0,"progress_text":"'); DROP TABLE monthly_reports;--","completed_investment":"1"})"),
+       200});
+  for (const Case& c : cases) {
+    EXPECT_EQ(c.result.status, c.status) << c.name << ": " << c.result.body;
+    if (c.status >= 400) {
+      ASSERT_TRUE(c.result.json.is_object()) << c.name;
+      const auto& error = c.result.json.at("error");
+      EXPECT_FALSE(error.at("message_zh").as_string().empty()) << c.name;
+      EXPECT_FALSE(error.at("message_en").as_string().empty()) << c.name;
+    }
+  }
+  // Only the last, valid submission was stored, text and all.
+  HttpResult stored = company->Get(url);
+  EXPECT_EQ(stored.json.at("report").at("version").as_int64(), 1);
+  EXPECT_EQ(stored.json.at("report").at("progress_text"), "'); DROP TABLE monthly_reports;--");
+  // An attachment above 10 MiB is refused before it is read.
+  std::string raw = company->SendRaw(
+      "POST " + url + "/attachments?filename=a.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+      "Cookie: keyline_sid=" + company->cookies()["keyline_sid"] +
+      "\r\nX-CSRF-Token: " + company->csrf_token() +
+      "\r\nContent-Type: application/pdf\r\nContent-Length: 10485761\r\n\r\n%PDF-");
+  EXPECT_EQ(raw.rfind("HTTP/1.1 413", 0), 0u) << raw.substr(0, 200);
+}
+
+}  // namespace
+}  // namespace keyline::testing
