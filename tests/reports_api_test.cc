@@ -299,6 +299,9 @@ TEST_P(ReportsApi, AttachmentsAreTypeCheckedHashedAndScoped) {
   ASSERT_EQ(down.status, 200);
   EXPECT_EQ(down.body, png);
   EXPECT_EQ(down.Header("content-type"), "image/png");
+  EXPECT_EQ(down.Header("content-disposition"),
+            "attachment; filename=\"attachment-" + Id(id) +
+                ".png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA.png");
   EXPECT_EQ(As("company_b")->Get("/api/v1/attachments/" + Id(id)).status, 404);
   // Content decides, not the name or the header.
   HttpResult fake =
