@@ -86,6 +86,13 @@ async function fillDate(page, selector, value) {
   await input.press('Enter');
 }
 
+// Screenshots without the transient toasts.
+async function shot(page, name) {
+  const style = await page.addStyleTag({ content: '.el-message { display: none !important; }' });
+  await screenshot(page, name);
+  await style.evaluate((el) => el.remove());
+}
+
 async function completeness(page) {
   await page.goto(`/reporting/completeness?period=${PERIOD}`);
   await page.waitForSelector('[data-test=cmp-gaps]');
@@ -161,7 +168,7 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
   assert.deepEqual(months, [...Array(12).fill('110'), '1,320']);
   await page.waitForSelector('[data-chart=plan-monthly] canvas');
   await page.waitForTimeout(500);
-  await screenshot(page, 'plan');
+  await shot(page, 'plan');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -205,6 +212,8 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   await page.click('[data-test=save-draft]');
   await page.waitForSelector('.el-message--success >> text=草稿已保存');
   await page.waitForSelector('[data-test=report-page] [data-status=draft]');
+  await page.$eval('.el-main', (el) => { el.scrollTop = 0; });
+  await shot(page, 'report-form');
 
   // Someone else saves meanwhile: the UI says so and reloads.
   await page.evaluate(async ({ id, period }) => {
@@ -219,7 +228,7 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   await page.fill('[data-test=f-workers] input', '88');
   await page.click('[data-test=save-draft]');
   const stale = await page.waitForSelector('[data-test=form-error]');
-  assert.match(await stale.textContent(), /已被他人修改[\s\S]*已重新加载/);
+  assert.match(await stale.textContent(), /已被他人修改[\s\S]*已自动加载最新内容/);
   assert.equal(await page.inputValue('[data-test=f-workers] input'), '90');
 
   // Submit: 450 > 3 × 110 planned → the server asks to confirm.
@@ -227,7 +236,7 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   const dlg = await page.waitForSelector('[data-test=warn-dialog] li[data-code=large_vs_plan]');
   assert.match(await dlg.textContent(), /明显高于月度计划[\s\S]*110/);
   await page.waitForTimeout(300);
-  await screenshot(page, 'report-warning');
+  await shot(page, 'report-warning');
   await page.click('[data-test=warn-confirm]');
   await page.waitForSelector('.el-message--success >> text=月报已报送');
   await page.waitForSelector('[data-test=report-detail]');
@@ -250,7 +259,7 @@ test('department returns the report with a comment', async () => {
   await page.waitForSelector('[data-test=review-drawer] >> text=退回时请填写修改意见');
   await page.fill('textarea[data-test=review-comment]', '本月完成投资与监理月报不符，请核实后按实际完成额重新填报。');
   await page.waitForTimeout(400);
-  await screenshot(page, 'review');
+  await shot(page, 'review');
   await page.click('[data-test=review-return]');
   await page.waitForSelector('.el-message--success >> text=已退回');
   await page.waitForSelector('[data-test=review-table] >> text=没有待审核的月报');
@@ -298,7 +307,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
   assert.ok(!after1.gapNames.includes(PROJECT_NAME), 'no longer on the reminder list');
   await s.waitForSelector('[data-chart=cmp-states] canvas');
   await s.waitForTimeout(600);
-  await screenshot(s, 'completeness');
+  await shot(s, 'completeness');
 
   // The project's 月报 tab: the approved report and the bulletin figures.
   await s.goto(`/projects/${projectId}?tab=reports`);
@@ -311,7 +320,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
   const expected = ((420 / 1320) - MONTH / 12) * 100;
   const words = expected >= 0 ? '超序时进度' : '低于序时进度';
   assert.ok(gap.includes(words) && gap.includes('个百分点'), gap);
-  await screenshot(s, 'project-reports');
+  await shot(s, 'project-reports');
 
   // The supervisor may unlock the approved report, with a reason.
   await s.click('[data-test=report-link]');
