@@ -88,6 +88,7 @@ async function fillDate(page, selector, value) {
 
 // Screenshots without the transient toasts.
 async function shot(page, name) {
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
   const style = await page.addStyleTag({ content: '.el-message { display: none !important; }' });
   await screenshot(page, name);
   await style.evaluate((el) => el.remove());
