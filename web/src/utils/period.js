@@ -75,3 +75,6 @@ export function percent(rate, digits = 1) {
   if (rate === null || rate === undefined) return '—';
   return `${(Number(rate) * 100).toFixed(digits)}%`;
 }
+
+// Display format of the month pickers.
+export const monthFormat = () => (isEnglish() ? 'YYYY-MM' : 'YYYY年MM月');
