@@ -4,6 +4,7 @@
 import { reactive } from 'vue';
 import { getEnums } from './api/meta.js';
 import { listUnits, listPeople, listRegions } from './api/reference.js';
+import { listProjects } from './api/projects.js';
 import { isEnglish } from './i18n.js';
 import enumsEn from './locales/enums-en.js';
 
@@ -12,6 +13,7 @@ export const refdata = reactive({
   units: new Map(),
   people: new Map(),
   regions: new Map(),
+  projects: new Map(), // id → {id, name, owner_unit_id, responsible_unit_id, stage}: names for report lists
 });
 
 let enumsPromise = null;
@@ -60,8 +62,31 @@ export function loadRegions() {
   });
 }
 
+// Names of the projects in the caller's scope, for lists that carry only project ids (the
+// reports). Loads the whole scope once, and again when an id not seen before turns up.
+let projectsPromise = null;
+const projectsTried = new Set();
+export async function loadProjectBriefs(ids = []) {
+  const missing = ids.filter((id) => !refdata.projects.has(id) && !projectsTried.has(id));
+  if (projectsPromise && !missing.length) return projectsPromise;
+  if (!projectsPromise || missing.length) {
+    missing.forEach((id) => projectsTried.add(id));
+    projectsPromise = fetchAll(listProjects, { sort: 'id', order: 'asc' }).then((items) => {
+      refdata.projects = new Map(items.map((p) => [p.id, {
+        id: p.id, name: p.name, owner_unit_id: p.owner_unit_id, responsible_unit_id: p.responsible_unit_id, stage: p.stage,
+      }]));
+    }).catch((err) => { projectsPromise = null; throw err; });
+  }
+  return projectsPromise;
+}
+export function projectBrief(id) {
+  return refdata.projects.get(id) || null;
+}
+
 export function resetRefdata() {
-  enumsPromise = unitsPromise = peoplePromise = regionsPromise = null;
+  enumsPromise = unitsPromise = peoplePromise = regionsPromise = projectsPromise = null;
+  projectsTried.clear();
+  refdata.projects = new Map();
   refdata.enums = {};
   refdata.units = new Map();
   refdata.people = new Map();

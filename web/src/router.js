@@ -35,6 +35,26 @@ export const routes = [
         meta: { roles: ['admin', 'supervisor', 'department', 'reporter'], titleKey: 'project.edit' },
       },
       {
+        path: 'reporting/fill', name: 'report-fill', component: () => import('./views/ReportFormView.vue'),
+        meta: { roles: ['reporter', 'admin', 'supervisor'], titleKey: 'nav.reportFill', nav: { icon: 'EditPen', order: 24, group: 'reporting' } },
+      },
+      {
+        path: 'reporting/review', name: 'report-review', component: () => import('./views/ReportReviewView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'department'], titleKey: 'nav.reportReview', nav: { icon: 'Stamp', order: 25, group: 'reporting' } },
+      },
+      {
+        path: 'reporting/completeness', name: 'completeness', component: () => import('./views/CompletenessView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'department', 'leader'], titleKey: 'nav.completeness', nav: { icon: 'PieChart', order: 26, group: 'reporting' } },
+      },
+      {
+        path: 'reporting/settings', name: 'reporting-settings', component: () => import('./views/ReportingSettingsView.vue'),
+        meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.reportingSettings', nav: { icon: 'Calendar', order: 27, group: 'reporting' } },
+      },
+      {
+        path: 'projects/:id(\\d+)/reports/:period(\\d{6})', name: 'report', component: () => import('./views/ReportFormView.vue'),
+        meta: { titleKey: 'report.title' },
+      },
+      {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },
       },

@@ -105,7 +105,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   const tabs = await page.$$eval('[data-test=project-tabs] .el-tabs__item', (els) => els.map((e) => e.textContent.trim()));
   for (const label of ['基本信息', '责任人/包抓', '阶段历史']) assert.ok(tabs.some((x) => x.startsWith(label)), `tab ${label} in ${tabs}`);
   assert.ok(!tabs.some((x) => x.startsWith('审计记录')), 'audit tab is for admins');
-  assert.ok(tabs.some((x) => x.startsWith('月报') && x.includes('未开放')));
+  assert.ok(tabs.some((x) => x === '年度计划') && tabs.some((x) => x === '月报'), `plan and report tabs open: ${tabs}`);
+  assert.ok(tabs.some((x) => x.startsWith('前期手续') && x.includes('未开放')));
   assert.ok(await page.isVisible('[data-test=edit-project]'));
   await screenshot(page, 'project');
 
@@ -114,7 +115,7 @@ test('project page shows its tabs; unopened modules say so', async () => {
   await page.click('[data-tab=stages]');
   await page.waitForSelector('[data-test=tab-stages] .el-timeline-item');
   assert.match(await page.textContent('[data-test=tab-stages]'), /在建/);
-  await page.click('[data-tab=reports]');
+  await page.click('[data-tab=procedures]');
   await page.waitForSelector('[data-test=coming-soon]:visible');
   assert.match(await page.textContent('[data-test=coming-soon]:visible'), /尚未开放/);
   assert.deepEqual(page.errors, []);

@@ -92,11 +92,15 @@ async function parseError(res) {
   });
 }
 
-// request('GET', '/projects', {query, body, skipAuthRedirect})
+// request('GET', '/projects', {query, body | raw, skipAuthRedirect})
 export async function request(method, path, opts = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': isEnglish() ? 'en' : 'zh-CN' };
   const init = { method, headers, credentials: 'same-origin' };
-  if (opts.body !== undefined) {
+  if (opts.raw !== undefined) {
+    // A file as the raw request body (attachments); the server judges the type by content.
+    headers['Content-Type'] = 'application/octet-stream';
+    init.body = opts.raw;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(opts.body);
   }
@@ -128,4 +132,11 @@ export const api = {
   put: (path, body, opts) => request('PUT', path, { ...opts, body }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
   del: (path, opts) => request('DELETE', path, opts),
+  // POST a Blob/File as the raw body: upload('/x', file, {filename: 'a.jpg'}).
+  upload: (path, blob, query, opts) => request('POST', path, { ...opts, query, raw: blob }),
 };
+
+// The URL of a GET endpoint, e.g. for <img src> and download links (same-origin cookie).
+export function apiUrl(path) {
+  return BASE + path;
+}
