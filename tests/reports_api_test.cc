@@ -133,6 +133,13 @@ TEST_P(ReportsApi, ReportLifecycleDraftSubmitReturnApproveUnlock) {
   EXPECT_EQ(As("build")->Post(ReportUrl(school, 202603) + "/approve", R"({"version":2})").status,
             404);
   auto edu = As("edu");
+  // The department's review queue names the project.
+  HttpResult queue = edu->Get("/api/v1/reports?status=submitted&period=202603");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  ASSERT_EQ(queue.json.at("total").as_int64(), 1);
+  EXPECT_EQ(queue.json.at("items").at(0).at("project_name"), "雁塔区第四中学建设项目");
+  EXPECT_EQ(queue.json.at("items").at(0).at("responsible_unit_id").as_int64(), fx().dept_edu);
+  EXPECT_EQ(As("build")->Get("/api/v1/reports?status=submitted").json.at("total").as_int64(), 0);
   EXPECT_EQ(edu->Post(ReportUrl(school, 202603) + "/return", R"({"version":2})").status, 400);
   HttpResult returned = edu->Post(ReportUrl(school, 202603) + "/return",
                                   R"({"version":2,"comment":"形象进度照片缺失"})");

@@ -4,6 +4,7 @@
 #include "common/version.h"
 #include "core/model/project.h"
 #include "core/model/reference.h"
+#include "core/model/reporting.h"
 
 namespace keyline::api {
 namespace {
@@ -29,6 +30,9 @@ std::string EnumsJson() {
   WriteTable(w, "measurement_method", MeasurementMethodTable());
   WriteTable(w, "funding_source", FundingSourceTable());
   WriteTable(w, "assignment_role", AssignmentRoleTable());
+  WriteTable(w, "report_status", ReportStatusTable());
+  WriteTable(w, "plan_status", PlanStatusTable());
+  WriteTable(w, "plan_split", PlanSplitTable());
   w.Key("unit_kind").BeginArray();
   for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship, UnitKind::kPark,
                      UnitKind::kCompany, UnitKind::kOther}) {

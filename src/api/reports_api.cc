@@ -208,7 +208,15 @@ http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request&
   if (!page.ok()) return Error(req, page.status());
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const MonthlyReport& r : page->items) WriteJson(w, r);
+  for (const ReportListItem& item : page->items) {
+    // The report's own fields, then its project's name and units for the review queue.
+    w.BeginObject();
+    WriteFields(w, item.report);
+    w.Key("project_name").String(item.project_name);
+    w.Key("owner_unit_id").OptInt(item.owner_unit_id);
+    w.Key("responsible_unit_id").OptInt(item.responsible_unit_id);
+    w.EndObject();
+  }
   w.EndArray();
   w.Key("total").Int(page->total);
   w.Key("limit").Int(q.page.limit);

@@ -80,8 +80,7 @@ void WriteJson(JsonWriter& w, const ReportRules& r) {
   w.EndObject();
 }
 
-void WriteJson(JsonWriter& w, const MonthlyReport& r) {
-  w.BeginObject();
+void WriteFields(JsonWriter& w, const MonthlyReport& r) {
   w.Key("id").Int(r.id);
   w.Key("project_id").Int(r.project_id);
   w.Key("period").Int(r.period);
@@ -108,6 +107,11 @@ void WriteJson(JsonWriter& w, const MonthlyReport& r) {
   w.Key("unlocked").Bool(r.unlocked);
   w.Key("created_at").Int(r.created_at);
   w.Key("updated_at").Int(r.updated_at);
+}
+
+void WriteJson(JsonWriter& w, const MonthlyReport& r) {
+  w.BeginObject();
+  WriteFields(w, r);
   w.EndObject();
 }
 

@@ -12,6 +12,8 @@ void WriteJson(JsonWriter& w, const ReportWindow& window);
 void WriteJson(JsonWriter& w, const ReportWindowRule& rule);
 void WriteJson(JsonWriter& w, const ReportRules& rules);
 void WriteJson(JsonWriter& w, const MonthlyReport& report);
+// The members of a report's object without the braces, for objects that add more.
+void WriteFields(JsonWriter& w, const MonthlyReport& report);
 void WriteJson(JsonWriter& w, const Attachment& attachment);
 void WriteJson(JsonWriter& w, const ProjectFigures& figures);
 

@@ -87,6 +87,14 @@ struct PortfolioTotals {
   Money completed_to_period;     // counted reports of the year up to and including the period
 };
 
+// A report in a list, with what a review queue shows of its project.
+struct ReportListItem {
+  MonthlyReport report;
+  std::string project_name;
+  std::optional<int64_t> owner_unit_id;
+  std::optional<int64_t> responsible_unit_id;
+};
+
 class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
@@ -97,8 +105,8 @@ class ReportRepository {
   // kConflict when the stored version is not expected_version; stored version +1.
   virtual Status Update(Tx& tx, const MonthlyReport& report, int64_t expected_version) = 0;
   virtual Result<std::vector<MonthlyReport>> ListForProject(Tx& tx, int64_t project_id) = 0;
-  virtual Result<PageOf<MonthlyReport>> List(Tx& tx, const ReportQuery& query,
-                                             const ProjectScope& scope) = 0;
+  virtual Result<PageOf<ReportListItem>> List(Tx& tx, const ReportQuery& query,
+                                              const ProjectScope& scope) = 0;
   virtual Result<ReportTotals> Totals(Tx& tx, int64_t project_id, int period) = 0;
   // Projects matching filter (its unit, region, leader ... conditions; paging ignored) that
   // must report for period — stage 在建, or a confirmed plan for the period's year and not

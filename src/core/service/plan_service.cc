@@ -154,6 +154,9 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
     }
     plan.created_by = caller.user_id;
     plan.created_by_name = caller.username;
+    if (auto user = repos_.users->Get(tx, caller.user_id); user.ok()) {
+      if (!user->display_name.empty()) plan.created_by_name = user->display_name;
+    }
     plan.created_at = now;
     if (current) {
       // Re-baseline of a confirmed plan.

@@ -172,8 +172,8 @@ Result<std::vector<MonthlyReport>> ReportService::ListForProject(const Caller& c
   return out;
 }
 
-Result<PageOf<MonthlyReport>> ReportService::List(const Caller& caller, const ReportQuery& query) {
-  PageOf<MonthlyReport> out;
+Result<PageOf<ReportListItem>> ReportService::List(const Caller& caller, const ReportQuery& query) {
+  PageOf<ReportListItem> out;
   ProjectScope scope = ScopeFor(caller, Today());
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, reporting_.reports->List(tx, query, scope));

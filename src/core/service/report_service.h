@@ -65,7 +65,7 @@ class ReportService {
   Result<ReportView> Get(const Caller& caller, int64_t project_id, int period);
   Result<std::vector<MonthlyReport>> ListForProject(const Caller& caller, int64_t project_id);
   // Reports visible to the caller (a department's review queue: statuses = {submitted}).
-  Result<PageOf<MonthlyReport>> List(const Caller& caller, const ReportQuery& query);
+  Result<PageOf<ReportListItem>> List(const Caller& caller, const ReportQuery& query);
 
   Result<MonthlyReport> Save(const Caller& caller, int64_t project_id, int period,
                              int64_t expected_version, const ReportInput& input);

@@ -155,8 +155,8 @@ class SqlReportRepository final : public ReportRepository {
     return ReadRows<MonthlyReport>(rs, ReadReport);
   }
 
-  Result<PageOf<MonthlyReport>> List(Tx& tx, const ReportQuery& q,
-                                     const ProjectScope& scope) override {
+  Result<PageOf<ReportListItem>> List(Tx& tx, const ReportQuery& q,
+                                      const ProjectScope& scope) override {
     sql::Conn& conn = ConnOf(tx);
     ProjectQuery filter;
     filter.unit_id = q.unit_id;
@@ -176,16 +176,24 @@ class SqlReportRepository final : public ReportRepository {
       conds.AppendList(codes);
       conds.Append(")");
     }
-    PageOf<MonthlyReport> page;
+    PageOf<ReportListItem> page;
     std::vector<sql::Value> params = conds.params();
     size_t n = params.size();
-    std::string sql = "SELECT " KL_REPORT_COLUMNS_R " FROM monthly_reports r" + conds.text() +
-                      " ORDER BY r.period DESC, r.project_id LIMIT $" + std::to_string(n + 1) +
-                      " OFFSET $" + std::to_string(n + 2);
+    std::string sql = "SELECT " KL_REPORT_COLUMNS_R
+                      ", p.name, p.owner_unit_id, p.responsible_unit_id FROM monthly_reports r "
+                      "JOIN projects p ON p.id = r.project_id" +
+                      conds.text() + " ORDER BY r.period DESC, r.project_id LIMIT $" +
+                      std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2);
     params.push_back(IntValue(ClampLimit(q.page)));
     params.push_back(IntValue(ClampOffset(q.page)));
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(sql, params));
-    KL_ASSIGN_OR_RETURN(page.items, ReadRows<MonthlyReport>(rs, ReadReport));
+    KL_ASSIGN_OR_RETURN(
+        page.items,
+        ReadRows<ReportListItem>(rs, [](sql::ResultSet& r, size_t row) -> Result<ReportListItem> {
+          KL_ASSIGN_OR_RETURN(MonthlyReport report, ReadReport(r, row));
+          return ReportListItem{std::move(report), r.TakeText(row, 24), r.GetOptInt(row, 25),
+                                r.GetOptInt(row, 26)};
+        }));
     KL_ASSIGN_OR_RETURN(
         sql::ResultSet count,
         conn.Query("SELECT COUNT(*) FROM monthly_reports r" + conds.text(), conds.params()));
