@@ -23,6 +23,7 @@ class ReportService;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
+class MeetingService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -59,6 +60,7 @@ class KeylineApp {
   ProblemService& problems();
   ProcedureService& procedures();
   BattleChartService& battle_chart();
+  MeetingService& meetings();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;
