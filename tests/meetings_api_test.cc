@@ -50,17 +50,15 @@ TEST_P(MeetingsApi, AgendaDecisionsAndMinutes) {
   auto fgw = As("fgw");
   // An ordinary problem raised on 09-30 is due 10-15 (国庆 in between).
   HttpResult problem = fgw->Post(
-      "/api/v1/problems",
-      Json({{"project_id", fx().project_school},
-            {"title", "学校用地红线内有三户未拆迁"},
-            {"category", "demolition"},
-            {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}},
-            {"leader_person_id", fx().leader_person}}));
+      "/api/v1/problems", Json({{"project_id", fx().project_school},
+                                {"title", "学校用地红线内有三户未拆迁"},
+                                {"category", "demolition"},
+                                {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}},
+                                {"leader_person_id", fx().leader_person}}));
   ASSERT_EQ(problem.status, 201) << problem.body;
   // The road's procedures planned from 09-01: its early items are overdue by 10-20.
-  HttpResult applied =
-      fgw->Post("/api/v1/projects/" + Id(fx().project_road) + "/procedures/apply",
-                Json({{"start", "2026-09-01"}}));
+  HttpResult applied = fgw->Post("/api/v1/projects/" + Id(fx().project_road) + "/procedures/apply",
+                                 Json({{"start", "2026-09-01"}}));
   ASSERT_EQ(applied.status, 201) << applied.body;
 
   boost::json::value m =
@@ -131,8 +129,8 @@ TEST_P(MeetingsApi, AgendaDecisionsAndMinutes) {
   ASSERT_EQ(chart.status, 200) << chart.body;
   EXPECT_NE(chart.body.find("11月底前取得施工许可"), std::string::npos) << chart.body;
   EXPECT_NE(chart.body.find("\"id\":" + Id(task_id)), std::string::npos);
-  HttpResult d3 = fgw->Post(url + "/decisions",
-                            Json({{"kind", "note"}, {"text", "各责任单位每周五报送进展"}}));
+  HttpResult d3 =
+      fgw->Post(url + "/decisions", Json({{"kind", "note"}, {"text", "各责任单位每周五报送进展"}}));
   ASSERT_EQ(d3.status, 201) << d3.body;
   EXPECT_EQ(fgw->Get(url).json.at("decisions").as_array().size(), 3u);
 
@@ -172,8 +170,8 @@ TEST_P(MeetingsApi, RolesAndScope) {
   auto fgw = As("fgw");
   boost::json::value a =
       Create(*fgw, "2026-09-29", {{"attendee_unit_ids", boost::json::array{fx().dept_edu}}});
-  boost::json::value b =
-      Create(*fgw, "2026-09-28", {{"attendee_person_ids", boost::json::array{fx().officer_person}}});
+  boost::json::value b = Create(*fgw, "2026-09-28",
+                                {{"attendee_person_ids", boost::json::array{fx().officer_person}}});
   std::string url_a = Url(a), url_b = Url(b);
   auto total = [](HttpClient& c) { return c.Get("/api/v1/meetings").json.at("total").as_int64(); };
 
@@ -181,9 +179,9 @@ TEST_P(MeetingsApi, RolesAndScope) {
   auto leader = As("leader");
   EXPECT_EQ(total(*leader), 2);
   EXPECT_EQ(leader->Get(url_a + "/agenda").status, 200);
-  EXPECT_EQ(leader->Post("/api/v1/meetings", Json({{"title", "t"}, {"held_on", "2026-10-01"}}))
-                .status,
-            403);
+  EXPECT_EQ(
+      leader->Post("/api/v1/meetings", Json({{"title", "t"}, {"held_on", "2026-10-01"}})).status,
+      403);
   EXPECT_EQ(Patch(*leader, url_a, {{"notes", "x"}}).status, 403);
   // A department reads the meetings it attends; others are 404.
   auto edu = As("edu");
@@ -230,12 +228,12 @@ TEST_P(MeetingsApi, BadInputIsRejected) {
   EXPECT_EQ(post({{"held_on", "2026-10-01"}}).status, 400) << "title required";
   EXPECT_EQ(post({{"title", "调度会"}, {"held_on", "2026-10-01"}, {"status", "held"}}).status, 400)
       << "status is not set on creation";
-  EXPECT_EQ(post({{"title", "调度会"}, {"held_on", "2026-10-01"}, {"chair_person_id", 999999}})
-                .status,
-            400);
-  EXPECT_EQ(post({{"title", "调度会"}, {"held_on", "2026-10-01"}, {"attendee_unit_ids", "x"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      post({{"title", "调度会"}, {"held_on", "2026-10-01"}, {"chair_person_id", 999999}}).status,
+      400);
+  EXPECT_EQ(
+      post({{"title", "调度会"}, {"held_on", "2026-10-01"}, {"attendee_unit_ids", "x"}}).status,
+      400);
   EXPECT_EQ(post({{"title", "调度会"},
                   {"held_on", "2026-10-01"},
                   {"attendee_unit_ids", boost::json::array{fx().dept_edu, fx().dept_edu}}})
@@ -268,9 +266,8 @@ TEST_P(MeetingsApi, BadInputIsRejected) {
       << "task needs due";
   EXPECT_EQ(decide({{"kind", "task"}, {"text", "x"}, {"due", "2026-11-30"}}).status, 400)
       << "task needs a project";
-  EXPECT_EQ(decide({{"kind", "problem"}, {"text", "x"}, {"project_id", fx().project_school}})
-                .status,
-            400)
+  EXPECT_EQ(
+      decide({{"kind", "problem"}, {"text", "x"}, {"project_id", fx().project_school}}).status, 400)
       << "problem needs an owner unit";
   EXPECT_EQ(decide({{"kind", "problem"},
                     {"text", "x"},
@@ -287,10 +284,7 @@ TEST_P(MeetingsApi, BadInputIsRejected) {
                 .status,
             400)
       << "a company is not a responsible unit";
-  EXPECT_EQ(decide({{"kind", "task"},
-                    {"text", "x"},
-                    {"project_id", 999999},
-                    {"due", "2026-11-30"}})
+  EXPECT_EQ(decide({{"kind", "task"}, {"text", "x"}, {"project_id", 999999}, {"due", "2026-11-30"}})
                 .status,
             404);
   EXPECT_EQ(fgw->Get(url).json.at("decisions").as_array().size(), 0u) << "nothing half-written";

@@ -44,8 +44,8 @@ Status ReadMeeting(const boost::json::object& body, bool create, DispatchMeeting
   if (r.Has("chair_person_id")) m->chair_person_id = r.Int("chair_person_id", false, 1, INT64_MAX);
   ReadIds(r, "attendee_person_ids", &m->attendee_person_ids);
   ReadIds(r, "attendee_unit_ids", &m->attendee_unit_ids);
-  r.Ignore({"id", "agenda", "minutes_issued", "decisions", "created_by", "created_at",
-            "updated_at"});
+  r.Ignore(
+      {"id", "agenda", "minutes_issued", "decisions", "created_by", "created_at", "updated_at"});
   if (create) r.Ignore({"version"});
   return r.Finish();
 }
@@ -53,8 +53,8 @@ Status ReadMeeting(const boost::json::object& body, bool create, DispatchMeeting
 std::string MeetingJson(const DispatchMeeting& m) { return ToJson(m); }
 
 http::Response ListMeetings(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(
-      req, RejectUnknownQuery(req, {"from", "to", "status", "limit", "offset"}));
+  KL_RETURN_IF_ERROR_RESPONSE(req,
+                              RejectUnknownQuery(req, {"from", "to", "status", "limit", "offset"}));
   MeetingQuery q;
   KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
   for (const char* key : {"from", "to"}) {
@@ -70,15 +70,16 @@ http::Response ListMeetings(ApiContext& ctx, const Caller& caller, http::Request
   if (auto s = req.Query("status")) {
     q.status = ParseEnum(MeetingStatusTable(), *s);
     if (!q.status) {
-      return Error(req, Status::InvalidArgument("status 取值无效", "invalid status",
-                                                {{"status", "可选：" + EnumCodes(MeetingStatusTable()),
-                                                  "one of " + EnumCodes(MeetingStatusTable())}}));
+      return Error(req,
+                   Status::InvalidArgument("status 取值无效", "invalid status",
+                                           {{"status", "可选：" + EnumCodes(MeetingStatusTable()),
+                                             "one of " + EnumCodes(MeetingStatusTable())}}));
     }
   }
   auto page = ctx.meetings->List(caller, q);
   if (!page.ok()) return Error(req, page.status());
-  return JsonOk(PagedJson(*page, q.page,
-                          [](JsonWriter& w, const DispatchMeeting& m) { WriteJson(w, m); }));
+  return JsonOk(
+      PagedJson(*page, q.page, [](JsonWriter& w, const DispatchMeeting& m) { WriteJson(w, m); }));
 }
 
 http::Response CreateMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {

@@ -220,9 +220,9 @@ struct AgendaItem {
   std::string title;  // the red project's reason, the problem's title, the procedure's name
   std::string units;  // a problem's responsible units, names joined with 、
   std::optional<int64_t> leader_person_id;
-  std::string leader;     // the problem's leader, by name
-  std::string authority;  // the procedure's authority
-  std::string due;        // the deadline missed ("" for red projects)
+  std::string leader;        // the problem's leader, by name
+  std::string authority;     // the procedure's authority
+  std::string due;           // the deadline missed ("" for red projects)
   int64_t days_overdue = 0;  // calendar days from due to the agenda date
 };
 
@@ -235,7 +235,7 @@ struct MeetingDecision {
   std::optional<int64_t> project_id;  // required for problem and task
   std::optional<int64_t> owner_unit_id;
   std::optional<int64_t> owner_person_id;
-  std::optional<std::string> due;      // date; for a problem its 13710 settle deadline
+  std::optional<std::string> due;       // date; for a problem its 13710 settle deadline
   std::optional<int64_t> problem_id;    // the problem raised (kind problem)
   std::optional<int64_t> milestone_id;  // the task created (kind task)
   int64_t created_by = 0;

@@ -53,7 +53,8 @@ Status CheckIds(const std::string& field, const std::vector<int64_t>& ids) {
 }
 
 Status Frozen() {
-  return Status::Conflict("会议纪要已印发，不能再修改", "the minutes were issued; the meeting is final");
+  return Status::Conflict("会议纪要已印发，不能再修改",
+                          "the minutes were issued; the meeting is final");
 }
 
 MeetingScope MeetingScopeFor(const Caller& caller) {
@@ -154,7 +155,7 @@ Result<DispatchMeeting> MeetingService::Get(const Caller& caller, int64_t id) {
 }
 
 Result<PageOf<DispatchMeeting>> MeetingService::List(const Caller& caller,
-                                                      const MeetingQuery& query) {
+                                                     const MeetingQuery& query) {
   PageOf<DispatchMeeting> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.meetings->List(tx, query, MeetingScopeFor(caller)));
@@ -203,8 +204,8 @@ Result<DispatchMeeting> MeetingService::Update(const Caller& caller, int64_t id,
       KL_ASSIGN_OR_RETURN(after.agenda, ProposeIn(tx, Caller::System(), after.held_on));
     }
     if (after.status == MeetingStatus::kMinutesIssued) {
-      KL_ASSIGN_OR_RETURN(after.minutes, RenderIn(tx, after, after.agenda.value_or(
-                                                                 std::vector<AgendaItem>{})));
+      KL_ASSIGN_OR_RETURN(after.minutes,
+                          RenderIn(tx, after, after.agenda.value_or(std::vector<AgendaItem>{})));
     }
     after.updated_at = clock_.NowMs();
     KL_RETURN_IF_ERROR(repos_.meetings->Update(tx, after, expected_version));
@@ -243,8 +244,7 @@ Result<std::vector<AgendaItem>> MeetingService::ProposeIn(Tx& tx, const Caller& 
   KL_ASSIGN_OR_RETURN(std::vector<RedProject> red, red_.RedProjects(tx, scope, date));
   ProblemQuery query;
   query.overdue_on = date;
-  KL_ASSIGN_OR_RETURN(std::vector<Problem> problems,
-                      repos_.problems->ListAll(tx, query, scope));
+  KL_ASSIGN_OR_RETURN(std::vector<Problem> problems, repos_.problems->ListAll(tx, query, scope));
   KL_ASSIGN_OR_RETURN(std::vector<ProjectProcedure> procedures,
                       repos_.procedures->ListOverdue(tx, date, scope, std::nullopt));
   std::vector<int64_t> projects, units, people;

@@ -44,21 +44,20 @@ using MeetingPatch = std::function<Status(DispatchMeeting&)>;
 
 struct DecisionInput {
   DecisionKind kind = DecisionKind::kNote;
-  std::string text;                   // 1..500 characters
-  std::optional<int64_t> project_id;  // required for problem and task
+  std::string text;                        // 1..500 characters
+  std::optional<int64_t> project_id;       // required for problem and task
   std::optional<int64_t> owner_unit_id;    // required for problem (its responsible unit)
   std::optional<int64_t> owner_person_id;  // problem: its leader; task: the responsible person
   std::optional<std::string> due;  // task: required; note: optional; problem: must be absent
-  ProblemCategory category = ProblemCategory::kOther;        // problem only
-  ProblemSeverity severity = ProblemSeverity::kOrdinary;     // problem only
+  ProblemCategory category = ProblemCategory::kOther;     // problem only
+  ProblemSeverity severity = ProblemSeverity::kOrdinary;  // problem only
 };
 
 class MeetingService {
  public:
   // red: which projects are red (NoRedProjects until the traffic-light issue). Not owned.
   MeetingService(const Repositories& repos, AuditLog& audit, const Clock& clock,
-                 ProblemService& problems, BattleChartService& battle_chart,
-                 RedProjectSource& red)
+                 ProblemService& problems, BattleChartService& battle_chart, RedProjectSource& red)
       : repos_(repos),
         audit_(audit),
         clock_(clock),
@@ -100,8 +99,7 @@ class MeetingService {
  private:
   Result<DispatchMeeting> LoadVisible(Tx& tx, const Caller& caller, int64_t id);
   Status Validate(Tx& tx, const DispatchMeeting& m);
-  Result<std::vector<AgendaItem>> ProposeIn(Tx& tx, const Caller& caller,
-                                            const std::string& date);
+  Result<std::vector<AgendaItem>> ProposeIn(Tx& tx, const Caller& caller, const std::string& date);
   Result<std::string> RenderIn(Tx& tx, const DispatchMeeting& m,
                                const std::vector<AgendaItem>& agenda);
   Status FillNames(Tx& tx, NameBook* names, const std::vector<int64_t>& projects,

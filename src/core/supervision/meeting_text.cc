@@ -53,10 +53,11 @@ std::string DecisionLine(const MeetingDecision& d, const NameBook& names) {
   std::string owners;
   if (d.owner_unit_id) owners += "责任单位：" + names.Unit(*d.owner_unit_id);
   if (d.owner_person_id) {
-    owners += (owners.empty() ? "" : "；") + std::string("责任人：") +
-              names.Person(*d.owner_person_id);
+    owners +=
+        (owners.empty() ? "" : "；") + std::string("责任人：") + names.Person(*d.owner_person_id);
   }
-  if (d.due) owners += (owners.empty() ? "" : "；") + std::string("完成时限：") + ChineseDate(*d.due);
+  if (d.due)
+    owners += (owners.empty() ? "" : "；") + std::string("完成时限：") + ChineseDate(*d.due);
   if (!owners.empty()) line += "（" + owners + "）";
   if (d.problem_id) line += "〔已列入问题台账，编号" + std::to_string(*d.problem_id) + "〕";
   if (d.milestone_id) line += "〔已列入挂图作战，任务编号" + std::to_string(*d.milestone_id) + "〕";

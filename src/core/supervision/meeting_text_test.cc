@@ -54,7 +54,7 @@ TEST(MeetingAgendaTest, ListsRedProjectsThenOverdueProblemsThenProceduresByAutho
       Procedure(7, "住建局", "2026-10-10", ProcedureStatus::kInProgress),
       Procedure(8, "自然资源局", "2026-09-30", ProcedureStatus::kNotStarted),
       Procedure(9, "住建局", "2026-09-01", ProcedureStatus::kNotStarted),
-      Procedure(10, "住建局", "2026-09-01", ProcedureStatus::kDone),  // done
+      Procedure(10, "住建局", "2026-09-01", ProcedureStatus::kDone),        // done
       Procedure(11, "住建局", "2026-10-20", ProcedureStatus::kNotStarted),  // due today
   };
   auto items = ProposeAgendaItems("2026-10-20", red, problems, procedures, Names());
@@ -116,23 +116,24 @@ TEST(MeetingMinutesTest, HeadingsAgendaAndDecisionsWithOwnersAndDeadlines) {
       "2026-10-20", {}, {OverdueProblem(1, "2026-10-15", ProblemStatus::kOpen)},
       {Procedure(7, "住建局", "2026-10-10", ProcedureStatus::kInProgress)}, Names());
   std::string text = RenderMinutes(m, agenda, Names());
-  EXPECT_EQ(text,
-            "会议名称：十月重点项目调度会\n"
-            "时间：2026年10月20日\n"
-            "地点：区政府三楼会议室\n"
-            "主持：王副区长\n"
-            "参会：李主任；区教育局、区住建局\n"
-            "\n议题：\n"
-            "1. 【逾期问题】雁塔区第四中学：问题1（责任单位：区教育局、区住建局；包抓领导：王副区长；"
-            "期限：2026-10-15，已逾期5天）\n"
-            "2. 【逾期手续】电子六路：施工许可（审批部门：住建局；期限：2026-10-10，已逾期10天）\n"
-            "\n议定事项：\n"
-            "1. 【问题】雁塔区第四中学：三户未拆迁，限期签订协议（责任单位：区教育局；责任人：王副区长；"
-            "完成时限：2026年10月29日）〔已列入问题台账，编号12〕\n"
-            "2. 【任务】雁塔区第四中学：完成施工许可（责任人：李主任；完成时限：2026年11月30日）"
-            "〔已列入挂图作战，任务编号5〕\n"
-            "3. 【事项】各单位按周报送进展\n"
-            "\n备注：下次会议11月中旬召开\n");
+  EXPECT_EQ(
+      text,
+      "会议名称：十月重点项目调度会\n"
+      "时间：2026年10月20日\n"
+      "地点：区政府三楼会议室\n"
+      "主持：王副区长\n"
+      "参会：李主任；区教育局、区住建局\n"
+      "\n议题：\n"
+      "1. 【逾期问题】雁塔区第四中学：问题1（责任单位：区教育局、区住建局；包抓领导：王副区长；"
+      "期限：2026-10-15，已逾期5天）\n"
+      "2. 【逾期手续】电子六路：施工许可（审批部门：住建局；期限：2026-10-10，已逾期10天）\n"
+      "\n议定事项：\n"
+      "1. 【问题】雁塔区第四中学：三户未拆迁，限期签订协议（责任单位：区教育局；责任人：王副区长；"
+      "完成时限：2026年10月29日）〔已列入问题台账，编号12〕\n"
+      "2. 【任务】雁塔区第四中学：完成施工许可（责任人：李主任；完成时限：2026年11月30日）"
+      "〔已列入挂图作战，任务编号5〕\n"
+      "3. 【事项】各单位按周报送进展\n"
+      "\n备注：下次会议11月中旬召开\n");
 }
 
 TEST(MeetingMinutesTest, EmptyMeetingSaysNone) {
@@ -140,7 +141,8 @@ TEST(MeetingMinutesTest, EmptyMeetingSaysNone) {
   m.title = "调度会";
   m.held_on = "2026-01-05";
   std::string text = RenderMinutes(m, {}, NameBook{});
-  EXPECT_NE(text.find("时间：2026年1月5日\n地点：—\n主持：—\n参会：—\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("时间：2026年1月5日\n地点：—\n主持：—\n参会：—\n"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("议题：\n（无）\n"), std::string::npos);
   EXPECT_NE(text.find("议定事项：\n（无）\n"), std::string::npos);
   EXPECT_EQ(text.find("备注"), std::string::npos);

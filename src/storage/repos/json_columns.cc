@@ -271,9 +271,9 @@ bool ReadAgendaMember(Reader& r, const std::string& key, AgendaItem* item) {
     const char* key;
     int64_t* out;
   };
-  for (const IntMember& m : {IntMember{"source_id", &item->source_id},
-                             IntMember{"project_id", &item->project_id},
-                             IntMember{"days_overdue", &item->days_overdue}}) {
+  for (const IntMember& m :
+       {IntMember{"source_id", &item->source_id}, IntMember{"project_id", &item->project_id},
+        IntMember{"days_overdue", &item->days_overdue}}) {
     if (key == m.key) return r.ReadInt(m.out);
   }
   struct TextMember {

@@ -8,7 +8,7 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_MEETING_COLUMNS                                                                   \
+#define KL_MEETING_COLUMNS                                                                 \
   "m.id, m.title, m.held_on, m.location, m.chair_person_id, m.status, m.notes, m.agenda, " \
   "m.minutes, m.created_by, m.version, m.created_at, m.updated_at"
 constexpr const char* kGetSql =
@@ -114,13 +114,13 @@ Status WriteAttendees(sql::Conn& conn, const DispatchMeeting& m) {
   KL_RETURN_IF_ERROR(conn.Exec(kDeleteAttendeesSql, {IntValue(m.id)}).status());
   int64_t seq = 0;
   for (int64_t person : m.attendee_person_ids) {
-    KL_RETURN_IF_ERROR(conn.Exec(kInsertAttendeeSql, {IntValue(m.id), IntValue(++seq),
-                                                      IntValue(person), sql::Null()})
+    KL_RETURN_IF_ERROR(conn.Exec(kInsertAttendeeSql,
+                                 {IntValue(m.id), IntValue(++seq), IntValue(person), sql::Null()})
                            .status());
   }
   for (int64_t unit : m.attendee_unit_ids) {
-    KL_RETURN_IF_ERROR(conn.Exec(kInsertAttendeeSql, {IntValue(m.id), IntValue(++seq),
-                                                      sql::Null(), IntValue(unit)})
+    KL_RETURN_IF_ERROR(conn.Exec(kInsertAttendeeSql,
+                                 {IntValue(m.id), IntValue(++seq), sql::Null(), IntValue(unit)})
                            .status());
   }
   return Status::Ok();
@@ -191,9 +191,8 @@ class SqlMeetingRepository final : public MeetingRepository {
     }
     PageOf<DispatchMeeting> out;
     KL_ASSIGN_OR_RETURN(out.total, CountRows(conn, b));
-    KL_ASSIGN_OR_RETURN(
-        sql::ResultSet rs,
-        QueryPage(conn, "SELECT " KL_MEETING_COLUMNS, b, "m.held_on DESC, m.id", query.page));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, QueryPage(conn, "SELECT " KL_MEETING_COLUMNS, b,
+                                                     "m.held_on DESC, m.id", query.page));
     KL_ASSIGN_OR_RETURN(out.items, ReadRows<DispatchMeeting>(rs, ReadMeeting));
     for (DispatchMeeting& m : out.items) KL_RETURN_IF_ERROR(LoadAttendees(conn, &m));
     return out;
