@@ -20,11 +20,6 @@ Status Reject(const std::string& field, const std::string& zh, const std::string
 
 Status NotFoundMeeting() { return Status::NotFound("调度会不存在或无权查看", "meeting not found"); }
 
-size_t Utf8Length(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 // The first max characters of text (UTF-8), with "…" when cut.
 std::string Utf8Prefix(const std::string& text, size_t max) {
   size_t chars = 0;

@@ -18,11 +18,6 @@ Status Reject(const std::string& field, const std::string& zh, const std::string
   return Status::InvalidArgument(zh, en, {{field, zh, en}});
 }
 
-size_t Utf8Length(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 Status CheckText(const std::string& field, const std::string& text, size_t max, bool required) {
   if (required && text.empty()) {
     return Reject(field, field + " 不能为空", field + " is required");
