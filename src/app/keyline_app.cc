@@ -14,6 +14,7 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
+#include "core/service/meeting_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -70,6 +71,8 @@ struct KeylineApp::State {
   std::unique_ptr<ProblemService> problems;
   std::unique_ptr<ProcedureService> procedures;
   std::unique_ptr<BattleChartService> battle_chart;
+  NoRedProjects red_projects;  // until the traffic-light issue: see core/ports/red_projects.h
+  std::unique_ptr<MeetingService> meetings;
   std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
@@ -114,6 +117,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
+  s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
+                                                *s.battle_chart, s.red_projects);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -135,6 +140,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.problems = s.problems.get();
   s.api.procedures = s.procedures.get();
   s.api.battle_chart = s.battle_chart.get();
+  s.api.meetings = s.meetings.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -198,6 +204,7 @@ ReportingSettings& KeylineApp::reporting_settings() { return *state_->reporting_
 ProblemService& KeylineApp::problems() { return *state_->problems; }
 ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
 BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
+MeetingService& KeylineApp::meetings() { return *state_->meetings; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

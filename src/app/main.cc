@@ -13,6 +13,7 @@
 #include "app/config.h"
 #include "app/demo_reporting.h"
 #include "app/demo_seed.h"
+#include "app/demo_supervision.h"
 #include "app/keyline_app.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
@@ -78,6 +79,8 @@ int Serve(KeylineApp& app) {
 int SeedDemoCommand(KeylineApp& app) {
   auto result = SeedDemo(app.repos(), app.reference(), app.projects(), app.users());
   if (!result.ok()) return Fail(result.status());
+  if (Status st = result->skipped ? Status::Ok() : SeedDemoSupervision(app); !st.ok())
+    return Fail(st);
   if (result->skipped) {
     std::printf("数据库已有数据，未导入演示数据 / database not empty: demo not loaded\n");
   } else {

@@ -49,6 +49,21 @@ constexpr EnumEntry<EscalationLevel> kLevels[] = {
     {EscalationLevel::kDeputyLeader, "deputy_leader", "分管领导"},
     {EscalationLevel::kPrincipalLeader, "principal_leader", "主要领导"},
 };
+constexpr EnumEntry<MeetingStatus> kMeetingStatuses[] = {
+    {MeetingStatus::kPlanned, "planned", "筹备中"},
+    {MeetingStatus::kHeld, "held", "已召开"},
+    {MeetingStatus::kMinutesIssued, "minutes_issued", "纪要已印发"},
+};
+constexpr EnumEntry<AgendaKind> kAgendaKinds[] = {
+    {AgendaKind::kRedProject, "red_project", "红灯项目"},
+    {AgendaKind::kOverdueProblem, "overdue_problem", "逾期问题"},
+    {AgendaKind::kOverdueProcedure, "overdue_procedure", "逾期手续"},
+};
+constexpr EnumEntry<DecisionKind> kDecisionKinds[] = {
+    {DecisionKind::kProblem, "problem", "问题"},
+    {DecisionKind::kTask, "task", "任务"},
+    {DecisionKind::kNote, "note", "事项"},
+};
 
 }  // namespace
 
@@ -59,5 +74,20 @@ std::span<const EnumEntry<ProblemSeverity>> ProblemSeverityTable() { return kSev
 std::span<const EnumEntry<ProblemSource>> ProblemSourceTable() { return kSources; }
 std::span<const EnumEntry<ProblemStatus>> ProblemStatusTable() { return kStatuses; }
 std::span<const EnumEntry<EscalationLevel>> EscalationLevelTable() { return kLevels; }
+std::span<const EnumEntry<MeetingStatus>> MeetingStatusTable() { return kMeetingStatuses; }
+std::span<const EnumEntry<DecisionKind>> DecisionKindTable() { return kDecisionKinds; }
+std::span<const EnumEntry<AgendaKind>> AgendaKindTable() { return kAgendaKinds; }
+
+const char* AgendaSource(AgendaKind kind) {
+  switch (kind) {
+    case AgendaKind::kRedProject:
+      return "project";
+    case AgendaKind::kOverdueProblem:
+      return "problem";
+    case AgendaKind::kOverdueProcedure:
+      return "procedure";
+  }
+  return "";
+}
 
 }  // namespace keyline

@@ -197,15 +197,48 @@ struct SupervisionOrder {
 
 // ---- dispatch meetings (调度会) ----
 
+// planned → held → minutes_issued (纪要已印发: the minutes are frozen, nothing changes after).
+enum class MeetingStatus { kPlanned, kHeld, kMinutesIssued };
+// problem: raises a problem (问题台账) for the project; task: adds a battle-chart task
+// (挂图作战) to the project; note: recorded only.
+enum class DecisionKind { kProblem, kTask, kNote };
+// What put an item on a meeting's agenda: a red (traffic-light) project, an overdue problem or
+// an overdue procedure. The item's source is the project, problem or procedure with source_id.
+enum class AgendaKind { kRedProject, kOverdueProblem, kOverdueProcedure };
+std::span<const EnumEntry<MeetingStatus>> MeetingStatusTable();
+std::span<const EnumEntry<DecisionKind>> DecisionKindTable();
+std::span<const EnumEntry<AgendaKind>> AgendaKindTable();
+// "project", "problem" or "procedure": the entity an agenda item of this kind refers to.
+const char* AgendaSource(AgendaKind kind);
+
+// 议题: one agenda item, with the names resolved when it was proposed.
+struct AgendaItem {
+  AgendaKind kind = AgendaKind::kOverdueProblem;
+  int64_t source_id = 0;  // project (red), problem or procedure id
+  int64_t project_id = 0;
+  std::string project_name;
+  std::string title;  // the red project's reason, the problem's title, the procedure's name
+  std::string units;  // a problem's responsible units, names joined with 、
+  std::optional<int64_t> leader_person_id;
+  std::string leader;        // the problem's leader, by name
+  std::string authority;     // the procedure's authority
+  std::string due;           // the deadline missed ("" for red projects)
+  int64_t days_overdue = 0;  // calendar days from due to the agenda date
+};
+
+// 议定事项: one decision of a meeting, with what it created.
 struct MeetingDecision {
   int64_t id = 0;
   int64_t meeting_id = 0;
-  int64_t project_id = 0;
-  std::string kind;  // problem | task
+  DecisionKind kind = DecisionKind::kNote;
   std::string text;
-  std::optional<int64_t> problem_id;
-  std::optional<int64_t> milestone_id;
-  std::string due;  // date
+  std::optional<int64_t> project_id;  // required for problem and task
+  std::optional<int64_t> owner_unit_id;
+  std::optional<int64_t> owner_person_id;
+  std::optional<std::string> due;       // date; for a problem its 13710 settle deadline
+  std::optional<int64_t> problem_id;    // the problem raised (kind problem)
+  std::optional<int64_t> milestone_id;  // the task created (kind task)
+  int64_t created_by = 0;
   int64_t created_at = 0;
 };
 
@@ -213,15 +246,20 @@ struct DispatchMeeting {
   int64_t id = 0;
   std::string title;
   std::string held_on;  // date
+  std::string location;
   std::optional<int64_t> chair_person_id;
-  std::vector<std::string> attendees;
-  std::string agenda_json;  // the proposed agenda as it stood when the meeting was recorded
-  std::string minutes;
+  std::vector<int64_t> attendee_person_ids;
+  std::vector<int64_t> attendee_unit_ids;
+  MeetingStatus status = MeetingStatus::kPlanned;
+  std::string notes;
+  // The agenda as proposed when the meeting was marked held; nullopt while planned.
+  std::optional<std::vector<AgendaItem>> agenda;
+  std::string minutes;  // the minutes text as issued; "" before
   int64_t created_by = 0;
   int64_t version = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
-  std::vector<MeetingDecision> decisions;  // filled by Get
+  std::vector<MeetingDecision> decisions;  // filled by Get, in order
 };
 
 }  // namespace keyline

@@ -95,12 +95,15 @@ void WriteJson(JsonWriter& w, const MeetingDecision& d) {
   w.BeginObject();
   w.Key("id").Int(d.id);
   w.Key("meeting_id").Int(d.meeting_id);
-  w.Key("project_id").Int(d.project_id);
-  w.Key("kind").String(d.kind);
+  w.Key("kind").String(EnumCode(DecisionKindTable(), d.kind));
   w.Key("text").String(d.text);
+  OptIntField(w, "project_id", d.project_id);
+  OptIntField(w, "owner_unit_id", d.owner_unit_id);
+  OptIntField(w, "owner_person_id", d.owner_person_id);
+  w.Key("due").OptString(d.due);
   OptIntField(w, "problem_id", d.problem_id);
   OptIntField(w, "milestone_id", d.milestone_id);
-  w.Key("due").String(d.due);
+  w.Key("created_by").Int(d.created_by);
   w.Key("created_at").Int(d.created_at);
   w.EndObject();
 }
@@ -110,12 +113,23 @@ void WriteJson(JsonWriter& w, const DispatchMeeting& m) {
   w.Key("id").Int(m.id);
   w.Key("title").String(m.title);
   w.Key("held_on").String(m.held_on);
+  w.Key("location").String(m.location);
   OptIntField(w, "chair_person_id", m.chair_person_id);
-  w.Key("attendees").BeginArray();
-  for (const auto& a : m.attendees) w.String(a);
+  w.Key("attendee_person_ids").BeginArray();
+  for (int64_t id : m.attendee_person_ids) w.Int(id);
   w.EndArray();
-  w.Key("agenda").Raw(m.agenda_json.empty() ? "{}" : m.agenda_json);
-  w.Key("minutes").String(m.minutes);
+  w.Key("attendee_unit_ids").BeginArray();
+  for (int64_t id : m.attendee_unit_ids) w.Int(id);
+  w.EndArray();
+  w.Key("status").String(EnumCode(MeetingStatusTable(), m.status));
+  w.Key("notes").String(m.notes);
+  w.Key("agenda");
+  if (m.agenda) {
+    WriteAgendaJson(w, *m.agenda);
+  } else {
+    w.Null();
+  }
+  w.Key("minutes_issued").Bool(!m.minutes.empty());
   w.Key("created_by").Int(m.created_by);
   w.Key("version").Int(m.version);
   w.Key("created_at").Int(m.created_at);
@@ -124,6 +138,29 @@ void WriteJson(JsonWriter& w, const DispatchMeeting& m) {
   for (const auto& d : m.decisions) WriteJson(w, d);
   w.EndArray();
   w.EndObject();
+}
+
+void WriteJson(JsonWriter& w, const AgendaItem& item) {
+  w.BeginObject();
+  w.Key("kind").String(EnumCode(AgendaKindTable(), item.kind));
+  w.Key("source").String(AgendaSource(item.kind));
+  w.Key("source_id").Int(item.source_id);
+  w.Key("project_id").Int(item.project_id);
+  w.Key("project_name").String(item.project_name);
+  w.Key("title").String(item.title);
+  w.Key("units").String(item.units);
+  OptIntField(w, "leader_person_id", item.leader_person_id);
+  w.Key("leader").String(item.leader);
+  w.Key("authority").String(item.authority);
+  w.Key("due").String(item.due);
+  w.Key("days_overdue").Int(item.days_overdue);
+  w.EndObject();
+}
+
+void WriteAgendaJson(JsonWriter& w, const std::vector<AgendaItem>& items) {
+  w.BeginArray();
+  for (const AgendaItem& item : items) WriteJson(w, item);
+  w.EndArray();
 }
 
 void WriteProcedureJson(JsonWriter& w, const ProjectProcedure& p, const std::string* today) {

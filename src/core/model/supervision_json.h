@@ -17,6 +17,9 @@ void WriteJson(JsonWriter& w, const ProblemEvent& e);
 void WriteJson(JsonWriter& w, const SupervisionOrder& o);
 void WriteJson(JsonWriter& w, const MeetingDecision& d);
 void WriteJson(JsonWriter& w, const DispatchMeeting& m);
+void WriteJson(JsonWriter& w, const AgendaItem& item);
+// [item, ...]
+void WriteAgendaJson(JsonWriter& w, const std::vector<AgendaItem>& items);
 
 // today == nullptr: the canonical form; otherwise adds "overdue" (and "state" for tasks).
 void WriteProcedureJson(JsonWriter& w, const ProjectProcedure& p, const std::string* today);

@@ -106,15 +106,36 @@ class ProblemRepository {
   virtual Status UpdateTemplate(Tx& tx, const DeadlineTemplate& t, int64_t expected_version) = 0;
 };
 
+// Who sees which meetings (decided by MeetingService from the caller's role): everything, or
+// the meetings a unit or a person takes part in. A unit takes part when it attends, owns a
+// decision, or a decision concerns a project related to it (project_units) or a problem
+// assigned to it; a person when they chair, attend or own a decision.
+struct MeetingScope {
+  bool all = true;
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> person_id;
+};
+
+struct MeetingQuery {
+  std::optional<std::string> from;  // held_on >= from
+  std::optional<std::string> to;    // held_on <= to
+  std::optional<MeetingStatus> status;
+  Page page;  // newest held_on first
+};
+
 class MeetingRepository {
  public:
   virtual ~MeetingRepository() = default;
-  // With its decisions.
+  // With its attendees and decisions.
   virtual Result<DispatchMeeting> Get(Tx& tx, int64_t id) = 0;
+  // Inserts the meeting and its attendees (people first, then units, each in order).
   virtual Result<int64_t> Insert(Tx& tx, const DispatchMeeting& m) = 0;
+  // Updates every field and replaces the attendees.
   virtual Status Update(Tx& tx, const DispatchMeeting& m, int64_t expected_version) = 0;
-  // Newest held_on first, without decisions.
-  virtual Result<PageOf<DispatchMeeting>> List(Tx& tx, const Page& page) = 0;
+  // With attendees, without decisions.
+  virtual Result<PageOf<DispatchMeeting>> List(Tx& tx, const MeetingQuery& query,
+                                               const MeetingScope& scope) = 0;
+  virtual Result<bool> InScope(Tx& tx, int64_t meeting_id, const MeetingScope& scope) = 0;
   virtual Result<int64_t> InsertDecision(Tx& tx, const MeetingDecision& d) = 0;
 };
 

@@ -61,15 +61,22 @@ Status BattleChartService::InsertOne(Tx& tx, const Caller& caller, Milestone m, 
 }
 
 Result<Milestone> BattleChartService::Add(const Caller& caller, Milestone m) {
-  std::string today = Today();
   Milestone created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, m.project_id, today));
-    if (!MayEditProjectPlan(caller, project)) return NoEdit();
-    KL_RETURN_IF_ERROR(Validate(tx, m, today));
-    return InsertOne(tx, caller, m, &created);
+    KL_ASSIGN_OR_RETURN(created, AddIn(tx, caller, m));
+    return Status::Ok();
   });
   if (!st.ok()) return st;
+  return created;
+}
+
+Result<Milestone> BattleChartService::AddIn(Tx& tx, const Caller& caller, Milestone m) {
+  std::string today = Today();
+  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, m.project_id, today));
+  if (!MayEditProjectPlan(caller, project)) return NoEdit();
+  KL_RETURN_IF_ERROR(Validate(tx, m, today));
+  Milestone created;
+  KL_RETURN_IF_ERROR(InsertOne(tx, caller, m, &created));
   return created;
 }
 

@@ -36,6 +36,8 @@ class BattleChartService {
 
   Result<std::vector<Milestone>> List(const Caller& caller, int64_t project_id);
   Result<Milestone> Add(const Caller& caller, Milestone m);
+  // Add inside the caller's write transaction (a dispatch meeting's decision), same checks.
+  Result<Milestone> AddIn(Tx& tx, const Caller& caller, Milestone m);
   // Adds one task per entry, each due WorkBackFrom(target, months_before) (schedule.h).
   Result<std::vector<Milestone>> PlanBackward(const Caller& caller, int64_t project_id,
                                               const std::string& target,

@@ -18,11 +18,6 @@ Status Reject(const std::string& field, const std::string& zh, const std::string
   return Status::InvalidArgument(zh, en, {{field, zh, en}});
 }
 
-size_t Utf8Length(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 Status CheckText(const std::string& field, const std::string& text, size_t max, bool required) {
   if (required && text.empty()) {
     return Reject(field, field + " 不能为空", field + " is required");
@@ -156,6 +151,18 @@ Status ProblemService::Record(Tx& tx, const Caller& caller, int64_t problem_id, 
 }
 
 Result<Problem> ProblemService::Raise(const Caller& caller, Problem draft) {
+  std::string today = Today();
+  Problem created;
+  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(created, RaiseIn(tx, caller, draft, today));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return created;
+}
+
+Result<Problem> ProblemService::RaiseIn(Tx& tx, const Caller& caller, Problem draft,
+                                        const std::string& raised_on) {
   if (caller.role == Role::kLeader || caller.role == Role::kServiceOfficer) {
     return SupervisionForbidden("提出问题", "raise problems");
   }
@@ -168,37 +175,36 @@ Result<Problem> ProblemService::Raise(const Caller& caller, Problem draft) {
     return Reject("unit_ids", "责任单位应为1～10个不重复的单位",
                   "unit_ids must list 1 to 10 distinct units");
   }
-  if (draft.template_code.empty()) draft.template_code = "13710";
   std::string today = Today();
-  Problem created;
-  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project,
-                        VisibleProject(tx, repos_, caller, draft.project_id, today));
-    if (caller.role == Role::kReporter && project.owner_unit_id != caller.unit_id) {
-      return SupervisionForbidden("为该项目提出问题", "raise problems for this project");
-    }
-    KL_RETURN_IF_ERROR(CheckUnitsAndLeader(tx, draft));
-    KL_ASSIGN_OR_RETURN(DeadlineTemplate t, LoadTemplate(tx, draft.template_code));
-    Date raised = *Date::Parse(today);
-    ProblemDeadlines d = ComputeProblemDeadlines(t, draft.severity, raised, calendar_);
-    Problem row = draft;
-    row.id = 0;
-    row.raised_on = today;
-    row.deploy_due = d.deploy.ToString();
-    row.feedback_due = d.feedback.ToString();
-    row.settle_due = d.settle.ToString();
-    row.status = ProblemStatus::kOpen;
-    row.level = EscalationLevel::kUnit;
-    row.raised_by = caller.user_id;
-    row.raised_by_unit = caller.unit_id;
-    row.created_at = row.updated_at = clock_.NowMs();
-    KL_ASSIGN_OR_RETURN(row.id, repos_.problems->Insert(tx, row));
-    KL_RETURN_IF_ERROR(Record(tx, caller, row.id, "raised", row.title));
-    KL_ASSIGN_OR_RETURN(created, repos_.problems->Get(tx, row.id));
-    return audit_.Record(tx, caller, "create", "problem", std::to_string(row.id), "",
-                         ToJson(created));
-  });
-  if (!st.ok()) return st;
+  auto raised = Date::Parse(raised_on);
+  if (!raised.ok() || raised_on > today) {
+    return Reject("raised_on", "提出日期应为不晚于今天的日期",
+                  "raised_on must be a date not after today");
+  }
+  if (draft.template_code.empty()) draft.template_code = "13710";
+  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, draft.project_id, today));
+  if (caller.role == Role::kReporter && project.owner_unit_id != caller.unit_id) {
+    return SupervisionForbidden("为该项目提出问题", "raise problems for this project");
+  }
+  KL_RETURN_IF_ERROR(CheckUnitsAndLeader(tx, draft));
+  KL_ASSIGN_OR_RETURN(DeadlineTemplate t, LoadTemplate(tx, draft.template_code));
+  ProblemDeadlines d = ComputeProblemDeadlines(t, draft.severity, *raised, calendar_);
+  Problem row = draft;
+  row.id = 0;
+  row.raised_on = raised_on;
+  row.deploy_due = d.deploy.ToString();
+  row.feedback_due = d.feedback.ToString();
+  row.settle_due = d.settle.ToString();
+  row.status = ProblemStatus::kOpen;
+  row.level = EscalationLevel::kUnit;
+  row.raised_by = caller.user_id;
+  row.raised_by_unit = caller.unit_id;
+  row.created_at = row.updated_at = clock_.NowMs();
+  KL_ASSIGN_OR_RETURN(row.id, repos_.problems->Insert(tx, row));
+  KL_RETURN_IF_ERROR(Record(tx, caller, row.id, "raised", row.title));
+  KL_ASSIGN_OR_RETURN(Problem created, repos_.problems->Get(tx, row.id));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "problem", std::to_string(row.id), "", ToJson(created)));
   return created;
 }
 

@@ -61,6 +61,11 @@ class ProblemService {
   // or the project's owner company (kForbidden). Units must exist and not be companies; the
   // leader must exist (kInvalidArgument).
   Result<Problem> Raise(const Caller& caller, Problem draft);
+  // Raise inside the caller's write transaction, dated raised_on (a date not after today,
+  // kInvalidArgument otherwise): the deadlines count from that day. For services that raise a
+  // problem as part of their own write (a dispatch meeting's decision).
+  Result<Problem> RaiseIn(Tx& tx, const Caller& caller, Problem draft,
+                          const std::string& raised_on);
   Result<Problem> Get(const Caller& caller, int64_t id);
   Result<PageOf<Problem>> List(const Caller& caller, const ProblemQuery& query);
   // Every problem in scope matching the query (page ignored), for counts and agendas.

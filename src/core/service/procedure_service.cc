@@ -123,60 +123,69 @@ Result<std::vector<ProjectProcedure>> ProcedureService::Apply(const Caller& call
                                                               int64_t project_id,
                                                               std::optional<int64_t> template_id,
                                                               std::optional<std::string> start) {
+  std::vector<ProjectProcedure> created;
+  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(created, ApplyIn(tx, caller, project_id, template_id, start));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return created;
+}
+
+Result<std::vector<ProjectProcedure>> ProcedureService::ApplyIn(Tx& tx, const Caller& caller,
+                                                                int64_t project_id,
+                                                                std::optional<int64_t> template_id,
+                                                                std::optional<std::string> start) {
   std::string today = Today();
   if (start && !Date::Parse(*start).ok()) {
     return Reject("start", "开始日期格式应为YYYY-MM-DD", "start must be YYYY-MM-DD");
   }
-  std::vector<ProjectProcedure> created;
-  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
-    if (!IsOffice(caller.role)) return SupervisionForbidden("套用手续模板", "apply templates");
-    KL_ASSIGN_OR_RETURN(auto existing, repos_.procedures->ListForProject(tx, project_id));
-    if (!existing.empty()) {
-      return Status::Conflict("该项目已有手续清单", "the project already has procedures");
+  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+  if (!IsOffice(caller.role)) return SupervisionForbidden("套用手续模板", "apply templates");
+  KL_ASSIGN_OR_RETURN(auto existing, repos_.procedures->ListForProject(tx, project_id));
+  if (!existing.empty()) {
+    return Status::Conflict("该项目已有手续清单", "the project already has procedures");
+  }
+  ProcedureTemplate t;
+  if (template_id) {
+    auto found = repos_.procedures->GetTemplate(tx, *template_id);
+    if (!found.ok()) return Reject("template_id", "手续模板不存在", "unknown template");
+    t = *found;
+  } else {
+    KL_ASSIGN_OR_RETURN(auto all, repos_.procedures->ListTemplates(tx));
+    auto it = std::find_if(all.begin(), all.end(), [&](const ProcedureTemplate& c) {
+      return c.builtin && c.regime == project.approval_regime;
+    });
+    if (it == all.end()) {
+      return Reject("template_id", "没有适用于该审批类型的手续模板",
+                    "no template for the project's approval regime");
     }
-    ProcedureTemplate t;
-    if (template_id) {
-      auto found = repos_.procedures->GetTemplate(tx, *template_id);
-      if (!found.ok()) return Reject("template_id", "手续模板不存在", "unknown template");
-      t = *found;
-    } else {
-      KL_ASSIGN_OR_RETURN(auto all, repos_.procedures->ListTemplates(tx));
-      auto it = std::find_if(all.begin(), all.end(), [&](const ProcedureTemplate& c) {
-        return c.builtin && c.regime == project.approval_regime;
-      });
-      if (it == all.end()) {
-        return Reject("template_id", "没有适用于该审批类型的手续模板",
-                      "no template for the project's approval regime");
-      }
-      t = *it;
-    }
-    std::vector<ProjectProcedure> items;
-    int seq = 0;
-    for (const auto& i : t.items) {
-      ProjectProcedure p;
-      p.project_id = project_id;
-      p.template_id = t.id;
-      p.seq = ++seq;
-      p.code = i.code;
-      p.name = i.name;
-      p.authority = i.authority;
-      p.limit_days = i.limit_days;
-      p.parallel = i.parallel;
-      p.tolerance = i.tolerance;
-      p.commitment = i.commitment;
-      p.created_at = p.updated_at = clock_.NowMs();
-      items.push_back(std::move(p));
-    }
-    PlanProcedures(items, *Date::Parse(start.value_or(today)), calendar_);
-    for (auto& p : items) {
-      KL_ASSIGN_OR_RETURN(p.id, repos_.procedures->Insert(tx, p));
-    }
-    KL_ASSIGN_OR_RETURN(created, repos_.procedures->ListForProject(tx, project_id));
-    return audit_.Record(tx, caller, "apply_template", "project_procedures",
-                         std::to_string(project_id), "", ListJson(created));
-  });
-  if (!st.ok()) return st;
+    t = *it;
+  }
+  std::vector<ProjectProcedure> items;
+  int seq = 0;
+  for (const auto& i : t.items) {
+    ProjectProcedure p;
+    p.project_id = project_id;
+    p.template_id = t.id;
+    p.seq = ++seq;
+    p.code = i.code;
+    p.name = i.name;
+    p.authority = i.authority;
+    p.limit_days = i.limit_days;
+    p.parallel = i.parallel;
+    p.tolerance = i.tolerance;
+    p.commitment = i.commitment;
+    p.created_at = p.updated_at = clock_.NowMs();
+    items.push_back(std::move(p));
+  }
+  PlanProcedures(items, *Date::Parse(start.value_or(today)), calendar_);
+  for (auto& p : items) {
+    KL_ASSIGN_OR_RETURN(p.id, repos_.procedures->Insert(tx, p));
+  }
+  KL_ASSIGN_OR_RETURN(auto created, repos_.procedures->ListForProject(tx, project_id));
+  KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "apply_template", "project_procedures",
+                                   std::to_string(project_id), "", ListJson(created)));
   return created;
 }
 
@@ -279,36 +288,45 @@ Result<ProjectProcedure> ProcedureService::LoadItem(Tx& tx, const Caller& caller
 Result<ProjectProcedure> ProcedureService::Update(const Caller& caller, int64_t project_id,
                                                   int64_t id, int64_t expected_version,
                                                   const ProcedurePatch& patch) {
-  std::string today = Today();
   ProjectProcedure updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(ProjectProcedure before, LoadItem(tx, caller, project_id, id, true));
-    if (before.version != expected_version) {
-      return Status::Conflict("手续已被他人修改，请刷新后重试",
-                              "the procedure was changed by someone else; reload and retry");
-    }
-    ProjectProcedure after = before;
-    KL_RETURN_IF_ERROR(patch(after));
-    after.id = before.id;
-    after.project_id = before.project_id;
-    after.template_id = before.template_id;
-    after.created_at = before.created_at;
-    if (after.status == ProcedureStatus::kInProgress && !after.actual_start) {
-      after.actual_start = today;
-    }
-    // A procedure started without a planned deadline gets one from its time limit.
-    if (after.actual_start && !after.planned_due && after.limit_days > 0) {
-      after.planned_due =
-          calendar_.AddWorkingDays(*Date::Parse(*after.actual_start), after.limit_days).ToString();
-    }
-    KL_RETURN_IF_ERROR(Validate(after, today));
-    after.updated_at = clock_.NowMs();
-    KL_RETURN_IF_ERROR(repos_.procedures->Update(tx, after, expected_version));
-    KL_ASSIGN_OR_RETURN(updated, repos_.procedures->Get(tx, id));
-    return audit_.Record(tx, caller, "update", "procedure", std::to_string(id), ToJson(before),
-                         ToJson(updated));
+    KL_ASSIGN_OR_RETURN(updated, UpdateIn(tx, caller, project_id, id, expected_version, patch));
+    return Status::Ok();
   });
   if (!st.ok()) return st;
+  return updated;
+}
+
+Result<ProjectProcedure> ProcedureService::UpdateIn(Tx& tx, const Caller& caller,
+                                                    int64_t project_id, int64_t id,
+                                                    int64_t expected_version,
+                                                    const ProcedurePatch& patch) {
+  std::string today = Today();
+  KL_ASSIGN_OR_RETURN(ProjectProcedure before, LoadItem(tx, caller, project_id, id, true));
+  if (before.version != expected_version) {
+    return Status::Conflict("手续已被他人修改，请刷新后重试",
+                            "the procedure was changed by someone else; reload and retry");
+  }
+  ProjectProcedure after = before;
+  KL_RETURN_IF_ERROR(patch(after));
+  after.id = before.id;
+  after.project_id = before.project_id;
+  after.template_id = before.template_id;
+  after.created_at = before.created_at;
+  if (after.status == ProcedureStatus::kInProgress && !after.actual_start) {
+    after.actual_start = today;
+  }
+  // A procedure started without a planned deadline gets one from its time limit.
+  if (after.actual_start && !after.planned_due && after.limit_days > 0) {
+    after.planned_due =
+        calendar_.AddWorkingDays(*Date::Parse(*after.actual_start), after.limit_days).ToString();
+  }
+  KL_RETURN_IF_ERROR(Validate(after, today));
+  after.updated_at = clock_.NowMs();
+  KL_RETURN_IF_ERROR(repos_.procedures->Update(tx, after, expected_version));
+  KL_ASSIGN_OR_RETURN(ProjectProcedure updated, repos_.procedures->Get(tx, id));
+  KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "update", "procedure", std::to_string(id),
+                                   ToJson(before), ToJson(updated)));
   return updated;
 }
 

@@ -46,6 +46,10 @@ class ProcedureService {
   Result<std::vector<ProjectProcedure>> Apply(const Caller& caller, int64_t project_id,
                                               std::optional<int64_t> template_id,
                                               std::optional<std::string> start);
+  // Apply inside the caller's write transaction (bulk loads such as the demo seed).
+  Result<std::vector<ProjectProcedure>> ApplyIn(Tx& tx, const Caller& caller, int64_t project_id,
+                                                std::optional<int64_t> template_id,
+                                                std::optional<std::string> start);
   Result<std::vector<ProjectProcedure>> List(const Caller& caller, int64_t project_id);
   // Adds one procedure at the end of the project's list.
   Result<ProjectProcedure> Add(const Caller& caller, ProjectProcedure item);
@@ -53,6 +57,9 @@ class ProcedureService {
   // the future, ...), writes.
   Result<ProjectProcedure> Update(const Caller& caller, int64_t project_id, int64_t id,
                                   int64_t expected_version, const ProcedurePatch& patch);
+  // Update inside the caller's write transaction.
+  Result<ProjectProcedure> UpdateIn(Tx& tx, const Caller& caller, int64_t project_id, int64_t id,
+                                    int64_t expected_version, const ProcedurePatch& patch);
   Status Remove(const Caller& caller, int64_t project_id, int64_t id);
 
   // Overdue procedures in the caller's scope, optionally of one authority.

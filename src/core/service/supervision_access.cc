@@ -37,6 +37,12 @@ Status SupervisionForbidden(const std::string& what_zh, const std::string& what_
   return Status::Forbidden("当前角色无权" + what_zh, "this role may not " + what_en);
 }
 
+size_t Utf8Length(const std::string& text) {
+  size_t n = 0;
+  for (char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 std::string BeijingToday(int64_t now_ms) { return Date::FromUnixMsBeijing(now_ms).ToString(); }
 
 }  // namespace keyline

@@ -37,6 +37,9 @@ bool MayEditProjectPlan(const Caller& caller, const Project& project);
 // kForbidden with a bilingual message.
 Status SupervisionForbidden(const std::string& what_zh, const std::string& what_en);
 
+// The number of characters (code points) of UTF-8 text: the unit of the services' length limits.
+size_t Utf8Length(const std::string& text);
+
 // Today's date in Beijing from a clock reading.
 std::string BeijingToday(int64_t now_ms);
 

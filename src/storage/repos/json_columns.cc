@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "common/json_writer.h"
+#include "core/model/supervision_json.h"
 
 namespace keyline::storage {
 namespace {
@@ -111,6 +112,14 @@ class Reader {
       }
     }
     return false;
+  }
+
+  // The literal null.
+  bool ConsumeNull() {
+    SkipSpace();
+    if (s_.substr(i_, 4) != "null") return false;
+    i_ += 4;
+    return true;
   }
 
   bool ReadInt(int64_t* out) {
@@ -231,6 +240,82 @@ Result<std::vector<std::string>> DecodeStrings(std::string_view json) {
   } while (r.Consume(','));
   if (!r.Consume(']') || !r.AtEnd()) return Malformed("projects.warnings");
   return out;
+}
+
+std::string EncodeAgenda(const std::optional<std::vector<AgendaItem>>& agenda) {
+  if (!agenda) return "";
+  JsonWriter w;
+  WriteAgendaJson(w, *agenda);
+  return w.Take();
+}
+
+namespace {
+
+// One member of an agenda item; false when the value does not fit the member.
+bool ReadAgendaMember(Reader& r, const std::string& key, AgendaItem* item) {
+  std::string text;
+  if (key == "kind") {
+    if (!r.ReadString(&text)) return false;
+    auto kind = ParseEnum(AgendaKindTable(), text);
+    if (kind) item->kind = *kind;
+    return kind.has_value();
+  }
+  if (key == "leader_person_id") {
+    if (r.ConsumeNull()) return true;
+    int64_t id = 0;
+    if (!r.ReadInt(&id)) return false;
+    item->leader_person_id = id;
+    return true;
+  }
+  struct IntMember {
+    const char* key;
+    int64_t* out;
+  };
+  for (const IntMember& m :
+       {IntMember{"source_id", &item->source_id}, IntMember{"project_id", &item->project_id},
+        IntMember{"days_overdue", &item->days_overdue}}) {
+    if (key == m.key) return r.ReadInt(m.out);
+  }
+  struct TextMember {
+    const char* key;
+    std::string* out;
+  };
+  for (const TextMember& m :
+       {TextMember{"source", &text}, TextMember{"project_name", &item->project_name},
+        TextMember{"title", &item->title}, TextMember{"units", &item->units},
+        TextMember{"leader", &item->leader}, TextMember{"authority", &item->authority},
+        TextMember{"due", &item->due}}) {
+    if (key == m.key) return r.ReadString(m.out);
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::optional<std::vector<AgendaItem>>> DecodeAgenda(std::string_view json) {
+  using Out = std::optional<std::vector<AgendaItem>>;
+  if (json.empty()) return Out();
+  constexpr const char* kWhat = "dispatch_meetings.agenda";
+  std::vector<AgendaItem> items;
+  Reader r(json);
+  if (!r.Consume('[')) return Malformed(kWhat);
+  if (r.Consume(']')) return r.AtEnd() ? Result<Out>(Out(items)) : Malformed(kWhat);
+  do {
+    if (!r.Consume('{')) return Malformed(kWhat);
+    AgendaItem item;
+    if (!r.Peek('}')) {
+      do {
+        std::string key;
+        if (!r.ReadString(&key) || !r.Consume(':') || !ReadAgendaMember(r, key, &item)) {
+          return Malformed(kWhat);
+        }
+      } while (r.Consume(','));
+    }
+    if (!r.Consume('}')) return Malformed(kWhat);
+    items.push_back(std::move(item));
+  } while (r.Consume(','));
+  if (!r.Consume(']') || !r.AtEnd()) return Malformed(kWhat);
+  return Out(std::move(items));
 }
 
 }  // namespace keyline::storage

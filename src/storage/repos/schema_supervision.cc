@@ -160,34 +160,6 @@ CREATE TABLE supervision_orders (
   UNIQUE (problem_id, unit_id, level)
 );
 CREATE INDEX supervision_orders_unit ON supervision_orders (unit_id, id);
-
-CREATE TABLE dispatch_meetings (
-  id              {id},
-  title           TEXT NOT NULL,
-  held_on         TEXT NOT NULL,
-  chair_person_id {int} REFERENCES people (id),
-  attendees       TEXT NOT NULL DEFAULT '[]',
-  agenda          TEXT NOT NULL DEFAULT '{}',
-  minutes         TEXT NOT NULL DEFAULT '',
-  created_by      {int} NOT NULL,
-  version         {int} NOT NULL DEFAULT 1,
-  created_at      {int} NOT NULL,
-  updated_at      {int} NOT NULL
-);
-CREATE INDEX dispatch_meetings_held ON dispatch_meetings (held_on, id);
-
-CREATE TABLE meeting_decisions (
-  id           {id},
-  meeting_id   {int} NOT NULL REFERENCES dispatch_meetings (id),
-  project_id   {int} NOT NULL REFERENCES projects (id),
-  kind         TEXT NOT NULL,
-  text         TEXT NOT NULL,
-  problem_id   {int} REFERENCES problems (id),
-  milestone_id {int} REFERENCES milestones (id),
-  due          TEXT NOT NULL,
-  created_at   {int} NOT NULL
-);
-CREATE INDEX meeting_decisions_meeting ON meeting_decisions (meeting_id, id);
 )sql";
 }
 

@@ -1,0 +1,197 @@
+// /api/v1/meetings (调度会): the meeting record, its proposed agenda, decisions and minutes.
+#include "api/api_context.h"
+#include "api/json_input.h"
+#include "api/supervision_input.h"
+#include "common/date.h"
+#include "core/model/supervision_json.h"
+#include "core/service/meeting_service.h"
+
+namespace keyline::api {
+namespace {
+
+using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
+
+// An array of positive ids into *out (when the key is present).
+void ReadIds(FieldReader& r, const char* key, std::vector<int64_t>* out) {
+  const boost::json::array* ids = r.Array(key, false);
+  if (!ids) {
+    if (r.Has(key)) out->clear();  // null
+    return;
+  }
+  out->clear();
+  for (const auto& v : *ids) {
+    if (!v.is_int64() || v.as_int64() < 1 || out->size() > 100) {
+      r.AddError(key, "应为不超过100个编号的数组", "must be an array of at most 100 ids");
+      return;
+    }
+    out->push_back(v.as_int64());
+  }
+}
+
+// The meeting fields present in body into *m. create: title and held_on are required and
+// status is not accepted; otherwise version is required.
+Status ReadMeeting(const boost::json::object& body, bool create, DispatchMeeting* m,
+                   int64_t* version) {
+  FieldReader r(body);
+  if (!create) {
+    if (auto v = r.Int("version", true, 1, INT64_MAX)) *version = *v;
+    if (auto s = r.Enum("status", MeetingStatusTable(), false)) m->status = *s;
+  }
+  if (auto v = r.String("title", create, 200)) m->title = *v;
+  if (auto v = r.Date("held_on", create)) m->held_on = *v;
+  if (auto v = r.String("location", false, 200)) m->location = *v;
+  if (auto v = r.String("notes", false, 4000)) m->notes = *v;
+  if (r.Has("chair_person_id")) m->chair_person_id = r.Int("chair_person_id", false, 1, INT64_MAX);
+  ReadIds(r, "attendee_person_ids", &m->attendee_person_ids);
+  ReadIds(r, "attendee_unit_ids", &m->attendee_unit_ids);
+  r.Ignore(
+      {"id", "agenda", "minutes_issued", "decisions", "created_by", "created_at", "updated_at"});
+  if (create) r.Ignore({"version"});
+  return r.Finish();
+}
+
+std::string MeetingJson(const DispatchMeeting& m) { return ToJson(m); }
+
+http::Response ListMeetings(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req,
+                              RejectUnknownQuery(req, {"from", "to", "status", "limit", "offset"}));
+  MeetingQuery q;
+  KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
+  for (const char* key : {"from", "to"}) {
+    auto value = req.Query(key);
+    if (!value) continue;
+    if (!Date::Parse(*value).ok()) {
+      return Error(req, Status::InvalidArgument(std::string(key) + " 应为YYYY-MM-DD日期",
+                                                std::string(key) + " must be YYYY-MM-DD",
+                                                {{key, "YYYY-MM-DD", "YYYY-MM-DD"}}));
+    }
+    (std::string_view(key) == "from" ? q.from : q.to) = *value;
+  }
+  if (auto s = req.Query("status")) {
+    q.status = ParseEnum(MeetingStatusTable(), *s);
+    if (!q.status) {
+      return Error(req,
+                   Status::InvalidArgument("status 取值无效", "invalid status",
+                                           {{"status", "可选：" + EnumCodes(MeetingStatusTable()),
+                                             "one of " + EnumCodes(MeetingStatusTable())}}));
+    }
+  }
+  auto page = ctx.meetings->List(caller, q);
+  if (!page.ok()) return Error(req, page.status());
+  return JsonOk(
+      PagedJson(*page, q.page, [](JsonWriter& w, const DispatchMeeting& m) { WriteJson(w, m); }));
+}
+
+http::Response CreateMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  DispatchMeeting m;
+  int64_t ignored = 0;
+  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMeeting(*body, true, &m, &ignored));
+  auto created = ctx.meetings->Create(caller, std::move(m));
+  if (!created.ok()) return Error(req, created.status());
+  http::Response res = JsonOk(MeetingJson(*created), 201);
+  res.headers.emplace_back("Location", "/api/v1/meetings/" + std::to_string(created->id));
+  return res;
+}
+
+http::Response GetMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto m = ctx.meetings->Get(caller, *id);
+  if (!m.ok()) return Error(req, m.status());
+  return JsonOk(MeetingJson(*m));
+}
+
+http::Response PatchMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  DispatchMeeting scratch;
+  int64_t version = 0;
+  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMeeting(*body, false, &scratch, &version));
+  const boost::json::object& fields = *body;
+  auto updated = ctx.meetings->Update(caller, *id, version, [&](DispatchMeeting& m) {
+    int64_t unused = 0;
+    return ReadMeeting(fields, false, &m, &unused);
+  });
+  if (!updated.ok()) return Error(req, updated.status());
+  return JsonOk(MeetingJson(*updated));
+}
+
+http::Response GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto m = ctx.meetings->Get(caller, *id);
+  if (!m.ok()) return Error(req, m.status());
+  auto items = ctx.meetings->Agenda(caller, *id);
+  if (!items.ok()) return Error(req, items.status());
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("date").String(m->held_on);
+  w.Key("recorded").Bool(m->agenda.has_value());  // false: proposed now for the meeting date
+  w.Key("items");
+  WriteAgendaJson(w, *items);
+  w.EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response AddDecision(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader r(*body);
+  DecisionInput in;
+  auto kind = r.Enum("kind", DecisionKindTable(), true);
+  auto text = r.String("text", true, 500);
+  in.project_id = r.Int("project_id", false, 1, INT64_MAX);
+  in.owner_unit_id = r.Int("owner_unit_id", false, 1, INT64_MAX);
+  in.owner_person_id = r.Int("owner_person_id", false, 1, INT64_MAX);
+  in.due = r.Date("due", false);
+  auto category = r.Enum("category", ProblemCategoryTable(), false);
+  auto severity = r.Enum("severity", ProblemSeverityTable(), false);
+  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  in.kind = *kind;
+  in.text = *text;
+  in.category = category.value_or(ProblemCategory::kOther);
+  in.severity = severity.value_or(ProblemSeverity::kOrdinary);
+  auto d = ctx.meetings->AddDecision(caller, *id, in);
+  if (!d.ok()) return Error(req, d.status());
+  return JsonOk(ToJson(*d), 201);
+}
+
+http::Response Minutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto text = ctx.meetings->Minutes(caller, *id);
+  if (!text.ok()) return Error(req, text.status());
+  http::Response res;
+  res.status = 200;
+  res.content_type = "text/plain; charset=utf-8";
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"meeting-" +
+                                                      std::to_string(*id) + "-minutes.txt\"");
+  res.body = std::move(*text);
+  return res;
+}
+
+}  // namespace
+
+void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx) {
+  auto bind = [&ctx](Fn fn) {
+    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
+  };
+  http::RouteOptions small;
+  small.max_body_bytes = 64 * 1024;
+  router.Add("GET", "/api/v1/meetings", bind(ListMeetings));
+  router.Add("POST", "/api/v1/meetings", bind(CreateMeeting), small);
+  router.Add("GET", "/api/v1/meetings/{id}", bind(GetMeeting));
+  router.Add("PATCH", "/api/v1/meetings/{id}", bind(PatchMeeting), small);
+  router.Add("GET", "/api/v1/meetings/{id}/agenda", bind(GetAgenda));
+  router.Add("POST", "/api/v1/meetings/{id}/decisions", bind(AddDecision), small);
+  router.Add("GET", "/api/v1/meetings/{id}/minutes.txt", bind(Minutes));
+}
+
+}  // namespace keyline::api

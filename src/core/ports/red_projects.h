@@ -1,0 +1,39 @@
+// The seam through which a dispatch meeting's agenda learns which projects are red (红灯) on
+// the traffic-light warnings (红黄绿 / 两线三色). The warning rules are a later issue; until
+// they exist Keyline ships NoRedProjects, so proposed agendas list overdue problems and
+// overdue procedures only. The traffic-light engine will implement RedProjectSource and be
+// injected into MeetingService from KeylineApp instead.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "core/ports/repositories.h"
+
+namespace keyline {
+
+struct RedProject {
+  int64_t project_id = 0;
+  std::string reason;  // why it is red, e.g. "投资完成率低于序时进度20个百分点"
+};
+
+class RedProjectSource {
+ public:
+  virtual ~RedProjectSource() = default;
+  // The projects within scope that are red on `date` ("YYYY-MM-DD"), most serious first.
+  virtual Result<std::vector<RedProject>> RedProjects(Tx& tx, const ProjectScope& scope,
+                                                      const std::string& date) = 0;
+};
+
+// The shipped source until the traffic-light issue lands: no project is ever red.
+class NoRedProjects final : public RedProjectSource {
+ public:
+  Result<std::vector<RedProject>> RedProjects(Tx&, const ProjectScope&,
+                                              const std::string&) override {
+    return std::vector<RedProject>{};
+  }
+};
+
+}  // namespace keyline

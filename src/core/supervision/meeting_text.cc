@@ -1,0 +1,168 @@
+#include "core/supervision/meeting_text.h"
+
+#include <algorithm>
+
+#include "common/date.h"
+#include "core/supervision/deadlines.h"
+
+namespace keyline {
+namespace {
+
+int64_t DaysBetween(const std::string& from, const std::string& to) {
+  auto a = Date::Parse(from);
+  auto b = Date::Parse(to);
+  if (!a.ok() || !b.ok()) return 0;
+  return b->ToDays() - a->ToDays();
+}
+
+std::string JoinNames(const std::vector<int64_t>& ids, const std::map<int64_t, std::string>& names,
+                      const std::string& separator) {
+  std::string out;
+  for (int64_t id : ids) {
+    if (!out.empty()) out += separator;
+    auto it = names.find(id);
+    out += it == names.end() ? "#" + std::to_string(id) : it->second;
+  }
+  return out;
+}
+
+std::string OrNone(const std::string& text) { return text.empty() ? "—" : text; }
+
+std::string AgendaLine(const AgendaItem& item) {
+  std::string line = "【" + std::string(EnumZh(AgendaKindTable(), item.kind)) + "】" +
+                     item.project_name + "：" + item.title;
+  std::string details;
+  auto add = [&details](const std::string& label, const std::string& value) {
+    if (value.empty()) return;
+    if (!details.empty()) details += "；";
+    details += label + value;
+  };
+  add("责任单位：", item.units);
+  add("包抓领导：", item.leader);
+  add("审批部门：", item.authority);
+  if (!item.due.empty()) {
+    add("期限：", item.due + "，已逾期" + std::to_string(item.days_overdue) + "天");
+  }
+  return details.empty() ? line : line + "（" + details + "）";
+}
+
+std::string DecisionLine(const MeetingDecision& d, const NameBook& names) {
+  std::string line = "【" + std::string(EnumZh(DecisionKindTable(), d.kind)) + "】";
+  if (d.project_id) line += names.Project(*d.project_id) + "：";
+  line += d.text;
+  std::string owners;
+  if (d.owner_unit_id) owners += "责任单位：" + names.Unit(*d.owner_unit_id);
+  if (d.owner_person_id) {
+    owners +=
+        (owners.empty() ? "" : "；") + std::string("责任人：") + names.Person(*d.owner_person_id);
+  }
+  if (d.due)
+    owners += (owners.empty() ? "" : "；") + std::string("完成时限：") + ChineseDate(*d.due);
+  if (!owners.empty()) line += "（" + owners + "）";
+  if (d.problem_id) line += "〔已列入问题台账，编号" + std::to_string(*d.problem_id) + "〕";
+  if (d.milestone_id) line += "〔已列入挂图作战，任务编号" + std::to_string(*d.milestone_id) + "〕";
+  return line;
+}
+
+}  // namespace
+
+std::string NameBook::Find(const std::map<int64_t, std::string>& names, int64_t id) {
+  auto it = names.find(id);
+  return it == names.end() ? "#" + std::to_string(id) : it->second;
+}
+
+std::vector<AgendaItem> ProposeAgendaItems(const std::string& date,
+                                           const std::vector<RedProject>& red,
+                                           const std::vector<Problem>& problems,
+                                           const std::vector<ProjectProcedure>& procedures,
+                                           const NameBook& names) {
+  std::vector<AgendaItem> out;
+  for (const RedProject& r : red) {
+    AgendaItem item;
+    item.kind = AgendaKind::kRedProject;
+    item.source_id = r.project_id;
+    item.project_id = r.project_id;
+    item.project_name = names.Project(r.project_id);
+    item.title = r.reason;
+    out.push_back(std::move(item));
+  }
+  std::vector<AgendaItem> problem_items;
+  for (const Problem& p : problems) {
+    if (!IsProblemOverdue(p, date)) continue;
+    AgendaItem item;
+    item.source_id = p.id;
+    item.project_id = p.project_id;
+    item.project_name = names.Project(p.project_id);
+    item.title = p.title;
+    item.units = JoinNames(p.unit_ids, names.units, "、");
+    item.leader_person_id = p.leader_person_id;
+    if (p.leader_person_id) item.leader = names.Person(*p.leader_person_id);
+    item.due = EffectiveDeadline(p);
+    item.days_overdue = DaysBetween(item.due, date);
+    problem_items.push_back(std::move(item));
+  }
+  std::stable_sort(problem_items.begin(), problem_items.end(),
+                   [](const AgendaItem& a, const AgendaItem& b) {
+                     if (a.days_overdue != b.days_overdue) return a.days_overdue > b.days_overdue;
+                     return a.source_id < b.source_id;
+                   });
+  std::vector<AgendaItem> procedure_items;
+  for (const ProjectProcedure& p : procedures) {
+    bool finished = p.status == ProcedureStatus::kDone || p.status == ProcedureStatus::kNotNeeded;
+    if (finished || !p.planned_due || *p.planned_due >= date) continue;
+    AgendaItem item;
+    item.kind = AgendaKind::kOverdueProcedure;
+    item.source_id = p.id;
+    item.project_id = p.project_id;
+    item.project_name = names.Project(p.project_id);
+    item.title = p.name;
+    item.authority = p.authority;
+    item.due = *p.planned_due;
+    item.days_overdue = DaysBetween(item.due, date);
+    procedure_items.push_back(std::move(item));
+  }
+  std::stable_sort(procedure_items.begin(), procedure_items.end(),
+                   [](const AgendaItem& a, const AgendaItem& b) {
+                     if (a.authority != b.authority) return a.authority < b.authority;
+                     if (a.due != b.due) return a.due < b.due;
+                     return a.source_id < b.source_id;
+                   });
+  for (auto* part : {&problem_items, &procedure_items}) {
+    for (AgendaItem& item : *part) out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::string ChineseDate(const std::string& iso_date) {
+  auto d = Date::Parse(iso_date);
+  if (!d.ok()) return iso_date;
+  return iso_date.substr(0, 4) + "年" + std::to_string(std::stoi(iso_date.substr(5, 2))) + "月" +
+         std::to_string(std::stoi(iso_date.substr(8, 2))) + "日";
+}
+
+std::string RenderMinutes(const DispatchMeeting& meeting, const std::vector<AgendaItem>& agenda,
+                          const NameBook& names) {
+  std::string attendees = JoinNames(meeting.attendee_person_ids, names.people, "、");
+  std::string units = JoinNames(meeting.attendee_unit_ids, names.units, "、");
+  if (!units.empty()) attendees += (attendees.empty() ? "" : "；") + units;
+  std::string out;
+  out += "会议名称：" + meeting.title + "\n";
+  out += "时间：" + ChineseDate(meeting.held_on) + "\n";
+  out += "地点：" + OrNone(meeting.location) + "\n";
+  out += "主持：" + (meeting.chair_person_id ? names.Person(*meeting.chair_person_id) : "—") + "\n";
+  out += "参会：" + OrNone(attendees) + "\n";
+  out += "\n议题：\n";
+  if (agenda.empty()) out += "（无）\n";
+  for (size_t i = 0; i < agenda.size(); ++i) {
+    out += std::to_string(i + 1) + ". " + AgendaLine(agenda[i]) + "\n";
+  }
+  out += "\n议定事项：\n";
+  if (meeting.decisions.empty()) out += "（无）\n";
+  for (size_t i = 0; i < meeting.decisions.size(); ++i) {
+    out += std::to_string(i + 1) + ". " + DecisionLine(meeting.decisions[i], names) + "\n";
+  }
+  if (!meeting.notes.empty()) out += "\n备注：" + meeting.notes + "\n";
+  return out;
+}
+
+}  // namespace keyline
