@@ -118,6 +118,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterPlanRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
   RegisterReportingRoutes(router, ctx);
+  RegisterAttachmentRoutes(router, ctx);
   RegisterProblemRoutes(router, ctx);
   RegisterProjectPlanRoutes(router, ctx);
   RegisterMeetingRoutes(router, ctx);

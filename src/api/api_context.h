@@ -21,6 +21,7 @@ class ReferenceService;
 class AuditLog;
 class PlanService;
 class ReportService;
+class AttachmentService;
 class ReportingSettings;
 class ReportingStats;
 class WorkingCalendar;
@@ -54,6 +55,7 @@ struct ApiContext {
   ReferenceService* reference = nullptr;
   PlanService* plans = nullptr;
   ReportService* reports = nullptr;
+  AttachmentService* attachments = nullptr;
   ReportingSettings* reporting_settings = nullptr;
   ReportingStats* reporting_stats = nullptr;
   auth::LoginRateLimiter* login_limiter = nullptr;
@@ -106,9 +108,10 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectRoutes(http::Router& router, ApiContext& ctx);
 void RegisterAuditRoutes(http::Router& router, ApiContext& ctx);
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
-void RegisterPlanRoutes(http::Router& router, ApiContext& ctx);       // plans_api.cc
-void RegisterReportRoutes(http::Router& router, ApiContext& ctx);     // reports_api.cc
-void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);  // reporting_api.cc
+void RegisterPlanRoutes(http::Router& router, ApiContext& ctx);        // plans_api.cc
+void RegisterReportRoutes(http::Router& router, ApiContext& ctx);      // reports_api.cc
+void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);   // reporting_api.cc
+void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx);  // attachments_api.cc
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
 void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx);  // meetings_api.cc

@@ -149,12 +149,6 @@ Status ReadProcedure(const boost::json::object& body, bool creating, ProjectProc
     }
   }
   if (auto v = r.String("doc_number", false, 100)) p->doc_number = *v;
-  if (r.IsNull("attachment_id")) {
-    r.Ignore({"attachment_id"});
-    p->attachment_id.reset();
-  } else if (auto v = r.Int("attachment_id", false, 1, INT64_MAX)) {
-    p->attachment_id = *v;
-  }
   if (auto v = r.String("note", false, 2000)) p->note = *v;
   r.Ignore({"id", "project_id", "template_id", "seq", "created_at", "updated_at", "overdue"});
   return r.Finish();

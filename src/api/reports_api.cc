@@ -5,12 +5,13 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
+#include "core/reporting/attachment_rules.h"
 #include "core/service/report_service.h"
 
 namespace keyline::api {
 namespace {
 
-constexpr size_t kMaxAttachmentBody = ReportService::kMaxAttachmentBytes;
+constexpr size_t kMaxAttachmentBody = kMaxAttachmentBytes;
 
 struct Target {
   int64_t project_id = 0;
@@ -234,55 +235,6 @@ http::Response UploadAttachment(ApiContext& ctx, const Caller& caller, http::Req
   return JsonOk(ToJson(*added), 201);
 }
 
-// Content-Disposition naming the original file (RFC 6266 / 5987): an ASCII fallback and the
-// UTF-8 name percent-encoded, so no byte of the stored name reaches the header raw.
-std::string Disposition(int64_t id, const std::string& filename) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : filename) {
-    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '.' || c == '-' || c == '_';
-    if (plain) {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  std::string ext;
-  size_t dot = filename.rfind('.');
-  if (dot != std::string::npos && filename.size() - dot <= 6)
-    ext = encoded.substr(encoded.rfind('.'));
-  return "attachment; filename=\"attachment-" + std::to_string(id) + ext + "\"; filename*=UTF-8''" +
-         encoded;
-}
-
-http::Response DownloadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "aid");
-  if (!id.ok()) return Error(req, id.status());
-  auto file = ctx.reports->ReadAttachment(caller, *id);
-  if (!file.ok()) return Error(req, file.status());
-  http::Response res;
-  res.status = 200;
-  res.content_type = file->first.content_type;
-  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  res.headers.emplace_back("Content-Disposition", Disposition(*id, file->first.filename));
-  res.headers.emplace_back("X-Content-SHA256", file->first.sha256);
-  res.body = std::move(file->second);
-  return res;
-}
-
-http::Response DeleteAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "aid");
-  if (!id.ok()) return Error(req, id.status());
-  Status st = ctx.reports->DeleteAttachment(caller, *id);
-  if (!st.ok()) return Error(req, st);
-  http::Response res;
-  res.status = 204;
-  return res;
-}
-
 }  // namespace
 
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
@@ -300,8 +252,6 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", base + "/{period}/attachments", bind(UploadAttachment),
              http::RouteOptions{kMaxAttachmentBody});
   router.Add("GET", "/api/v1/reports", bind(ListReports));
-  router.Add("GET", "/api/v1/attachments/{aid}", bind(DownloadAttachment));
-  router.Add("DELETE", "/api/v1/attachments/{aid}", bind(DeleteAttachment));
 }
 
 }  // namespace keyline::api

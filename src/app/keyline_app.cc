@@ -11,6 +11,7 @@
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
+#include "core/service/attachment_service.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
@@ -67,6 +68,7 @@ struct KeylineApp::State {
   std::unique_ptr<ReportingSettings> reporting_settings;
   std::unique_ptr<PlanService> plans;
   std::unique_ptr<ReportService> reports;
+  std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<ReportingStats> reporting_stats;
   std::unique_ptr<ProblemService> problems;
   std::unique_ptr<ProcedureService> procedures;
@@ -112,6 +114,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.plans = std::make_unique<PlanService>(repos, *reporting.plans, *s.audit, *s.clock);
   s.reports =
       std::make_unique<ReportService>(repos, reporting, *s.reporting_settings, *s.audit, *s.clock);
+  s.attachments =
+      std::make_unique<AttachmentService>(repos, reporting, *s.reports, *s.audit, *s.clock);
   s.reporting_stats =
       std::make_unique<ReportingStats>(repos, reporting, *s.reporting_settings, *s.clock);
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
@@ -134,6 +138,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.reference = s.reference.get();
   s.api.plans = s.plans.get();
   s.api.reports = s.reports.get();
+  s.api.attachments = s.attachments.get();
   s.api.reporting_settings = s.reporting_settings.get();
   s.api.reporting_stats = s.reporting_stats.get();
   s.api.login_limiter = s.limiter.get();

@@ -19,8 +19,14 @@ constexpr EnumEntry<ReportStatus> kReportStatuses[] = {
     {ReportStatus::kApproved, "approved", "已审核"},
 };
 
+constexpr EnumEntry<AttachmentOwner> kAttachmentOwners[] = {
+    {AttachmentOwner::kReport, "report", "月报"},
+    {AttachmentOwner::kProcedure, "procedure", "手续"},
+};
+
 }  // namespace
 
+std::span<const EnumEntry<AttachmentOwner>> AttachmentOwnerTable() { return kAttachmentOwners; }
 std::span<const EnumEntry<PlanStatus>> PlanStatusTable() { return kPlanStatuses; }
 std::span<const EnumEntry<PlanSplit>> PlanSplitTable() { return kPlanSplits; }
 std::span<const EnumEntry<ReportStatus>> ReportStatusTable() { return kReportStatuses; }

@@ -116,9 +116,14 @@ struct MonthlyReport {
   int64_t updated_at = 0;
 };
 
+// What a file is attached to.
+enum class AttachmentOwner { kReport, kProcedure };
+std::span<const EnumEntry<AttachmentOwner>> AttachmentOwnerTable();
+
 struct Attachment {
   int64_t id = 0;
-  int64_t report_id = 0;
+  AttachmentOwner owner_kind = AttachmentOwner::kReport;
+  int64_t owner_id = 0;  // monthly report id or project procedure id
   std::string filename;
   std::string content_type;
   int64_t size = 0;

@@ -118,7 +118,8 @@ void WriteJson(JsonWriter& w, const MonthlyReport& r) {
 void WriteJson(JsonWriter& w, const Attachment& a) {
   w.BeginObject();
   w.Key("id").Int(a.id);
-  w.Key("report_id").Int(a.report_id);
+  w.Key("owner_kind").String(EnumCode(AttachmentOwnerTable(), a.owner_kind));
+  w.Key("owner_id").Int(a.owner_id);
   w.Key("filename").String(a.filename);
   w.Key("content_type").String(a.content_type);
   w.Key("size").Int(a.size);

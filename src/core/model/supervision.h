@@ -63,7 +63,6 @@ struct ProjectProcedure {
   std::optional<std::string> actual_start;
   std::optional<std::string> actual_done;
   std::string doc_number;                // 文号
-  std::optional<int64_t> attachment_id;  // reference into the attachment store
   std::string note;
   int64_t version = 0;
   int64_t created_at = 0;

@@ -182,7 +182,6 @@ void WriteProcedureJson(JsonWriter& w, const ProjectProcedure& p, const std::str
   w.Key("actual_start").OptString(p.actual_start);
   w.Key("actual_done").OptString(p.actual_done);
   w.Key("doc_number").String(p.doc_number);
-  OptIntField(w, "attachment_id", p.attachment_id);
   w.Key("note").String(p.note);
   w.Key("version").Int(p.version);
   w.Key("created_at").Int(p.created_at);

@@ -125,7 +125,8 @@ class AttachmentRepository {
   virtual Result<int64_t> Insert(Tx& tx, const Attachment& meta, const std::string& bytes) = 0;
   virtual Result<Attachment> Get(Tx& tx, int64_t id) = 0;
   virtual Result<std::string> ReadBytes(Tx& tx, const std::string& sha256) = 0;
-  virtual Result<std::vector<Attachment>> ListForReport(Tx& tx, int64_t report_id) = 0;
+  virtual Result<std::vector<Attachment>> ListFor(Tx& tx, AttachmentOwner kind,
+                                                  int64_t owner_id) = 0;
   virtual Status Delete(Tx& tx, int64_t id) = 0;
 };
 

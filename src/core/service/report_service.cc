@@ -7,6 +7,7 @@
 #include "common/sha256.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
+#include "core/reporting/attachment_rules.h"
 #include "core/reporting/report_window.h"
 #include "core/service/project_access.h"
 
@@ -42,38 +43,7 @@ void Apply(const ReportInput& in, MonthlyReport* r) {
   if (in.confirmed_warnings) r->confirmed_warnings = *in.confirmed_warnings;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
-
-std::optional<std::string> SniffAttachmentType(const std::string& filename,
-                                               const std::string& bytes) {
-  auto starts = [&](std::string_view magic) {
-    return bytes.size() >= magic.size() && bytes.compare(0, magic.size(), magic) == 0;
-  };
-  if (starts("\xFF\xD8\xFF") && (EndsWith(filename, ".jpg") || EndsWith(filename, ".jpeg"))) {
-    return "image/jpeg";
-  }
-  if (starts("\x89PNG\r\n\x1A\n") && EndsWith(filename, ".png")) return "image/png";
-  if (starts("%PDF-") && EndsWith(filename, ".pdf")) return "application/pdf";
-  if (starts(std::string_view("PK\x03\x04", 4))) {
-    if (EndsWith(filename, ".docx")) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    }
-    if (EndsWith(filename, ".xlsx")) {
-      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    }
-  }
-  return std::nullopt;
-}
 
 std::string ReportService::Today() const {
   return Date::FromUnixMsBeijing(clock_.NowMs()).ToString();
@@ -147,8 +117,8 @@ Result<ReportView> ReportService::Get(const Caller& caller, int64_t project_id, 
                         reporting_.reports->Find(tx, project_id, period));
     if (found) {
       view.report = std::move(*found);
-      KL_ASSIGN_OR_RETURN(view.attachments,
-                          reporting_.attachments->ListForReport(tx, view.report.id));
+      KL_ASSIGN_OR_RETURN(view.attachments, reporting_.attachments->ListFor(
+                                                tx, AttachmentOwner::kReport, view.report.id));
     } else {
       view.report.project_id = project_id;
       view.report.period = period;
@@ -397,26 +367,7 @@ Result<Attachment> ReportService::AddAttachment(const Caller& caller, int64_t pr
                                                 int period, const std::string& filename,
                                                 const std::string& bytes) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));
-  auto bad = [](const std::string& zh, const std::string& en) {
-    return Status::InvalidArgument(zh, en, {{"file", zh, en}});
-  };
-  if (filename.empty() || filename.size() > 200 ||
-      std::any_of(filename.begin(), filename.end(), [](char c) {
-        return c == '/' || c == '\\' || (static_cast<unsigned char>(c) < 0x20) || c == 0x7f;
-      })) {
-    return bad("文件名无效（最多 200 字节，不能含路径）",
-               "invalid file name (at most 200 bytes, no path)");
-  }
-  if (bytes.empty()) return bad("文件为空", "the file is empty");
-  if (static_cast<int64_t>(bytes.size()) > kMaxAttachmentBytes) {
-    return bad("文件超过 10 MB", "the file is larger than 10 MB");
-  }
-  std::optional<std::string> type = SniffAttachmentType(filename, bytes);
-  if (!type) {
-    return bad("只接受 JPG、PNG 照片和 PDF、DOCX、XLSX 文件（按内容检查）",
-               "only JPG or PNG photos and PDF, DOCX or XLSX files are accepted (checked by "
-               "content)");
-  }
+  KL_ASSIGN_OR_RETURN(std::string type, AcceptAttachment(filename, bytes));
   KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(period));
   Attachment meta;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -437,60 +388,32 @@ Result<Attachment> ReportService::AddAttachment(const Caller& caller, int64_t pr
       report = empty;
     }
     KL_ASSIGN_OR_RETURN(std::vector<Attachment> existing,
-                        reporting_.attachments->ListForReport(tx, report.id));
-    if (static_cast<int>(existing.size()) >= kMaxAttachmentsPerReport) {
-      return Status::InvalidArgument("每份月报最多 20 个附件", "at most 20 attachments per report");
-    }
-    meta.report_id = report.id;
-    meta.filename = filename;
-    meta.content_type = *type;
-    meta.size = static_cast<int64_t>(bytes.size());
-    meta.sha256 = Sha256Hex(bytes);
-    meta.created_by = caller.user_id;
-    meta.created_at = clock_.NowMs();
+                        reporting_.attachments->ListFor(tx, AttachmentOwner::kReport, report.id));
+    KL_RETURN_IF_ERROR(CheckAttachmentCount(existing.size()));
+    meta = DescribeAttachment(AttachmentOwner::kReport, report.id, filename, type, bytes,
+                              caller.user_id, clock_.NowMs());
     KL_ASSIGN_OR_RETURN(meta.id, reporting_.attachments->Insert(tx, meta, bytes));
-    return audit_.Record(tx, caller, "create", "report_attachment", std::to_string(meta.id), "",
+    return audit_.Record(tx, caller, "create", "attachment", std::to_string(meta.id), "",
                          ToJson(meta));
   });
   if (!st.ok()) return st;
   return meta;
 }
 
-Result<std::pair<Attachment, std::string>> ReportService::ReadAttachment(const Caller& caller,
-                                                                         int64_t attachment_id) {
-  std::pair<Attachment, std::string> out;
-  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    auto meta = reporting_.attachments->Get(tx, attachment_id);
-    if (!meta.ok()) return meta.status();
-    KL_ASSIGN_OR_RETURN(MonthlyReport report, reporting_.reports->Get(tx, meta->report_id));
-    Result<Project> project = LoadProject(tx, caller, report.project_id, Access::kRead);
-    if (!project.ok()) return Status::NotFound("附件不存在或无权查看", "attachment not found");
-    out.first = std::move(*meta);
-    KL_ASSIGN_OR_RETURN(out.second, reporting_.attachments->ReadBytes(tx, out.first.sha256));
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
-}
-
-Status ReportService::DeleteAttachment(const Caller& caller, int64_t attachment_id) {
-  return repos_.tx->Write([&](Tx& tx) -> Status {
-    auto meta = reporting_.attachments->Get(tx, attachment_id);
-    if (!meta.ok()) return meta.status();
-    KL_ASSIGN_OR_RETURN(MonthlyReport report, reporting_.reports->Get(tx, meta->report_id));
-    Result<Project> project = LoadProject(tx, caller, report.project_id, Access::kFill);
-    if (!project.ok()) {
-      if (project.status().code() == ErrorCode::kNotFound) {
-        return Status::NotFound("附件不存在或无权查看", "attachment not found");
-      }
-      return project.status();
+Status ReportService::DeleteAttachmentIn(Tx& tx, const Caller& caller, const Attachment& meta) {
+  KL_ASSIGN_OR_RETURN(MonthlyReport report, reporting_.reports->Get(tx, meta.owner_id));
+  Result<Project> project = LoadProject(tx, caller, report.project_id, Access::kFill);
+  if (!project.ok()) {
+    if (project.status().code() == ErrorCode::kNotFound) {
+      return Status::NotFound("附件不存在或无权查看", "attachment not found");
     }
-    KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(report.period));
-    KL_RETURN_IF_ERROR(CheckWritable(report, window));
-    KL_RETURN_IF_ERROR(reporting_.attachments->Delete(tx, attachment_id));
-    return audit_.Record(tx, caller, "delete", "report_attachment", std::to_string(attachment_id),
-                         ToJson(*meta), "");
-  });
+    return project.status();
+  }
+  KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(report.period));
+  KL_RETURN_IF_ERROR(CheckWritable(report, window));
+  KL_RETURN_IF_ERROR(reporting_.attachments->Delete(tx, meta.id));
+  return audit_.Record(tx, caller, "delete", "attachment", std::to_string(meta.id), ToJson(meta),
+                       "");
 }
 
 }  // namespace keyline

@@ -55,9 +55,6 @@ struct SubmitResult {
 
 class ReportService {
  public:
-  static constexpr int64_t kMaxAttachmentBytes = 10 * 1024 * 1024;
-  static constexpr int kMaxAttachmentsPerReport = 20;
-
   ReportService(const Repositories& repos, const ReportingRepositories& reporting,
                 ReportingSettings& settings, AuditLog& audit, const Clock& clock)
       : repos_(repos), reporting_(reporting), settings_(settings), audit_(audit), clock_(clock) {}
@@ -80,14 +77,13 @@ class ReportService {
   Result<MonthlyReport> Unlock(const Caller& caller, int64_t project_id, int period,
                                const std::string& reason);
 
-  // Attachments: the bytes are type-checked by their content (JPEG, PNG, PDF, Office
-  // documents), size-checked (≤ kMaxAttachmentBytes) and hashed (SHA-256).
+  // Attachments (core/reporting/attachment_rules.h: type by content, ≤ 10 MiB, SHA-256),
+  // while the report may be changed. Uploading to a report not yet created creates its draft.
   Result<Attachment> AddAttachment(const Caller& caller, int64_t project_id, int period,
                                    const std::string& filename, const std::string& bytes);
-  // The attachment and its bytes, when the caller may see its report.
-  Result<std::pair<Attachment, std::string>> ReadAttachment(const Caller& caller,
-                                                            int64_t attachment_id);
-  Status DeleteAttachment(const Caller& caller, int64_t attachment_id);
+  // Deletes a report's attachment inside tx (AttachmentService routes deletions here): the
+  // caller must be able to fill the report and the report must still be changeable.
+  Status DeleteAttachmentIn(Tx& tx, const Caller& caller, const Attachment& meta);
 
   std::string Today() const;
 
@@ -113,11 +109,5 @@ class ReportService {
   AuditLog& audit_;
   const Clock& clock_;
 };
-
-// The content type of bytes judged by their signature ("image/jpeg", "image/png",
-// "application/pdf", "application/vnd.openxmlformats-officedocument..." for .docx/.xlsx by
-// extension), or nullopt for anything else.
-std::optional<std::string> SniffAttachmentType(const std::string& filename,
-                                               const std::string& bytes);
 
 }  // namespace keyline

@@ -1,4 +1,4 @@
-// AttachmentRepository over SQL: report_attachments (metadata) and attachment_blobs (bytes,
+// AttachmentRepository over SQL: attachments (metadata, by owner) and attachment_blobs (bytes,
 // base64 in a text column, one row per distinct SHA-256 so identical files are stored once).
 #include "common/base64.h"
 #include "storage/repos/repo_util.h"
@@ -9,33 +9,35 @@ namespace keyline::storage {
 namespace {
 
 #define KL_ATTACHMENT_COLUMNS \
-  "id, report_id, filename, content_type, size, sha256, created_by, created_at"
+  "id, owner_kind, owner_id, filename, content_type, size, sha256, created_by, created_at"
 
 constexpr const char* kPutBlobSql =
     "INSERT INTO attachment_blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING";
 constexpr const char* kInsertSql =
-    "INSERT INTO report_attachments (report_id, filename, content_type, size, sha256, "
-    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-constexpr const char* kGetSql =
-    "SELECT " KL_ATTACHMENT_COLUMNS " FROM report_attachments WHERE id = $1";
+    "INSERT INTO attachments (owner_kind, owner_id, filename, content_type, size, sha256, "
+    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+constexpr const char* kGetSql = "SELECT " KL_ATTACHMENT_COLUMNS " FROM attachments WHERE id = $1";
 constexpr const char* kListSql =
-    "SELECT " KL_ATTACHMENT_COLUMNS " FROM report_attachments WHERE report_id = $1 ORDER BY id";
+    "SELECT " KL_ATTACHMENT_COLUMNS
+    " FROM attachments WHERE owner_kind = $1 AND owner_id = $2 ORDER BY id";
 constexpr const char* kReadBlobSql = "SELECT data FROM attachment_blobs WHERE sha256 = $1";
-constexpr const char* kDeleteSql = "DELETE FROM report_attachments WHERE id = $1 RETURNING sha256";
+constexpr const char* kDeleteSql = "DELETE FROM attachments WHERE id = $1 RETURNING sha256";
 constexpr const char* kDeleteOrphanBlobSql =
     "DELETE FROM attachment_blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM "
-    "report_attachments WHERE sha256 = $1)";
+    "attachments WHERE sha256 = $1)";
 
 Result<Attachment> ReadAttachment(sql::ResultSet& rs, size_t row) {
   Attachment a;
   a.id = rs.GetInt(row, 0);
-  a.report_id = rs.GetInt(row, 1);
-  a.filename = rs.TakeText(row, 2);
-  a.content_type = rs.TakeText(row, 3);
-  a.size = rs.GetInt(row, 4);
-  a.sha256 = rs.TakeText(row, 5);
-  a.created_by = rs.GetInt(row, 6);
-  a.created_at = rs.GetInt(row, 7);
+  KL_ASSIGN_OR_RETURN(a.owner_kind, StoredEnum(AttachmentOwnerTable(), rs.GetText(row, 1),
+                                               "attachments.owner_kind"));
+  a.owner_id = rs.GetInt(row, 2);
+  a.filename = rs.TakeText(row, 3);
+  a.content_type = rs.TakeText(row, 4);
+  a.size = rs.GetInt(row, 5);
+  a.sha256 = rs.TakeText(row, 6);
+  a.created_by = rs.GetInt(row, 7);
+  a.created_at = rs.GetInt(row, 8);
   return a;
 }
 
@@ -47,9 +49,10 @@ class SqlAttachmentRepository final : public AttachmentRepository {
         conn.Exec(kPutBlobSql, {TextValue(a.sha256), TextValue(Base64Encode(bytes))}).status());
     KL_ASSIGN_OR_RETURN(
         sql::ResultSet rs,
-        conn.Query(kInsertSql, {IntValue(a.report_id), TextValue(a.filename),
-                                TextValue(a.content_type), IntValue(a.size), TextValue(a.sha256),
-                                IntValue(a.created_by), IntValue(a.created_at)}));
+        conn.Query(kInsertSql,
+                   {TextValue(EnumCode(AttachmentOwnerTable(), a.owner_kind)), IntValue(a.owner_id),
+                    TextValue(a.filename), TextValue(a.content_type), IntValue(a.size),
+                    TextValue(a.sha256), IntValue(a.created_by), IntValue(a.created_at)}));
     return rs.GetInt(0, 0);
   }
 
@@ -67,8 +70,11 @@ class SqlAttachmentRepository final : public AttachmentRepository {
     return std::move(*bytes);
   }
 
-  Result<std::vector<Attachment>> ListForReport(Tx& tx, int64_t report_id) override {
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kListSql, {IntValue(report_id)}));
+  Result<std::vector<Attachment>> ListFor(Tx& tx, AttachmentOwner kind, int64_t owner_id) override {
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet rs,
+        ConnOf(tx).Query(kListSql,
+                         {TextValue(EnumCode(AttachmentOwnerTable(), kind)), IntValue(owner_id)}));
     return ReadRows<Attachment>(rs, ReadAttachment);
   }
 

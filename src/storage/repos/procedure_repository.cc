@@ -34,7 +34,7 @@ constexpr const char* kInsertItemSql =
 #define KL_PROCEDURE_COLUMNS                                                               \
   "pp.id, pp.project_id, pp.template_id, pp.seq, pp.code, pp.name, pp.authority, "         \
   "pp.limit_days, pp.parallel, pp.tolerance, pp.commitment, pp.status, pp.planned_start, " \
-  "pp.planned_due, pp.actual_start, pp.actual_done, pp.doc_number, pp.attachment_id, "     \
+  "pp.planned_due, pp.actual_start, pp.actual_done, pp.doc_number, "                       \
   "pp.note, pp.version, pp.created_at, pp.updated_at"
 constexpr const char* kListForProjectSql =
     "SELECT " KL_PROCEDURE_COLUMNS
@@ -44,15 +44,15 @@ constexpr const char* kGetSql =
 constexpr const char* kInsertSql =
     "INSERT INTO project_procedures (project_id, template_id, seq, code, name, authority, "
     "limit_days, parallel, tolerance, commitment, status, planned_start, planned_due, "
-    "actual_start, actual_done, doc_number, attachment_id, note, created_at, updated_at, "
-    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-    "$18, $19, $20, 1) RETURNING id";
+    "actual_start, actual_done, doc_number, note, created_at, updated_at, version) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1) "
+    "RETURNING id";
 constexpr const char* kUpdateSql =
     "UPDATE project_procedures SET project_id = $1, template_id = $2, seq = $3, code = $4, "
     "name = $5, authority = $6, limit_days = $7, parallel = $8, tolerance = $9, "
     "commitment = $10, status = $11, planned_start = $12, planned_due = $13, actual_start = $14, "
-    "actual_done = $15, doc_number = $16, attachment_id = $17, note = $18, created_at = $19, "
-    "updated_at = $20, version = version + 1 WHERE id = $21 AND version = $22";
+    "actual_done = $15, doc_number = $16, note = $17, created_at = $18, updated_at = $19, "
+    "version = version + 1 WHERE id = $20 AND version = $21";
 constexpr const char* kDeleteSql = "DELETE FROM project_procedures WHERE id = $1";
 
 Result<ProcedureTemplate> ReadTemplate(sql::ResultSet& rs, size_t row) {
@@ -121,7 +121,6 @@ Result<ProjectProcedure> ReadProcedure(sql::ResultSet& rs, size_t row) {
   p.actual_start = rs.TakeOptText(row, c++);
   p.actual_done = rs.TakeOptText(row, c++);
   p.doc_number = rs.TakeText(row, c++);
-  p.attachment_id = rs.GetOptInt(row, c++);
   p.note = rs.TakeText(row, c++);
   p.version = rs.GetInt(row, c++);
   p.created_at = rs.GetInt(row, c++);
@@ -146,7 +145,6 @@ std::vector<sql::Value> ProcedureValues(const ProjectProcedure& p) {
           sql::Opt(p.actual_start),
           sql::Opt(p.actual_done),
           TextValue(p.doc_number),
-          sql::Opt(p.attachment_id),
           TextValue(p.note),
           IntValue(p.created_at),
           IntValue(p.updated_at)};

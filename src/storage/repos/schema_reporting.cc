@@ -1,4 +1,5 @@
-// Migration 3: annual plans, reporting settings and windows, monthly reports, attachments.
+// Migration 3: annual plans, reporting settings and windows, monthly reports, and the
+// attachment store (photos and documents of reports and procedures; bytes once per SHA-256).
 #include "storage/repos/migrations.h"
 
 namespace keyline {
@@ -76,9 +77,10 @@ CREATE TABLE attachment_blobs (
   data   TEXT NOT NULL
 );
 
-CREATE TABLE report_attachments (
+CREATE TABLE attachments (
   id           {id},
-  report_id    {int} NOT NULL REFERENCES monthly_reports (id),
+  owner_kind   TEXT NOT NULL,
+  owner_id     {int} NOT NULL,
   filename     TEXT NOT NULL,
   content_type TEXT NOT NULL,
   size         {int} NOT NULL,
@@ -86,7 +88,7 @@ CREATE TABLE report_attachments (
   created_by   {int} NOT NULL,
   created_at   {int} NOT NULL
 );
-CREATE INDEX report_attachments_report ON report_attachments (report_id);
+CREATE INDEX attachments_owner ON attachments (owner_kind, owner_id, id);
 )sql";
 
 }  // namespace

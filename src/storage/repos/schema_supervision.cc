@@ -48,7 +48,6 @@ CREATE TABLE project_procedures (
   actual_start  TEXT,
   actual_done   TEXT,
   doc_number    TEXT NOT NULL DEFAULT '',
-  attachment_id {int},
   note          TEXT NOT NULL DEFAULT '',
   version       {int} NOT NULL DEFAULT 1,
   created_at    {int} NOT NULL,

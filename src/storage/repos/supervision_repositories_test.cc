@@ -260,7 +260,6 @@ TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
       p.name = "手续";
       p.authority = authority;
       p.planned_due = due;
-      p.attachment_id = 9;
       KL_RETURN_IF_ERROR(r().procedures->Insert(tx, p).status());
     }
     KL_ASSIGN_OR_RETURN(
@@ -272,7 +271,6 @@ TEST_P(SupervisionRepositoriesTest, ProcedureTemplatesProceduresAndOverdue) {
                                      std::string("发改委")));
     if (overdue.size() != 1) return Status::Internal("expected one overdue procedure");
     ProjectProcedure first = overdue[0];
-    EXPECT_EQ(first.attachment_id, 9);
     first.status = ProcedureStatus::kDone;
     first.actual_done = "2026-10-19";
     first.doc_number = "雁发改备〔2026〕1号";
