@@ -120,6 +120,9 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterReportingRoutes(router, ctx);
   RegisterProblemRoutes(router, ctx);
   RegisterProjectPlanRoutes(router, ctx);
+  RegisterFundRoutes(router, ctx);
+  RegisterKeyListRoutes(router, ctx);
+  RegisterFactorRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

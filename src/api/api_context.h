@@ -27,6 +27,9 @@ class WorkingCalendar;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
+class FundService;
+class KeyListService;
+class FactorService;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -59,6 +62,9 @@ struct ApiContext {
   ProblemService* problems = nullptr;  // supervision (issue 4)
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
+  FundService* funds = nullptr;  // funds, key lists, factor guarantees (issue 8)
+  KeyListService* key_lists = nullptr;
+  FactorService* factors = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -109,6 +115,9 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx);     // reports
 void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);  // reporting_api.cc
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
+void RegisterFundRoutes(http::Router& router, ApiContext& ctx);     // funds_api.cc
+void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);  // key_lists_api.cc
+void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);   // factors_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -14,6 +14,9 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
+#include "core/service/factor_service.h"
+#include "core/service/fund_service.h"
+#include "core/service/key_list_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -70,6 +73,9 @@ struct KeylineApp::State {
   std::unique_ptr<ProblemService> problems;
   std::unique_ptr<ProcedureService> procedures;
   std::unique_ptr<BattleChartService> battle_chart;
+  std::unique_ptr<FundService> funds;
+  std::unique_ptr<KeyListService> key_lists;
+  std::unique_ptr<FactorService> factors;
   std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
@@ -114,6 +120,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
+  const FundsRepositories& funds = s.store->funds();
+  s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
+  s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
+  s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -135,6 +145,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.problems = s.problems.get();
   s.api.procedures = s.procedures.get();
   s.api.battle_chart = s.battle_chart.get();
+  s.api.funds = s.funds.get();
+  s.api.key_lists = s.key_lists.get();
+  s.api.factors = s.factors.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -198,6 +211,9 @@ ReportingSettings& KeylineApp::reporting_settings() { return *state_->reporting_
 ProblemService& KeylineApp::problems() { return *state_->problems; }
 ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
 BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
+FundService& KeylineApp::funds() { return *state_->funds; }
+KeyListService& KeylineApp::key_lists() { return *state_->key_lists; }
+FactorService& KeylineApp::factors() { return *state_->factors; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

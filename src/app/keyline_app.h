@@ -24,6 +24,9 @@ class ReportingSettings;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
+class FundService;
+class KeyListService;
+class FactorService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -61,6 +64,9 @@ class KeylineApp {
   ProblemService& problems();
   ProcedureService& procedures();
   BattleChartService& battle_chart();
+  FundService& funds();
+  KeyListService& key_lists();
+  FactorService& factors();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;
