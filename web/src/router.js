@@ -35,6 +35,14 @@ export const routes = [
         meta: { roles: ['admin', 'supervisor', 'department', 'reporter'], titleKey: 'project.edit' },
       },
       {
+        path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.funds', nav: { icon: 'DataAnalysis', order: 24 } },
+      },
+      {
+        path: 'key-lists', name: 'key-lists', component: () => import('./views/KeyListView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.keyLists', nav: { icon: 'Tickets', order: 25 } },
+      },
+      {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },
       },

@@ -10,6 +10,8 @@ export const PROJECT_TABS = [
   { name: 'basics', labelKey: 'tabs.basics', component: lazy(() => import('./BasicsTab.vue')) },
   { name: 'assignments', labelKey: 'tabs.assignments', component: lazy(() => import('./AssignmentsTab.vue')) },
   { name: 'stages', labelKey: 'tabs.stages', component: lazy(() => import('./StagesTab.vue')) },
+  { name: 'funds', labelKey: 'tabs.funds', component: lazy(() => import('./FundsTab.vue')) },
+  { name: 'factors', labelKey: 'tabs.factors', component: lazy(() => import('./FactorsTab.vue')) },
   { name: 'audit', labelKey: 'tabs.audit', roles: ['admin'], component: lazy(() => import('./AuditTab.vue')) },
   { name: 'plan', labelKey: 'tabs.plan', comingSoon: true },
   { name: 'reports', labelKey: 'tabs.reports', comingSoon: true },
