@@ -1,6 +1,7 @@
 // /api/v1/projects/{id}/factors and /api/v1/factors/overdue: factor guarantees (要素保障).
 #include "api/api_context.h"
 #include "api/json_input.h"
+#include "api/supervision_input.h"
 #include "common/json_writer.h"
 #include "core/model/funds_json.h"
 #include "core/model/json.h"
@@ -29,11 +30,7 @@ http::Response ListFactors(ApiContext& ctx, const Caller& caller, http::Request&
   KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
   auto items = ctx.factors->OfProject(caller, *id);
   if (!items.ok()) return Error(req, items.status());
-  JsonWriter w;
-  w.BeginObject().Key("items").BeginArray();
-  for (const FactorDemand& d : *items) WriteJson(w, d);
-  w.EndArray().EndObject();
-  return JsonOk(w.Take());
+  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
 http::Response PutFactor(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -69,11 +66,7 @@ http::Response ListOverdue(ApiContext& ctx, const Caller& caller, http::Request&
   KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
   auto items = ctx.factors->Overdue(caller);
   if (!items.ok()) return Error(req, items.status());
-  JsonWriter w;
-  w.BeginObject().Key("items").BeginArray();
-  for (const FactorDemand& d : *items) WriteJson(w, d);
-  w.EndArray().EndObject();
-  return JsonOk(w.Take());
+  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // /api/v1/funds/rates: funding lines and their events, central-budget due items, rates.
 #include "api/api_context.h"
 #include "api/json_input.h"
+#include "api/supervision_input.h"
 #include "common/json_writer.h"
 #include "core/model/funds_json.h"
 #include "core/model/json.h"
@@ -16,11 +17,7 @@ http::Response ListLines(ApiContext& ctx, const Caller& caller, http::Request& r
   KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
   auto lines = ctx.funds->Lines(caller, *id);
   if (!lines.ok()) return Error(req, lines.status());
-  JsonWriter w;
-  w.BeginObject().Key("items").BeginArray();
-  for (const FundLine& l : *lines) WriteJson(w, l);
-  w.EndArray().EndObject();
-  return JsonOk(w.Take());
+  return JsonOk(ItemsJson(*lines, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
 http::Response CreateLine(ApiContext& ctx, const Caller& caller, http::Request& req) {

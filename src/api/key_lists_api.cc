@@ -4,6 +4,7 @@
 
 #include "api/api_context.h"
 #include "api/json_input.h"
+#include "api/supervision_input.h"
 #include "common/date.h"
 #include "common/json_writer.h"
 #include "core/model/funds_json.h"
@@ -77,11 +78,7 @@ http::Response ListChanges(ApiContext& ctx, const Caller& caller, http::Request&
   }
   auto changes = ctx.key_lists->Changes(caller, key->year, key->level, status);
   if (!changes.ok()) return Error(req, changes.status());
-  JsonWriter w;
-  w.BeginObject().Key("items").BeginArray();
-  for (const KeyListChange& c : *changes) WriteJson(w, c);
-  w.EndArray().EndObject();
-  return JsonOk(w.Take());
+  return JsonOk(ItemsJson(*changes, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
 http::Response Propose(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -110,11 +107,7 @@ http::Response Propose(ApiContext& ctx, const Caller& caller, http::Request& req
   KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
   auto changes = ctx.key_lists->Propose(caller, key->year, key->level, std::move(p));
   if (!changes.ok()) return Error(req, changes.status());
-  JsonWriter w;
-  w.BeginObject().Key("items").BeginArray();
-  for (const KeyListChange& c : *changes) WriteJson(w, c);
-  w.EndArray().EndObject();
-  return JsonOk(w.Take(), 201);
+  return JsonOk(ItemsJson(*changes, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }), 201);
 }
 
 http::Response DecideChange(ApiContext& ctx, const Caller& caller, http::Request& req,

@@ -2,7 +2,6 @@
 #include <string>
 
 #include "storage/repos/funds_sql_repositories.h"
-#include "storage/repos/project_query.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
 #include "storage/repos/sql_tx.h"
@@ -95,12 +94,7 @@ class SqlFactorRepository final : public FactorRepository {
   Result<std::vector<FactorDemand>> Overdue(Tx& tx, const ProjectScope& scope,
                                             const std::string& today) override {
     sql::Conn& conn = ConnOf(tx);
-    BuiltSql ids = BuildProjectMatchSql(conn.dialect(), ProjectQuery{}, scope, "p.id");
-    SqlBuilder b;
-    b.mutable_params() = ids.params;
-    b.Append(kOverdueHead);
-    b.Append(ids.sql);  // constant fragments; values already bound
-    b.Append(")");
+    SqlBuilder b = InScopedProjects(conn.dialect(), scope, kOverdueHead);
     b.Append(kOverdueTail, {TextValue(today)});
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(b.text(), b.params()));
     return ReadRows<FactorDemand>(rs, ReadFactor);

@@ -2,7 +2,6 @@
 #include <string>
 
 #include "storage/repos/funds_sql_repositories.h"
-#include "storage/repos/project_query.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
 #include "storage/repos/sql_tx.h"
@@ -103,17 +102,6 @@ Result<FundDueItem> ReadDue(sql::ResultSet& rs, size_t row) {
   return d;
 }
 
-// "<head>(<visible project ids>)" with the scope's values bound first.
-SqlBuilder ScopedFrom(sql::Dialect dialect, const ProjectScope& scope, const char* head) {
-  BuiltSql ids = BuildProjectMatchSql(dialect, ProjectQuery{}, scope, "p.id");
-  SqlBuilder b;
-  b.mutable_params() = ids.params;
-  b.Append(head);
-  b.Append(ids.sql);  // built from constant fragments; its values are already bound
-  b.Append(")");
-  return b;
-}
-
 class SqlFundRepository final : public FundRepository {
  public:
   Result<std::vector<FundLine>> LinesOfProject(Tx& tx, int64_t project_id) override {
@@ -204,7 +192,7 @@ class SqlFundRepository final : public FundRepository {
                                                 std::optional<int64_t> project_id,
                                                 bool open_only) override {
     sql::Conn& conn = ConnOf(tx);
-    SqlBuilder b = ScopedFrom(conn.dialect(), scope, kDueFrom);
+    SqlBuilder b = InScopedProjects(conn.dialect(), scope, kDueFrom);
     if (project_id) b.Append(" AND d.project_id = ?", {IntValue(*project_id)});
     if (open_only) b.Append(" AND d.done_on IS NULL");
     KL_ASSIGN_OR_RETURN(
@@ -216,7 +204,7 @@ class SqlFundRepository final : public FundRepository {
   Result<std::vector<FundRateInput>> RateInputs(Tx& tx, const ProjectScope& scope,
                                                 std::optional<int> year) override {
     sql::Conn& conn = ConnOf(tx);
-    SqlBuilder b = ScopedFrom(conn.dialect(), scope, kRateSelect);
+    SqlBuilder b = InScopedProjects(conn.dialect(), scope, kRateSelect);
     if (year) b.Append(" AND l.year = ?", {IntValue(*year)});
     b.Append(kRateGroupBy);
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(b.text(), b.params()));

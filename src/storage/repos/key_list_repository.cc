@@ -2,7 +2,6 @@
 #include <string>
 
 #include "storage/repos/funds_sql_repositories.h"
-#include "storage/repos/project_query.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_builder.h"
 #include "storage/repos/sql_tx.h"
@@ -60,12 +59,7 @@ class SqlKeyListRepository final : public KeyListRepository {
   Result<std::vector<KeyListChange>> Changes(Tx& tx, int year, ProjectLevel level,
                                              const ProjectScope& scope) override {
     sql::Conn& conn = ConnOf(tx);
-    BuiltSql ids = BuildProjectMatchSql(conn.dialect(), ProjectQuery{}, scope, "p.id");
-    SqlBuilder b;
-    b.mutable_params() = ids.params;
-    b.Append(kChangesHead);
-    b.Append(ids.sql);  // constant fragments; values already bound
-    b.Append(")");
+    SqlBuilder b = InScopedProjects(conn.dialect(), scope, kChangesHead);
     b.Append(kChangesTail, {IntValue(year), TextValue(EnumCode(KeyListLevelTable(), level))});
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(b.text(), b.params()));
     return ReadRows<KeyListChange>(rs, ReadChange);
