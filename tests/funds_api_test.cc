@@ -41,7 +41,7 @@ TEST_P(FundsApi, LineEventsKeepTheChainAndCentralBudgetIssuesCreateDueItems) {
 
   ASSERT_EQ(AddEvent(*fgw, line, 1, "applied", "1000", "2026-01-20").status, 201);
   // A 下达 needs its 文号; more than applied is refused with both totals named.
-  HttpResult no_doc = AddEvent(*fgw, line, 2, "issued", "600", "2026-02-10");
+  HttpResult no_doc = AddEvent(*fgw, line, 2, "issued", "600", "2026-02-10", "  ");
   EXPECT_EQ(no_doc.status, 400) << no_doc.body;
   HttpResult issued =
       AddEvent(*fgw, line, 2, "issued", "600", "2026-02-10", "发改投资〔2026〕12号");

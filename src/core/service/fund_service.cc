@@ -88,7 +88,8 @@ Result<FundLine> FundService::AddEvent(const Caller& caller, int64_t line_id, Fu
   if (in.date > today) {
     return Field("date", "日期不能晚于今天", "the date cannot be in the future");
   }
-  if (in.stage == FundStage::kIssued && in.doc_no.empty()) {
+  if (in.stage == FundStage::kIssued &&
+      in.doc_no.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Field("doc_no", "资金下达须填写文号或批次", "an issue (下达) needs its document number");
   }
   FundLine line;
