@@ -122,6 +122,9 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterProblemRoutes(router, ctx);
   RegisterProjectPlanRoutes(router, ctx);
   RegisterMeetingRoutes(router, ctx);
+  RegisterFundRoutes(router, ctx);
+  RegisterKeyListRoutes(router, ctx);
+  RegisterFactorRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

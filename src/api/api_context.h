@@ -29,6 +29,9 @@ class ProblemService;
 class ProcedureService;
 class BattleChartService;
 class MeetingService;
+class FundService;
+class KeyListService;
+class FactorService;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -63,6 +66,9 @@ struct ApiContext {
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
   MeetingService* meetings = nullptr;  // dispatch meetings (meetings_api.cc)
+  FundService* funds = nullptr;  // funds, key lists, factor guarantees (issue 8)
+  KeyListService* key_lists = nullptr;
+  FactorService* factors = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -115,6 +121,9 @@ void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx);  // attach
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
 void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx);  // meetings_api.cc
+void RegisterFundRoutes(http::Router& router, ApiContext& ctx);     // funds_api.cc
+void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);  // key_lists_api.cc
+void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);   // factors_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -16,6 +16,9 @@
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
 #include "core/service/meeting_service.h"
+#include "core/service/factor_service.h"
+#include "core/service/fund_service.h"
+#include "core/service/key_list_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -75,6 +78,9 @@ struct KeylineApp::State {
   std::unique_ptr<BattleChartService> battle_chart;
   NoRedProjects red_projects;  // until the traffic-light issue: see core/ports/red_projects.h
   std::unique_ptr<MeetingService> meetings;
+  std::unique_ptr<FundService> funds;
+  std::unique_ptr<KeyListService> key_lists;
+  std::unique_ptr<FactorService> factors;
   std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
@@ -123,6 +129,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
   s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
                                                 *s.battle_chart, s.red_projects);
+  const FundsRepositories& funds = s.store->funds();
+  s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
+  s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
+  s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -146,6 +156,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.procedures = s.procedures.get();
   s.api.battle_chart = s.battle_chart.get();
   s.api.meetings = s.meetings.get();
+  s.api.funds = s.funds.get();
+  s.api.key_lists = s.key_lists.get();
+  s.api.factors = s.factors.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -210,6 +223,9 @@ ProblemService& KeylineApp::problems() { return *state_->problems; }
 ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
 BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
 MeetingService& KeylineApp::meetings() { return *state_->meetings; }
+FundService& KeylineApp::funds() { return *state_->funds; }
+KeyListService& KeylineApp::key_lists() { return *state_->key_lists; }
+FactorService& KeylineApp::factors() { return *state_->factors; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

@@ -25,6 +25,9 @@ class ProblemService;
 class ProcedureService;
 class BattleChartService;
 class MeetingService;
+class FundService;
+class KeyListService;
+class FactorService;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -63,6 +66,9 @@ class KeylineApp {
   ProcedureService& procedures();
   BattleChartService& battle_chart();
   MeetingService& meetings();
+  FundService& funds();
+  KeyListService& key_lists();
+  FactorService& factors();
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

@@ -55,6 +55,14 @@ export const routes = [
         meta: { titleKey: 'report.title' },
       },
       {
+        path: 'funds', name: 'funds', component: () => import('./views/FundsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.funds', nav: { icon: 'DataAnalysis', order: 24 } },
+      },
+      {
+        path: 'key-lists', name: 'key-lists', component: () => import('./views/KeyListView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.keyLists', nav: { icon: 'Tickets', order: 25 } },
+      },
+      {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },
       },

@@ -27,6 +27,7 @@ std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
 // The migrations of each feature, defined beside their schema text.
 Migration ReportingMigration();  // version 3: plans, reporting settings, monthly reports
 Migration MeetingsMigration();   // version 5: dispatch meetings (schema_meetings.cc)
+Migration FundsMigration();      // version 6: funds, key lists, factor guarantees
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

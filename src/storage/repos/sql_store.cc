@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "storage/repos/funds_sql_repositories.h"
 #include "storage/repos/migrations.h"
 #include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
@@ -101,6 +102,9 @@ struct SqlStore::Impl {
   std::unique_ptr<MilestoneRepository> milestones = storage::NewSqlMilestoneRepository();
   std::unique_ptr<ProblemRepository> problems = storage::NewSqlProblemRepository();
   std::unique_ptr<MeetingRepository> meetings = storage::NewSqlMeetingRepository();
+  std::unique_ptr<FundRepository> funds = storage::NewSqlFundRepository();
+  std::unique_ptr<KeyListRepository> key_lists = storage::NewSqlKeyListRepository();
+  std::unique_ptr<FactorRepository> factors = storage::NewSqlFactorRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -121,6 +125,9 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   repos_.milestones = impl_->milestones.get();
   repos_.problems = impl_->problems.get();
   repos_.meetings = impl_->meetings.get();
+  funds_.funds = impl_->funds.get();
+  funds_.key_lists = impl_->key_lists.get();
+  funds_.factors = impl_->factors.get();
 }
 
 SqlStore::~SqlStore() {
