@@ -139,7 +139,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   for (const label of ['基本信息', '责任人/包抓', '阶段历史']) assert.ok(tabs.some((x) => x.startsWith(label)), `tab ${label} in ${tabs}`);
   assert.ok(!tabs.some((x) => x.startsWith('审计记录')), 'audit tab is for admins');
   assert.ok(tabs.some((x) => x === '年度计划') && tabs.some((x) => x === '月报'), `plan and report tabs open: ${tabs}`);
-  assert.ok(tabs.some((x) => x.startsWith('前期手续') && x.includes('未开放')));
+  assert.ok(['前期手续', '挂图作战', '问题台账'].every((l) => tabs.includes(l)), `supervision tabs open: ${tabs}`);
+  assert.ok(tabs.some((x) => x.startsWith('红黄绿灯') && x.includes('未开放')));
   assert.ok(await page.isVisible('[data-test=edit-project]'));
   await screenshot(page, 'project');
 
@@ -149,6 +150,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   await page.waitForSelector('[data-test=tab-stages] .el-timeline-item');
   assert.match(await page.textContent('[data-test=tab-stages]'), /在建/);
   await page.click('[data-tab=procedures]');
+  await page.waitForSelector('[data-test=tab-procedures]');
+  await page.click('[data-tab=lights]');
   await page.waitForSelector('[data-test=coming-soon]:visible');
   assert.match(await page.textContent('[data-test=coming-soon]:visible'), /尚未开放/);
   assert.deepEqual(page.errors, []);
