@@ -68,6 +68,8 @@ test('an expired session goes back to login with a message, then returns', async
   const page = await newPage(browser, server.base);
   await login(page, 'fgw');
   await page.waitForSelector('[data-test=dashboard]');
+  // Let the dashboard's own requests finish first: the expiry is noticed on the next click.
+  await page.waitForFunction(() => performance.getEntriesByName('keyline:dashboard-data').length > 0);
   await page.context().clearCookies(); // as if the server expired the session
   allowHttpErrors(page, 401);
   await page.click('[data-nav=projects]');
