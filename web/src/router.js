@@ -63,6 +63,18 @@ export const routes = [
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.keyLists', nav: { icon: 'Tickets', order: 25 } },
       },
       {
+        path: 'problems', name: 'problems', component: () => import('./views/ProblemsView.vue'),
+        meta: { titleKey: 'nav.problems', nav: { icon: 'Warning', order: 28, group: 'supervision' } },
+      },
+      {
+        path: 'supervision-orders', name: 'orders', component: () => import('./views/OrdersView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.orders', nav: { icon: 'Bell', order: 29, group: 'supervision' } },
+      },
+      {
+        path: 'meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.meetings', nav: { icon: 'ChatDotSquare', order: 29.5, group: 'supervision' } },
+      },
+      {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },
       },

@@ -38,7 +38,7 @@ test('first screen loads in under 2 s', async () => {
   const dash = await firstScreenMs(page, '/dashboard', '[data-test=stat-total]');
   await page.waitForFunction(() => performance.getEntriesByName('keyline:dashboard-data').length > 0);
   const data = Math.round(await page.evaluate(() => performance.getEntriesByName('keyline:dashboard-data')[0].startTime));
-  console.log(`first screen (dashboard, logged in): ${dash.mark} ms; with its 14 API answers and charts: ${data} ms`);
+  console.log(`first screen (dashboard, logged in): ${dash.mark} ms; with its API answers (summary, completeness, latest) and charts: ${data} ms`);
   assert.ok(dash.mark < 2000, `dashboard first screen took ${dash.mark} ms`);
   assert.ok(data < 2000, `dashboard data took ${data} ms`);
   assert.deepEqual(page.errors, []);
@@ -68,6 +68,8 @@ test('an expired session goes back to login with a message, then returns', async
   const page = await newPage(browser, server.base);
   await login(page, 'fgw');
   await page.waitForSelector('[data-test=dashboard]');
+  // Let the dashboard's own requests finish first: the expiry is noticed on the next click.
+  await page.waitForFunction(() => performance.getEntriesByName('keyline:dashboard-data').length > 0);
   await page.context().clearCookies(); // as if the server expired the session
   allowHttpErrors(page, 401);
   await page.click('[data-nav=projects]');

@@ -11,15 +11,20 @@ import { startServer, launchBrowser, newPage, login, screenshot, allowHttpErrors
 // start date, responsible unit 区住建局 (zjj).
 const PROJECT_NAME = '慈恩路沿线老旧小区综合改造项目';
 
-// The report period is the current month (Beijing); its window is set by hand so that it is
-// open today whatever the real date: from the 1st to today + 10 / + 20 days.
+// The report period is December of last year (Beijing): the demo seed fills this year's plans
+// and reports (seed-demo, src/app/demo_reporting.cc) but nothing before January, so the
+// project has no plan for that year and no report for that month, and it is on the reminder
+// list. The window is set by hand so that it is open today whatever the real date: from
+// December 1st to today + 10 / + 20 days (the server only requires opens_on ≥ the period's
+// first day and opens_on ≤ due_on ≤ locks_after).
 const DAY = 86400000;
 const bj = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
 const TODAY = bj(Date.now());
-const YEAR = Number(TODAY.slice(0, 4));
-const MONTH = Number(TODAY.slice(5, 7));
+const YEAR = Number(TODAY.slice(0, 4)) - 1;
+const MONTH = 12;
 const PERIOD = YEAR * 100 + MONTH;
-const OPENS = `${TODAY.slice(0, 8)}01`;
+const PERIOD_LABEL = `${YEAR}年${MONTH}月`;
+const OPENS = `${YEAR}-12-01`;
 const DUE = bj(Date.now() + 10 * DAY);
 const LOCKS = bj(Date.now() + 20 * DAY);
 
@@ -114,9 +119,13 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
   assert.ok(before0.gapNames.includes(PROJECT_NAME), 'the project is on the reminder list');
   await page.waitForSelector('[data-chart=cmp-states] canvas');
 
-  // 填报日历: set this month's window by hand through the settings screen.
+  // 填报日历: set the period's window by hand through the settings screen.
   await page.click('[data-nav=reporting-settings]');
   await page.waitForSelector('[data-test=cal-table] .el-table__row');
+  await settle(page, '[data-test=settings-page]');
+  // The calendar opens on this year; pick last year in the year picker.
+  await fillDate(page, 'input[name=cal-year]', String(YEAR));
+  await page.waitForSelector(`[data-test=cal-edit-${PERIOD}]`);
   await settle(page, '[data-test=settings-page]');
   assert.equal(await page.locator('[data-test=cal-table] .el-table__body tr').count(), 12);
   await page.click(`[data-test=cal-edit-${PERIOD}]`);
@@ -139,6 +148,10 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
   await page.waitForSelector('[data-test=tab-basics]');
   projectId = Number(new URL(page.url()).pathname.split('/').pop());
   await page.click('[data-tab=plan]');
+  // This year has the demo's confirmed plan; last year has none yet.
+  await page.waitForSelector('[data-test=plan-status]');
+  await page.click('[data-test=plan-year]');
+  await page.click(`.el-select-dropdown__item:visible:has-text("${YEAR}")`);
   await page.waitForSelector('[data-test=plan-create]');
   await page.click('[data-test=plan-create]');
   await page.waitForSelector('[data-test=plan-dialog]');
@@ -179,8 +192,8 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   await login(page, 'qiye');
   await page.click('[data-nav=report-fill]');
   await page.waitForSelector('[data-test=report-page]');
-  // The period defaults to an open one from the calendar (this month's, open since the 1st,
-  // unless last month's is still open too).
+  // The period defaults to an open one from the calendar (the earliest open: last December's,
+  // opened by hand above).
   await page.waitForFunction(() => /^\d{4}年\d{2}月$/.test((document.querySelector('input[name=pick-period]') || {}).value));
   await page.waitForSelector('[data-test=report-page] >> text=请先选择项目和报告期');
   await page.goto(`/reporting/fill?period=${PERIOD}`);
@@ -251,7 +264,14 @@ test('department returns the report with a comment', async () => {
   const page = await newPage(browser, server.base);
   await login(page, 'zjj');
   await page.click('[data-nav=report-review]');
+  await page.waitForSelector('[data-test=review-table]');
+  // The demo has other reports waiting this month: narrow the list to the period.
+  await fillDate(page, 'input[name=review-period]', `${YEAR}年12月`);
+  await page.waitForURL(new RegExp(`period=${PERIOD}`));
   await page.waitForSelector(`[data-test=review-table] .el-table__row:has-text("${PROJECT_NAME}")`);
+  await settle(page, '[data-test=review-page]');
+  assert.ok((await page.$$eval('[data-test=review-table] .el-table__body tr', (trs) => trs.map((tr) => tr.textContent)))
+    .every((text) => text.includes(PERIOD_LABEL)), 'only the period is listed');
   await page.click(`[data-test=review-table] .el-table__row:has-text("${PROJECT_NAME}") [data-test=review-open]`);
   await page.waitForSelector('[data-test=review-drawer] [data-test=report-detail]');
   await page.waitForSelector('[data-test=review-drawer] [data-test=attachment-thumb] img');
@@ -263,7 +283,7 @@ test('department returns the report with a comment', async () => {
   await shot(page, 'review');
   await page.click('[data-test=review-return]');
   await page.waitForSelector('.el-message--success >> text=已退回');
-  await page.waitForSelector('[data-test=review-table] >> text=没有待审核的月报');
+  await page.waitForSelector(`[data-test=review-table] .el-table__row:has-text("${PROJECT_NAME}")`, { state: 'detached' });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -272,8 +292,9 @@ test('company corrects and resubmits; department approves; counts and figures fo
   const q = await newPage(browser, server.base);
   await login(q, 'qiye');
   await q.goto(`/projects/${projectId}?tab=reports`);
-  await q.waitForSelector('[data-test=project-reports] [data-status=returned]');
-  await q.click('[data-test=report-link]');
+  const qRow = `[data-test=project-reports] .el-table__row:has([data-test=report-link]:text-is("${PERIOD_LABEL}"))`;
+  await q.waitForSelector(`${qRow} [data-status=returned]`);
+  await q.click(`${qRow} [data-test=report-link]`);
   await q.waitForSelector('[data-test=returned-alert]');
   assert.match(await q.textContent('[data-test=returned-alert]'), /与监理月报不符/);
   await q.fill('input[data-test=f-investment]', '420');
@@ -285,7 +306,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
 
   const d = await newPage(browser, server.base);
   await login(d, 'zjj');
-  await d.goto('/reporting/review');
+  await d.goto(`/reporting/review?period=${PERIOD}`);
   await d.click(`[data-test=review-table] .el-table__row:has-text("${PROJECT_NAME}") [data-test=review-open]`);
   await d.waitForSelector('[data-test=review-drawer] [data-test=report-detail]');
   assert.match(await d.textContent('[data-test=detail-investment]'), /420/);
@@ -311,9 +332,15 @@ test('company corrects and resubmits; department approves; counts and figures fo
   await shot(s, 'completeness');
 
   // The project's 月报 tab: the approved report and the bulletin figures.
+  // (The figures open on the project's newest counted report, this year's: pick the period.)
   await s.goto(`/projects/${projectId}?tab=reports`);
-  await s.waitForSelector('[data-test=project-reports] [data-status=approved]');
+  const sRow = `[data-test=project-reports] .el-table__row:has([data-test=report-link]:text-is("${PERIOD_LABEL}"))`;
+  await s.waitForSelector(`${sRow} [data-status=approved]`);
   await s.waitForSelector('[data-test=fig-month]');
+  await settle(s, '[data-test=tab-reports]');
+  await fillDate(s, 'input[name=figures-period]', `${YEAR}年12月`);
+  await s.waitForFunction(() => !document.querySelector('[data-test=figures] .el-loading-mask'));
+  await s.waitForSelector('[data-test=fig-month]:text-is("420")');
   await settle(s, '[data-test=tab-reports]');
   assert.match(await s.textContent('[data-test=fig-month]'), /^420$/);
   assert.match(await s.textContent('[data-test=fig-rate]'), /^31\.8%$/); // 420 ÷ 1320
@@ -324,7 +351,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
   await shot(s, 'project-reports');
 
   // The supervisor may unlock the approved report, with a reason.
-  await s.click('[data-test=report-link]');
+  await s.click(`${sRow} [data-test=report-link]`);
   await s.waitForSelector('[data-test=review-unlock]');
   await s.click('[data-test=review-unlock]');
   await s.click('[data-test=unlock-confirm]');

@@ -21,7 +21,7 @@ test('dashboard shows counts and a non-empty chart', async () => {
   await page.goto('/dashboard');
   await page.waitForSelector('[data-chart=stage] canvas');
   const points = Number(await page.getAttribute('[data-chart=stage]', 'data-points'));
-  assert.equal(points, 8, 'one bar per stage');
+  assert.equal(points, 16, 'two bars per stage: projects and investment');
   const total = Number((await page.textContent('[data-test=stat-total] .stat-value')).replace(/[^0-9]/g, ''));
   assert.equal(total, 150);
   // The canvas really has ink on it.
@@ -36,6 +36,39 @@ test('dashboard shows counts and a non-empty chart', async () => {
   await page.waitForSelector('[data-test=latest-table] .el-table__row');
   await page.waitForTimeout(600); // let the chart animation finish for the screenshot
   await screenshot(page, 'dashboard');
+  // The investment cards are GET /reporting/summary of the open period, in 亿元.
+  const period = Number(new URL(page.url()).searchParams.get('period')) || Number((await page.inputValue('input[name=dash-period]')).replace(/[^0-9]/g, ''));
+  assert.match(String(period), /^20\d{2}(0[1-9]|1[0-2])$/);
+  const sum = await page.evaluate(async (p) => (await fetch(`/api/v1/reporting/summary?period=${p}`)).json(), period);
+  const yi = (wan) => (Number(wan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  assert.equal(sum.projects, 150);
+  assert.equal(await page.textContent('[data-test=stat-inv-total] [data-test=value]'), yi(sum.total_investment));
+  assert.equal(await page.textContent('[data-test=stat-inv-planned] [data-test=value]'), yi(sum.annual_planned));
+  assert.equal(await page.textContent('[data-test=stat-inv-completed] [data-test=value]'), yi(sum.completed_to_period));
+  assert.ok(sum.planned_projects > 0 && Number(sum.completed_to_period) > 0, 'the demo has plans and reports this year');
+  assert.match(await page.textContent('[data-test=stat-inv-completed]'), new RegExp(`1–${period % 100} 月累计完成`));
+  assert.equal(await page.textContent('[data-test=stat-inv-rate] [data-test=value]'), `${(sum.completion_rate * 100).toFixed(1)}%`);
+  const words = sum.gap_points >= 0 ? '超序时进度' : '低于序时进度';
+  assert.match(await page.textContent('[data-test=stat-inv-rate] [data-test=sub]'), new RegExp(`${words} ${Math.abs(sum.gap_points).toFixed(2).replace(/\.?0+$/, '')} 个百分点`));
+  // The open period's completeness, linked to 填报情况.
+  const cmp = await page.evaluate(async (p) => (await fetch(`/api/v1/reporting/completeness?period=${p}`)).json(), period);
+  for (const key of ['expected', 'received', 'missing']) {
+    assert.equal(Number((await page.textContent(`[data-test=dash-cmp-${key}] .cmp-value`)).replace(/[^0-9]/g, '')), cmp[key], key);
+  }
+  await page.click('[data-test=dash-cmp-missing]');
+  await page.waitForURL(new RegExp(`/reporting/completeness\\?period=${period}`));
+  await page.waitForSelector('[data-test=cmp-missing]');
+  await page.goBack();
+  await page.waitForSelector('[data-test=stat-inv-planned]');
+  await page.click('[data-test=stat-inv-planned]');
+  await page.waitForURL(new RegExp(`/reporting/completeness\\?period=${period}`));
+  await page.goBack();
+  await page.waitForSelector('[data-test=stat-inv-total]');
+  await page.click('[data-test=stat-inv-total]');
+  await page.waitForURL(/\/projects\?sort=total_investment&order=desc/);
+  assert.equal(await settledLedgerTotal(page), 150);
+  await page.goto('/dashboard');
+  await page.waitForSelector('[data-test=stat-construction]');
   // A number links to the ledger filtered.
   await page.click('[data-test=stat-construction]');
   await page.waitForURL(/\/projects\?stage=construction/);
@@ -106,7 +139,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   for (const label of ['基本信息', '责任人/包抓', '阶段历史']) assert.ok(tabs.some((x) => x.startsWith(label)), `tab ${label} in ${tabs}`);
   assert.ok(!tabs.some((x) => x.startsWith('审计记录')), 'audit tab is for admins');
   assert.ok(tabs.some((x) => x === '年度计划') && tabs.some((x) => x === '月报'), `plan and report tabs open: ${tabs}`);
-  assert.ok(tabs.some((x) => x.startsWith('前期手续') && x.includes('未开放')));
+  assert.ok(['前期手续', '挂图作战', '问题台账'].every((l) => tabs.includes(l)), `supervision tabs open: ${tabs}`);
+  assert.ok(tabs.some((x) => x.startsWith('红黄绿灯') && x.includes('未开放')));
   assert.ok(await page.isVisible('[data-test=edit-project]'));
   await screenshot(page, 'project');
 
@@ -116,6 +150,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   await page.waitForSelector('[data-test=tab-stages] .el-timeline-item');
   assert.match(await page.textContent('[data-test=tab-stages]'), /在建/);
   await page.click('[data-tab=procedures]');
+  await page.waitForSelector('[data-test=tab-procedures]');
+  await page.click('[data-tab=lights]');
   await page.waitForSelector('[data-test=coming-soon]:visible');
   assert.match(await page.textContent('[data-test=coming-soon]:visible'), /尚未开放/);
   assert.deepEqual(page.errors, []);

@@ -30,3 +30,5 @@ export const getRules = () => api.get('/reporting/rules');
 export const saveRules = (body) => api.put('/reporting/rules', body);
 export const getCompleteness = (query) => api.get('/reporting/completeness', query);
 export const getFigures = (id, period) => api.get(`/projects/${id}/figures`, { period });
+// 总体情况: projects and investment by stage and level, the year's plans and completion.
+export const getSummary = (query) => api.get('/reporting/summary', query);

@@ -15,8 +15,8 @@ export const PROJECT_TABS = [
   { name: 'audit', labelKey: 'tabs.audit', roles: ['admin'], component: lazy(() => import('./AuditTab.vue')) },
   { name: 'plan', labelKey: 'tabs.plan', component: lazy(() => import('./PlanTab.vue')) },
   { name: 'reports', labelKey: 'tabs.reports', component: lazy(() => import('./ReportsTab.vue')) },
-  { name: 'procedures', labelKey: 'tabs.procedures', comingSoon: true },
-  { name: 'milestones', labelKey: 'tabs.milestones', comingSoon: true },
-  { name: 'problems', labelKey: 'tabs.problems', comingSoon: true },
+  { name: 'procedures', labelKey: 'tabs.procedures', component: lazy(() => import('./ProceduresTab.vue')) },
+  { name: 'milestones', labelKey: 'tabs.milestones', component: lazy(() => import('./BattleChartTab.vue')) },
+  { name: 'problems', labelKey: 'tabs.problems', component: lazy(() => import('./ProblemsTab.vue')) },
   { name: 'lights', labelKey: 'tabs.lights', comingSoon: true },
 ];
