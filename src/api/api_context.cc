@@ -120,6 +120,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterReportingRoutes(router, ctx);
   RegisterProblemRoutes(router, ctx);
   RegisterProjectPlanRoutes(router, ctx);
+  RegisterAttractionRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

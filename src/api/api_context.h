@@ -27,6 +27,7 @@ class WorkingCalendar;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
+struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -59,6 +60,7 @@ struct ApiContext {
   ProblemService* problems = nullptr;  // supervision (issue 4)
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
+  AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -109,6 +111,7 @@ void RegisterReportRoutes(http::Router& router, ApiContext& ctx);     // reports
 void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);  // reporting_api.cc
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
+void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -11,6 +11,7 @@
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
+#include "core/service/attraction_services.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
@@ -70,6 +71,7 @@ struct KeylineApp::State {
   std::unique_ptr<ProblemService> problems;
   std::unique_ptr<ProcedureService> procedures;
   std::unique_ptr<BattleChartService> battle_chart;
+  std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
@@ -114,6 +116,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
+  s.attraction = std::make_unique<AttractionServices>(repos, s.store->attraction(), *reporting.plans,
+                                                      *s.projects, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -135,6 +139,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.problems = s.problems.get();
   s.api.procedures = s.procedures.get();
   s.api.battle_chart = s.battle_chart.get();
+  s.api.attraction = s.attraction.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }

@@ -272,6 +272,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(ReportingMigration());
   out.push_back({4, "supervision", Expand(SupervisionSchemaV4(), sql::Dialect::kSqlite),
                  Expand(SupervisionSchemaV4(), sql::Dialect::kPostgres)});
+  out.push_back(AttractionMigration());
   return out;
 }
 

@@ -26,6 +26,7 @@ struct Migration {
 std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
 // The migrations of each feature, defined beside their schema text.
 Migration ReportingMigration();  // version 3: plans, reporting settings, monthly reports
+Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "storage/repos/attraction_sql_repositories.h"
 #include "storage/repos/migrations.h"
 #include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
@@ -101,6 +102,10 @@ struct SqlStore::Impl {
   std::unique_ptr<MilestoneRepository> milestones = storage::NewSqlMilestoneRepository();
   std::unique_ptr<ProblemRepository> problems = storage::NewSqlProblemRepository();
   std::unique_ptr<MeetingRepository> meetings = storage::NewSqlMeetingRepository();
+  std::unique_ptr<LeadRepository> leads = storage::NewSqlLeadRepository();
+  std::unique_ptr<ContractRepository> contracts = storage::NewSqlContractRepository();
+  std::unique_ptr<CampaignRepository> campaigns = storage::NewSqlCampaignRepository();
+  std::unique_ptr<TargetRepository> targets = storage::NewSqlTargetRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -121,6 +126,10 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   repos_.milestones = impl_->milestones.get();
   repos_.problems = impl_->problems.get();
   repos_.meetings = impl_->meetings.get();
+  attraction_.leads = impl_->leads.get();
+  attraction_.contracts = impl_->contracts.get();
+  attraction_.campaigns = impl_->campaigns.get();
+  attraction_.targets = impl_->targets.get();
 }
 
 SqlStore::~SqlStore() {

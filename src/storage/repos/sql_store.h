@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "core/ports/attraction_repositories.h"
 #include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
 #include "storage/sql/database.h"
@@ -29,6 +30,7 @@ class SqlStore {
 
   const Repositories& repos() const { return repos_; }
   const ReportingRepositories& reporting() const { return reporting_; }
+  const AttractionRepositories& attraction() const { return attraction_; }
   sql::Database& db() { return *db_; }
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
@@ -48,6 +50,7 @@ class SqlStore {
   std::unique_ptr<Impl> impl_;
   Repositories repos_;
   ReportingRepositories reporting_;
+  AttractionRepositories attraction_;
 };
 
 }  // namespace keyline
