@@ -116,8 +116,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
-  s.attraction = std::make_unique<AttractionServices>(repos, s.store->attraction(), *reporting.plans,
-                                                      *s.projects, *s.audit, *s.clock);
+  s.attraction = std::make_unique<AttractionServices>(
+      repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
