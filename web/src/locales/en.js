@@ -1,4 +1,5 @@
 // English. Keys missing here fall back to Chinese.
+import { en as attraction } from './attraction.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -231,4 +232,5 @@ export default {
   'notFound.title': 'Page not found',
   'notFound.text': 'The page does not exist or was removed.',
   'notFound.home': 'Home',
+  ...attraction,
 };

@@ -1,4 +1,5 @@
 // 简体中文 (default). Keys are grouped by screen.
+import { zh as attraction } from './attraction.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -233,4 +234,5 @@ export default {
   'notFound.title': '页面不存在',
   'notFound.text': '您访问的页面不存在或已被移除。',
   'notFound.home': '返回首页',
+  ...attraction,
 };
