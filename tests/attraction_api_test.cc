@@ -1,6 +1,9 @@
 // Investment attraction over HTTP: leads through their stages with history, contracts
 // ("one contract, one count"), signing events, conversion into a project, the rates of signed
 // contracts, role scoping and hostile input.
+#include <atomic>
+#include <thread>
+
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -149,6 +152,28 @@ TEST_P(AttractionApi, OneContractOneCount) {
   EXPECT_DOUBLE_EQ(rates.json.at("performance_rate").to_number<double>(), 1.0);
   EXPECT_DOUBLE_EQ(rates.json.at("landing_rate").to_number<double>(), 0.0);
   EXPECT_EQ(AuditCount("lead_contract"), 2);
+}
+
+TEST_P(AttractionApi, ConcurrentSigningsOfOneLeadCountOnce) {
+  int64_t lead = IdOf(NewLead(*As("fgw"), "并发公司", fx().dept_build));
+  std::atomic<int> created{0};
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      auto c = server().LoggedIn("fgw");
+      ASSERT_NE(c, nullptr);
+      int status = Sign(*c, lead, "RACE-" + std::to_string(i), "100").status;
+      if (status == 201) ++created;
+      if (status == 409) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(refused.load(), 3);
+  HttpResult rates = As("fgw")->Get("/api/v1/attraction/rates");
+  EXPECT_EQ(rates.json.at("signed_contracts").as_int64(), 1);
+  EXPECT_EQ(AuditCount("lead_contract"), 1);
 }
 
 TEST_P(AttractionApi, RatesFollowPerformanceLandingAndTheConvertedProjectsStart) {

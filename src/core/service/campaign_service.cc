@@ -9,6 +9,7 @@
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
 #include "core/service/project_access.h"
+#include "core/service/tx_result.h"
 
 namespace keyline {
 namespace {
@@ -53,13 +54,8 @@ Result<std::vector<CampaignEntry>> CampaignService::Visible(Tx& tx, const Caller
 Result<std::vector<CampaignRound>> CampaignService::List(const Caller& caller,
                                                          std::optional<int> year) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-  std::vector<CampaignRound> out;
-  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(out, attraction_.campaigns->List(tx, year));
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
+  return ReadResult<std::vector<CampaignRound>>(
+      *repos_.tx, [&](Tx& tx) { return attraction_.campaigns->List(tx, year); });
 }
 
 Result<RoundDetail> CampaignService::Get(const Caller& caller, int64_t id) {

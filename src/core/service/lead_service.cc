@@ -5,6 +5,7 @@
 #include "core/attraction/lead_rules.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
+#include "core/service/tx_result.h"
 
 namespace keyline {
 namespace {
@@ -60,13 +61,8 @@ Status LeadService::Fill(Tx& tx, const Caller& caller, LeadInput in, Lead* lead)
 Result<PageOf<Lead>> LeadService::List(const Caller& caller, LeadQuery query) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
   if (!SeesAllLeads(caller)) query.unit_id = caller.unit_id;
-  PageOf<Lead> out;
-  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(out, attraction_.leads->List(tx, query));
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
+  return ReadResult<PageOf<Lead>>(*repos_.tx,
+                                  [&](Tx& tx) { return attraction_.leads->List(tx, query); });
 }
 
 Result<LeadDetail> LeadService::Get(const Caller& caller, int64_t id) {

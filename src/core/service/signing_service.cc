@@ -5,6 +5,7 @@
 #include "core/attraction/lead_rules.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
+#include "core/service/tx_result.h"
 
 namespace keyline {
 namespace {
@@ -33,13 +34,8 @@ void Apply(const EventInput& in, SigningEvent* e) {
 Result<std::vector<SigningEvent>> SigningService::ListEvents(const Caller& caller,
                                                              std::optional<int> year) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-  std::vector<SigningEvent> out;
-  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(out, attraction_.contracts->ListEvents(tx, year));
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
+  return ReadResult<std::vector<SigningEvent>>(
+      *repos_.tx, [&](Tx& tx) { return attraction_.contracts->ListEvents(tx, year); });
 }
 
 Result<EventDetail> SigningService::GetEvent(const Caller& caller, int64_t id) {
@@ -193,13 +189,8 @@ Result<std::vector<SignedContractRow>> SigningService::Contracts(const Caller& c
                                                                  ContractQuery query) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
   if (!SeesAllLeads(caller)) query.unit_id = caller.unit_id;
-  std::vector<SignedContractRow> out;
-  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(out, attraction_.contracts->List(tx, query));
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  return out;
+  return ReadResult<std::vector<SignedContractRow>>(
+      *repos_.tx, [&](Tx& tx) { return attraction_.contracts->List(tx, query); });
 }
 
 Result<AttractionRates> SigningService::Rates(const Caller& caller, ContractQuery query) {
