@@ -244,6 +244,18 @@ TEST_P(AttractionApi, DepartmentsWorkOnTheirOwnLeadsAndCompaniesSeeNothing) {
   EXPECT_EQ(other.status, 403) << other.body;
   EXPECT_EQ(build->Post("/api/v1/signing-events", R"({"name":"x","held_on":"2026-03-01"})").status,
             403);
+  // It edits its own lead (the unit stays), but cannot hand it to another unit.
+  HttpResult edited = build->Request("PUT", LeadUrl(mine),
+                                     Json({{"company", "住建招商线索（更名）"}, {"version", 1}}));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json.at("responsible_unit_id").as_int64(), fx().dept_build);
+  EXPECT_EQ(
+      build
+          ->Request(
+              "PUT", LeadUrl(mine),
+              Json({{"company", "x"}, {"responsible_unit_id", fx().dept_edu}, {"version", 2}}))
+          .status,
+      403);
   // It signs its own lead.
   EXPECT_EQ(Sign(*build, mine, "B-1", "100").status, 201);
   EXPECT_EQ(build->Get("/api/v1/attraction/rates").json.at("signed_contracts").as_int64(), 1);
@@ -263,7 +275,7 @@ TEST_P(AttractionApi, DepartmentsWorkOnTheirOwnLeadsAndCompaniesSeeNothing) {
     EXPECT_EQ(c->Get("/api/v1/signing-events").status, 403);
     EXPECT_EQ(c->Post("/api/v1/leads", R"({"company":"x"})").status, 403);
   }
-  EXPECT_EQ(AuditCount("lead"), 3);  // two creations and one stage move (signing)
+  EXPECT_EQ(AuditCount("lead"), 4);  // two creations, one edit and one stage move (signing)
 }
 
 TEST_P(AttractionApi, CodesAreCheckedAndBadCheckCharactersOnlyWarn) {

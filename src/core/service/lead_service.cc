@@ -30,6 +30,10 @@ Result<Lead> LeadService::LoadWritable(Tx& tx, const Caller& caller, int64_t id)
 }
 
 Status LeadService::Fill(Tx& tx, const Caller& caller, LeadInput in, Lead* lead) {
+  // An update that names no unit keeps the lead's.
+  if (!in.responsible_unit_id && lead->responsible_unit_id > 0) {
+    in.responsible_unit_id = lead->responsible_unit_id;
+  }
   if (caller.role == Role::kDepartment) {
     if (!in.responsible_unit_id) in.responsible_unit_id = caller.unit_id;
     if (*in.responsible_unit_id != caller.unit_id) {

@@ -68,7 +68,8 @@ class LeadService {
   Result<PageOf<Lead>> List(const Caller& caller, LeadQuery query);
   Result<LeadDetail> Get(const Caller& caller, int64_t id);
   Result<Lead> Create(const Caller& caller, LeadInput input);
-  // kConflict when expected_version is stale. A department cannot hand a lead to another unit.
+  // Rewrites the editable fields (a unit left out keeps the lead's). kConflict when
+  // expected_version is stale. A department cannot hand a lead to another unit.
   Result<Lead> Update(const Caller& caller, int64_t id, int64_t expected_version, LeadInput input);
   // Rules: CheckLeadMove (core/attraction/lead_rules.h).
   Result<Lead> Move(const Caller& caller, int64_t id, LeadStage to, const std::string& reason,
