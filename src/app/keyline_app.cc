@@ -203,6 +203,7 @@ ReportingSettings& KeylineApp::reporting_settings() { return *state_->reporting_
 ProblemService& KeylineApp::problems() { return *state_->problems; }
 ProcedureService& KeylineApp::procedures() { return *state_->procedures; }
 BattleChartService& KeylineApp::battle_chart() { return *state_->battle_chart; }
+AttractionServices& KeylineApp::attraction() { return *state_->attraction; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

@@ -24,6 +24,7 @@ class ReportingSettings;
 class ProblemService;
 class ProcedureService;
 class BattleChartService;
+struct AttractionServices;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -61,6 +62,7 @@ class KeylineApp {
   ProblemService& problems();
   ProcedureService& procedures();
   BattleChartService& battle_chart();
+  AttractionServices& attraction();  // 招商引资, 三个一批, 目标任务
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

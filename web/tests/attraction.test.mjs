@@ -57,10 +57,10 @@ test('the office builds a round and a target with its progress', async () => {
   await page.click('[data-nav=campaigns]');
   await page.waitForSelector('[data-test=campaigns-page]');
   await page.click('[data-test=round-new]');
-  await fill(page, 'round-name', '2026年第一季度三个一批');
+  await fill(page, 'round-name', '浏览器测试批次');
   await fill(page, 'round-date', '2026-03-28');
   await page.click('[data-test=round-save]');
-  await page.click('[data-test=rounds] .el-table__row >> nth=0');
+  await page.click('[data-test=rounds] .el-table__row:has-text("浏览器测试批次")');
   await page.waitForSelector('[data-test=round-stats]');
   await page.click('[data-test=round-add]');
   await fill(page, 'add-project-id', 1);
@@ -71,15 +71,18 @@ test('the office builds a round and a target with its progress', async () => {
   await page.click('[data-nav=targets]');
   await page.waitForSelector('[data-test=targets-page]');
   await page.click('[data-test=target-new]');
-  await fill(page, 'target-title', '年内培育科技型中小企业420家以上');
+  await fill(page, 'target-title', '浏览器测试目标420家以上');
   await fill(page, 'target-value', 420);
   await page.click('[data-test=target-save]');
-  await page.waitForSelector('[data-test=targets] .el-table__row');
-  await page.click('[data-test=target-enter]');
+  const row = '[data-test=targets] .el-table__row:has-text("浏览器测试目标")';
+  await page.waitForSelector(row);
+  await page.click(`${row} [data-test=target-enter]`);
   await fill(page, 'actual-value', 210);
   await fill(page, 'actual-date', '2026-06-30');
   await page.click('[data-test=actual-save]');
-  await page.waitForFunction(() => document.querySelector('[data-test=targets] .el-progress')?.textContent.includes('50'));
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-test=targets] .el-table__row')]
+    .some((r) => r.textContent.includes('浏览器测试目标') && r.querySelector('[data-test=target-rate]').textContent === '50.0%'));
+  await page.waitForTimeout(400); // let the dialog fade out for the screenshot
   await screenshot(page, 'targets');
   assert.deepEqual(page.errors, []);
   await page.context().close();
