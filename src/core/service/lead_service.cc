@@ -5,6 +5,7 @@
 #include "core/attraction/lead_rules.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
+#include "core/service/lead_moves.h"
 #include "core/service/tx_result.h"
 
 namespace keyline {
@@ -96,14 +97,9 @@ Result<Lead> LeadService::Create(const Caller& caller, LeadInput input) {
     lead.created_at = lead.updated_at = clock_.NowMs();
     lead.version = 1;
     KL_ASSIGN_OR_RETURN(lead.id, attraction_.leads->Insert(tx, lead));
-    LeadStageChange change;
-    change.lead_id = lead.id;
-    change.to = lead.stage;
-    change.reason = "登记线索";
-    change.user_id = caller.user_id;
-    change.username = caller.username;
-    change.at = lead.created_at;
-    KL_RETURN_IF_ERROR(attraction_.leads->InsertStageChange(tx, change));
+    KL_RETURN_IF_ERROR(attraction_.leads->InsertStageChange(
+        tx, NewLeadStageChange(lead.id, std::nullopt, lead.stage, "登记线索", caller,
+                               lead.created_at)));
     created = lead;
     return audit_.Record(tx, caller, "create", "lead", std::to_string(lead.id), "", ToJson(lead));
   });
@@ -138,23 +134,9 @@ Result<Lead> LeadService::Move(const Caller& caller, int64_t id, LeadStage to,
     if (before.version != expected_version) return StaleLead();
     KL_ASSIGN_OR_RETURN(std::optional<Contract> contract, attraction_.contracts->ForLead(tx, id));
     KL_RETURN_IF_ERROR(CheckLeadMove(before.stage, to, contract.has_value(), reason));
-    Lead lead = before;
-    lead.stage = to;
-    lead.updated_at = clock_.NowMs();
-    KL_RETURN_IF_ERROR(attraction_.leads->Update(tx, lead, expected_version));
-    lead.version = expected_version + 1;
-    LeadStageChange change;
-    change.lead_id = id;
-    change.from = before.stage;
-    change.to = to;
-    change.reason = reason;
-    change.user_id = caller.user_id;
-    change.username = caller.username;
-    change.at = lead.updated_at;
-    KL_RETURN_IF_ERROR(attraction_.leads->InsertStageChange(tx, change));
-    moved = lead;
-    return audit_.Record(tx, caller, "stage", "lead", std::to_string(id), ToJson(before),
-                         ToJson(lead));
+    KL_ASSIGN_OR_RETURN(moved, WriteLeadMove(tx, *attraction_.leads, audit_, caller, before, to,
+                                             reason, clock_.NowMs()));
+    return Status::Ok();
   });
   if (!st.ok()) return st;
   return moved;

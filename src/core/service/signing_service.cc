@@ -5,6 +5,7 @@
 #include "core/attraction/lead_rules.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
+#include "core/service/lead_moves.h"
 #include "core/service/tx_result.h"
 
 namespace keyline {
@@ -141,22 +142,9 @@ Result<Contract> SigningService::Sign(const Caller& caller, int64_t lead_id,
     KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "create", "lead_contract",
                                      std::to_string(contract.id), "", ToJson(contract)));
     if (LeadStageRank(lead.stage) >= LeadStageRank(LeadStage::kSigned)) return Status::Ok();
-    Lead signed_lead = lead;
-    signed_lead.stage = LeadStage::kSigned;
-    signed_lead.updated_at = now;
-    KL_RETURN_IF_ERROR(attraction_.leads->Update(tx, signed_lead, lead.version));
-    signed_lead.version = lead.version + 1;
-    LeadStageChange change;
-    change.lead_id = lead_id;
-    change.from = lead.stage;
-    change.to = LeadStage::kSigned;
-    change.reason = "签约合同 " + contract.contract_no;
-    change.user_id = caller.user_id;
-    change.username = caller.username;
-    change.at = now;
-    KL_RETURN_IF_ERROR(attraction_.leads->InsertStageChange(tx, change));
-    return audit_.Record(tx, caller, "stage", "lead", std::to_string(lead_id), ToJson(lead),
-                         ToJson(signed_lead));
+    return WriteLeadMove(tx, *attraction_.leads, audit_, caller, lead, LeadStage::kSigned,
+                         "签约合同 " + contract.contract_no, now)
+        .status();
   });
   if (!st.ok()) return st;
   return contract;
