@@ -334,6 +334,8 @@ TEST_P(AttractionApi, HostileInputIsRefusedBilinguallyAndWritesNothing) {
       R"({"contract_no": "A", "signed_on": "2026-03-01", "amount": "1", "status": "won"})",
       R"({"contract_no": "", "signed_on": "2026-03-01", "amount": "1"})",
       R"({"contract_no": "A", "signed_on": "2026-03-01", "amount": 1e400})",
+      R"({"contract_no": "A", "signed_on": "2026-03-01", "amount": "100000001"})",
+      R"({"contract_no": "A", "signed_on": "2026-03-01", "amount": "1", "funds_in_place": "-1"})",
   };
   for (const char* body : contract_bodies) {
     SCOPED_TRACE(body);

@@ -48,9 +48,9 @@ Status ValidateLead(Lead* lead) {
   if (Blank(lead->company)) {
     errors.push_back({"company", "企业名称不能为空", "company is required"});
   }
-  if (lead->intended_investment.cents < 0) {
-    errors.push_back(
-        {"intended_investment", "意向投资额不能为负数", "intended_investment cannot be negative"});
+  if (lead->intended_investment.cents < 0 || lead->intended_investment > kMaxAttractionAmount) {
+    errors.push_back({"intended_investment", "意向投资额应在 0 至 1 万亿元之间",
+                      "intended_investment must be between 0 and 10^8 万元"});
   }
   if (lead->credit_code) {
     Upper(&*lead->credit_code);
@@ -91,11 +91,13 @@ Status ValidateContract(const Contract& c) {
     errors.push_back(
         {"signed_on", "签约日期格式应为 YYYY-MM-DD", "signed_on: expected YYYY-MM-DD"});
   }
-  if (c.amount.cents <= 0) {
-    errors.push_back({"amount", "合同金额应大于 0", "amount must be positive"});
+  if (c.amount.cents <= 0 || c.amount > kMaxAttractionAmount) {
+    errors.push_back({"amount", "合同金额应大于 0 且不超过 1 万亿元",
+                      "amount must be positive and at most 10^8 万元"});
   }
-  if (c.funds_in_place.cents < 0) {
-    errors.push_back({"funds_in_place", "到位资金不能为负数", "funds_in_place cannot be negative"});
+  if (c.funds_in_place.cents < 0 || c.funds_in_place > kMaxAttractionAmount) {
+    errors.push_back({"funds_in_place", "到位资金应在 0 至 1 万亿元之间",
+                      "funds_in_place must be between 0 and 10^8 万元"});
   }
   return InvalidFields(std::move(errors));
 }

@@ -5,10 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "common/money.h"
 #include "common/status.h"
 #include "core/model/attraction.h"
 
 namespace keyline {
+
+// The largest amount a lead or contract may carry: 1万亿元 (10^8 万元), far above any real
+// signing, so that sums over many contracts stay exact in 64-bit cents.
+inline constexpr Money kMaxAttractionAmount = Money{100'000'000 * Money::kCentsPerWan};
 
 // Checks the fields of a lead; upper-cases the credit code and the industry letter in place.
 // A credit code whose check character is wrong (or whose area is unknown) is kept with a
