@@ -40,6 +40,10 @@ test('a department registers, signs and converts a lead', async () => {
   await page.click('[data-test=contract-save]');
   await page.waitForSelector('[data-test=lead-contract]');
   assert.match(await page.textContent('[data-test=lead-stage]'), /签约/);
+  await page.click('[data-test=contract-edit]');
+  await fill(page, 'contract-funds', '3000');
+  await page.click('[data-test=contract-update]');
+  await page.waitForFunction(() => document.querySelector('[data-test=lead-contract]')?.textContent.includes('3,000'));
   await page.click('[data-test=lead-convert]');
   await page.click('[data-test=convert-save]');
   await page.waitForSelector('[data-test=lead-project]');
