@@ -33,6 +33,10 @@ test('a department registers, signs and converts a lead', async () => {
   await page.click('[data-test=lead-save]');
   await page.waitForURL(/\/attraction\/leads\/\d+/);
   assert.match(await page.textContent('[data-test=lead-stage]'), /线索/);
+  await page.click('[data-test=lead-edit]');
+  await fill(page, 'lead-company', '深圳某教育科技股份有限公司');
+  await page.click('.el-dialog [data-test=lead-save]');
+  await page.waitForFunction(() => document.querySelector('.page-title')?.textContent.includes('股份'));
   await page.click('[data-test=lead-sign]');
   await fill(page, 'contract-no', 'WEB-2026-001');
   await fill(page, 'contract-date', '2026-03-10');
