@@ -27,7 +27,6 @@ struct DemoLead {
   int event = -1;  // index into the events, -1: signed outside an event; no contract before 签约
   int64_t contract_wan = 0;
   int64_t funds_wan = 0;
-  bool convert = false;
 };
 
 }  // namespace
@@ -70,15 +69,15 @@ Result<DemoAttractionResult> SeedDemoAttraction(KeylineApp& app) {
 
   const DemoLead leads[] = {
       {"西安云图数智科技有限公司", "I6513", 35000, "以商招商", "商务局", "刘晨",
-       "签约后跟进注册及选址", LeadStage::kLanded, 0, 32000, 12000, true},
+       "签约后跟进注册及选址", LeadStage::kLanded, 0, 32000, 12000},
       {"陕西秦创新能源装备有限公司", "C3825", 320000, "驻点招商", "工业和信息化局", "赵磊",
-       "协调用地预审", LeadStage::kRegistered, 1, 300000, 60000, false},
+       "协调用地预审", LeadStage::kRegistered, 1, 300000, 60000},
       {"深圳市星河半导体材料有限公司", "C3985", 86000, "展会对接", "商务局", "孙悦", "办理工商注册",
-       LeadStage::kSigned, 1, 80000, 5000, false},
+       LeadStage::kSigned, 1, 80000, 5000},
       {"杭州智慧医疗器械有限公司", "C3581", 25000, "中介推荐", "科学技术局", "周敏",
-       "落实研发楼层租赁", LeadStage::kSigned, 3, 20000, 0, false},
+       "落实研发楼层租赁", LeadStage::kSigned, 3, 20000, 0},
       {"西安丝路文旅发展有限公司", "R8720", 120000, "以商招商", "商务局", "吴迪", "完成项目备案",
-       LeadStage::kSigned, 2, 110000, 20000, false},
+       LeadStage::kSigned, 2, 110000, 20000},
       {"上海聚光新材料科技有限公司", "C2651", 60000, "网络招商", "工业和信息化局", "郑洁",
        "第三轮商务谈判", LeadStage::kNegotiating},
       {"北京中科算力科技有限公司", "I6531", 150000, "驻点招商", "科学技术局", "王强",
@@ -117,14 +116,6 @@ Result<DemoAttractionResult> SeedDemoAttraction(KeylineApp& app) {
     for (LeadStage next : {LeadStage::kRegistered, LeadStage::kLanded}) {
       if (LeadStageRank(next) > LeadStageRank(d.stage)) break;
       KL_ASSIGN_OR_RETURN(lead, svc.leads.Move(sys, lead.id, next, "", lead.version));
-    }
-    if (d.convert) {
-      ConvertInput conv;
-      conv.stage = Stage::kReserve;
-      conv.name =
-          std::string(d.company).substr(0, std::string(d.company).find("有限公司")) + "总部项目";
-      conv.expected_version = lead.version;
-      KL_RETURN_IF_ERROR(svc.leads.Convert(sys, lead.id, conv).status());
     }
   }
 

@@ -1,8 +1,8 @@
 // Loads investment attraction, campaign rounds and annual targets into the demo district, so
 // the 招商引资, 三个一批 and 目标任务 screens have something to show: signing events of the
-// current year, leads at every stage (some signed there, one converted into a 储备 project),
-// two 三个一批 rounds built from the ledger's projects, and the office's yearly targets (some
-// computed from that data, one entered by hand).
+// current year, leads at every stage (some signed there; none converted, so the ledger keeps
+// its 150 projects), two 三个一批 rounds built from the ledger's projects, and the office's yearly
+// targets (some computed from that data, one entered by hand).
 #pragma once
 
 #include "common/result.h"
