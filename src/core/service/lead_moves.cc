@@ -1,9 +1,17 @@
 #include "core/service/lead_moves.h"
 
+#include "core/attraction/attraction_access.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
 
 namespace keyline {
+
+Result<Lead> LoadWritableLead(Tx& tx, LeadRepository& leads, const Caller& caller, int64_t id) {
+  KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
+  KL_ASSIGN_OR_RETURN(Lead lead, leads.Get(tx, id));
+  KL_RETURN_IF_ERROR(CheckLeadWritable(caller, lead));
+  return lead;
+}
 
 LeadStageChange NewLeadStageChange(int64_t lead_id, std::optional<LeadStage> from, LeadStage to,
                                    std::string reason, const Caller& caller, int64_t at) {

@@ -1,6 +1,7 @@
-// Writing a lead's stage: the one place that changes leads.stage, appends the history row and
-// the audit entry, used by LeadService (registration, moves) and SigningService (a signed
-// contract moves the lead to 签约). Runs inside the caller's write transaction.
+// Changing a lead, shared by LeadService (registration, edits, moves) and SigningService (a
+// signed contract moves the lead to 签约): loading it for a change, and the one place that
+// changes leads.stage with its history row and audit entry. Run inside the caller's
+// transaction.
 #pragma once
 
 #include <optional>
@@ -13,6 +14,10 @@
 #include "core/service/audit_log.h"
 
 namespace keyline {
+
+// The lead with this id when the caller may change it: kForbidden for reporters, service
+// officers and leaders, kNotFound when absent or outside a department's leads.
+Result<Lead> LoadWritableLead(Tx& tx, LeadRepository& leads, const Caller& caller, int64_t id);
 
 // The history row of a move from `from` (nullopt at registration) to `to`.
 LeadStageChange NewLeadStageChange(int64_t lead_id, std::optional<LeadStage> from, LeadStage to,

@@ -22,14 +22,6 @@ std::string LeadService::Today() const {
   return Date::FromUnixMsBeijing(clock_.NowMs()).ToString();
 }
 
-Result<Lead> LeadService::LoadWritable(Tx& tx, const Caller& caller, int64_t id) {
-  KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-  Result<Lead> lead = attraction_.leads->Get(tx, id);
-  if (!lead.ok()) return lead.status();
-  KL_RETURN_IF_ERROR(CheckLeadWritable(caller, *lead));
-  return lead;
-}
-
 Status LeadService::Fill(Tx& tx, const Caller& caller, LeadInput in, Lead* lead) {
   // An update that names no unit keeps the lead's.
   if (!in.responsible_unit_id && lead->responsible_unit_id > 0) {
@@ -111,7 +103,7 @@ Result<Lead> LeadService::Update(const Caller& caller, int64_t id, int64_t expec
                                  LeadInput input) {
   Lead updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Lead before, LoadWritable(tx, caller, id));
+    KL_ASSIGN_OR_RETURN(Lead before, LoadWritableLead(tx, *attraction_.leads, caller, id));
     if (before.version != expected_version) return StaleLead();
     Lead lead = before;
     KL_RETURN_IF_ERROR(Fill(tx, caller, std::move(input), &lead));
@@ -130,7 +122,7 @@ Result<Lead> LeadService::Move(const Caller& caller, int64_t id, LeadStage to,
                                const std::string& reason, int64_t expected_version) {
   Lead moved;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Lead before, LoadWritable(tx, caller, id));
+    KL_ASSIGN_OR_RETURN(Lead before, LoadWritableLead(tx, *attraction_.leads, caller, id));
     if (before.version != expected_version) return StaleLead();
     KL_ASSIGN_OR_RETURN(std::optional<Contract> contract, attraction_.contracts->ForLead(tx, id));
     KL_RETURN_IF_ERROR(CheckLeadMove(before.stage, to, contract.has_value(), reason));
@@ -152,7 +144,7 @@ Result<LeadConversion> LeadService::Convert(const Caller& caller, int64_t id,
   // 1. Check the lead and build the project draft.
   Project draft;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Lead lead, LoadWritable(tx, caller, id));
+    KL_ASSIGN_OR_RETURN(Lead lead, LoadWritableLead(tx, *attraction_.leads, caller, id));
     if (lead.version != input.expected_version) return StaleLead();
     if (lead.project_id) {
       return Status::Conflict(
@@ -181,7 +173,7 @@ Result<LeadConversion> LeadService::Convert(const Caller& caller, int64_t id,
   // 3. The link.
   LeadConversion out;
   st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Lead before, LoadWritable(tx, caller, id));
+    KL_ASSIGN_OR_RETURN(Lead before, LoadWritableLead(tx, *attraction_.leads, caller, id));
     if (before.version != input.expected_version || before.project_id) return StaleLead();
     Lead lead = before;
     lead.project_id = project.id;

@@ -82,7 +82,6 @@ class LeadService {
 
  private:
   std::string Today() const;
-  Result<Lead> LoadWritable(Tx& tx, const Caller& caller, int64_t id);
   Status Fill(Tx& tx, const Caller& caller, LeadInput input, Lead* lead);
 
   Repositories repos_;

@@ -112,9 +112,7 @@ Result<Contract> SigningService::Sign(const Caller& caller, int64_t lead_id,
                                       const ContractInput& input) {
   Contract contract;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-    KL_ASSIGN_OR_RETURN(Lead lead, attraction_.leads->Get(tx, lead_id));
-    KL_RETURN_IF_ERROR(CheckLeadWritable(caller, lead));
+    KL_ASSIGN_OR_RETURN(Lead lead, LoadWritableLead(tx, *attraction_.leads, caller, lead_id));
     if (lead.stage == LeadStage::kDropped) {
       return Status::Conflict("已终止的线索不能签约", "a dropped lead cannot sign");
     }
@@ -155,9 +153,7 @@ Result<Contract> SigningService::UpdateContract(const Caller& caller, int64_t le
                                                 const ContractInput& input) {
   Contract contract;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-    KL_ASSIGN_OR_RETURN(Lead lead, attraction_.leads->Get(tx, lead_id));
-    KL_RETURN_IF_ERROR(CheckLeadWritable(caller, lead));
+    KL_ASSIGN_OR_RETURN(Lead lead, LoadWritableLead(tx, *attraction_.leads, caller, lead_id));
     KL_ASSIGN_OR_RETURN(std::optional<Contract> before,
                         attraction_.contracts->ForLead(tx, lead_id));
     if (!before) return Status::NotFound("该线索尚未登记签约合同", "the lead has no contract");
