@@ -125,6 +125,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterFundRoutes(router, ctx);
   RegisterKeyListRoutes(router, ctx);
   RegisterFactorRoutes(router, ctx);
+  RegisterAttractionRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

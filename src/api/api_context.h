@@ -32,6 +32,7 @@ class MeetingService;
 class FundService;
 class KeyListService;
 class FactorService;
+struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -69,6 +70,7 @@ struct ApiContext {
   FundService* funds = nullptr;  // funds, key lists, factor guarantees (issue 8)
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
+  AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -124,6 +126,7 @@ void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx);  // meetings_
 void RegisterFundRoutes(http::Router& router, ApiContext& ctx);     // funds_api.cc
 void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);  // key_lists_api.cc
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);   // factors_api.cc
+void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -12,6 +12,7 @@
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
 #include "core/service/attachment_service.h"
+#include "core/service/attraction_services.h"
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
@@ -81,6 +82,7 @@ struct KeylineApp::State {
   std::unique_ptr<FundService> funds;
   std::unique_ptr<KeyListService> key_lists;
   std::unique_ptr<FactorService> factors;
+  std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
   api::ApiContext api;
   http::Router router;
@@ -133,6 +135,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
   s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
+  s.attraction = std::make_unique<AttractionServices>(
+      repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -159,6 +163,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.funds = s.funds.get();
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
+  s.api.attraction = s.attraction.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -226,6 +231,7 @@ MeetingService& KeylineApp::meetings() { return *state_->meetings; }
 FundService& KeylineApp::funds() { return *state_->funds; }
 KeyListService& KeylineApp::key_lists() { return *state_->key_lists; }
 FactorService& KeylineApp::factors() { return *state_->factors; }
+AttractionServices& KeylineApp::attraction() { return *state_->attraction; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }

@@ -28,6 +28,7 @@ class MeetingService;
 class FundService;
 class KeyListService;
 class FactorService;
+struct AttractionServices;
 class SqlStore;
 class WorkingCalendar;
 namespace http {
@@ -69,6 +70,7 @@ class KeylineApp {
   FundService& funds();
   KeyListService& key_lists();
   FactorService& factors();
+  AttractionServices& attraction();  // 招商引资, 三个一批, 目标任务
   const Clock& clock() const;
   const WorkingCalendar& calendar() const;
   const Config& config() const;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/demo_attraction.h"
 #include "app/demo_reporting.h"
 #include "app/demo_seed.h"
 #include "app/demo_supervision.h"
@@ -93,6 +94,13 @@ int SeedDemoCommand(KeylineApp& app) {
     if (!reporting.ok()) return Fail(reporting.status());
     std::printf("已导入年度计划 %d 个、月报 %d 份 / %d annual plans, %d monthly reports\n",
                 reporting->plans, reporting->reports, reporting->plans, reporting->reports);
+    auto attraction = SeedDemoAttraction(app);
+    if (!attraction.ok()) return Fail(attraction.status());
+    std::printf(
+        "已导入招商线索 %d 条、招商活动 %d 场、三个一批 %d 批、目标任务 %d 项 / %d leads, %d "
+        "events, %d campaign rounds, %d targets\n",
+        attraction->leads, attraction->events, attraction->rounds, attraction->targets,
+        attraction->leads, attraction->events, attraction->rounds, attraction->targets);
   }
   std::printf("%s", result->logins.c_str());
   return 0;

@@ -9,6 +9,8 @@ import { session, loadSession } from './session.js';
 import { t } from './i18n.js';
 
 const ALL_BUT_REPORTER = ['admin', 'supervisor', 'department', 'leader', 'service_officer'];
+// 招商引资, 三个一批, 目标任务 (src/core/attraction/attraction_access.h).
+const ATTRACTION_ROLES = ['admin', 'supervisor', 'department', 'leader'];
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, titleKey: 'login.title' } },
@@ -73,6 +75,19 @@ export const routes = [
       {
         path: 'meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.meetings', nav: { icon: 'ChatDotSquare', order: 29.5, group: 'supervision' } },
+      },
+      {
+        path: 'attraction', name: 'attraction', component: () => import('./views/AttractionView.vue'),
+        meta: { roles: ATTRACTION_ROLES, titleKey: 'nav.attraction', nav: { icon: 'OfficeBuilding', order: 25 } },
+      },
+      { path: 'attraction/leads/:id(\\d+)', name: 'lead', component: () => import('./views/LeadDetailView.vue'), meta: { roles: ATTRACTION_ROLES, titleKey: 'lead.detail' } },
+      {
+        path: 'campaigns', name: 'campaigns', component: () => import('./views/CampaignsView.vue'),
+        meta: { roles: ATTRACTION_ROLES, titleKey: 'nav.campaigns', nav: { icon: 'Tickets', order: 26 } },
+      },
+      {
+        path: 'targets', name: 'targets', component: () => import('./views/TargetsView.vue'),
+        meta: { roles: ATTRACTION_ROLES, titleKey: 'nav.targets', nav: { icon: 'DataAnalysis', order: 27 } },
       },
       {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),

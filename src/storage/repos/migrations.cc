@@ -274,6 +274,7 @@ std::vector<Migration> BuildMigrations() {
                  Expand(SupervisionSchemaV4(), sql::Dialect::kPostgres)});
   out.push_back(MeetingsMigration());
   out.push_back(FundsMigration());
+  out.push_back(AttractionMigration());
   return out;
 }
 

@@ -28,6 +28,7 @@ std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
 Migration ReportingMigration();  // version 3: plans, reporting settings, monthly reports
 Migration MeetingsMigration();   // version 5: dispatch meetings (schema_meetings.cc)
 Migration FundsMigration();      // version 6: funds, key lists, factor guarantees
+Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

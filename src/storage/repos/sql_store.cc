@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "storage/repos/funds_sql_repositories.h"
+#include "storage/repos/attraction_sql_repositories.h"
 #include "storage/repos/migrations.h"
 #include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
@@ -105,6 +106,10 @@ struct SqlStore::Impl {
   std::unique_ptr<FundRepository> funds = storage::NewSqlFundRepository();
   std::unique_ptr<KeyListRepository> key_lists = storage::NewSqlKeyListRepository();
   std::unique_ptr<FactorRepository> factors = storage::NewSqlFactorRepository();
+  std::unique_ptr<LeadRepository> leads = storage::NewSqlLeadRepository();
+  std::unique_ptr<ContractRepository> contracts = storage::NewSqlContractRepository();
+  std::unique_ptr<CampaignRepository> campaigns = storage::NewSqlCampaignRepository();
+  std::unique_ptr<TargetRepository> targets = storage::NewSqlTargetRepository();
 };
 
 SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
@@ -128,6 +133,10 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   funds_.funds = impl_->funds.get();
   funds_.key_lists = impl_->key_lists.get();
   funds_.factors = impl_->factors.get();
+  attraction_.leads = impl_->leads.get();
+  attraction_.contracts = impl_->contracts.get();
+  attraction_.campaigns = impl_->campaigns.get();
+  attraction_.targets = impl_->targets.get();
 }
 
 SqlStore::~SqlStore() {

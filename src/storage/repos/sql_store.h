@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "core/ports/funds_repositories.h"
+#include "core/ports/attraction_repositories.h"
 #include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
 #include "storage/sql/database.h"
@@ -31,6 +32,7 @@ class SqlStore {
   const Repositories& repos() const { return repos_; }
   const ReportingRepositories& reporting() const { return reporting_; }
   const FundsRepositories& funds() const { return funds_; }  // issue 8
+  const AttractionRepositories& attraction() const { return attraction_; }
   sql::Database& db() { return *db_; }
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
@@ -51,6 +53,7 @@ class SqlStore {
   Repositories repos_;
   ReportingRepositories reporting_;
   FundsRepositories funds_;
+  AttractionRepositories attraction_;
 };
 
 }  // namespace keyline

@@ -1,4 +1,5 @@
 // English. Keys missing here fall back to Chinese.
+import { en as attraction } from './attraction.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -685,4 +686,5 @@ export default {
   'keyList.approve': 'Approve',
   'keyList.reject': 'Reject',
   'keyList.proposed': 'Submitted; another admin or supervisor must approve it',
+  ...attraction,
 };

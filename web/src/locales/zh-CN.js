@@ -1,4 +1,5 @@
 // 简体中文 (default). Keys are grouped by screen.
+import { zh as attraction } from './attraction.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -687,4 +688,5 @@ export default {
   'keyList.approve': '批准',
   'keyList.reject': '驳回',
   'keyList.proposed': '已提交，待另一位管理员或发改人员审核',
+  ...attraction,
 };
