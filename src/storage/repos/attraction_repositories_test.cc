@@ -3,32 +3,19 @@
 #include <gtest/gtest.h>
 
 #include "core/ports/attraction_repositories.h"
-#include "storage/repos/sql_store.h"
-#include "testing/test_env.h"
+#include "storage/repos/store_test_base.h"
 
 namespace keyline {
 namespace {
 
-enum class Db { kSqlite, kPostgres };
+using storage_test::Db;
+using storage_test::StoreTest;
 
-#define ASSERT_OK_S(expr)                        \
-  do {                                           \
-    ::keyline::Status kl_s_ = (expr);            \
-    ASSERT_TRUE(kl_s_.ok()) << kl_s_.ToString(); \
-  } while (0)
-
-class AttractionRepositoriesTest : public ::testing::TestWithParam<Db> {
+class AttractionRepositoriesTest : public StoreTest {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Db::kSqlite) {
-      url = "sqlite:" + dir_.path() + "/keyline.db";
-    } else {
-      KL_ASSIGN_FRESH_PG_URL_OR_SKIP(url);
-    }
-    auto store = SqlStore::Open(url, 2);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    OpenStore();
+    if (!store_) return;
     ASSERT_OK_S(Write([&](Tx& tx) -> Status {
       Unit u;
       u.name = "招商一组";
@@ -39,8 +26,6 @@ class AttractionRepositoriesTest : public ::testing::TestWithParam<Db> {
   }
 
   const AttractionRepositories& a() { return store_->attraction(); }
-  Status Write(const TxCallback& fn) { return store_->repos().tx->Write(fn); }
-  Status Read(const TxCallback& fn) { return store_->repos().tx->Read(fn); }
 
   Lead NewLead(const char* company, LeadStage stage = LeadStage::kLead) {
     Lead l;
@@ -62,8 +47,6 @@ class AttractionRepositoriesTest : public ::testing::TestWithParam<Db> {
     return c;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<SqlStore> store_;
   int64_t unit_ = 0;
 };
 
@@ -241,10 +224,7 @@ TEST_P(AttractionRepositoriesTest, TargetsAndTheirActuals) {
   }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AttractionRepositoriesTest,
-                         ::testing::Values(Db::kSqlite, Db::kPostgres), [](const auto& info) {
-                           return info.param == Db::kSqlite ? "Sqlite" : "Postgres";
-                         });
+KL_INSTANTIATE_STORE_BACKENDS(AttractionRepositoriesTest);
 
 }  // namespace
 }  // namespace keyline

@@ -3,28 +3,21 @@
 #include <gtest/gtest.h>
 
 #include "core/ports/funds_repositories.h"
-#include "storage/repos/sql_store.h"
-#include "testing/test_env.h"
+#include "storage/repos/store_test_base.h"
 
 namespace keyline {
 namespace {
 
-enum class Db { kSqlite, kPostgres };
+using storage_test::Db;
+using storage_test::StoreTest;
 
 void ExpectOk(const Status& st) { EXPECT_TRUE(st.ok()) << st.ToString(); }
 
-class FundsRepositoriesTest : public ::testing::TestWithParam<Db> {
+class FundsRepositoriesTest : public StoreTest {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Db::kSqlite) {
-      url = "sqlite:" + dir_.path() + "/keyline.db";
-    } else {
-      KL_ASSIGN_FRESH_PG_URL_OR_SKIP(url);
-    }
-    auto store = SqlStore::Open(url, 2);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    OpenStore();
+    if (!store_) return;
     // Project "东" belongs to the 东局 department, project "西" to no unit at all.
     Status st = store_->repos().tx->Write([&](Tx& tx) -> Status {
       Unit dept;
@@ -46,8 +39,6 @@ class FundsRepositoriesTest : public ::testing::TestWithParam<Db> {
   }
 
   const FundsRepositories& f() { return store_->funds(); }
-  Status Write(const TxCallback& fn) { return store_->repos().tx->Write(fn); }
-  Status Read(const TxCallback& fn) { return store_->repos().tx->Read(fn); }
   ProjectScope Dept() {
     ProjectScope s;
     s.kind = ProjectScope::Kind::kUnit;
@@ -73,8 +64,6 @@ class FundsRepositoriesTest : public ::testing::TestWithParam<Db> {
     return f().funds->InsertEvent(tx, e).status();
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<SqlStore> store_;
   int64_t dept_ = 0, east_ = 0, west_ = 0;
 };
 
@@ -198,10 +187,7 @@ TEST_P(FundsRepositoriesTest, DueItemsChangesAndFactorsKeepTheirContracts) {
             ErrorCode::kConflict);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, FundsRepositoriesTest,
-                         ::testing::Values(Db::kSqlite, Db::kPostgres), [](const auto& info) {
-                           return info.param == Db::kSqlite ? "Sqlite" : "Postgres";
-                         });
+KL_INSTANTIATE_STORE_BACKENDS(FundsRepositoriesTest);
 
 }  // namespace
 }  // namespace keyline

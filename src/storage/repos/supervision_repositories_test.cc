@@ -3,32 +3,19 @@
 #include <gtest/gtest.h>
 
 #include "core/ports/supervision_repositories.h"
-#include "storage/repos/sql_store.h"
-#include "testing/test_env.h"
+#include "storage/repos/store_test_base.h"
 
 namespace keyline {
 namespace {
 
-enum class Db { kSqlite, kPostgres };
+using storage_test::Db;
+using storage_test::StoreTest;
 
-#define ASSERT_OK_S(expr)                        \
-  do {                                           \
-    ::keyline::Status kl_s_ = (expr);            \
-    ASSERT_TRUE(kl_s_.ok()) << kl_s_.ToString(); \
-  } while (0)
-
-class SupervisionRepositoriesTest : public ::testing::TestWithParam<Db> {
+class SupervisionRepositoriesTest : public StoreTest {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Db::kSqlite) {
-      url = "sqlite:" + dir_.path() + "/keyline.db";
-    } else {
-      KL_ASSIGN_FRESH_PG_URL_OR_SKIP(url);
-    }
-    auto store = SqlStore::Open(url, 2);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    OpenStore();
+    if (!store_) return;
     // Two departments and a company; project 1 belongs to dept_a, project 2 to dept_b.
     ASSERT_OK_S(Write([&](Tx& tx) -> Status {
       for (auto [name, kind, out] : {std::tuple{"甲局", UnitKind::kDepartment, &dept_a_},
@@ -52,9 +39,6 @@ class SupervisionRepositoriesTest : public ::testing::TestWithParam<Db> {
     }));
   }
 
-  const Repositories& r() { return store_->repos(); }
-  Status Write(const TxCallback& fn) { return r().tx->Write(fn); }
-  Status Read(const TxCallback& fn) { return r().tx->Read(fn); }
   static ProjectScope Scope(ProjectScope::Kind kind, int64_t id = 0) {
     ProjectScope s;
     s.kind = kind;
@@ -80,8 +64,6 @@ class SupervisionRepositoriesTest : public ::testing::TestWithParam<Db> {
     return p;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<SqlStore> store_;
   int64_t dept_a_ = 0, dept_b_ = 0, company_ = 0, project_a_ = 0, project_b_ = 0;
 };
 
@@ -372,10 +354,7 @@ TEST_P(SupervisionRepositoriesTest, MilestonesAndMeetings) {
   }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SupervisionRepositoriesTest,
-                         ::testing::Values(Db::kSqlite, Db::kPostgres), [](const auto& info) {
-                           return info.param == Db::kSqlite ? "Sqlite" : "Postgres";
-                         });
+KL_INSTANTIATE_STORE_BACKENDS(SupervisionRepositoriesTest);
 
 }  // namespace
 }  // namespace keyline
