@@ -80,6 +80,14 @@ TEST_P(ReferenceApi, TheCodeTablesAreServedForForms) {
   EXPECT_EQ(stages[0].at("code"), "conceived");
   EXPECT_EQ(stages[0].at("label"), "谋划");
   EXPECT_EQ(enums.json.at("role").as_array().size(), 6u);
+  // Every vocabulary a screen shows comes from here, one source of truth for the labels.
+  for (const char* table : {"report_status", "plan_split", "problem_status", "problem_category",
+                            "meeting_status", "procedure_status", "fund_stage", "lead_stage",
+                            "campaign_category", "target_measure", "factor_kind"}) {
+    ASSERT_TRUE(enums.json.as_object().contains(table)) << table;
+    EXPECT_FALSE(enums.json.at(table).as_array().empty()) << table;
+    EXPECT_FALSE(enums.json.at(table).at(0).at("label").as_string().empty()) << table;
+  }
   EXPECT_EQ(server().Anonymous()->Get("/api/v1/meta/enums").status, 401);
 }
 

@@ -2,9 +2,12 @@
 #include "api/api_context.h"
 #include "common/json_writer.h"
 #include "common/version.h"
+#include "core/model/attraction.h"
+#include "core/model/funds.h"
 #include "core/model/project.h"
 #include "core/model/reference.h"
 #include "core/model/reporting.h"
+#include "core/model/supervision.h"
 
 namespace keyline::api {
 namespace {
@@ -33,6 +36,29 @@ std::string EnumsJson() {
   WriteTable(w, "report_status", ReportStatusTable());
   WriteTable(w, "plan_status", PlanStatusTable());
   WriteTable(w, "plan_split", PlanSplitTable());
+  WriteTable(w, "attachment_owner", AttachmentOwnerTable());
+  // Supervision (issue 4).
+  WriteTable(w, "procedure_status", ProcedureStatusTable());
+  WriteTable(w, "milestone_state", MilestoneStateTable());
+  WriteTable(w, "problem_category", ProblemCategoryTable());
+  WriteTable(w, "problem_severity", ProblemSeverityTable());
+  WriteTable(w, "problem_source", ProblemSourceTable());
+  WriteTable(w, "problem_status", ProblemStatusTable());
+  WriteTable(w, "escalation_level", EscalationLevelTable());
+  WriteTable(w, "meeting_status", MeetingStatusTable());
+  WriteTable(w, "decision_kind", DecisionKindTable());
+  WriteTable(w, "agenda_kind", AgendaKindTable());
+  // Funds, key lists, factors, attraction, campaigns, targets (issue 8).
+  WriteTable(w, "fund_stage", FundStageTable());
+  WriteTable(w, "fund_due_kind", FundDueKindTable());
+  WriteTable(w, "key_list_action", KeyListActionTable());
+  WriteTable(w, "change_status", ChangeStatusTable());
+  WriteTable(w, "factor_kind", FactorKindTable());
+  WriteTable(w, "lead_stage", LeadStageTable());
+  WriteTable(w, "contract_status", ContractStatusTable());
+  WriteTable(w, "campaign_scheme", CampaignSchemeTable());
+  WriteTable(w, "campaign_category", CampaignCategoryTable());
+  WriteTable(w, "target_measure", TargetMeasureTable());
   w.Key("unit_kind").BeginArray();
   for (UnitKind k : {UnitKind::kOffice, UnitKind::kDepartment, UnitKind::kTownship, UnitKind::kPark,
                      UnitKind::kCompany, UnitKind::kOther}) {
