@@ -12,6 +12,7 @@
 
 #include "app/config.h"
 #include "app/demo_attraction.h"
+#include "app/demo_funds.h"
 #include "app/demo_reporting.h"
 #include "app/demo_seed.h"
 #include "app/demo_supervision.h"
@@ -94,6 +95,13 @@ int SeedDemoCommand(KeylineApp& app) {
     if (!reporting.ok()) return Fail(reporting.status());
     std::printf("已导入年度计划 %d 个、月报 %d 份 / %d annual plans, %d monthly reports\n",
                 reporting->plans, reporting->reports, reporting->plans, reporting->reports);
+    auto funds = SeedDemoFunds(app);
+    if (!funds.ok()) return Fail(funds.status());
+    std::printf(
+        "已导入资金 %d 笔（事项 %d 个）、重点项目名单 %d 个、要素保障 %d 项 / %d funding lines, "
+        "%d events, %d key-list members, %d factor guarantees\n",
+        funds->lines, funds->events, funds->key_list_members, funds->factors, funds->lines,
+        funds->events, funds->key_list_members, funds->factors);
     auto attraction = SeedDemoAttraction(app);
     if (!attraction.ok()) return Fail(attraction.status());
     std::printf(
