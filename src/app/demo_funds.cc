@@ -91,9 +91,9 @@ Result<DemoFundsResult> SeedDemoFunds(KeylineApp& app) {
     ++n;
   }
 
-  // Key lists of the year by level, as the office proposed them and the administrator approved.
-  for (ProjectLevel level :
-       {ProjectLevel::kProvincial, ProjectLevel::kCity, ProjectLevel::kDistrict}) {
+  // The provincial and city key lists of the year, as the office proposed them and the
+  // administrator approved them (the district list is left for the office to draw up).
+  for (ProjectLevel level : {ProjectLevel::kProvincial, ProjectLevel::kCity}) {
     KeyListProposal proposal;
     proposal.action = KeyListAction::kAdd;
     proposal.effective_on = std::to_string(year) + "-01-01";
