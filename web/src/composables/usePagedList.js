@@ -3,29 +3,18 @@
 // returns { items, total } (it may load what the rows refer to before returning).
 // load() reloads the current page, search() goes back to page 1 (new filters or page size).
 import { ref } from 'vue';
-import { errorText } from '../api/client.js';
+import { useLoad } from './useLoad.js';
 
 export function usePagedList(fetchPage, { size: pageSize = 20 } = {}) {
   const items = ref([]);
   const total = ref(0);
   const page = ref(1);
   const size = ref(pageSize);
-  const loading = ref(true);
-  const error = ref('');
-
-  async function load() {
-    loading.value = true;
-    error.value = '';
-    try {
-      const res = await fetchPage({ limit: size.value, offset: (page.value - 1) * size.value });
-      items.value = res.items;
-      total.value = res.total;
-    } catch (err) {
-      error.value = errorText(err);
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { loading, error, load } = useLoad(async () => {
+    const res = await fetchPage({ limit: size.value, offset: (page.value - 1) * size.value });
+    items.value = res.items;
+    total.value = res.total;
+  });
   function search() {
     page.value = 1;
     return load();
