@@ -145,24 +145,34 @@ export async function settledLedgerTotal(page) {
 }
 
 // The fixture of every browser test file: registers before/after hooks that start a server and
-// a browser and stop them again. Returns {server, browser, newPage(), login(user)} (server and
-// browser set once the before hook ran).
+// a browser and stop them again. Returns {server, browser, newPage(), login(user)}; newPage
+// and login wait for the start, so a file's own before hook may use them (node runs the
+// top-level hooks of a file without waiting for each other).
 export function useServer() {
+  let starting = null;
   const env = {
     server: null,
     browser: null,
-    newPage: () => newPage(env.browser, env.server.base),
+    start() {
+      starting ||= (async () => {
+        env.server = await startServer();
+        env.browser = await launchBrowser();
+      })();
+      return starting;
+    },
+    async newPage() {
+      await env.start();
+      return newPage(env.browser, env.server.base);
+    },
     async login(username) {
       const page = await env.newPage();
       await login(page, username);
       return page;
     },
   };
-  before(async () => {
-    env.server = await startServer();
-    env.browser = await launchBrowser();
-  });
+  before(() => env.start());
   after(async () => {
+    await starting?.catch(() => {});
     if (env.browser) await env.browser.close();
     if (env.server) await env.server.stop();
   });
