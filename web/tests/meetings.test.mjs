@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useServer, fill, screenshot } from './helpers.mjs';
+import { useServer, fill, fillDate, screenshot } from './helpers.mjs';
 
 const PROJECT_NAME = '慈恩路沿线老旧小区综合改造项目';
 const STAMP = Date.now() % 100000;
@@ -95,6 +95,24 @@ test('supervisor marks a procedure done with its 文号 and an approval PDF', as
   await page.waitForSelector('[data-test=proc-dialog] [data-test=attachment-link]:has-text("批复文件.pdf")');
   await page.waitForTimeout(300);
   await screenshot(page, 'procedure-done');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('supervisor adds a battle-chart task and marks it done', async () => {
+  const page = await env.login('fgw');
+  await page.goto('/projects/1?tab=milestones');
+  await page.waitForSelector('[data-test=tab-milestones] [data-test=battle-pending]');
+  const doneBefore = Number(await page.textContent('[data-test=battle-done_on_time] .c-value'));
+  const TASK = `完成管线迁改（测试 ${STAMP}）`;
+  await page.click('[data-test=battle-add]');
+  await fill(page, 'battle-title', TASK);
+  await fillDate(page, '[data-test=battle-dialog] .el-date-editor input', '2099-06-30');
+  await page.click('[data-test=battle-save]');
+  const row = page.locator('[data-test=battle-table] .el-table__row').filter({ hasText: TASK });
+  await row.locator('[data-test=battle-done]').click();
+  await row.locator('text=按期完成').waitFor();
+  assert.equal(Number(await page.textContent('[data-test=battle-done_on_time] .c-value')), doneBefore + 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
