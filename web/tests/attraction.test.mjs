@@ -1,31 +1,13 @@
 // 招商引资, 三个一批 and 目标任务 in the browser: a department registers a lead, signs its contract
 // and converts it into a project; the office builds a round and a target and enters an actual.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './helpers.mjs';
+import { useServer, screenshot, fill } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-// Fills the input behind a data-test hook (Element Plus puts the attribute on the input or on
-// its wrapper depending on the component).
-async function fill(page, hook, value) {
-  const input = page.locator(`input[data-test=${hook}], [data-test=${hook}] input`).first();
-  await input.fill(String(value));
-  await input.press('Enter');
-}
+const env = useServer();
 
 test('a department registers, signs and converts a lead', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'jyj');
+  const page = await env.login('jyj');
   await page.click('[data-nav=attraction]');
   await page.waitForSelector('[data-test=attraction-rates]');
   await page.click('[data-test=lead-new]');
@@ -60,8 +42,7 @@ test('a department registers, signs and converts a lead', async () => {
 });
 
 test('the office builds a round and a target with its progress', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   await page.click('[data-nav=campaigns]');
   await page.waitForSelector('[data-test=campaigns-page]');
   await page.click('[data-test=round-new]');

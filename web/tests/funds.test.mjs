@@ -1,28 +1,15 @@
 // Funds, factor guarantees and key lists (issue 8) in the browser: the 资金 and 要素保障 tabs
 // of a project, the 资金监管 overview with its rates, and a key-list change proposed by the
 // supervisor (fgw) and approved by the admin.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './helpers.mjs';
+import { useServer, screenshot, chooseOption } from './helpers.mjs';
 
-let server;
-let browser;
+const env = useServer();
 let page;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  page = await env.login('fgw');
 });
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function chooseOption(trigger, text) {
-  await page.click(trigger);
-  await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${text}")`);
-}
 
 // The demo district has funds and guarantees on its big projects under construction; this one
 // (二府庄社区卫生服务中心, 储备) starts with none.
@@ -31,7 +18,7 @@ const FRESH_PROJECT = 9;
 test('a funding line records its events and shows the totals', async () => {
   await page.goto(`/projects/${FRESH_PROJECT}?tab=funds`);
   await page.click('[data-test=add-fund-line]');
-  await chooseOption('.el-dialog .el-select', '中央预算内投资');
+  await chooseOption(page, '.el-dialog .el-select', '中央预算内投资');
   await page.click('.el-dialog__footer .el-button--primary');
   await page.waitForSelector('[data-test^=fund-line-]');
   // 申请 1000 万元, then 下达 600 with its 文号.
@@ -73,7 +60,7 @@ test('the funds overview shows rates by source', async () => {
 test('a factor demand is recorded on its tab', async () => {
   await page.goto(`/projects/${FRESH_PROJECT}?tab=factors`);
   await page.click('[data-test=add-factor]');
-  await chooseOption('.el-dialog .el-select', '用地');
+  await chooseOption(page, '.el-dialog .el-select', '用地');
   await page.fill('input[data-test=factor-demanded]', '120.5');
   await page.fill('input[data-test=factor-guaranteed]', '0');
   await page.click('.el-dialog__footer .el-button--primary');
@@ -97,8 +84,7 @@ test('a key-list entry takes effect once a second person approves it', async () 
   await page.waitForSelector('[data-test=kl-changes] .el-table__row');
   assert.match(await page.textContent('[data-test=kl-changes]'), /待审核/);
 
-  const admin = await newPage(browser, server.base);
-  await login(admin, 'admin');
+  const admin = await env.login('admin');
   await admin.goto('/key-lists');
   await admin.click('.el-tabs__item:has-text("调整记录")');
   await admin.click('[data-test=kl-changes] .el-button:has-text("批准")');

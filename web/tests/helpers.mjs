@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -141,4 +142,66 @@ export async function settledLedgerTotal(page) {
   await page.waitForSelector('[data-test=ledger-table] .el-loading-mask', { state: 'detached' }).catch(() => {});
   await page.waitForFunction(() => !document.querySelector('[data-test=ledger-table] .el-loading-mask'));
   return ledgerTotal(page);
+}
+
+// The fixture of every browser test file: registers before/after hooks that start a server and
+// a browser and stop them again. Returns {server, browser, newPage(), login(user)}; newPage
+// and login wait for the start, so a file's own before hook may use them (node runs the
+// top-level hooks of a file without waiting for each other).
+export function useServer() {
+  let starting = null;
+  const env = {
+    server: null,
+    browser: null,
+    start() {
+      starting ||= (async () => {
+        env.server = await startServer();
+        env.browser = await launchBrowser();
+      })();
+      return starting;
+    },
+    async newPage() {
+      await env.start();
+      return newPage(env.browser, env.server.base);
+    },
+    async login(username) {
+      const page = await env.newPage();
+      await login(page, username);
+      return page;
+    },
+  };
+  before(() => env.start());
+  after(async () => {
+    await starting?.catch(() => {});
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.stop();
+  });
+  return env;
+}
+
+// Fills the input behind a data-test hook (Element Plus puts the attribute on the input or on
+// its wrapper depending on the component).
+export async function fill(page, hook, value) {
+  const input = page.locator(`input[data-test=${hook}], [data-test=${hook}] input`).first();
+  await input.fill(String(value));
+  await input.press('Enter');
+}
+
+// Opens an Element Plus select and picks the option with that text.
+export async function chooseOption(page, trigger, text) {
+  await page.click(trigger);
+  await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${text}")`);
+}
+
+// Waits until the element behind selector has no loading mask.
+export async function settle(page, selector) {
+  await page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), selector);
+}
+
+// Types into an Element Plus date picker and applies the value.
+export async function fillDate(page, selector, value) {
+  const input = page.locator(`${selector}`).first();
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
 }

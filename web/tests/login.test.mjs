@@ -1,19 +1,10 @@
 // Login page: first-screen time, the Chinese error of a wrong password, session expiry,
 // and the English switch.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, allowHttpErrors, PASSWORD } from './helpers.mjs';
+import { useServer, login, screenshot, allowHttpErrors, PASSWORD } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = useServer();
 
 // navigationStart → the app's first screen (performance mark set after mount and the first
 // route resolved), from the browser's Performance timeline.
@@ -29,7 +20,7 @@ async function firstScreenMs(page, url, readySelector) {
 }
 
 test('first screen loads in under 2 s', async () => {
-  const page = await newPage(browser, server.base);
+  const page = await env.newPage();
   const cold = await firstScreenMs(page, '/login', '[data-test=login-submit]');
   console.log(`first screen (login, cold cache): ${cold.mark} ms (DOMContentLoaded ${cold.domContentLoaded} ms, load ${cold.load} ms)`);
   assert.ok(cold.mark < 2000, `login first screen took ${cold.mark} ms`);
@@ -46,7 +37,7 @@ test('first screen loads in under 2 s', async () => {
 });
 
 test('a wrong password shows the Chinese error', async () => {
-  const page = await newPage(browser, server.base);
+  const page = await env.newPage();
   await page.goto('/login');
   await page.fill('input[name=username]', 'fgw');
   await page.fill('input[name=password]', 'not-the-password');
@@ -65,8 +56,7 @@ test('a wrong password shows the Chinese error', async () => {
 });
 
 test('an expired session goes back to login with a message, then returns', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   await page.waitForSelector('[data-test=dashboard]');
   // Let the dashboard's own requests finish first: the expiry is noticed on the next click.
   await page.waitForFunction(() => performance.getEntriesByName('keyline:dashboard-data').length > 0);
@@ -88,8 +78,7 @@ test('an expired session goes back to login with a message, then returns', async
 });
 
 test('the English switch changes the labels', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   await page.waitForSelector('[data-nav=projects]');
   assert.match(await page.textContent('[data-nav=projects]'), /项目台账/);
   await page.click('[data-test=lang-switch] >> text=EN');

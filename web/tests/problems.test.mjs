@@ -1,28 +1,18 @@
 // Supervision screens: the 发改 supervisor (fgw) raises a problem on a project for 区住建局; the
 // department (zjj) deploys it and reports it solved; fgw closes it (销号) with an evaluation.
 // Also: the project tabs 前期手续, 挂图作战 and 问题, 督办单 and 调度会 open without errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './helpers.mjs';
+import { useServer, screenshot } from './helpers.mjs';
 
 const PROJECT_NAME = '慈恩路沿线老旧小区综合改造项目';
 const TITLE = `6 号楼加装电梯方案住户意见不一（测试 ${Date.now() % 100000}）`;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = useServer();
 
 let problemId;
 test('supervisor raises a problem on 问题台账', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   await page.click('[data-nav=problems]');
   await page.waitForSelector('[data-test=problem-table] .el-table__row');
   const before = Number((await page.textContent('[data-test=problem-total]')).replace(/[^0-9]/g, ''));
@@ -58,8 +48,7 @@ test('supervisor raises a problem on 问题台账', async () => {
 });
 
 test('department deploys and solves it on the project tab', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'zjj');
+  const page = await env.login('zjj');
   await page.goto(`/projects?q=${encodeURIComponent(PROJECT_NAME)}`);
   await page.click(`[data-test=project-link]:has-text("${PROJECT_NAME}")`);
   await page.waitForSelector('[data-test=tab-basics]');
@@ -81,8 +70,7 @@ test('department deploys and solves it on the project tab', async () => {
 });
 
 test('supervisor closes it with an evaluation; the other supervision screens open', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   await page.goto(`/problems?problem=${problemId}`);
   await page.waitForSelector('[data-test=problem-status][data-status=solved]');
   await page.click('[data-test=act-choose] [data-act=close]');

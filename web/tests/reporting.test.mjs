@@ -2,10 +2,10 @@
 // and re-baselines a project's annual plan; the company (qiye) fills, uploads a photo and
 // submits (confirming the plan warning); the responsible department (zjj) returns it; qiye
 // corrects and resubmits; zjj approves; the completeness page and the figures follow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, newPage, login, screenshot, allowHttpErrors } from './helpers.mjs';
+import { useServer, screenshot, allowHttpErrors, settle, fillDate } from './helpers.mjs';
 
 // 慈恩路沿线老旧小区综合改造项目: owned by qiye's company (雁塔城市更新公司), 在建 with an actual
 // start date, responsible unit 区住建局 (zjj).
@@ -67,29 +67,8 @@ function png() {
   ]);
 }
 
-let server;
-let browser;
+const env = useServer();
 let projectId;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
-
-async function settle(page, selector) {
-  await page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), selector);
-}
-
-// Types into an Element Plus date picker and applies the value.
-async function fillDate(page, selector, value) {
-  const input = page.locator(`${selector}`).first();
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 // Screenshots without the transient toasts.
 async function shot(page, name) {
@@ -112,8 +91,7 @@ async function completeness(page) {
 
 let before0;
 test('supervisor sets the window, makes and re-baselines the annual plan', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'fgw');
+  const page = await env.login('fgw');
   before0 = await completeness(page);
   assert.ok(before0.expected > 0, 'projects in construction must report');
   assert.ok(before0.gapNames.includes(PROJECT_NAME), 'the project is on the reminder list');
@@ -188,8 +166,7 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
 });
 
 test('company fills, uploads a photo and submits, confirming the plan warning', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'qiye');
+  const page = await env.login('qiye');
   await page.click('[data-nav=report-fill]');
   await page.waitForSelector('[data-test=report-page]');
   // The period defaults to an open one from the calendar (the earliest open: last December's,
@@ -261,8 +238,7 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
 });
 
 test('department returns the report with a comment', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'zjj');
+  const page = await env.login('zjj');
   await page.click('[data-nav=report-review]');
   await page.waitForSelector('[data-test=review-table]');
   // The demo has other reports waiting this month: narrow the list to the period.
@@ -289,8 +265,7 @@ test('department returns the report with a comment', async () => {
 });
 
 test('company corrects and resubmits; department approves; counts and figures follow', async () => {
-  const q = await newPage(browser, server.base);
-  await login(q, 'qiye');
+  const q = await env.login('qiye');
   await q.goto(`/projects/${projectId}?tab=reports`);
   const qRow = `[data-test=project-reports] .el-table__row:has([data-test=report-link]:text-is("${PERIOD_LABEL}"))`;
   await q.waitForSelector(`${qRow} [data-status=returned]`);
@@ -304,8 +279,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
   assert.deepEqual(q.errors, []);
   await q.context().close();
 
-  const d = await newPage(browser, server.base);
-  await login(d, 'zjj');
+  const d = await env.login('zjj');
   await d.goto(`/reporting/review?period=${PERIOD}`);
   await d.click(`[data-test=review-table] .el-table__row:has-text("${PROJECT_NAME}") [data-test=review-open]`);
   await d.waitForSelector('[data-test=review-drawer] [data-test=report-detail]');
@@ -318,8 +292,7 @@ test('company corrects and resubmits; department approves; counts and figures fo
   assert.deepEqual(d.errors, []);
   await d.context().close();
 
-  const s = await newPage(browser, server.base);
-  await login(s, 'fgw');
+  const s = await env.login('fgw');
   const after1 = await completeness(s);
   assert.equal(after1.expected, before0.expected);
   assert.equal(after1.received, before0.received + 1);

@@ -1,27 +1,17 @@
 // What each role sees: a reporter only its own projects and no admin menus, a leader reads
 // without edit buttons, an admin has users and the audit log.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, settledLedgerTotal } from './helpers.mjs';
+import { useServer, screenshot, settledLedgerTotal } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = useServer();
 
 async function navItems(page) {
   return page.$$eval('[data-nav]', (els) => els.map((e) => e.getAttribute('data-nav')));
 }
 
 test('reporter (qiye) sees only its own projects and no admin menus', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'qiye');
+  const page = await env.login('qiye');
   await page.waitForURL(/\/projects/);
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
   const total = await settledLedgerTotal(page);
@@ -44,8 +34,7 @@ test('reporter (qiye) sees only its own projects and no admin menus', async () =
 });
 
 test('leader (lingdao) reads dashboards and lists without edit buttons', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'lingdao');
+  const page = await env.login('lingdao');
   await page.waitForSelector('[data-chart=stage] canvas');
   const nav = await navItems(page);
   assert.ok(nav.includes('dashboard') && nav.includes('projects'));
@@ -66,8 +55,7 @@ test('leader (lingdao) reads dashboards and lists without edit buttons', async (
 });
 
 test('admin manages users and verifies the audit log', async () => {
-  const page = await newPage(browser, server.base);
-  await login(page, 'admin');
+  const page = await env.login('admin');
   const nav = await navItems(page);
   assert.ok(nav.includes('users') && nav.includes('audit'));
   await page.click('[data-nav=users]');

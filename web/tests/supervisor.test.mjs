@@ -1,20 +1,12 @@
 // 发改 supervisor (fgw): dashboard chart, ledger filters and paging, the project page.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, settledLedgerTotal, allowHttpErrors } from './helpers.mjs';
+import { useServer, screenshot, allowHttpErrors, settledLedgerTotal } from './helpers.mjs';
 
-let server;
-let browser;
+const env = useServer();
 let page;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.base);
-  await login(page, 'fgw');
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
+  page = await env.login('fgw');
 });
 
 test('dashboard shows counts and a non-empty chart', async () => {

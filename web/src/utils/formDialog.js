@@ -31,3 +31,15 @@ export function useFormDialog(onSaved, successKey = 'common.saved') {
   };
   return dlg;
 }
+
+// A one-click action (a row's 解锁, 删除, 办结 …): runs fn, says t(successKey) and calls then
+// (usually the list's load); on failure shows the server's message.
+export async function runAction(fn, successKey, then) {
+  try {
+    await fn();
+    message.success(t(successKey));
+    if (then) await then();
+  } catch (err) {
+    message.error(errorText(err));
+  }
+}
