@@ -2,6 +2,7 @@
 
 #include "common/date.h"
 #include "core/model/supervision_json.h"
+#include "core/service/project_access.h"
 #include "core/service/supervision_access.h"
 #include "core/supervision/schedule.h"
 
@@ -44,7 +45,8 @@ Status BattleChartService::Validate(Tx& tx, const Milestone& m, const std::strin
 Result<std::vector<Milestone>> BattleChartService::List(const Caller& caller, int64_t project_id) {
   std::vector<Milestone> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, project_id, Today()).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_ASSIGN_OR_RETURN(out, repos_.milestones->ListForProject(tx, project_id));
     return Status::Ok();
   });
@@ -72,7 +74,8 @@ Result<Milestone> BattleChartService::Add(const Caller& caller, Milestone m) {
 
 Result<Milestone> BattleChartService::AddIn(Tx& tx, const Caller& caller, Milestone m) {
   std::string today = Today();
-  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, m.project_id, today));
+  KL_ASSIGN_OR_RETURN(Project project,
+                      LoadVisibleProject(*repos_.projects, tx, caller, m.project_id, today));
   if (!MayEditProjectPlan(caller, project)) return NoEdit();
   KL_RETURN_IF_ERROR(Validate(tx, m, today));
   Milestone created;
@@ -98,7 +101,8 @@ Result<std::vector<Milestone>> BattleChartService::PlanBackward(
   std::string today = Today();
   std::vector<Milestone> created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+    KL_ASSIGN_OR_RETURN(Project project,
+                        LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
     if (!MayEditProjectPlan(caller, project)) return NoEdit();
     for (const auto& t : tasks) {
       Milestone m;
@@ -124,7 +128,8 @@ Result<Milestone> BattleChartService::Update(const Caller& caller, int64_t proje
   std::string today = Today();
   Milestone updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+    KL_ASSIGN_OR_RETURN(Project project,
+                        LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
     auto before = repos_.milestones->Get(tx, id);
     if (!before.ok() || before->project_id != project_id) {
       return Status::NotFound("作战任务不存在", "battle-chart task not found");
@@ -152,7 +157,8 @@ Result<Milestone> BattleChartService::Update(const Caller& caller, int64_t proje
 
 Status BattleChartService::Remove(const Caller& caller, int64_t project_id, int64_t id) {
   return repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, Today()));
+    KL_ASSIGN_OR_RETURN(Project project,
+                        LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()));
     auto before = repos_.milestones->Get(tx, id);
     if (!before.ok() || before->project_id != project_id) {
       return Status::NotFound("作战任务不存在", "battle-chart task not found");

@@ -43,7 +43,8 @@ Result<std::vector<FactorDemand>> FactorService::OfProject(const Caller& caller,
   std::string today = Today();
   std::vector<FactorDemand> out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, project_id, today).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, project_id, today).status());
     KL_ASSIGN_OR_RETURN(out, funds_.factors->OfProject(tx, project_id));
     return Status::Ok();
   }));
@@ -57,7 +58,8 @@ Result<FactorDemand> FactorService::Put(const Caller& caller, int64_t project_id
   KL_RETURN_IF_ERROR(Validate(in, today));
   FactorDemand saved;
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+    KL_ASSIGN_OR_RETURN(Project project,
+                        LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
     if (!MayWriteFunds(caller.role)) {
       return Status::Forbidden("当前角色无权登记要素保障",
                                "this role may not record factor guarantees");

@@ -44,7 +44,8 @@ Status FundService::LoadEvents(Tx& tx, std::vector<FundLine>* lines) {
 Result<std::vector<FundLine>> FundService::Lines(const Caller& caller, int64_t project_id) {
   std::vector<FundLine> out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, project_id, Today()).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_ASSIGN_OR_RETURN(out, funds_.funds->LinesOfProject(tx, project_id));
     return LoadEvents(tx, &out);
   }));
@@ -58,7 +59,8 @@ Result<FundLine> FundService::CreateLine(const Caller& caller, int64_t project_i
   }
   FundLine line;
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, project_id, Today()).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_RETURN_IF_ERROR(RequireWriter(caller));
     KL_ASSIGN_OR_RETURN(std::vector<FundLine> existing,
                         funds_.funds->LinesOfProject(tx, project_id));
@@ -97,7 +99,8 @@ Result<FundLine> FundService::AddEvent(const Caller& caller, int64_t line_id, Fu
     auto found = funds_.funds->GetLine(tx, line_id);
     if (!found.ok()) return found.status();
     line = std::move(*found);
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, line.project_id, today).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, line.project_id, today).status());
     KL_RETURN_IF_ERROR(RequireWriter(caller));
     if (line.version != in.expected_version) {
       return Status::Conflict("资金条目已被他人修改，请刷新后重试",
@@ -152,7 +155,8 @@ Result<std::vector<FundDueItem>> FundService::DueItems(const Caller& caller,
   std::vector<FundDueItem> out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     if (project_id) {
-      KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, *project_id, today).status());
+      KL_RETURN_IF_ERROR(
+          LoadVisibleProject(*repos_.projects, tx, caller, *project_id, today).status());
     }
     KL_ASSIGN_OR_RETURN(
         out, funds_.funds->ListDueItems(tx, ScopeFor(caller, today), project_id, open_only));
@@ -172,7 +176,7 @@ Result<FundDueItem> FundService::CompleteDueItem(const Caller& caller, int64_t i
   FundDueItem item;
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(item, funds_.funds->GetDueItem(tx, id));
-    if (!VisibleProject(tx, repos_, caller, item.project_id, today).ok()) {
+    if (!LoadVisibleProject(*repos_.projects, tx, caller, item.project_id, today).ok()) {
       return Status::NotFound("督办事项不存在或无权查看", "due item not found");
     }
     KL_RETURN_IF_ERROR(RequireWriter(caller));

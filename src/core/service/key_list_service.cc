@@ -96,7 +96,8 @@ Result<std::vector<KeyListChange>> KeyListService::Propose(const Caller& caller,
                         funds_.key_lists->Changes(tx, year, level, kAllProjects));
     int64_t now = clock_.NowMs();
     for (int64_t project_id : p.project_ids) {
-      KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+      KL_ASSIGN_OR_RETURN(Project project,
+                          LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
       KeyListChange c;
       c.year = year;
       c.level = level;

@@ -335,7 +335,8 @@ Result<MeetingDecision> MeetingService::DecideIn(Tx& tx, const Caller& caller,
     }
     case DecisionKind::kNote:
       if (in.project_id) {
-        KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, *in.project_id, Today()).status());
+        KL_RETURN_IF_ERROR(
+            LoadVisibleProject(*repos_.projects, tx, caller, *in.project_id, Today()).status());
       }
       break;
   }

@@ -182,7 +182,8 @@ Result<Problem> ProblemService::RaiseIn(Tx& tx, const Caller& caller, Problem dr
                   "raised_on must be a date not after today");
   }
   if (draft.template_code.empty()) draft.template_code = "13710";
-  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, draft.project_id, today));
+  KL_ASSIGN_OR_RETURN(Project project,
+                      LoadVisibleProject(*repos_.projects, tx, caller, draft.project_id, today));
   if (caller.role == Role::kReporter && project.owner_unit_id != caller.unit_id) {
     return SupervisionForbidden("为该项目提出问题", "raise problems for this project");
   }

@@ -140,7 +140,8 @@ Result<std::vector<ProjectProcedure>> ProcedureService::ApplyIn(Tx& tx, const Ca
   if (start && !Date::Parse(*start).ok()) {
     return Reject("start", "开始日期格式应为YYYY-MM-DD", "start must be YYYY-MM-DD");
   }
-  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, today));
+  KL_ASSIGN_OR_RETURN(Project project,
+                      LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
   if (!IsOffice(caller.role)) return SupervisionForbidden("套用手续模板", "apply templates");
   KL_ASSIGN_OR_RETURN(auto existing, repos_.procedures->ListForProject(tx, project_id));
   if (!existing.empty()) {
@@ -193,7 +194,8 @@ Result<std::vector<ProjectProcedure>> ProcedureService::List(const Caller& calle
                                                              int64_t project_id) {
   std::vector<ProjectProcedure> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(VisibleProject(tx, repos_, caller, project_id, Today()).status());
+    KL_RETURN_IF_ERROR(
+        LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()).status());
     KL_ASSIGN_OR_RETURN(out, repos_.procedures->ListForProject(tx, project_id));
     return Status::Ok();
   });
@@ -247,7 +249,7 @@ Result<ProjectProcedure> ProcedureService::Add(const Caller& caller, ProjectProc
   ProjectProcedure created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(Project project,
-                        VisibleProject(tx, repos_, caller, item.project_id, today));
+                        LoadVisibleProject(*repos_.projects, tx, caller, item.project_id, today));
     if (!MayEditProjectPlan(caller, project)) {
       return SupervisionForbidden("修改该项目的手续", "change this project's procedures");
     }
@@ -271,7 +273,8 @@ Result<ProjectProcedure> ProcedureService::Add(const Caller& caller, ProjectProc
 
 Result<ProjectProcedure> ProcedureService::LoadItem(Tx& tx, const Caller& caller,
                                                     int64_t project_id, int64_t id, bool write) {
-  KL_ASSIGN_OR_RETURN(Project project, VisibleProject(tx, repos_, caller, project_id, Today()));
+  KL_ASSIGN_OR_RETURN(Project project,
+                      LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()));
   auto item = repos_.procedures->Get(tx, id);
   if (!item.ok() || item->project_id != project_id) {
     if (item.ok() || item.status().code() == ErrorCode::kNotFound) {

@@ -1,28 +1,14 @@
 #include "core/service/supervision_access.h"
 
 #include "common/date.h"
-#include "core/service/project_access.h"
 
 namespace keyline {
-
-Result<Project> VisibleProject(Tx& tx, const Repositories& repos, const Caller& caller,
-                               int64_t project_id, const std::string& today) {
-  Status not_found = Status::NotFound("项目不存在或无权查看", "project not found");
-  ProjectScope scope = ScopeFor(caller, today);
-  if (scope.kind != ProjectScope::Kind::kAll) {
-    KL_ASSIGN_OR_RETURN(bool visible, repos.projects->InScope(tx, project_id, scope));
-    if (!visible) return not_found;
-  }
-  auto project = repos.projects->Get(tx, project_id);
-  if (!project.ok() && project.status().code() == ErrorCode::kNotFound) return not_found;
-  return project;
-}
 
 bool MayEditProjectPlan(const Caller& caller, const Project& project) {
   switch (caller.role) {
     case Role::kAdmin:
     case Role::kSupervisor:
-    case Role::kDepartment:  // within its scope, checked by VisibleProject
+    case Role::kDepartment:  // within its scope, checked by LoadVisibleProject
       return true;
     case Role::kReporter:
       return project.owner_unit_id == caller.unit_id;

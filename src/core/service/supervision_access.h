@@ -27,9 +27,7 @@ namespace keyline {
 // 发改 office roles: admin and supervisor.
 inline bool IsOffice(Role role) { return role == Role::kAdmin || role == Role::kSupervisor; }
 
-// The project, when the caller's scope includes it; kNotFound ("项目不存在或无权查看") otherwise.
-Result<Project> VisibleProject(Tx& tx, const Repositories& repos, const Caller& caller,
-                               int64_t project_id, const std::string& today);
+// Visibility of a project: LoadVisibleProject (project_access.h).
 
 // May the caller edit the procedures and battle-chart tasks of this (visible) project?
 bool MayEditProjectPlan(const Caller& caller, const Project& project);
