@@ -33,20 +33,16 @@ http::Response Error(const http::Request& request, const Status& status) {
   return http::ErrorResponse(request, status);
 }
 
-namespace {
-
-bool ParseInt(const std::string& s, int64_t* out) {
+bool ParseInt64(const std::string& s, int64_t* out) {
   if (s.empty() || s.size() > 18) return false;
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
-}  // namespace
-
 Status ReadPage(const http::Request& request, Page* page) {
   if (auto limit = request.Query("limit")) {
     int64_t v = 0;
-    if (!ParseInt(*limit, &v) || v < 1 || v > 500) {
+    if (!ParseInt64(*limit, &v) || v < 1 || v > 500) {
       return Status::InvalidArgument("limit 应为1～500的整数", "limit must be an integer 1..500",
                                      {{"limit", "应为1～500的整数", "integer 1..500"}});
     }
@@ -54,7 +50,7 @@ Status ReadPage(const http::Request& request, Page* page) {
   }
   if (auto offset = request.Query("offset")) {
     int64_t v = 0;
-    if (!ParseInt(*offset, &v) || v < 0 || v > 10'000'000) {
+    if (!ParseInt64(*offset, &v) || v < 0 || v > 10'000'000) {
       return Status::InvalidArgument("offset 应为非负整数", "offset must be a non-negative integer",
                                      {{"offset", "应为非负整数", "non-negative integer"}});
     }
@@ -75,7 +71,7 @@ Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char
                                    {{key, "必填", "required"}});
   }
   int64_t v = 0;
-  if (!ParseInt(*text, &v) || v < min || v > max) {
+  if (!ParseInt64(*text, &v) || v < min || v > max) {
     return Status::InvalidArgument(std::string(key) + " 应为 " + range + " 的整数",
                                    std::string(key) + " must be an integer " + range_en,
                                    {{key, "应为 " + range + " 的整数", "integer " + range_en}});
@@ -86,7 +82,7 @@ Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char
 Result<int> PathPeriod(const http::Request& request, const char* name) {
   auto it = request.path_params.find(name);
   int64_t v = 0;
-  if (it != request.path_params.end() && it->second.size() == 6 && ParseInt(it->second, &v) &&
+  if (it != request.path_params.end() && it->second.size() == 6 && ParseInt64(it->second, &v) &&
       v / 100 >= 2000 && v / 100 <= 2100 && v % 100 >= 1 && v % 100 <= 12) {
     return static_cast<int>(v);
   }

@@ -67,7 +67,7 @@ struct ApiContext {
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
   MeetingService* meetings = nullptr;  // dispatch meetings (meetings_api.cc)
-  FundService* funds = nullptr;  // funds, key lists, factor guarantees (issue 8)
+  FundService* funds = nullptr;        // funds, key lists, factor guarantees (issue 8)
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
@@ -90,6 +90,8 @@ Result<int64_t> PathId(const http::Request& request, const char* name);
 http::Response JsonOk(std::string body, int status = 200);
 // The error envelope for a status.
 http::Response Error(const http::Request& request, const Status& status);
+// A whole decimal number of at most 18 characters (optional sign), nothing else.
+bool ParseInt64(const std::string& s, int64_t* out);
 // Reads "limit" (1..500, default 50) and "offset" (0..10^7) into a Page.
 Status ReadPage(const http::Request& request, Page* page);
 // The integer query parameter key within [min, max]: nullopt when absent and not required;
@@ -122,10 +124,10 @@ void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);   // report
 void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx);  // attachments_api.cc
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);
-void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx);  // meetings_api.cc
-void RegisterFundRoutes(http::Router& router, ApiContext& ctx);     // funds_api.cc
-void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);  // key_lists_api.cc
-void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);   // factors_api.cc
+void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx);     // meetings_api.cc
+void RegisterFundRoutes(http::Router& router, ApiContext& ctx);        // funds_api.cc
+void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_lists_api.cc
+void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 
 // All of the above.

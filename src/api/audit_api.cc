@@ -1,5 +1,4 @@
 // /api/v1/audit: the hash-chained audit log (admin only) and its verification.
-#include <charconv>
 
 #include "api/api_context.h"
 #include "common/json_writer.h"
@@ -13,12 +12,6 @@ Status AdminOnly(const Caller& caller) {
   if (caller.role == Role::kAdmin) return Status::Ok();
   return Status::Forbidden("只有管理员可以查看审计日志",
                            "only administrators may read the audit log");
-}
-
-bool ParseInt64(const std::string& s, int64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
 Status ReadAuditQuery(const http::Request& req, AuditQuery* q) {

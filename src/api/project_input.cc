@@ -1,7 +1,5 @@
 #include "api/project_input.h"
 
-#include <charconv>
-
 #include "api/api_context.h"
 #include "common/date.h"
 
@@ -128,12 +126,6 @@ namespace {
 Status BadQuery(const std::string& key, const std::string& zh, const std::string& en) {
   return Status::InvalidArgument("查询参数 " + key + " " + zh, "query parameter " + key + " " + en,
                                  {{key, zh, en}});
-}
-
-bool ParseInt64(const std::string& s, int64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
 }  // namespace

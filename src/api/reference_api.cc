@@ -1,5 +1,4 @@
 // /api/v1/regions, /api/v1/units, /api/v1/people: reference data.
-#include <charconv>
 
 #include "api/api_context.h"
 #include "api/json_input.h"
@@ -150,12 +149,6 @@ Result<std::string> PathCode(const http::Request& req) {
     return Status::NotFound("区划不存在", "region not found");
   }
   return it->second;
-}
-
-bool ParseInt64(const std::string& s, int64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
 }  // namespace
