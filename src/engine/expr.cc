@@ -351,12 +351,12 @@ class Parser {
 
   std::unique_ptr<Node> ParseExpr(int depth) {
     if (!Deeper(depth)) return nullptr;
-    auto left = ParseTerm(depth + 1);
+    auto left = ParseTerm(depth);
     while (left && (IsPunct("+") || IsPunct("-"))) {
       auto kind = IsPunct("+") ? Node::Kind::kAdd : Node::Kind::kSub;
       int pos = tok_.pos;
       if (!Next()) return nullptr;
-      auto right = ParseTerm(depth + 1);
+      auto right = ParseTerm(depth);
       if (!right) return nullptr;
       left = Binary(kind, pos, std::move(left), std::move(right));
     }
@@ -365,12 +365,12 @@ class Parser {
 
   std::unique_ptr<Node> ParseTerm(int depth) {
     if (!Deeper(depth)) return nullptr;
-    auto left = ParseFactor(depth + 1);
+    auto left = ParseFactor(depth);
     while (left && (IsPunct("*") || IsPunct("/"))) {
       auto kind = IsPunct("*") ? Node::Kind::kMul : Node::Kind::kDiv;
       int pos = tok_.pos;
       if (!Next()) return nullptr;
-      auto right = ParseFactor(depth + 1);
+      auto right = ParseFactor(depth);
       if (!right) return nullptr;
       left = Binary(kind, pos, std::move(left), std::move(right));
     }
@@ -503,10 +503,10 @@ class Parser {
 
   std::unique_ptr<Cond> ParseOr(int depth, Source src) {
     if (!Deeper(depth)) return nullptr;
-    auto left = ParseAnd(depth + 1, src);
+    auto left = ParseAnd(depth, src);
     while (left && IsWord("or")) {
       if (!Next()) return nullptr;
-      auto right = ParseAnd(depth + 1, src);
+      auto right = ParseAnd(depth, src);
       if (!right) return nullptr;
       left = Combine(Cond::Kind::kOr, std::move(left), std::move(right));
     }
@@ -515,10 +515,10 @@ class Parser {
 
   std::unique_ptr<Cond> ParseAnd(int depth, Source src) {
     if (!Deeper(depth)) return nullptr;
-    auto left = ParseNot(depth + 1, src);
+    auto left = ParseNot(depth, src);
     while (left && IsWord("and")) {
       if (!Next()) return nullptr;
-      auto right = ParseNot(depth + 1, src);
+      auto right = ParseNot(depth, src);
       if (!right) return nullptr;
       left = Combine(Cond::Kind::kAnd, std::move(left), std::move(right));
     }

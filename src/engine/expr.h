@@ -36,8 +36,9 @@
 // the total). Dimensions are checked: counts and plain numbers are scalars, sums are money;
 // + and - need equal dimensions, money × money and scalar ÷ money are rejected.
 //
-// Limits (hostile input): 4,096 bytes, nesting depth 32, 32 aggregates, 64 values in a list,
-// numbers of at most 15 integer and 6 decimal digits.
+// Limits (hostile input): 4,096 bytes; nesting depth 32 (parentheses, unary minus, not,
+// measures); 32 aggregates; 64 values in a list; numbers of at most 15 integer and 6 decimal
+// digits.
 #pragma once
 
 #include <cstdint>
