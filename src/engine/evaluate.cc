@@ -21,19 +21,28 @@ struct Clock {
   int year = 0, month = 0;
   int64_t ResolveDate(TimeVar v) const {
     switch (v) {
-      case TimeVar::kPeriodStart: return year * 10000 + month * 100 + 1;
-      case TimeVar::kQuarterStart: return year * 10000 + ((month - 1) / 3 * 3 + 1) * 100 + 1;
-      case TimeVar::kYearStart: return year * 10000 + 101;
-      case TimeVar::kYearEnd: return year * 10000 + 1231;
-      default: return year * 10000 + month * 100 + DaysInMonth(year, month);  // period, end
+      case TimeVar::kPeriodStart:
+        return year * 10000 + month * 100 + 1;
+      case TimeVar::kQuarterStart:
+        return year * 10000 + ((month - 1) / 3 * 3 + 1) * 100 + 1;
+      case TimeVar::kYearStart:
+        return year * 10000 + 101;
+      case TimeVar::kYearEnd:
+        return year * 10000 + 1231;
+      default:
+        return year * 10000 + month * 100 + DaysInMonth(year, month);  // period, end
     }
   }
   int64_t ResolvePeriod(TimeVar v) const {
     switch (v) {
-      case TimeVar::kQuarterStart: return year * 100 + (month - 1) / 3 * 3 + 1;
-      case TimeVar::kYearStart: return year * 100 + 1;
-      case TimeVar::kYearEnd: return year * 100 + 12;
-      default: return period;
+      case TimeVar::kQuarterStart:
+        return year * 100 + (month - 1) / 3 * 3 + 1;
+      case TimeVar::kYearStart:
+        return year * 100 + 1;
+      case TimeVar::kYearEnd:
+        return year * 100 + 12;
+      default:
+        return period;
     }
   }
 };
@@ -60,8 +69,12 @@ Groups BuildGroups(const Facts& f, const Grouping& g) {
   };
   for (size_t r = 0; r < f.projects.size(); ++r) {
     switch (g.by) {
-      case GroupBy::kArea: raw_project[r] = "area"; break;
-      case GroupBy::kUnit: raw_project[r] = unit_key(f.projects.unit[r]); break;
+      case GroupBy::kArea:
+        raw_project[r] = "area";
+        break;
+      case GroupBy::kUnit:
+        raw_project[r] = unit_key(f.projects.unit[r]);
+        break;
       case GroupBy::kRegion:
         raw_project[r] = PrefixKey(f.regions.Get(f.projects.region[r]), region_n);
         break;
@@ -77,12 +90,18 @@ Groups BuildGroups(const Facts& f, const Grouping& g) {
   for (size_t r = 0; r < f.leads.size(); ++r) {
     int32_t p = f.leads.project[r];
     switch (g.by) {
-      case GroupBy::kArea: raw_lead[r] = "area"; break;
-      case GroupBy::kUnit: raw_lead[r] = unit_key(f.leads.unit[r]); break;
+      case GroupBy::kArea:
+        raw_lead[r] = "area";
+        break;
+      case GroupBy::kUnit:
+        raw_lead[r] = unit_key(f.leads.unit[r]);
+        break;
       case GroupBy::kIndustry:
         raw_lead[r] = PrefixKey(f.industries.Get(f.leads.industry[r]), industry_n);
         break;
-      default: raw_lead[r] = p >= 0 ? raw_project[p] : std::string(kNone); break;
+      default:
+        raw_lead[r] = p >= 0 ? raw_project[p] : std::string(kNone);
+        break;
     }
   }
   for (const auto& k : raw_project) index.emplace(k, 0);
@@ -130,8 +149,8 @@ BoundCond Bind(const Facts& f, const Cond& c, const Clock& clock) {
     for (uint32_t id = 1; id < d.size(); ++id) {
       const std::string& s = d.Get(id);
       for (const auto& o : p.operands) {
-        bool m = p.op == CmpOp::kStartsWith ? s.compare(0, o.text.size(), o.text) == 0
-                                            : s == o.text;
+        bool m =
+            p.op == CmpOp::kStartsWith ? s.compare(0, o.text.size(), o.text) == 0 : s == o.text;
         if (m) b.pred.code_matches[id] = 1;
       }
     }
@@ -155,12 +174,18 @@ struct RowReader {
 
   int32_t ProjectOf(Source s, size_t row) const {
     switch (s) {
-      case Source::kProjects: return static_cast<int32_t>(row);
-      case Source::kPlans: return f.plans.project[row];
-      case Source::kReports: return f.reports.project[row];
-      case Source::kProcedures: return f.procedures.project[row];
-      case Source::kProblems: return f.problems.project[row];
-      case Source::kLeads: return f.leads.project[row];
+      case Source::kProjects:
+        return static_cast<int32_t>(row);
+      case Source::kPlans:
+        return f.plans.project[row];
+      case Source::kReports:
+        return f.reports.project[row];
+      case Source::kProcedures:
+        return f.procedures.project[row];
+      case Source::kProblems:
+        return f.problems.project[row];
+      case Source::kLeads:
+        return f.leads.project[row];
     }
     return -1;
   }
@@ -177,39 +202,72 @@ struct RowReader {
   int64_t Get(Field field, size_t row) const {
     const auto& P = f.projects;
     switch (field) {
-      case Field::kStage: return P.stage[row];
-      case Field::kLevel: return P.level[row];
-      case Field::kUnit: return P.unit[row];
-      case Field::kRegion: return P.region[row];
-      case Field::kIndustry: return P.industry[row];
-      case Field::kTotalInvestment: return P.total[row];
-      case Field::kPlannedStart: return P.planned_start[row];
-      case Field::kPlannedCompletion: return P.planned_completion[row];
-      case Field::kActualStart: return P.actual_start[row];
-      case Field::kActualCompletion: return P.actual_completion[row];
-      case Field::kStatsStatus: return P.stats_status[row];
-      case Field::kStatsDate: return P.stats_date[row];
-      case Field::kPlanYear: return f.plans.year[row];
-      case Field::kPlanInvestment: return f.plans.planned[row];
-      case Field::kPlanToDate: return PlanToDate(row);
-      case Field::kPlanStart: return f.plans.planned_start[row];
-      case Field::kPlanCompletion: return f.plans.planned_completion[row];
-      case Field::kReportPeriod: return f.reports.period[row];
-      case Field::kReportAmount: return f.reports.amount[row];
-      case Field::kProcStatus: return f.procedures.status[row];
-      case Field::kProcDue: return f.procedures.due[row];
-      case Field::kProcDone: return f.procedures.done[row];
-      case Field::kProblemStatus: return f.problems.status[row];
-      case Field::kProblemSeverity: return f.problems.severity[row];
-      case Field::kProblemRaised: return f.problems.raised[row];
-      case Field::kProblemDue: return f.problems.due[row];
-      case Field::kProblemClosed: return f.problems.closed[row];
-      case Field::kLeadStage: return f.leads.stage[row];
-      case Field::kLeadUnit: return f.leads.unit[row];
-      case Field::kLeadIndustry: return f.leads.industry[row];
-      case Field::kLeadAmount: return f.leads.amount[row];
-      case Field::kLeadSigned: return f.leads.signed_on[row];
-      case Field::kLeadLanded: return f.leads.landed_on[row];
+      case Field::kStage:
+        return P.stage[row];
+      case Field::kLevel:
+        return P.level[row];
+      case Field::kUnit:
+        return P.unit[row];
+      case Field::kRegion:
+        return P.region[row];
+      case Field::kIndustry:
+        return P.industry[row];
+      case Field::kTotalInvestment:
+        return P.total[row];
+      case Field::kPlannedStart:
+        return P.planned_start[row];
+      case Field::kPlannedCompletion:
+        return P.planned_completion[row];
+      case Field::kActualStart:
+        return P.actual_start[row];
+      case Field::kActualCompletion:
+        return P.actual_completion[row];
+      case Field::kStatsStatus:
+        return P.stats_status[row];
+      case Field::kStatsDate:
+        return P.stats_date[row];
+      case Field::kPlanYear:
+        return f.plans.year[row];
+      case Field::kPlanInvestment:
+        return f.plans.planned[row];
+      case Field::kPlanToDate:
+        return PlanToDate(row);
+      case Field::kPlanStart:
+        return f.plans.planned_start[row];
+      case Field::kPlanCompletion:
+        return f.plans.planned_completion[row];
+      case Field::kReportPeriod:
+        return f.reports.period[row];
+      case Field::kReportAmount:
+        return f.reports.amount[row];
+      case Field::kProcStatus:
+        return f.procedures.status[row];
+      case Field::kProcDue:
+        return f.procedures.due[row];
+      case Field::kProcDone:
+        return f.procedures.done[row];
+      case Field::kProblemStatus:
+        return f.problems.status[row];
+      case Field::kProblemSeverity:
+        return f.problems.severity[row];
+      case Field::kProblemRaised:
+        return f.problems.raised[row];
+      case Field::kProblemDue:
+        return f.problems.due[row];
+      case Field::kProblemClosed:
+        return f.problems.closed[row];
+      case Field::kLeadStage:
+        return f.leads.stage[row];
+      case Field::kLeadUnit:
+        return f.leads.unit[row];
+      case Field::kLeadIndustry:
+        return f.leads.industry[row];
+      case Field::kLeadAmount:
+        return f.leads.amount[row];
+      case Field::kLeadSigned:
+        return f.leads.signed_on[row];
+      case Field::kLeadLanded:
+        return f.leads.landed_on[row];
     }
     return 0;
   }
@@ -226,8 +284,10 @@ struct RowReader {
           if (Match(ch, s, row)) return true;
         }
         return false;
-      case Cond::Kind::kNot: return !Match(c.children[0], s, row);
-      case Cond::Kind::kPred: break;
+      case Cond::Kind::kNot:
+        return !Match(c.children[0], s, row);
+      case Cond::Kind::kPred:
+        break;
     }
     const BoundPred& b = c.pred;
     const Predicate& p = *b.p;
@@ -238,8 +298,8 @@ struct RowReader {
       r = static_cast<size_t>(pr);
     }
     int64_t v = Get(p.field, r);
-    bool nullable = p.type == ValueType::kDate || p.type == ValueType::kCode ||
-                    p.type == ValueType::kUnit;
+    bool nullable =
+        p.type == ValueType::kDate || p.type == ValueType::kCode || p.type == ValueType::kUnit;
     bool is_null = nullable && v == 0;
     if (p.op == CmpOp::kIsNull) return is_null;
     if (p.op == CmpOp::kIsNotNull) return !is_null;
@@ -250,28 +310,44 @@ struct RowReader {
     }
     const auto& x = b.values;
     switch (p.op) {
-      case CmpOp::kEq: return v == x[0];
-      case CmpOp::kNe: return v != x[0];
-      case CmpOp::kLt: return v < x[0];
-      case CmpOp::kLe: return v <= x[0];
-      case CmpOp::kGt: return v > x[0];
-      case CmpOp::kGe: return v >= x[0];
-      case CmpOp::kBetween: return v >= x[0] && v <= x[1];
-      case CmpOp::kIn: return std::find(x.begin(), x.end(), v) != x.end();
-      case CmpOp::kNotIn: return std::find(x.begin(), x.end(), v) == x.end();
-      default: return false;
+      case CmpOp::kEq:
+        return v == x[0];
+      case CmpOp::kNe:
+        return v != x[0];
+      case CmpOp::kLt:
+        return v < x[0];
+      case CmpOp::kLe:
+        return v <= x[0];
+      case CmpOp::kGt:
+        return v > x[0];
+      case CmpOp::kGe:
+        return v >= x[0];
+      case CmpOp::kBetween:
+        return v >= x[0] && v <= x[1];
+      case CmpOp::kIn:
+        return std::find(x.begin(), x.end(), v) != x.end();
+      case CmpOp::kNotIn:
+        return std::find(x.begin(), x.end(), v) == x.end();
+      default:
+        return false;
     }
   }
 };
 
 size_t RowCount(const Facts& f, Source s) {
   switch (s) {
-    case Source::kProjects: return f.projects.size();
-    case Source::kPlans: return f.plans.size();
-    case Source::kReports: return f.reports.size();
-    case Source::kProcedures: return f.procedures.size();
-    case Source::kProblems: return f.problems.size();
-    case Source::kLeads: return f.leads.size();
+    case Source::kProjects:
+      return f.projects.size();
+    case Source::kPlans:
+      return f.plans.size();
+    case Source::kReports:
+      return f.reports.size();
+    case Source::kProcedures:
+      return f.procedures.size();
+    case Source::kProblems:
+      return f.problems.size();
+    case Source::kLeads:
+      return f.leads.size();
   }
   return 0;
 }
@@ -316,7 +392,8 @@ Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, con
 Result<std::optional<Rational>> Combine(
     const Node* n, size_t g, const std::unordered_map<const Node*, AggregateValues>& aggs) {
   switch (n->kind) {
-    case Node::Kind::kNumber: return std::optional<Rational>(n->number);
+    case Node::Kind::kNumber:
+      return std::optional<Rational>(n->number);
     case Node::Kind::kAggregate: {
       const auto& v = aggs.at(n);
       auto r = Rational::Make(n->agg.whole_area ? v.area_total : v.by_group[g], 1);
@@ -328,16 +405,23 @@ Result<std::optional<Rational>> Combine(
       if (!x) return std::optional<Rational>();
       return std::optional<Rational>(Rational{-x->num, x->den});
     }
-    default: break;
+    default:
+      break;
   }
   KL_ASSIGN_OR_RETURN(auto a, Combine(n->lhs.get(), g, aggs));
   KL_ASSIGN_OR_RETURN(auto b, Combine(n->rhs.get(), g, aggs));
   if (!a || !b) return std::optional<Rational>();
   std::optional<Rational> r;
   switch (n->kind) {
-    case Node::Kind::kAdd: r = Add(*a, *b); break;
-    case Node::Kind::kSub: r = Sub(*a, *b); break;
-    case Node::Kind::kMul: r = Mul(*a, *b); break;
+    case Node::Kind::kAdd:
+      r = Add(*a, *b);
+      break;
+    case Node::Kind::kSub:
+      r = Sub(*a, *b);
+      break;
+    case Node::Kind::kMul:
+      r = Mul(*a, *b);
+      break;
     default:
       if (b->IsZero()) return std::optional<Rational>();
       r = Div(*a, *b);
@@ -410,7 +494,8 @@ Result<CompiledIndicator> CompileIndicator(IndicatorDef def) {
     return Status::InvalidArgument(
         "分子与分母量纲不同（金额与数量不能相除）",
         "numerator and denominator differ in kind (money against a count)",
-        {FieldError{"denominator", "分子与分母量纲不同", "numerator and denominator differ in kind"}});
+        {FieldError{"denominator", "分子与分母量纲不同",
+                    "numerator and denominator differ in kind"}});
   }
   if (def.decimals < 0 || def.decimals > 6) {
     return Status::InvalidArgument("小数位数应为 0 到 6", "decimals must be 0..6",

@@ -49,16 +49,16 @@ constexpr FieldInfo kFields[] = {
 constexpr struct {
   std::string_view name;
   Source source;
-} kSources[] = {{"projects", Source::kProjects},     {"plans", Source::kPlans},
-                {"reports", Source::kReports},       {"procedures", Source::kProcedures},
-                {"problems", Source::kProblems},     {"leads", Source::kLeads}};
+} kSources[] = {{"projects", Source::kProjects}, {"plans", Source::kPlans},
+                {"reports", Source::kReports},   {"procedures", Source::kProcedures},
+                {"problems", Source::kProblems}, {"leads", Source::kLeads}};
 
 constexpr struct {
   std::string_view name;
   TimeVar var;
-} kTimeVars[] = {{"period", TimeVar::kPeriod},           {"period_start", TimeVar::kPeriodStart},
-                 {"period_end", TimeVar::kPeriodEnd},     {"quarter_start", TimeVar::kQuarterStart},
-                 {"year_start", TimeVar::kYearStart},     {"year_end", TimeVar::kYearEnd}};
+} kTimeVars[] = {{"period", TimeVar::kPeriod},        {"period_start", TimeVar::kPeriodStart},
+                 {"period_end", TimeVar::kPeriodEnd}, {"quarter_start", TimeVar::kQuarterStart},
+                 {"year_start", TimeVar::kYearStart}, {"year_end", TimeVar::kYearEnd}};
 
 const FieldInfo* FindField(Source source, std::string_view name) {
   for (const auto& f : kFields) {
@@ -90,14 +90,22 @@ std::optional<int64_t> EnumValue(std::span<const EnumEntry<E>> table, std::strin
 
 std::optional<int64_t> ParseEnumCode(ValueType t, std::string_view code, std::string* allowed) {
   switch (t) {
-    case ValueType::kStage: return EnumValue(StageTable(), code, allowed);
-    case ValueType::kLevel: return EnumValue(ProjectLevelTable(), code, allowed);
-    case ValueType::kStatsStatus: return EnumValue(StatsStatusTable(), code, allowed);
-    case ValueType::kProcedureStatus: return EnumValue(ProcedureStatusTable(), code, allowed);
-    case ValueType::kProblemStatus: return EnumValue(ProblemStatusTable(), code, allowed);
-    case ValueType::kSeverity: return EnumValue(ProblemSeverityTable(), code, allowed);
-    case ValueType::kLeadStage: return EnumValue(LeadStageTable(), code, allowed);
-    default: return std::nullopt;
+    case ValueType::kStage:
+      return EnumValue(StageTable(), code, allowed);
+    case ValueType::kLevel:
+      return EnumValue(ProjectLevelTable(), code, allowed);
+    case ValueType::kStatsStatus:
+      return EnumValue(StatsStatusTable(), code, allowed);
+    case ValueType::kProcedureStatus:
+      return EnumValue(ProcedureStatusTable(), code, allowed);
+    case ValueType::kProblemStatus:
+      return EnumValue(ProblemStatusTable(), code, allowed);
+    case ValueType::kSeverity:
+      return EnumValue(ProblemSeverityTable(), code, allowed);
+    case ValueType::kLeadStage:
+      return EnumValue(LeadStageTable(), code, allowed);
+    default:
+      return std::nullopt;
   }
 }
 
@@ -117,9 +125,9 @@ class Parser {
 
   ParseResult Run() {
     if (text_.size() > kMaxExpressionBytes) {
-      return Fail(0, "表达式过长（最多 " + std::to_string(kMaxExpressionBytes) + " 字节）",
-                  "expression too long (at most " + std::to_string(kMaxExpressionBytes) +
-                      " bytes)");
+      return Fail(
+          0, "表达式过长（最多 " + std::to_string(kMaxExpressionBytes) + " 字节）",
+          "expression too long (at most " + std::to_string(kMaxExpressionBytes) + " bytes)");
     }
     Expression e;
     e.text = std::string(text_);
@@ -167,8 +175,8 @@ class Parser {
 
   bool Next() {
     size_t i = pos_;
-    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' ||
-                                text_[i] == '\r')) {
+    while (i < text_.size() &&
+           (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) {
       ++i;
     }
     tok_ = Token{};
@@ -457,7 +465,8 @@ class Parser {
       int fpos = tok_.pos;
       const FieldInfo* f = tok_.kind == Tok::kIdent ? FindField(*src, tok_.text) : nullptr;
       if (!f) {
-        return Err(fpos, "未知的字段：" + std::string(tok_.text) + "（可用 " + FieldNames(*src) + "）",
+        return Err(fpos,
+                   "未知的字段：" + std::string(tok_.text) + "（可用 " + FieldNames(*src) + "）",
                    "unknown field '" + std::string(tok_.text) + "' (" + FieldNames(*src) + ")");
       }
       if (f->type != ValueType::kMoney) {
@@ -580,7 +589,8 @@ class Parser {
       if (IsPunct(k.p)) {
         p.op = k.op;
         bool ordered = k.op != CmpOp::kEq && k.op != CmpOp::kNe;
-        if (ordered && (IsEnum(p.type) || p.type == ValueType::kCode || p.type == ValueType::kUnit)) {
+        if (ordered &&
+            (IsEnum(p.type) || p.type == ValueType::kCode || p.type == ValueType::kUnit)) {
           return Err(op_pos, "该字段只能用 =、!=、in 比较", "this field only takes =, != and in");
         }
         if (!Next() || !ParseValue(p)) return nullptr;
@@ -663,17 +673,18 @@ class Parser {
             }
           }
           if (!found) {
-            return bad("未知的时间变量：" + what +
-                           "（可用 period、period_start、period_end、quarter_start、year_start、year_end）",
-                       "unknown time variable '" + what +
-                           "' (period|period_start|period_end|quarter_start|year_start|year_end)");
+            return bad(
+                "未知的时间变量：" + what +
+                    "（可用 "
+                    "period、period_start、period_end、quarter_start、year_start、year_end）",
+                "unknown time variable '" + what +
+                    "' (period|period_start|period_end|quarter_start|year_start|year_end)");
           }
         } else if (p.type == ValueType::kDate && tok_.kind == Tok::kDate) {
           o.value = tok_.date;
         } else if (p.type == ValueType::kPeriod && tok_.kind == Tok::kNumber &&
-                   tok_.number.den == 1 && tok_.number.num >= 190001 &&
-                   tok_.number.num <= 219912 && tok_.number.num % 100 >= 1 &&
-                   tok_.number.num % 100 <= 12) {
+                   tok_.number.den == 1 && tok_.number.num >= 190001 && tok_.number.num <= 219912 &&
+                   tok_.number.num % 100 >= 1 && tok_.number.num % 100 <= 12) {
           o.value = static_cast<int64_t>(tok_.number.num);
         } else {
           return bad(p.type == ValueType::kDate ? "此处应为日期（YYYY-MM-DD）或时间变量"

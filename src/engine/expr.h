@@ -5,8 +5,8 @@
 //   factor    := number | money | '(' expr ')' | '-' factor | aggregate | 'area' '(' aggregate ')'
 //   aggregate := 'count' '(' source [where] ')' | 'sum' '(' source '.' field [where] ')'
 //   where     := 'where' cond
-//   cond      := conj ('or' conj)* ;  conj := neg ('and' neg)* ;  neg := 'not' neg | '(' cond ')' | pred
-//   pred      := fieldref ('=' | '!=' | '<' | '<=' | '>' | '>=') value
+//   cond      := conj ('or' conj)* ;  conj := neg ('and' neg)* ;  neg := 'not' neg | '(' cond ')' |
+//   pred pred      := fieldref ('=' | '!=' | '<' | '<=' | '>' | '>=') value
 //              | fieldref ['not'] 'in' '(' value (',' value)* ')'
 //              | fieldref 'between' value 'and' value
 //              | fieldref 'is' ['not'] 'null'
@@ -31,7 +31,8 @@
 //   quarter_start first day of P's quarter | its first month
 //   year_start    1 Jan              | YYYY01
 //   year_end      31 Dec             | YYYY12
-// A comparison with a missing date (or unit, or code) is false; use `is null` to find them.
+// A comparison with a missing date (or unit, or code) is false, and `not` of it is true (two-valued
+// logic, unlike SQL); use `is null` / `is not null` to say what is meant.
 // `area(...)` evaluates its aggregate over the whole area whatever the grouping (a share of
 // the total). Dimensions are checked: counts and plain numbers are scalars, sums are money;
 // + and - need equal dimensions, money × money and scalar ÷ money are rejected.
@@ -74,18 +75,44 @@ enum class ValueType : uint8_t {
 
 enum class Field : uint8_t {
   // projects (also `project.<name>` from plans, reports, procedures, problems, leads)
-  kStage, kLevel, kUnit, kRegion, kIndustry, kTotalInvestment, kPlannedStart,
-  kPlannedCompletion, kActualStart, kActualCompletion, kStatsStatus, kStatsDate,
+  kStage,
+  kLevel,
+  kUnit,
+  kRegion,
+  kIndustry,
+  kTotalInvestment,
+  kPlannedStart,
+  kPlannedCompletion,
+  kActualStart,
+  kActualCompletion,
+  kStatsStatus,
+  kStatsDate,
   // plans
-  kPlanYear, kPlanInvestment, kPlanToDate, kPlanStart, kPlanCompletion,
+  kPlanYear,
+  kPlanInvestment,
+  kPlanToDate,
+  kPlanStart,
+  kPlanCompletion,
   // reports
-  kReportPeriod, kReportAmount,
+  kReportPeriod,
+  kReportAmount,
   // procedures
-  kProcStatus, kProcDue, kProcDone,
+  kProcStatus,
+  kProcDue,
+  kProcDone,
   // problems
-  kProblemStatus, kProblemSeverity, kProblemRaised, kProblemDue, kProblemClosed,
+  kProblemStatus,
+  kProblemSeverity,
+  kProblemRaised,
+  kProblemDue,
+  kProblemClosed,
   // leads
-  kLeadStage, kLeadUnit, kLeadIndustry, kLeadAmount, kLeadSigned, kLeadLanded,
+  kLeadStage,
+  kLeadUnit,
+  kLeadIndustry,
+  kLeadAmount,
+  kLeadSigned,
+  kLeadLanded,
 };
 
 struct FieldInfo {
@@ -98,7 +125,12 @@ struct FieldInfo {
 std::span<const FieldInfo> FieldCatalogue();
 
 enum class TimeVar : uint8_t {
-  kPeriod, kPeriodStart, kPeriodEnd, kQuarterStart, kYearStart, kYearEnd
+  kPeriod,
+  kPeriodStart,
+  kPeriodEnd,
+  kQuarterStart,
+  kYearStart,
+  kYearEnd
 };
 
 struct Operand {
@@ -108,7 +140,18 @@ struct Operand {
 };
 
 enum class CmpOp : uint8_t {
-  kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn, kBetween, kIsNull, kIsNotNull, kStartsWith
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kIn,
+  kNotIn,
+  kBetween,
+  kIsNull,
+  kIsNotNull,
+  kStartsWith
 };
 
 struct Predicate {

@@ -48,7 +48,8 @@ TEST(ExprParse, AcceptsTheBriefExamples) {
   EXPECT_EQ(le.op, CmpOp::kLe);
   EXPECT_EQ(le.operands[0].kind, Operand::Kind::kTimeVar);
 
-  auto b = MustParse("sum(reports.completed_investment where period between year_start and period)");
+  auto b =
+      MustParse("sum(reports.completed_investment where period between year_start and period)");
   EXPECT_EQ(b.dim, Dim::kMoney);
   EXPECT_EQ(b.aggregates[0]->agg.where->pred.op, CmpOp::kBetween);
   EXPECT_EQ(b.aggregates[0]->agg.where->pred.operands.size(), 2u);
@@ -87,7 +88,8 @@ TEST(ExprParse, AcceptsTheWholeConditionVocabulary) {
   MustParse("count(reports where period >= 202601 and period <= period)");
   MustParse("count(leads where stage in (registered, landed) and landed <= period_end)");
   MustParse("count(plans where year = 2026 and planned_start <> year_end)");
-  auto area = MustParse("sum(reports.completed_investment) / area(sum(reports.completed_investment))");
+  auto area =
+      MustParse("sum(reports.completed_investment) / area(sum(reports.completed_investment))");
   EXPECT_FALSE(area.aggregates[0]->agg.whole_area);
   EXPECT_TRUE(area.aggregates[1]->agg.whole_area);
   auto via = MustParse("count(procedures where project.stage = construction)");
@@ -122,13 +124,13 @@ TEST(ExprParse, RejectsUnknownNamesWithPositions) {
 TEST(ExprParse, RejectsTypeAndShapeErrors) {
   EXPECT_EQ(MustFail("").position, 0);
   EXPECT_EQ(MustFail("   ").position, 0);
-  MustFail("count(projects.total_investment)");  // count takes no field
-  MustFail("sum(projects)");                     // sum needs a field
-  MustFail("sum(projects.stage)");               // not money
+  MustFail("count(projects.total_investment)");                 // count takes no field
+  MustFail("sum(projects)");                                    // sum needs a field
+  MustFail("sum(projects.stage)");                              // not money
   MustFail("count(projects) + sum(plans.planned_investment)");  // count + money
   MustFail("sum(plans.planned_investment) * sum(plans.planned_investment)");
   MustFail("1 / sum(plans.planned_investment)");
-  MustFail("count(projects where total_investment > 500)");  // an amount needs a unit
+  MustFail("count(projects where total_investment > 500)");      // an amount needs a unit
   MustFail("count(projects where total_investment > 0.001元)");  // below a cent
   MustFail("count(projects where stage < construction)");        // enums are unordered
   MustFail("count(projects where region = 610104)");             // codes are quoted
@@ -237,8 +239,8 @@ TEST(ExprCatalogue, EveryFieldIsParsable) {
     std::string src(SourceName(f.source));
     std::string text = "count(" + src + " where " + std::string(f.name) + " is not null)";
     auto r = ParseExpression(text);
-    bool nullable = f.type == ValueType::kDate || f.type == ValueType::kCode ||
-                    f.type == ValueType::kUnit;
+    bool nullable =
+        f.type == ValueType::kDate || f.type == ValueType::kCode || f.type == ValueType::kUnit;
     EXPECT_EQ(r.ok(), nullable) << text;
     if (f.type == ValueType::kMoney) {
       MustParse("sum(" + src + "." + std::string(f.name) + ")");
@@ -250,7 +252,7 @@ TEST(Rational, ExactArithmeticAndRounding) {
   auto third = *Rational::Make(1, 3);
   EXPECT_EQ(FormatFixed(third, 2), "0.33");
   EXPECT_EQ(FormatFixed(*Rational::Make(2, 3), 2), "0.67");
-  EXPECT_EQ(FormatFixed(*Rational::Make(1, 8), 2), "0.13");    // half away from zero
+  EXPECT_EQ(FormatFixed(*Rational::Make(1, 8), 2), "0.13");  // half away from zero
   EXPECT_EQ(FormatFixed(*Rational::Make(-1, 8), 2), "-0.13");
   EXPECT_EQ(FormatFixed(*Rational::Make(-1, 2), 0), "-1");
   EXPECT_EQ(FormatFixed(*Rational::Make(-1, 1000), 2), "0.00");  // no "-0.00"

@@ -35,7 +35,8 @@ std::vector<IndicatorDef> FengxiIndicators() {
        "count(plans where planned_start between year_start and period_end)", 1},
       {"fengxi.start_rate_annual", "项目开工率（年度计划）", "Start rate (against the annual plan)",
        kStartedOfPlan, "count(plans where planned_start between year_start and year_end)", 1},
-      // 入库纳统率 = 已入库项目数 ÷ 应入库项目数 [inferred, research §2.1]; 应入库 = started, planned
+      // 入库纳统率 = 已入库项目数 ÷ 应入库项目数 [inferred, research §2.1]; 应入库 = started,
+      // planned
       // total investment ≥ 500万元 (research §6, NBS threshold since 2011).
       {"fengxi.stats_inclusion", "入库纳统率", "Statistics inclusion rate",
        "count(projects where actual_start <= period_end and total_investment >= 500万"
@@ -78,7 +79,8 @@ std::vector<IndicatorDef> ShaanxiIndicators() {
        "count(projects where stage not in (conceived, withdrawn)"
        " and planned_start between year_start and year_end)",
        1},
-      // 计划投资完成率: "年度投资完成率 98%" in the Shaanxi report (research §2.1); the same formula
+      // 计划投资完成率: "年度投资完成率 98%" in the Shaanxi report (research §2.1); the same
+      // formula
       // as 投资完成率.
       {"shaanxi.plan_investment_completion", "计划投资完成率", "Planned investment completion rate",
        kYearCompleted, kAnnualPlan, 1},

@@ -1,12 +1,13 @@
 // A small hand-made fact set for the engine tests (period of interest: 2026-06). The expected
 // numbers in the tests are worked out by hand from this table; see the comments there.
 //
-//  id  unit region     industry level      stage         total   plan 2026 (start / done)     started     stats
-//  101 1    610104001  C3011    provincial construction  20000万 6000万 (03-10 / 11-30)       2026-03-15  included 04-20
-//  102 1    610104002  E4811    city       construction    800万 1200万 (05-01)               2026-06-30  pending
-//  103 2    610111001  C3011    district   preliminary    3000万  900万 (06-15)               -           -
-//  104 2    610111001  P8331    district   completed       400万  300万 (09-01 / 06-30)       2026-05-20  n/a (done 06-25)
-//  105 -    -          -        none       withdrawn      1000万  -                           -           -
+// id  unit region    industry level stage    total   2026 plan, start/done  started  stats
+// 101 1    610104001 C3011    prov. constr.  20000万 6000万 03-10/11-30    03-15    included 04-20
+// 102 1    610104002 E4811    city  constr.    800万 1200万 05-01          06-30    pending
+// 103 2    610111001 C3011    dist. prelim.   3000万  900万 06-15          -        -
+// 104 2    610111001 P8331    dist. compl.     400万  300万 09-01/06-30    05-20    n/a
+// 105 -    -         -        none  withdr.   1000万  -                    -        -
+// P4 was completed on 06-25.
 // Monthly breakdowns are even (P1 500万/month ...). Reports (万元): P1 2025-12 999, 2026-03 1000,
 // 04 1500, 05 1200, 06 800, 07 700 (after the period); P2 06 300; P4 05 50, 06 100.
 #pragma once
@@ -30,8 +31,8 @@ inline Facts MakeFacts() {
   auto add = [&](ProjectFact p) { EXPECT_TRUE(f.AddProject(p).ok()); };
   add({101, Stage::kConstruction, ProjectLevel::kProvincial, 1, "610104001", "C3011", 20000 * kWan,
        20260310, 20261130, 20260315, 0, StatsStatus::kIncluded, 20260420});
-  add({102, Stage::kConstruction, ProjectLevel::kCity, 1, "610104002", "E4811", 800 * kWan, 20260501,
-       0, 20260630, 0, StatsStatus::kPending, 0});
+  add({102, Stage::kConstruction, ProjectLevel::kCity, 1, "610104002", "E4811", 800 * kWan,
+       20260501, 0, 20260630, 0, StatsStatus::kPending, 0});
   add({103, Stage::kPreliminary, ProjectLevel::kDistrict, 2, "610111001", "C3011", 3000 * kWan,
        20260615, 0, 0, 0, StatsStatus::kNotApplicable, 0});
   add({104, Stage::kCompleted, ProjectLevel::kDistrict, 2, "610111001", "P8331", 400 * kWan,
@@ -72,9 +73,9 @@ inline Facts MakeFacts() {
   proc(103, ProcedureStatus::kNotStarted, 20260801, 0);
   proc(105, ProcedureStatus::kDone, 20260110, 20260105);
 
-  EXPECT_TRUE(f.AddProblem({101, ProblemStatus::kOpen, ProblemSeverity::kMajor, 20260501,
-                            20260601, 0})
-                  .ok());
+  EXPECT_TRUE(
+      f.AddProblem({101, ProblemStatus::kOpen, ProblemSeverity::kMajor, 20260501, 20260601, 0})
+          .ok());
   EXPECT_TRUE(f.AddProblem({103, ProblemStatus::kClosed, ProblemSeverity::kOrdinary, 20260401,
                             20260410, 20260409})
                   .ok());
