@@ -230,6 +230,13 @@ TEST(EvaluateIndicator, LeadsGroupByTheirOwnUnit) {
   EXPECT_EQ(m["1"].percent, "50.0");                 // leads 1 and 2 signed, lead 1 landed
   EXPECT_EQ(m["2"].percent, "100.0");                // lead 4 (lead 3 signed in July)
   EXPECT_EQ(m["1"].numerator_projects, (Ids{101}));  // lead 1 became project 101
+  // By region a lead follows its project; leads without one are "none".
+  auto by_region = EvaluateIndicator(f, *c, {202606, {GroupBy::kRegion}});
+  ASSERT_TRUE(by_region.ok());
+  auto g = ByKey(*by_region);
+  EXPECT_EQ(g["610104"].percent, "100.0");  // lead 1
+  EXPECT_EQ(g["none"].percent, "50.0");     // leads 2 and 4, lead 4 landed
+  EXPECT_FALSE(g["610111"].rate);           // projects, but no leads
 }
 
 TEST(CompileIndicator, ReportsWhichSideFailed) {
