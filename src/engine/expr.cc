@@ -3,125 +3,15 @@
 #include <optional>
 #include <string>
 
-#include "core/model/attraction.h"
-#include "core/model/project.h"
-#include "core/model/supervision.h"
+#include "engine/expr_catalogue.h"
+#include "engine/expr_lexer.h"
 
 namespace keyline::engine {
 namespace {
 
-constexpr FieldInfo kFields[] = {
-    {Source::kProjects, "stage", Field::kStage, ValueType::kStage},
-    {Source::kProjects, "level", Field::kLevel, ValueType::kLevel},
-    {Source::kProjects, "unit", Field::kUnit, ValueType::kUnit},
-    {Source::kProjects, "region", Field::kRegion, ValueType::kCode},
-    {Source::kProjects, "industry", Field::kIndustry, ValueType::kCode},
-    {Source::kProjects, "total_investment", Field::kTotalInvestment, ValueType::kMoney},
-    {Source::kProjects, "planned_start", Field::kPlannedStart, ValueType::kDate},
-    {Source::kProjects, "planned_completion", Field::kPlannedCompletion, ValueType::kDate},
-    {Source::kProjects, "actual_start", Field::kActualStart, ValueType::kDate},
-    {Source::kProjects, "actual_completion", Field::kActualCompletion, ValueType::kDate},
-    {Source::kProjects, "stats_status", Field::kStatsStatus, ValueType::kStatsStatus},
-    {Source::kProjects, "stats_date", Field::kStatsDate, ValueType::kDate},
-    {Source::kPlans, "year", Field::kPlanYear, ValueType::kInt},
-    {Source::kPlans, "planned_investment", Field::kPlanInvestment, ValueType::kMoney},
-    {Source::kPlans, "planned_to_date", Field::kPlanToDate, ValueType::kMoney},
-    {Source::kPlans, "planned_start", Field::kPlanStart, ValueType::kDate},
-    {Source::kPlans, "planned_completion", Field::kPlanCompletion, ValueType::kDate},
-    {Source::kReports, "period", Field::kReportPeriod, ValueType::kPeriod},
-    {Source::kReports, "completed_investment", Field::kReportAmount, ValueType::kMoney},
-    {Source::kProcedures, "status", Field::kProcStatus, ValueType::kProcedureStatus},
-    {Source::kProcedures, "due", Field::kProcDue, ValueType::kDate},
-    {Source::kProcedures, "done", Field::kProcDone, ValueType::kDate},
-    {Source::kProblems, "status", Field::kProblemStatus, ValueType::kProblemStatus},
-    {Source::kProblems, "severity", Field::kProblemSeverity, ValueType::kSeverity},
-    {Source::kProblems, "raised", Field::kProblemRaised, ValueType::kDate},
-    {Source::kProblems, "due", Field::kProblemDue, ValueType::kDate},
-    {Source::kProblems, "closed", Field::kProblemClosed, ValueType::kDate},
-    {Source::kLeads, "stage", Field::kLeadStage, ValueType::kLeadStage},
-    {Source::kLeads, "unit", Field::kLeadUnit, ValueType::kUnit},
-    {Source::kLeads, "industry", Field::kLeadIndustry, ValueType::kCode},
-    {Source::kLeads, "amount", Field::kLeadAmount, ValueType::kMoney},
-    {Source::kLeads, "signed", Field::kLeadSigned, ValueType::kDate},
-    {Source::kLeads, "landed", Field::kLeadLanded, ValueType::kDate},
-};
-
-constexpr struct {
-  std::string_view name;
-  Source source;
-} kSources[] = {{"projects", Source::kProjects}, {"plans", Source::kPlans},
-                {"reports", Source::kReports},   {"procedures", Source::kProcedures},
-                {"problems", Source::kProblems}, {"leads", Source::kLeads}};
-
-constexpr struct {
-  std::string_view name;
-  TimeVar var;
-} kTimeVars[] = {{"period", TimeVar::kPeriod},        {"period_start", TimeVar::kPeriodStart},
-                 {"period_end", TimeVar::kPeriodEnd}, {"quarter_start", TimeVar::kQuarterStart},
-                 {"year_start", TimeVar::kYearStart}, {"year_end", TimeVar::kYearEnd}};
-
-const FieldInfo* FindField(Source source, std::string_view name) {
-  for (const auto& f : kFields) {
-    if (f.source == source && f.name == name) return &f;
-  }
-  return nullptr;
-}
-
-std::string FieldNames(Source source) {
-  std::string out;
-  for (const auto& f : kFields) {
-    if (f.source != source) continue;
-    if (!out.empty()) out += "|";
-    out += f.name;
-  }
-  return out;
-}
-
-bool IsEnum(ValueType t) { return t <= ValueType::kLeadStage; }
-
-template <typename E>
-std::optional<int64_t> EnumValue(std::span<const EnumEntry<E>> table, std::string_view code,
-                                 std::string* allowed) {
-  *allowed = EnumCodes(table);
-  auto v = ParseEnum(table, code);
-  if (!v) return std::nullopt;
-  return static_cast<int64_t>(*v);
-}
-
-std::optional<int64_t> ParseEnumCode(ValueType t, std::string_view code, std::string* allowed) {
-  switch (t) {
-    case ValueType::kStage:
-      return EnumValue(StageTable(), code, allowed);
-    case ValueType::kLevel:
-      return EnumValue(ProjectLevelTable(), code, allowed);
-    case ValueType::kStatsStatus:
-      return EnumValue(StatsStatusTable(), code, allowed);
-    case ValueType::kProcedureStatus:
-      return EnumValue(ProcedureStatusTable(), code, allowed);
-    case ValueType::kProblemStatus:
-      return EnumValue(ProblemStatusTable(), code, allowed);
-    case ValueType::kSeverity:
-      return EnumValue(ProblemSeverityTable(), code, allowed);
-    case ValueType::kLeadStage:
-      return EnumValue(LeadStageTable(), code, allowed);
-    default:
-      return std::nullopt;
-  }
-}
-
-enum class Tok : uint8_t { kEnd, kIdent, kNumber, kMoney, kDate, kText, kPunct };
-
-struct Token {
-  Tok kind = Tok::kEnd;
-  int pos = 0;
-  std::string_view text;  // identifier, punctuation, or the literal's text
-  Rational number;        // kNumber, kMoney (in cents)
-  int64_t date = 0;       // kDate yyyymmdd
-};
-
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  explicit Parser(std::string_view text) : text_(text), lexer_(text) {}
 
   ParseResult Run() {
     if (text_.size() > kMaxExpressionBytes) {
@@ -167,134 +57,13 @@ class Parser {
     return nullptr;
   }
 
-  // ---- tokenizer ----
-  static bool IsIdentStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  }
-  static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
   bool Next() {
-    size_t i = pos_;
-    while (i < text_.size() &&
-           (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) {
-      ++i;
-    }
-    tok_ = Token{};
-    tok_.pos = static_cast<int>(i);
-    if (i >= text_.size()) {
-      pos_ = i;
-      tok_.kind = Tok::kEnd;
-      tok_.text = "<end>";
-      return true;
-    }
-    char c = text_[i];
-    if (IsIdentStart(c)) {
-      size_t j = i;
-      while (j < text_.size() && (IsIdentStart(text_[j]) || IsDigit(text_[j]))) ++j;
-      if (j - i > 64) {
-        SetError(tok_.pos, "名称过长", "name too long");
-        return false;
-      }
-      tok_.kind = Tok::kIdent;
-      tok_.text = text_.substr(i, j - i);
-      pos_ = j;
-      return true;
-    }
-    if (IsDigit(c)) return LexNumber(i);
-    if (c == '\'') {
-      size_t j = i + 1;
-      while (j < text_.size() && text_[j] != '\'') ++j;
-      if (j >= text_.size()) {
-        SetError(tok_.pos, "文本缺少结束的单引号", "unterminated text literal");
-        return false;
-      }
-      if (j - i - 1 > 32) {
-        SetError(tok_.pos, "文本过长（最多 32 字符）", "text literal too long (at most 32)");
-        return false;
-      }
-      tok_.kind = Tok::kText;
-      tok_.text = text_.substr(i + 1, j - i - 1);
-      pos_ = j + 1;
-      return true;
-    }
-    static constexpr std::string_view kTwo[] = {"<=", ">=", "!=", "<>"};
-    for (auto p : kTwo) {
-      if (text_.substr(i, 2) == p) {
-        tok_.kind = Tok::kPunct;
-        tok_.text = p == "<>" ? std::string_view("!=") : p;
-        pos_ = i + 2;
-        return true;
-      }
-    }
-    if (std::string_view("()+-*/,.=<>").find(c) != std::string_view::npos) {
-      tok_.kind = Tok::kPunct;
-      tok_.text = text_.substr(i, 1);
-      pos_ = i + 1;
-      return true;
-    }
-    SetError(tok_.pos, "无法识别的字符", "unexpected character");
-    return false;
-  }
-
-  bool LexNumber(size_t i) {
-    size_t j = i;
-    while (j < text_.size() && IsDigit(text_[j])) ++j;
-    // YYYY-MM-DD date literal.
-    if (j - i == 4 && j + 6 <= text_.size() && text_[j] == '-' && IsDigit(text_[j + 1]) &&
-        IsDigit(text_[j + 2]) && text_[j + 3] == '-' && IsDigit(text_[j + 4]) &&
-        IsDigit(text_[j + 5])) {
-      std::string_view s = text_.substr(i, 10);
-      int y = std::stoi(std::string(s.substr(0, 4)));
-      int m = std::stoi(std::string(s.substr(5, 2)));
-      int d = std::stoi(std::string(s.substr(8, 2)));
-      if (m < 1 || m > 12 || d < 1 || d > 31) {
-        SetError(tok_.pos, "日期无效", "invalid date");
-        return false;
-      }
-      tok_.kind = Tok::kDate;
-      tok_.text = s;
-      tok_.date = y * 10000 + m * 100 + d;
-      pos_ = i + 10;
-      return true;
-    }
-    size_t int_digits = j - i;
-    size_t frac_start = j, frac_digits = 0;
-    if (j < text_.size() && text_[j] == '.' && j + 1 < text_.size() && IsDigit(text_[j + 1])) {
-      size_t k = j + 1;
-      while (k < text_.size() && IsDigit(text_[k])) ++k;
-      frac_start = j + 1;
-      frac_digits = k - j - 1;
-      j = k;
-    }
-    if (int_digits > 15 || frac_digits > 6) {
-      SetError(tok_.pos, "数字过大或小数位过多（最多 15 位整数、6 位小数）",
-               "number too large or too precise (at most 15 integer and 6 decimal digits)");
+    if (!lexer_.Next()) {
+      const ExprError& e = lexer_.error();
+      SetError(e.position, e.message_zh, e.message_en);
       return false;
     }
-    Int128 n = 0, scale = 1;
-    for (size_t k = i; k < i + int_digits; ++k) n = n * 10 + (text_[k] - '0');
-    for (size_t k = frac_start; k < frac_start + frac_digits; ++k) {
-      n = n * 10 + (text_[k] - '0');
-      scale *= 10;
-    }
-    tok_.kind = Tok::kNumber;
-    Int128 unit = 0;
-    static constexpr struct {
-      std::string_view suffix;
-      int64_t cents;
-    } kUnits[] = {{"元", 100}, {"万", 1'000'000}, {"亿", 10'000'000'000}};
-    for (const auto& u : kUnits) {
-      if (text_.substr(j, u.suffix.size()) == u.suffix) {
-        unit = u.cents;
-        j += u.suffix.size();
-        tok_.kind = Tok::kMoney;
-        break;
-      }
-    }
-    auto r = Rational::Make(unit ? n * unit : n, scale);
-    tok_.number = *r;  // n < 10^21, unit ≤ 10^10, scale ≤ 10^6: always in range
-    tok_.text = text_.substr(i, j - i);
-    pos_ = j;
+    tok_ = lexer_.token();
     return true;
   }
 
@@ -447,7 +216,8 @@ class Parser {
     n->agg.is_count = IsWord("count");
     if (!Next() || !Expect("(")) return nullptr;
     int src_pos = tok_.pos;
-    const auto* src = tok_.kind == Tok::kIdent ? FindSource(tok_.text) : nullptr;
+    std::optional<Source> src;
+    if (tok_.kind == Tok::kIdent) src = FindSource(tok_.text);
     if (!src) {
       return Err(src_pos,
                  "未知的数据来源：" + std::string(tok_.text) +
@@ -487,13 +257,6 @@ class Parser {
     }
     if (!Expect(")")) return nullptr;
     return n;
-  }
-
-  static const Source* FindSource(std::string_view name) {
-    for (const auto& s : kSources) {
-      if (s.name == name) return &s.source;
-    }
-    return nullptr;
   }
 
   // ---- conditions ----
@@ -664,15 +427,11 @@ class Parser {
       case ValueType::kDate:
       case ValueType::kPeriod: {
         if (tok_.kind == Tok::kIdent) {
-          bool found = false;
-          for (const auto& v : kTimeVars) {
-            if (v.name == tok_.text) {
-              o.kind = Operand::Kind::kTimeVar;
-              o.value = static_cast<int64_t>(v.var);
-              found = true;
-            }
-          }
-          if (!found) {
+          auto var = FindTimeVar(tok_.text);
+          if (var) {
+            o.kind = Operand::Kind::kTimeVar;
+            o.value = static_cast<int64_t>(*var);
+          } else {
             return bad(
                 "未知的时间变量：" + what +
                     "（可用 "
@@ -736,7 +495,7 @@ class Parser {
   }
 
   std::string_view text_;
-  size_t pos_ = 0;
+  Lexer lexer_;
   Token tok_;
   int aggregates_ = 0;
   bool failed_ = false;
@@ -744,15 +503,6 @@ class Parser {
 };
 
 }  // namespace
-
-std::string_view SourceName(Source s) {
-  for (const auto& x : kSources) {
-    if (x.source == s) return x.name;
-  }
-  return "";
-}
-
-std::span<const FieldInfo> FieldCatalogue() { return kFields; }
 
 Status ExprError::ToStatus(std::string_view field) const {
   std::string zh = "位置 " + std::to_string(position) + "：" + message_zh;
