@@ -1,13 +1,10 @@
 #include "engine/evaluate.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <unordered_map>
 
 #include "common/date.h"
-#include "common/enum_table.h"
-#include "core/model/project.h"
 #include "engine/grouping.h"
 
 namespace keyline::engine {
