@@ -1,0 +1,461 @@
+#include "engine/evaluate.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "common/date.h"
+#include "engine/grouping.h"
+
+namespace keyline::engine {
+namespace {
+
+// ---- time ----
+
+struct Clock {
+  int period = 0;  // YYYYMM
+  int year = 0, month = 0;
+  int64_t ResolveDate(TimeVar v) const {
+    switch (v) {
+      case TimeVar::kPeriodStart:
+        return year * 10000 + month * 100 + 1;
+      case TimeVar::kQuarterStart:
+        return year * 10000 + ((month - 1) / 3 * 3 + 1) * 100 + 1;
+      case TimeVar::kYearStart:
+        return year * 10000 + 101;
+      case TimeVar::kYearEnd:
+        return year * 10000 + 1231;
+      default:
+        return year * 10000 + month * 100 + DaysInMonth(year, month);  // period, end
+    }
+  }
+  int64_t ResolvePeriod(TimeVar v) const {
+    switch (v) {
+      case TimeVar::kQuarterStart:
+        return year * 100 + (month - 1) / 3 * 3 + 1;
+      case TimeVar::kYearStart:
+        return year * 100 + 1;
+      case TimeVar::kYearEnd:
+        return year * 100 + 12;
+      default:
+        return period;
+    }
+  }
+};
+
+// ---- predicates ----
+
+// A predicate with its operands resolved for one evaluation.
+struct BoundPred {
+  const Predicate* p = nullptr;
+  std::vector<int64_t> values;     // resolved operands (not for codes)
+  std::vector<char> code_matches;  // codes: dictionary id → matches (for =, in, starts_with)
+};
+
+struct BoundCond {
+  Cond::Kind kind = Cond::Kind::kPred;
+  BoundPred pred;
+  std::vector<BoundCond> children;
+};
+
+const Dictionary& DictOf(const Facts& f, Field field) {
+  return (field == Field::kRegion) ? f.regions : f.industries;
+}
+
+BoundCond Bind(const Facts& f, const Cond& c, const Clock& clock) {
+  BoundCond b;
+  b.kind = c.kind;
+  for (const auto& child : c.children) b.children.push_back(Bind(f, *child, clock));
+  if (c.kind != Cond::Kind::kPred) return b;
+  const Predicate& p = c.pred;
+  b.pred.p = &p;
+  if (p.type == ValueType::kCode) {
+    const Dictionary& d = DictOf(f, p.field);
+    b.pred.code_matches.assign(d.size(), 0);
+    for (uint32_t id = 1; id < d.size(); ++id) {
+      const std::string& s = d.Get(id);
+      for (const auto& o : p.operands) {
+        bool m =
+            p.op == CmpOp::kStartsWith ? s.compare(0, o.text.size(), o.text) == 0 : s == o.text;
+        if (m) b.pred.code_matches[id] = 1;
+      }
+    }
+    return b;
+  }
+  for (const auto& o : p.operands) {
+    int64_t v = o.value;
+    if (o.kind == Operand::Kind::kTimeVar) {
+      auto tv = static_cast<TimeVar>(o.value);
+      v = p.type == ValueType::kPeriod ? clock.ResolvePeriod(tv) : clock.ResolveDate(tv);
+    }
+    b.pred.values.push_back(v);
+  }
+  return b;
+}
+
+// The raw value of a field on a row of `source` (for via_project: on the row's project).
+struct RowReader {
+  const Facts& f;
+  const Clock& clock;
+
+  int32_t ProjectOf(Source s, size_t row) const {
+    switch (s) {
+      case Source::kProjects:
+        return static_cast<int32_t>(row);
+      case Source::kPlans:
+        return f.plans.project[row];
+      case Source::kReports:
+        return f.reports.project[row];
+      case Source::kProcedures:
+        return f.procedures.project[row];
+      case Source::kProblems:
+        return f.problems.project[row];
+      case Source::kLeads:
+        return f.leads.project[row];
+    }
+    return -1;
+  }
+
+  int64_t PlanToDate(size_t row) const {
+    int y = f.plans.year[row];
+    int months = y < clock.year ? 12 : (y == clock.year ? clock.month : 0);
+    int64_t sum = 0;
+    for (int m = 0; m < months; ++m) sum += f.plans.monthly[row][m];
+    return sum;
+  }
+
+  // Returns false when the row has no such value (no project, missing date or code).
+  int64_t Get(Field field, size_t row) const {
+    const auto& P = f.projects;
+    switch (field) {
+      case Field::kStage:
+        return P.stage[row];
+      case Field::kLevel:
+        return P.level[row];
+      case Field::kUnit:
+        return P.unit[row];
+      case Field::kRegion:
+        return P.region[row];
+      case Field::kIndustry:
+        return P.industry[row];
+      case Field::kTotalInvestment:
+        return P.total[row];
+      case Field::kPlannedStart:
+        return P.planned_start[row];
+      case Field::kPlannedCompletion:
+        return P.planned_completion[row];
+      case Field::kActualStart:
+        return P.actual_start[row];
+      case Field::kActualCompletion:
+        return P.actual_completion[row];
+      case Field::kStatsStatus:
+        return P.stats_status[row];
+      case Field::kStatsDate:
+        return P.stats_date[row];
+      case Field::kPlanYear:
+        return f.plans.year[row];
+      case Field::kPlanInvestment:
+        return f.plans.planned[row];
+      case Field::kPlanToDate:
+        return PlanToDate(row);
+      case Field::kPlanStart:
+        return f.plans.planned_start[row];
+      case Field::kPlanCompletion:
+        return f.plans.planned_completion[row];
+      case Field::kReportPeriod:
+        return f.reports.period[row];
+      case Field::kReportAmount:
+        return f.reports.amount[row];
+      case Field::kProcStatus:
+        return f.procedures.status[row];
+      case Field::kProcDue:
+        return f.procedures.due[row];
+      case Field::kProcDone:
+        return f.procedures.done[row];
+      case Field::kProblemStatus:
+        return f.problems.status[row];
+      case Field::kProblemSeverity:
+        return f.problems.severity[row];
+      case Field::kProblemRaised:
+        return f.problems.raised[row];
+      case Field::kProblemDue:
+        return f.problems.due[row];
+      case Field::kProblemClosed:
+        return f.problems.closed[row];
+      case Field::kLeadStage:
+        return f.leads.stage[row];
+      case Field::kLeadUnit:
+        return f.leads.unit[row];
+      case Field::kLeadIndustry:
+        return f.leads.industry[row];
+      case Field::kLeadAmount:
+        return f.leads.amount[row];
+      case Field::kLeadSigned:
+        return f.leads.signed_on[row];
+      case Field::kLeadLanded:
+        return f.leads.landed_on[row];
+    }
+    return 0;
+  }
+
+  bool Match(const BoundCond& c, Source s, size_t row) const {
+    switch (c.kind) {
+      case Cond::Kind::kAnd:
+        for (const auto& ch : c.children) {
+          if (!Match(ch, s, row)) return false;
+        }
+        return true;
+      case Cond::Kind::kOr:
+        for (const auto& ch : c.children) {
+          if (Match(ch, s, row)) return true;
+        }
+        return false;
+      case Cond::Kind::kNot:
+        return !Match(c.children[0], s, row);
+      case Cond::Kind::kPred:
+        break;
+    }
+    const BoundPred& b = c.pred;
+    const Predicate& p = *b.p;
+    size_t r = row;
+    if (p.via_project) {
+      int32_t pr = ProjectOf(s, row);
+      if (pr < 0) return p.op == CmpOp::kIsNull;  // a lead without a project
+      r = static_cast<size_t>(pr);
+    }
+    int64_t v = Get(p.field, r);
+    bool nullable =
+        p.type == ValueType::kDate || p.type == ValueType::kCode || p.type == ValueType::kUnit;
+    bool is_null = nullable && v == 0;
+    if (p.op == CmpOp::kIsNull) return is_null;
+    if (p.op == CmpOp::kIsNotNull) return !is_null;
+    if (is_null) return false;
+    if (p.type == ValueType::kCode) {
+      bool m = b.code_matches[static_cast<size_t>(v)] != 0;
+      return (p.op == CmpOp::kNe || p.op == CmpOp::kNotIn) ? !m : m;
+    }
+    const auto& x = b.values;
+    switch (p.op) {
+      case CmpOp::kEq:
+        return v == x[0];
+      case CmpOp::kNe:
+        return v != x[0];
+      case CmpOp::kLt:
+        return v < x[0];
+      case CmpOp::kLe:
+        return v <= x[0];
+      case CmpOp::kGt:
+        return v > x[0];
+      case CmpOp::kGe:
+        return v >= x[0];
+      case CmpOp::kBetween:
+        return v >= x[0] && v <= x[1];
+      case CmpOp::kIn:
+        return std::find(x.begin(), x.end(), v) != x.end();
+      case CmpOp::kNotIn:
+        return std::find(x.begin(), x.end(), v) == x.end();
+      default:
+        return false;
+    }
+  }
+};
+
+size_t RowCount(const Facts& f, Source s) {
+  switch (s) {
+    case Source::kProjects:
+      return f.projects.size();
+    case Source::kPlans:
+      return f.plans.size();
+    case Source::kReports:
+      return f.reports.size();
+    case Source::kProcedures:
+      return f.procedures.size();
+    case Source::kProblems:
+      return f.problems.size();
+    case Source::kLeads:
+      return f.leads.size();
+  }
+  return 0;
+}
+
+// Per-group totals of one aggregate (or one total for area(...)), and the project rows behind.
+struct AggregateValues {
+  std::vector<Int128> by_group;
+  Int128 area_total = 0;
+};
+
+Status Overflow() {
+  return Status::InvalidArgument("计算结果超出范围", "indicator value out of range");
+}
+
+Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, const Clock& clock,
+                                         const Groups& groups, std::vector<char>* contributors) {
+  AggregateValues out;
+  out.by_group.assign(groups.keys.size(), 0);
+  std::optional<BoundCond> where;
+  if (a.where) where = Bind(f, *a.where, clock);
+  RowReader reader{f, clock};
+  size_t n = RowCount(f, a.source);
+  for (size_t row = 0; row < n; ++row) {
+    // Implicit scope: plans of the period's year, reports up to the period.
+    if (a.source == Source::kPlans && f.plans.year[row] != clock.year) continue;
+    if (a.source == Source::kReports && f.reports.period[row] > clock.period) continue;
+    if (where && !reader.Match(*where, a.source, row)) continue;
+    Int128 v = a.is_count ? 1 : reader.Get(a.field, row);
+    int32_t g = a.source == Source::kLeads ? groups.of_lead[row]
+                                           : groups.of_project[reader.ProjectOf(a.source, row)];
+    out.by_group[g] += v;
+    out.area_total += v;
+    if (contributors && !a.whole_area) {
+      int32_t pr = reader.ProjectOf(a.source, row);
+      if (pr >= 0) (*contributors)[pr] = 1;
+    }
+  }
+  return out;
+}
+
+// Evaluates the arithmetic of `n` for group g; nullopt = divided by zero.
+Result<std::optional<Rational>> Combine(
+    const Node* n, size_t g, const std::unordered_map<const Node*, AggregateValues>& aggs) {
+  switch (n->kind) {
+    case Node::Kind::kNumber:
+      return std::optional<Rational>(n->number);
+    case Node::Kind::kAggregate: {
+      const auto& v = aggs.at(n);
+      auto r = Rational::Make(n->agg.whole_area ? v.area_total : v.by_group[g], 1);
+      if (!r) return Overflow();
+      return std::optional<Rational>(*r);
+    }
+    case Node::Kind::kNeg: {
+      KL_ASSIGN_OR_RETURN(auto x, Combine(n->lhs.get(), g, aggs));
+      if (!x) return std::optional<Rational>();
+      return std::optional<Rational>(Rational{-x->num, x->den});
+    }
+    default:
+      break;
+  }
+  KL_ASSIGN_OR_RETURN(auto a, Combine(n->lhs.get(), g, aggs));
+  KL_ASSIGN_OR_RETURN(auto b, Combine(n->rhs.get(), g, aggs));
+  if (!a || !b) return std::optional<Rational>();
+  std::optional<Rational> r;
+  switch (n->kind) {
+    case Node::Kind::kAdd:
+      r = Add(*a, *b);
+      break;
+    case Node::Kind::kSub:
+      r = Sub(*a, *b);
+      break;
+    case Node::Kind::kMul:
+      r = Mul(*a, *b);
+      break;
+    default:
+      if (b->IsZero()) return std::optional<Rational>();
+      r = Div(*a, *b);
+      break;
+  }
+  if (!r) return Overflow();
+  return r;
+}
+
+Result<Clock> MakeClock(int period) {
+  int y = period / 100, m = period % 100;
+  if (y < 1900 || y > 2199 || m < 1 || m > 12) {
+    return Status::InvalidArgument("期别无效：" + std::to_string(period),
+                                   "invalid period " + std::to_string(period) + " (YYYYMM)");
+  }
+  return Clock{period, y, m};
+}
+
+// Per group: the expression's value and (when asked) the project rows behind it.
+struct Evaluated {
+  std::vector<std::optional<Rational>> values;
+  std::vector<std::vector<int64_t>> projects;
+};
+
+Result<Evaluated> Run(const Facts& f, const Expression& e, const Clock& clock, const Groups& g,
+                      bool drilldown) {
+  std::unordered_map<const Node*, AggregateValues> aggs;
+  std::vector<char> contributors;
+  if (drilldown) contributors.assign(f.projects.size(), 0);
+  for (const Node* n : e.aggregates) {
+    KL_ASSIGN_OR_RETURN(auto v,
+                        ComputeAggregate(f, n->agg, clock, g, drilldown ? &contributors : nullptr));
+    aggs.emplace(n, std::move(v));
+  }
+  Evaluated out;
+  out.projects.resize(g.keys.size());
+  for (size_t i = 0; i < g.keys.size(); ++i) {
+    KL_ASSIGN_OR_RETURN(auto v, Combine(e.root.get(), i, aggs));
+    out.values.push_back(v);
+  }
+  if (drilldown) {
+    for (size_t r = 0; r < contributors.size(); ++r) {
+      if (contributors[r]) out.projects[g.of_project[r]].push_back(f.projects.id[r]);
+    }
+    for (auto& ids : out.projects) std::sort(ids.begin(), ids.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<GroupValue>> EvaluateExpression(const Facts& facts, const Expression& expr,
+                                                   const EvalOptions& options) {
+  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period));
+  Groups groups = BuildGroups(facts, options.grouping);
+  KL_ASSIGN_OR_RETURN(Evaluated ev, Run(facts, expr, clock, groups, options.drilldown));
+  std::vector<GroupValue> out;
+  for (size_t i = 0; i < groups.keys.size(); ++i) {
+    out.push_back(GroupValue{groups.keys[i], ev.values[i], std::move(ev.projects[i])});
+  }
+  return out;
+}
+
+Result<CompiledIndicator> CompileIndicator(IndicatorDef def) {
+  auto num = ParseExpression(def.numerator);
+  if (!num.ok()) return num.error().ToStatus("numerator");
+  auto den = ParseExpression(def.denominator);
+  if (!den.ok()) return den.error().ToStatus("denominator");
+  if (num.expression().dim != den.expression().dim) {
+    return Status::InvalidArgument(
+        "分子与分母量纲不同（金额与数量不能相除）",
+        "numerator and denominator differ in kind (money against a count)",
+        {FieldError{"denominator", "分子与分母量纲不同",
+                    "numerator and denominator differ in kind"}});
+  }
+  if (def.decimals < 0 || def.decimals > 6) {
+    return Status::InvalidArgument("小数位数应为 0 到 6", "decimals must be 0..6",
+                                   {FieldError{"decimals", "小数位数应为 0 到 6", "0..6"}});
+  }
+  return CompiledIndicator{std::move(def), std::move(num).expression(),
+                           std::move(den).expression()};
+}
+
+Result<std::vector<IndicatorValue>> EvaluateIndicator(const Facts& facts,
+                                                      const CompiledIndicator& indicator,
+                                                      const EvalOptions& options) {
+  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period));
+  Groups groups = BuildGroups(facts, options.grouping);
+  KL_ASSIGN_OR_RETURN(Evaluated num,
+                      Run(facts, indicator.numerator, clock, groups, options.drilldown));
+  KL_ASSIGN_OR_RETURN(Evaluated den,
+                      Run(facts, indicator.denominator, clock, groups, options.drilldown));
+  std::vector<IndicatorValue> out;
+  for (size_t i = 0; i < groups.keys.size(); ++i) {
+    IndicatorValue v;
+    v.key = groups.keys[i];
+    v.numerator = num.values[i];
+    v.denominator = den.values[i];
+    if (v.numerator && v.denominator && !v.denominator->IsZero()) {
+      v.rate = Div(*v.numerator, *v.denominator);
+      if (!v.rate) return Overflow();
+      v.percent = FormatPercent(*v.rate, indicator.def.decimals);
+    }
+    v.numerator_projects = std::move(num.projects[i]);
+    v.denominator_projects = std::move(den.projects[i]);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace keyline::engine

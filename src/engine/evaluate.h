@@ -1,0 +1,85 @@
+// Evaluating expressions and indicators over Facts for one period, by group, with drill-down.
+//
+// A group key is a string: "area" for the whole area; the unit id ("12", "none" for projects
+// without a unit); the first `prefix` characters of the region code (default 6 = county) or
+// of the industry code (default 1 = GB/T 4754 section letter), "none" when missing; the level
+// code ("provincial", "city", "district", "none"). Rows of plans, reports, procedures and
+// problems belong to their project's group; a lead belongs to its own unit and industry, and to
+// its project's region and level when it has one ("none" otherwise).
+//
+// Every group that holds at least one project or lead is returned, sorted by key (byte order),
+// even when all its measures are 0, so a unit with nothing to show still appears in a ranking.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "engine/expr.h"
+#include "engine/facts.h"
+#include "engine/rational.h"
+
+namespace keyline::engine {
+
+enum class GroupBy : uint8_t { kArea, kUnit, kRegion, kLevel, kIndustry };
+
+struct Grouping {
+  GroupBy by = GroupBy::kArea;
+  int prefix = 0;  // region / industry prefix length; 0 = the default (6 / 1)
+};
+
+struct EvalOptions {
+  int period = 0;  // YYYYMM
+  Grouping grouping;
+  bool drilldown = true;  // collect the contributing project ids
+};
+
+// One expression's value in one group. value is nullopt when the expression divides by zero.
+struct GroupValue {
+  std::string key;
+  std::optional<Rational> value;
+  std::vector<int64_t> projects;  // sorted ids of projects with a row counted by an aggregate
+};
+
+// Evaluates one parsed expression. Fails with kInvalidArgument for a bad period and with
+// kInvalidArgument when an intermediate value overflows (|x| ≥ 2^120).
+Result<std::vector<GroupValue>> EvaluateExpression(const Facts& facts, const Expression& expr,
+                                                   const EvalOptions& options);
+
+// An indicator as data: codes and names, numerator and denominator expressions, display.
+struct IndicatorDef {
+  std::string code;  // stable key, e.g. "fengxi.investment_completion"
+  std::string name_zh;
+  std::string name_en;
+  std::string numerator;
+  std::string denominator;
+  int decimals = 1;  // shown as a percentage with this many decimals
+};
+
+struct CompiledIndicator {
+  IndicatorDef def;
+  Expression numerator;
+  Expression denominator;
+};
+
+// Parses both expressions and checks they have the same dimension (a count over a count, money
+// over money). Errors carry the position and name the field "numerator" or "denominator".
+Result<CompiledIndicator> CompileIndicator(IndicatorDef def);
+
+struct IndicatorValue {
+  std::string key;
+  std::optional<Rational> numerator;
+  std::optional<Rational> denominator;
+  std::optional<Rational> rate;  // numerator ÷ denominator; nullopt when the denominator is 0
+  std::string percent;           // rate × 100 with def.decimals decimals; "" when no rate
+  std::vector<int64_t> numerator_projects;    // drill-down: behind the numerator
+  std::vector<int64_t> denominator_projects;  // drill-down: behind the denominator
+};
+
+Result<std::vector<IndicatorValue>> EvaluateIndicator(const Facts& facts,
+                                                      const CompiledIndicator& indicator,
+                                                      const EvalOptions& options);
+
+}  // namespace keyline::engine

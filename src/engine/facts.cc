@@ -1,0 +1,126 @@
+#include "engine/facts.h"
+
+#include <string>
+
+namespace keyline::engine {
+
+int32_t DateKey(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return 0;
+  int32_t v = 0;
+  for (size_t i = 0; i < iso.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (iso[i] < '0' || iso[i] > '9') return 0;
+    v = v * 10 + (iso[i] - '0');
+  }
+  return v;
+}
+
+uint32_t Dictionary::Intern(std::string_view s) {
+  auto it = ids_.find(std::string(s));
+  if (it != ids_.end()) return it->second;
+  uint32_t id = static_cast<uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  ids_.emplace(std::string(s), id);
+  return id;
+}
+
+std::optional<uint32_t> Dictionary::Find(std::string_view s) const {
+  auto it = ids_.find(std::string(s));
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<int32_t> Facts::RowOf(int64_t project_id) const {
+  auto it = project_row.find(project_id);
+  if (it == project_row.end()) {
+    return Status::NotFound("引擎中没有项目 " + std::to_string(project_id),
+                            "project " + std::to_string(project_id) + " is not in the engine");
+  }
+  return it->second;
+}
+
+Result<int32_t> Facts::AddProject(const ProjectFact& p) {
+  if (project_row.count(p.id)) {
+    return Status::InvalidArgument("项目重复：" + std::to_string(p.id),
+                                   "duplicate project " + std::to_string(p.id));
+  }
+  auto row = static_cast<int32_t>(projects.size());
+  auto& t = projects;
+  t.id.push_back(p.id);
+  t.stage.push_back(static_cast<uint8_t>(p.stage));
+  t.level.push_back(static_cast<uint8_t>(p.level));
+  t.stats_status.push_back(static_cast<uint8_t>(p.stats_status));
+  t.unit.push_back(p.unit);
+  t.region.push_back(regions.Intern(p.region));
+  t.industry.push_back(industries.Intern(p.industry));
+  t.total.push_back(p.total_cents);
+  t.planned_start.push_back(p.planned_start);
+  t.planned_completion.push_back(p.planned_completion);
+  t.actual_start.push_back(p.actual_start);
+  t.actual_completion.push_back(p.actual_completion);
+  t.stats_date.push_back(p.stats_date);
+  project_row.emplace(p.id, row);
+  return row;
+}
+
+Result<int32_t> Facts::AddPlan(const PlanFact& p) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(p.project_id));
+  auto row = static_cast<int32_t>(plans.size());
+  plans.project.push_back(prow);
+  plans.year.push_back(static_cast<int16_t>(p.year));
+  plans.planned.push_back(p.planned_cents);
+  plans.monthly.push_back(p.monthly_cents);
+  plans.planned_start.push_back(p.planned_start);
+  plans.planned_completion.push_back(p.planned_completion);
+  return row;
+}
+
+Result<int32_t> Facts::AddReport(const ReportFact& r) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(r.project_id));
+  auto row = static_cast<int32_t>(reports.size());
+  reports.project.push_back(prow);
+  reports.period.push_back(r.period);
+  reports.amount.push_back(r.completed_cents);
+  return row;
+}
+
+Result<int32_t> Facts::AddProcedure(const ProcedureFact& p) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(p.project_id));
+  auto row = static_cast<int32_t>(procedures.size());
+  procedures.project.push_back(prow);
+  procedures.status.push_back(static_cast<uint8_t>(p.status));
+  procedures.due.push_back(p.due);
+  procedures.done.push_back(p.done);
+  return row;
+}
+
+Result<int32_t> Facts::AddProblem(const ProblemFact& p) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(p.project_id));
+  auto row = static_cast<int32_t>(problems.size());
+  problems.project.push_back(prow);
+  problems.status.push_back(static_cast<uint8_t>(p.status));
+  problems.severity.push_back(static_cast<uint8_t>(p.severity));
+  problems.raised.push_back(p.raised);
+  problems.due.push_back(p.due);
+  problems.closed.push_back(p.closed);
+  return row;
+}
+
+Result<int32_t> Facts::AddLead(const LeadFact& l) {
+  int32_t prow = -1;
+  if (l.project_id) {
+    KL_ASSIGN_OR_RETURN(prow, RowOf(*l.project_id));
+  }
+  auto row = static_cast<int32_t>(leads.size());
+  leads.id.push_back(l.id);
+  leads.unit.push_back(l.unit);
+  leads.industry.push_back(industries.Intern(l.industry));
+  leads.stage.push_back(static_cast<uint8_t>(l.stage));
+  leads.amount.push_back(l.amount_cents);
+  leads.signed_on.push_back(l.signed_on);
+  leads.landed_on.push_back(l.landed_on);
+  leads.project.push_back(prow);
+  return row;
+}
+
+}  // namespace keyline::engine

@@ -1,0 +1,162 @@
+// Facts: the engine's in-memory copy of what indicators are computed from.
+//
+// Struct-of-arrays, sized for 100,000 projects, 800,000 procedures and 3,600,000 monthly
+// reports: a report is 16 bytes (project row, period, cents), a procedure 16. Rows refer to
+// their project by row index (int32), not by id. Conventions:
+//   money   int64 cents (Money::cents)
+//   dates   int32 yyyymmdd (20260315); 0 = no date
+//   periods int32 YYYYMM
+//   enums   uint8 of the core enum (Stage, ProjectLevel, ...)
+//   codes   region (GB/T 2260, 6..12 digits) and industry (GB/T 4754) codes are interned in a
+//           Dictionary; id 0 is the empty code
+//   unit    responsible unit id (责任单位); 0 = none
+//
+// Who fills it: today tests and (next) a loader from the repositories; incremental updates from
+// committed writes are not written yet (see README.md). Facts is a plain value: not thread-safe
+// for writes; concurrent const reads are fine.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+#include "core/model/attraction.h"
+#include "core/model/project.h"
+#include "core/model/supervision.h"
+
+namespace keyline::engine {
+
+// yyyymmdd of an ISO "YYYY-MM-DD" date; 0 for an empty or malformed text.
+int32_t DateKey(std::string_view iso);
+
+// Interned strings; id 0 is always "".
+class Dictionary {
+ public:
+  Dictionary() : strings_{""} { ids_.emplace("", 0); }
+  uint32_t Intern(std::string_view s);
+  // nullopt when s was never interned.
+  std::optional<uint32_t> Find(std::string_view s) const;
+  const std::string& Get(uint32_t id) const { return strings_[id]; }
+  size_t size() const { return strings_.size(); }
+
+ private:
+  std::vector<std::string> strings_;
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+// Input rows (what a loader or a test hands in). Dates are yyyymmdd, 0 = none.
+struct ProjectFact {
+  int64_t id = 0;
+  Stage stage = Stage::kConceived;
+  ProjectLevel level = ProjectLevel::kNone;
+  int64_t unit = 0;
+  std::string region;
+  std::string industry;
+  int64_t total_cents = 0;
+  int32_t planned_start = 0, planned_completion = 0;
+  int32_t actual_start = 0, actual_completion = 0;
+  StatsStatus stats_status = StatsStatus::kNotApplicable;
+  int32_t stats_date = 0;
+};
+struct PlanFact {  // the current baseline of one project's annual plan
+  int64_t project_id = 0;
+  int year = 0;
+  int64_t planned_cents = 0;
+  std::array<int64_t, 12> monthly_cents{};  // breakdown, sums to planned_cents
+  int32_t planned_start = 0, planned_completion = 0;
+};
+struct ReportFact {  // an approved or submitted monthly report's amount
+  int64_t project_id = 0;
+  int32_t period = 0;
+  int64_t completed_cents = 0;
+};
+struct ProcedureFact {
+  int64_t project_id = 0;
+  ProcedureStatus status = ProcedureStatus::kNotStarted;
+  int32_t due = 0, done = 0;
+};
+struct ProblemFact {
+  int64_t project_id = 0;
+  ProblemStatus status = ProblemStatus::kOpen;
+  ProblemSeverity severity = ProblemSeverity::kOrdinary;
+  int32_t raised = 0, due = 0, closed = 0;
+};
+struct LeadFact {  // 招商引资 lead; signed = date of 签约, landed = date it reached 注册 or 落地
+  int64_t id = 0;
+  int64_t unit = 0;
+  std::string industry;
+  LeadStage stage = LeadStage::kLead;
+  int64_t amount_cents = 0;
+  int32_t signed_on = 0, landed_on = 0;
+  std::optional<int64_t> project_id;
+};
+
+struct Facts {
+  struct Projects {
+    std::vector<int64_t> id;
+    std::vector<uint8_t> stage, level, stats_status;
+    std::vector<int64_t> unit;
+    std::vector<uint32_t> region, industry;
+    std::vector<int64_t> total;
+    std::vector<int32_t> planned_start, planned_completion, actual_start, actual_completion,
+        stats_date;
+    size_t size() const { return id.size(); }
+  } projects;
+  struct Plans {
+    std::vector<int32_t> project;
+    std::vector<int16_t> year;
+    std::vector<int64_t> planned;
+    std::vector<std::array<int64_t, 12>> monthly;
+    std::vector<int32_t> planned_start, planned_completion;
+    size_t size() const { return project.size(); }
+  } plans;
+  struct Reports {
+    std::vector<int32_t> project;
+    std::vector<int32_t> period;
+    std::vector<int64_t> amount;
+    size_t size() const { return project.size(); }
+  } reports;
+  struct Procedures {
+    std::vector<int32_t> project;
+    std::vector<uint8_t> status;
+    std::vector<int32_t> due, done;
+    size_t size() const { return project.size(); }
+  } procedures;
+  struct Problems {
+    std::vector<int32_t> project;
+    std::vector<uint8_t> status, severity;
+    std::vector<int32_t> raised, due, closed;
+    size_t size() const { return project.size(); }
+  } problems;
+  struct Leads {
+    std::vector<int64_t> id;
+    std::vector<int64_t> unit;
+    std::vector<uint32_t> industry;
+    std::vector<uint8_t> stage;
+    std::vector<int64_t> amount;
+    std::vector<int32_t> signed_on, landed_on;
+    std::vector<int32_t> project;  // row, -1 = not (yet) a project
+    size_t size() const { return id.size(); }
+  } leads;
+  Dictionary regions, industries;
+  std::unordered_map<int64_t, int32_t> project_row;  // project id → row
+
+  // Each Add returns the new row, or kInvalidArgument (duplicate project id) / kNotFound (a
+  // project id that was not added first). Rows are never removed in this first version.
+  Result<int32_t> AddProject(const ProjectFact& p);
+  Result<int32_t> AddPlan(const PlanFact& p);
+  Result<int32_t> AddReport(const ReportFact& r);
+  Result<int32_t> AddProcedure(const ProcedureFact& p);
+  Result<int32_t> AddProblem(const ProblemFact& p);
+  Result<int32_t> AddLead(const LeadFact& l);
+
+ private:
+  Result<int32_t> RowOf(int64_t project_id) const;
+};
+
+}  // namespace keyline::engine
