@@ -59,6 +59,7 @@ Result<int32_t> Facts::AddProject(const ProjectFact& p) {
   t.actual_start.push_back(p.actual_start);
   t.actual_completion.push_back(p.actual_completion);
   t.stats_date.push_back(p.stats_date);
+  t.leader.push_back(p.leader);
   project_row.emplace(p.id, row);
   return row;
 }
@@ -81,6 +82,9 @@ Result<int32_t> Facts::AddReport(const ReportFact& r) {
   reports.project.push_back(prow);
   reports.period.push_back(r.period);
   reports.amount.push_back(r.completed_cents);
+  reports.status.push_back(static_cast<uint8_t>(r.status));
+  reports.late.push_back(r.late ? 1 : 0);
+  reports.submitted_on.push_back(r.submitted_on);
   return row;
 }
 
@@ -120,6 +124,19 @@ Result<int32_t> Facts::AddLead(const LeadFact& l) {
   leads.signed_on.push_back(l.signed_on);
   leads.landed_on.push_back(l.landed_on);
   leads.project.push_back(prow);
+  return row;
+}
+
+Result<int32_t> Facts::AddFund(const FundFact& f) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(f.project_id));
+  auto row = static_cast<int32_t>(funds.size());
+  funds.project.push_back(prow);
+  funds.source.push_back(static_cast<uint8_t>(f.source));
+  funds.year.push_back(static_cast<int16_t>(f.year));
+  funds.applied.push_back(f.applied_cents);
+  funds.issued.push_back(f.issued_cents);
+  funds.arrived.push_back(f.arrived_cents);
+  funds.paid.push_back(f.paid_cents);
   return row;
 }
 

@@ -26,7 +26,9 @@
 
 #include "common/result.h"
 #include "core/model/attraction.h"
+#include "core/model/funds.h"
 #include "core/model/project.h"
+#include "core/model/reporting.h"
 #include "core/model/supervision.h"
 
 namespace keyline::engine {
@@ -62,6 +64,7 @@ struct ProjectFact {
   int32_t actual_start = 0, actual_completion = 0;
   StatsStatus stats_status = StatsStatus::kNotApplicable;
   int32_t stats_date = 0;
+  int64_t leader = 0;  // the current 包抓领导 (person id); 0 = none
 };
 struct PlanFact {  // the current baseline of one project's annual plan
   int64_t project_id = 0;
@@ -70,10 +73,19 @@ struct PlanFact {  // the current baseline of one project's annual plan
   std::array<int64_t, 12> monthly_cents{};  // breakdown, sums to planned_cents
   int32_t planned_start = 0, planned_completion = 0;
 };
-struct ReportFact {  // an approved or submitted monthly report's amount
+struct ReportFact {  // one monthly report (one per project and period)
   int64_t project_id = 0;
   int32_t period = 0;
   int64_t completed_cents = 0;
+  ReportStatus status = ReportStatus::kApproved;
+  int32_t submitted_on = 0;  // yyyymmdd of the (last) submission; 0 = never submitted
+  bool late = false;         // submitted after the period's due day
+};
+struct FundFact {  // one funding line's totals (research §7): 申请 ≥ 下达 ≥ 到位 ≥ 支付
+  int64_t project_id = 0;
+  FundingSource source = FundingSource::kOther;
+  int year = 0;
+  int64_t applied_cents = 0, issued_cents = 0, arrived_cents = 0, paid_cents = 0;
 };
 struct ProcedureFact {
   int64_t project_id = 0;
@@ -105,6 +117,7 @@ struct Facts {
     std::vector<int64_t> total;
     std::vector<int32_t> planned_start, planned_completion, actual_start, actual_completion,
         stats_date;
+    std::vector<int64_t> leader;
     size_t size() const { return id.size(); }
   } projects;
   struct Plans {
@@ -119,8 +132,17 @@ struct Facts {
     std::vector<int32_t> project;
     std::vector<int32_t> period;
     std::vector<int64_t> amount;
+    std::vector<uint8_t> status, late;
+    std::vector<int32_t> submitted_on;
     size_t size() const { return project.size(); }
   } reports;
+  struct Funds {
+    std::vector<int32_t> project;
+    std::vector<uint8_t> source;
+    std::vector<int16_t> year;
+    std::vector<int64_t> applied, issued, arrived, paid;
+    size_t size() const { return project.size(); }
+  } funds;
   struct Procedures {
     std::vector<int32_t> project;
     std::vector<uint8_t> status;
@@ -154,6 +176,7 @@ struct Facts {
   Result<int32_t> AddProcedure(const ProcedureFact& p);
   Result<int32_t> AddProblem(const ProblemFact& p);
   Result<int32_t> AddLead(const LeadFact& l);
+  Result<int32_t> AddFund(const FundFact& f);
 
  private:
   Result<int32_t> RowOf(int64_t project_id) const;
