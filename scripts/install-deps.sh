@@ -7,14 +7,19 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config ccache
           libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
           libsqlite3-dev sqlite3 libpq-dev libsodium-dev
-          libgtest-dev libgmock-dev libbenchmark-dev)
+          libgtest-dev libgmock-dev libbenchmark-dev
+          # Excel in and out (zip + expat reader, libxlsxwriter), bulletins as PDF (cairo + pango
+          # with a CJK font).
+          libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk)
 # The web UI is built with Node.js/npm; Debian's packages unless a Node.js is already there.
 if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
 if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk curl)
   # Browser tests of the web UI: headless Chromium and CJK fonts for the screenshots.
-  packages+=(chromium fonts-noto-cjk)
+  packages+=(chromium)
+  # The bulletin PDF test renders pages to PNG and reads their text back.
+  packages+=(poppler-utils)
 fi
 
 missing=()
