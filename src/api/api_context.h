@@ -75,8 +75,9 @@ struct ApiContext {
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
-  documents::ExportService* exports = nullptr;  // ledger .xlsx, OC4IDS (documents_api.cc)
-  documents::BulletinService* bulletins = nullptr;  // 月度通报
+  // Documents out (documents_api.cc): ledger .xlsx and OC4IDS; the monthly bulletin (月度通报).
+  documents::ExportService* exports = nullptr;
+  documents::BulletinService* bulletins = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE

@@ -28,10 +28,10 @@
 #include "core/service/report_service.h"
 #include "core/service/reporting_settings.h"
 #include "core/service/reporting_stats.h"
-#include "documents/bulletin_service.h"
-#include "documents/export_service.h"
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
+#include "documents/bulletin_service.h"
+#include "documents/export_service.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
@@ -86,8 +86,10 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
-  std::unique_ptr<documents::ExportService> exports;  // documents out (issue 7)
-  documents::NoIndicatorSource no_indicators;          // until the issue-5 engines are wired
+  // Documents out (issue 7); the bulletin's indicator sections say 暂无数据 until the issue-5
+  // engines are wired in place of no_indicators.
+  std::unique_ptr<documents::ExportService> exports;
+  documents::NoIndicatorSource no_indicators;
   std::unique_ptr<documents::BulletinService> bulletins;
   api::ApiContext api;
   http::Router router;
