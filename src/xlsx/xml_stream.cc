@@ -60,7 +60,7 @@ Status XmlStream::Feed(std::string_view chunk, bool final) {
   }
   bytes_without_event_ += chunk.size();
   if (bytes_without_event_ > kMaxTokenBytes) {
-    return TooLarge(part_ + " 中有超过 16 MB 的 XML 标记", part_ + " has an XML token over 16 MB");
+    return TooLarge(part_ + " 中有超过 4 MB 的 XML 标记", part_ + " has an XML token over 4 MB");
   }
   return failure_;
 }
