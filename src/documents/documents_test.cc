@@ -17,13 +17,14 @@
 #include "documents/ledger_sheet.h"
 #include "documents/oc4ids.h"
 #include "documents/office_workbook.h"
+#include "documents/xlsx_readback.h"
 #include "documents/zip_peek.h"
 #include "testing/test_env.h"
 
 namespace keyline::documents {
 namespace {
 
-using testing::Count;
+using testing::ReadBack;
 using testing::ZipEntry;
 
 Project SampleProject(int64_t id, std::string name, Stage stage, int64_t wan) {
@@ -106,6 +107,39 @@ TEST(OfficeWorkbook, LedgerHasTitleTwoRowHeaderTotalsFrozenPaneAndFormats) {
   ASSERT_TRUE(styles);
   EXPECT_NE(styles->find("#,##0.00"), std::string::npos);
   EXPECT_NE(styles->find("yyyy-mm-dd"), std::string::npos);
+}
+
+TEST(OfficeWorkbook, LedgerReadsBackWithTheXlsxReader) {
+  std::vector<Project> projects = {SampleProject(1, "第四中学", Stage::kConstruction, 30000),
+                                   SampleProject(2, "电子六路", Stage::kPreliminary, 52000)};
+  projects[0].actual_start = "2026-02-01";
+  auto bytes = WriteWorkbook({LedgerSheet(projects, SampleNames(), "截至：2026年3月16日")});
+  ASSERT_TRUE(bytes.ok());
+  std::string error;
+  auto sheets = ReadBack(*bytes, &error);
+  ASSERT_EQ(sheets.size(), 1u) << error;
+  const auto& s = sheets[0];
+  EXPECT_EQ(s.name, "项目台账");
+  EXPECT_EQ(s.At(1, 0).text, "重点项目台账");
+  EXPECT_TRUE(s.IsMerged(0, 0, 0, 18));  // title across A..S
+  EXPECT_TRUE(s.IsMerged(2, 9, 2, 10));  // 责任主体 over J:K
+  EXPECT_TRUE(s.IsMerged(2, 1, 3, 1));   // 项目名称 over both header rows
+  EXPECT_EQ(s.At(3, 9).text, "责任主体");
+  EXPECT_EQ(s.At(4, 9).text, "项目业主（建设单位）");
+  EXPECT_EQ(s.At(4, 13).text, "开工");
+  EXPECT_EQ(s.At(3, kLedgerInvestmentColumn).text, "总投资（万元）");
+  // Data from row 5: numbers stay numbers, dates are dates.
+  EXPECT_EQ(s.At(5, 0).number, 1);
+  EXPECT_EQ(s.At(5, kLedgerNameColumn).text, "第四中学");
+  EXPECT_EQ(s.At(5, kLedgerInvestmentColumn).kind, xlsx::Cell::Kind::kNumber);
+  EXPECT_DOUBLE_EQ(s.At(5, kLedgerInvestmentColumn).number, 30000.012345);
+  xlsx::Cell start = s.At(5, 15);
+  EXPECT_TRUE(start.date_format);
+  EXPECT_EQ(xlsx::SerialToDate(start.number, false)->ToString(), "2026-02-01");
+  // The totals row's cached value.
+  int64_t total = s.RowStarting("合计");
+  ASSERT_EQ(total, 7);
+  EXPECT_DOUBLE_EQ(s.At(total, kLedgerInvestmentColumn).number, 82000.02469);
 }
 
 TEST(OfficeWorkbook, EmptyListStillHasHeaderAndSaysSo) {

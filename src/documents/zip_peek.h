@@ -33,11 +33,4 @@ inline std::optional<std::string> ZipEntry(const std::string& archive, const std
   return out;
 }
 
-// Occurrences of needle in hay.
-inline int Count(const std::string& hay, const std::string& needle) {
-  int n = 0;
-  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace keyline::documents::testing
