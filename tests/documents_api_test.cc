@@ -1,6 +1,11 @@
 // Documents out over HTTP: the ledger export (office .xlsx, same filters and scope as
 // GET /projects), the OC4IDS package and the monthly bulletin in its three formats, with the
 // roles that may get them and the answers to bad input.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "common/date.h"
 #include "documents/xlsx_readback.h"
 #include "documents/zip_peek.h"
 #include "tests/api_test.h"
@@ -161,6 +166,52 @@ TEST_P(DocumentsApi, BulletinInThreeFormatsForTheOfficeAndItsOwnForADepartment) 
   ExpectBilingual400(fgw->Get("/api/v1/bulletins/199912"));
   ExpectBilingual400(fgw->Get("/api/v1/bulletins/202603?format=docx"));
   ExpectBilingual400(fgw->Get("/api/v1/bulletins/202603?fmt=pdf"));
+}
+
+TEST_P(DocumentsApi, BulletinFiguresComeFromPlansAndApprovedReports) {
+  // The school's 2026 plan (12000 万元, even) and its approved March report of 850.5 万元.
+  server().clock().Set(Date::Parse("2026-03-27")->ToDays() * 86400000LL + 2 * 3600000LL);
+  int64_t school = fx().project_school;
+  std::string plan = "/api/v1/projects/" + Id(school) + "/plans/2026";
+  auto fgw = As("fgw");
+  ASSERT_EQ(
+      fgw->Request("PUT", plan, R"({"planned_investment":"12000","split":"even","version":0})")
+          .status,
+      200);
+  ASSERT_EQ(fgw->Post(plan + "/confirm", R"({"version":1})").status, 200);
+  std::string report = "/api/v1/projects/" + Id(school) + "/reports/202603";
+  auto company = As("company_a");
+  HttpResult submitted =
+      company->Post(report + "/submit", R"({"version":0,"completed_investment":"850.5"})");
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  ASSERT_EQ(As("edu")->Post(report + "/approve", R"({"version":1})").status, 200);
+
+  // 850.5 ÷ 12000 = 7.09%; 3 months elapsed → 7.0875 − 25 = −17.91 points.
+  HttpResult html = fgw->Get("/api/v1/bulletins/202603");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("纳入年度投资计划项目1个，年度计划投资12,000.00万元；1—3月累计完成投资"
+                           "850.50万元，占年度计划的7.09%，落后序时进度 17.91 个百分点。"),
+            std::string::npos)
+      << html.body;
+
+  HttpResult pdf = fgw->Get("/api/v1/bulletins/202603?format=pdf");
+  ASSERT_EQ(pdf.status, 200);
+  if (std::system("command -v pdftotext >/dev/null") != 0) GTEST_SKIP() << "no pdftotext";
+  TempDir dir;
+  std::ofstream(dir.path() + "/b.pdf", std::ios::binary) << pdf.body;
+  ASSERT_EQ(std::system(("pdftotext " + dir.path() + "/b.pdf " + dir.path() + "/b.txt").c_str()),
+            0);
+  std::ifstream in(dir.path() + "/b.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string flat;
+  for (char ch : text.str()) {
+    if (ch != ' ' && ch != '\n' && ch != '\f') flat += ch;
+  }
+  EXPECT_NE(flat.find("关于2026年1—3月全区重点项目建设情况的通报"), std::string::npos) << flat;
+  EXPECT_NE(flat.find("全区在库项目3个"), std::string::npos);
+  EXPECT_NE(flat.find("落后序时进度17.91个百分点"), std::string::npos);
+  EXPECT_NE(flat.find("雁塔区教育局"), std::string::npos);  // the school's unit in the starts table
 }
 
 }  // namespace
