@@ -4,8 +4,11 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "testing/test_env.h"
@@ -137,6 +140,55 @@ TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
   CliRun broken = Keyline("--db sqlite:" + copy + " audit verify");
   EXPECT_EQ(broken.exit_code, 1) << broken.output;
   EXPECT_NE(broken.output.find("entry 7"), std::string::npos) << broken.output;
+}
+
+// Documents out (issue 7): export ledger / oc4ids and the bulletin, and their bad input.
+TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
+  TempDir dir;
+  std::string db = "--db sqlite:" + dir.path() + "/demo.db ";
+  ASSERT_EQ(Keyline(db + "seed-demo").exit_code, 0);
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string ledger = dir.path() + "/台账.xlsx";
+  CliRun all = Keyline(db + "export ledger --out '" + ledger + "'");
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  std::string ledger_bytes = read(ledger);
+  EXPECT_EQ(ledger_bytes.substr(0, 2), "PK");
+  std::string built = dir.path() + "/built.xlsx";
+  ASSERT_EQ(Keyline(db + "export ledger --stage construction --out " + built).exit_code, 0);
+  EXPECT_LT(read(built).size(), ledger_bytes.size());
+  std::string oc4ids = dir.path() + "/oc4ids.json";
+  ASSERT_EQ(Keyline(db + "export oc4ids --out " + oc4ids).exit_code, 0);
+  boost::json::value package = boost::json::parse(read(oc4ids));
+  EXPECT_EQ(package.at("version"), "0.9");
+  EXPECT_GT(package.at("projects").as_array().size(), 10u);
+  for (const char* format : {"pdf", "html", "xlsx"}) {
+    std::string out = dir.path() + "/bulletin." + format;
+    CliRun run = Keyline(db + "bulletin --period 202602 --format " + format + " --out " + out);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_GT(std::filesystem::file_size(out), 1000u) << format;
+  }
+  EXPECT_EQ(read(dir.path() + "/bulletin.pdf").substr(0, 5), "%PDF-");
+  EXPECT_NE(read(dir.path() + "/bulletin.html").find("关于2026年1—2月全区重点项目建设情况的通报"),
+            std::string::npos);
+
+  // Bad input: a bilingual message, a non-zero exit, no file left behind.
+  CliRun future =
+      Keyline(db + "bulletin --period 209901 --format pdf --out " + dir.path() + "/f.pdf");
+  EXPECT_EQ(future.exit_code, 1);
+  EXPECT_NE(future.output.find("the period is in the future"), std::string::npos) << future.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/f.pdf"));
+  EXPECT_EQ(Keyline(db + "bulletin --period 202602 --format docx --out x").exit_code, 2);
+  EXPECT_EQ(Keyline(db + "bulletin --period 2026-02 --out x").exit_code, 2);
+  EXPECT_EQ(Keyline(db + "bulletin --period 202602 --format pdf").exit_code, 2);
+  CliRun bad_stage = Keyline(db + "export ledger --stage bogus --out " + dir.path() + "/b.xlsx");
+  EXPECT_EQ(bad_stage.exit_code, 1);
+  EXPECT_NE(bad_stage.output.find("取值无效"), std::string::npos) << bad_stage.output;
+  EXPECT_EQ(Keyline(db + "export ledger").exit_code, 2);
+  EXPECT_EQ(Keyline(db + "export pdf --out x").exit_code, 2);
+  EXPECT_EQ(Keyline(db + "export oc4ids --project abc --out x").exit_code, 2);
 }
 
 }  // namespace

@@ -95,15 +95,13 @@ int ExportCommand(KeylineApp& app, const std::vector<std::string>& args) {
   }
   if (out.empty()) return BadLine("export " + args[0] + ": --out FILE is required");
   Caller caller = Caller::System("cli");
-  Result<std::string> bytes = Status::Ok();
+  ProjectQuery query;
   if (args[0] == "ledger") {
-    ProjectQuery query;
     Status st = api::ReadProjectQuery(req, &query);
     if (!st.ok()) return Failed(st);
-    bytes = app.exports().LedgerXlsx(caller, query);
-  } else {
-    bytes = app.exports().Oc4ids(caller, ids, {});
   }
+  Result<std::string> bytes = args[0] == "ledger" ? app.exports().LedgerXlsx(caller, query)
+                                                  : app.exports().Oc4ids(caller, ids, {});
   if (!bytes.ok()) return Failed(bytes.status());
   if (Status st = WriteFile(out, *bytes); !st.ok()) return Failed(st);
   return Done(out, bytes->size());
