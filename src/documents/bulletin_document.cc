@@ -26,8 +26,8 @@ SheetCell Str(std::string s) {
 }
 
 std::vector<SheetColumn> MilestoneColumns() {
-  return {{"序号", ColumnKind::kInteger, 5},   {"类别", ColumnKind::kText, 7},
-          {"项目名称", ColumnKind::kText, 28}, {"责任单位", ColumnKind::kText, 25},
+  return {{"序号", ColumnKind::kInteger, 7},   {"类别", ColumnKind::kText, 7},
+          {"项目名称", ColumnKind::kText, 26}, {"责任单位", ColumnKind::kText, 25},
           {"日期", ColumnKind::kDate, 12},     {"总投资（万元）", ColumnKind::kWan, 16, "", true}};
 }
 
@@ -209,9 +209,9 @@ DocSection Problems(const BulletinData& d) {
   DocTable t;
   t.sheet.name = "逾期问题";
   t.sheet.title = "逾期未解决问题清单";
-  t.sheet.columns = {{"序号", ColumnKind::kInteger, 5},   {"项目名称", ColumnKind::kText, 20},
-                     {"问题", ColumnKind::kText, 24},     {"责任单位", ColumnKind::kText, 23},
-                     {"办结时限", ColumnKind::kDate, 12}, {"逾期天数", ColumnKind::kInteger, 10},
+  t.sheet.columns = {{"序号", ColumnKind::kInteger, 7},   {"项目名称", ColumnKind::kText, 20},
+                     {"问题", ColumnKind::kText, 20},     {"责任单位", ColumnKind::kText, 23},
+                     {"办结时限", ColumnKind::kDate, 12}, {"逾期天数", ColumnKind::kInteger, 12},
                      {"督办层级", ColumnKind::kText, 11}};
   for (const OverdueProblem& p : d.overdue_problems) {
     t.sheet.rows.push_back({static_cast<double>(t.sheet.rows.size() + 1), Str(p.project_name),

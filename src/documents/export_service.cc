@@ -17,14 +17,22 @@ std::string DateZh(const std::string& iso) {
 std::string ExportService::TodayZh() const { return DateZh(projects_.Today()); }
 
 std::string ExportService::UnitNameOf(const Caller& caller) {
-  if (caller.unit_id <= 0) return "";
   std::string name;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    auto unit = repos_.units->Get(tx, caller.unit_id);
-    if (unit.ok()) name = unit->name;
+    if (caller.unit_id > 0) {
+      auto unit = repos_.units->Get(tx, caller.unit_id);
+      if (unit.ok()) name = unit->name;
+      return Status::Ok();
+    }
+    // The system (CLI) speaks for the 发改 office: the first office unit.
+    UnitQuery query;
+    query.kind = UnitKind::kOffice;
+    query.page.limit = 1;
+    auto offices = repos_.units->List(tx, query);
+    if (offices.ok() && !offices->items.empty()) name = offices->items.front().name;
     return Status::Ok();
   });
-  (void)st;
+  if (!st.ok()) return "";
   return name;
 }
 

@@ -37,7 +37,7 @@ class ExportService {
 
   // "2026年3月16日" of today in Beijing.
   std::string TodayZh() const;
-  // The caller's unit name ("" when unknown).
+  // The caller's unit name; for the system (CLI, no unit) the 发改 office's; "" when unknown.
   std::string UnitNameOf(const Caller& caller);
 
  private:
