@@ -39,14 +39,24 @@ struct TextStyle {
   double indent = 0;  // first-line indent in points
 };
 
+// One font map for the process (created on first use, under RenderMutex): pango's default map
+// is per thread, which would keep a font cache alive in every HTTP worker.
+PangoFontMap* SharedFontMap() {
+  static PangoFontMap* map = pango_cairo_font_map_new();
+  return map;
+}
+
 class PdfWriter {
  public:
   explicit PdfWriter(std::string* out) {
     surface_ = cairo_pdf_surface_create_for_stream(AppendToString, out, kPageW, kPageH);
     cr_ = cairo_create(surface_);
+    context_ = pango_font_map_create_context(SharedFontMap());
+    pango_cairo_update_context(cr_, context_);
     y_ = kTop;
   }
   ~PdfWriter() {
+    g_object_unref(context_);
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
   }
@@ -62,7 +72,7 @@ class PdfWriter {
   }
 
   LayoutPtr Make(const std::string& text, const TextStyle& style, double width) {
-    LayoutPtr layout(pango_cairo_create_layout(cr_));
+    LayoutPtr layout(pango_layout_new(context_));
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, style.family);
     pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
@@ -162,6 +172,7 @@ class PdfWriter {
 
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
+  PangoContext* context_ = nullptr;
   double y_ = 0;
   int page_ = 0;
 };
