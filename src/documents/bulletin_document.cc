@@ -111,16 +111,20 @@ DocSection Milestones(const BulletinData& d) {
   return s;
 }
 
-DocSection Rates(const BulletinData& d) {
+// A section named for its xlsx tab; when its source has no data, one paragraph says so.
+DocSection EngineSection(const char* sheet_name, bool available, const std::string& note) {
   DocSection s;
-  s.sheet_name = "五率";
+  s.sheet_name = sheet_name;
+  if (!available) s.paragraphs.push_back((note.empty() ? std::string("暂无数据") : note) + "。");
+  return s;
+}
+
+DocSection Rates(const BulletinData& d) {
+  DocSection s = EngineSection("五率", d.rates.available, d.rates.note);
+  if (!d.rates.available) return s;
   DocTable t;
   t.sheet.name = "五率";
   t.sheet.title = std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月各单位五率情况";
-  if (!d.rates.available) {
-    s.paragraphs.push_back(d.rates.note.empty() ? "暂无数据。" : d.rates.note + "。");
-    return s;
-  }
   t.sheet.columns.push_back({"序号", ColumnKind::kInteger, 6});
   t.sheet.columns.push_back({"单位", ColumnKind::kText, 20});
   for (const std::string& c : d.rates.columns)
@@ -144,12 +148,8 @@ std::string RankChange(const RankingTable::Row& r) {
 }
 
 DocSection Rankings(const BulletinData& d) {
-  DocSection s;
-  s.sheet_name = "排名";
-  if (!d.rankings.available) {
-    s.paragraphs.push_back(d.rankings.note.empty() ? "暂无数据。" : d.rankings.note + "。");
-    return s;
-  }
+  DocSection s = EngineSection("排名", d.rankings.available, d.rankings.note);
+  if (!d.rankings.available) return s;
   DocTable t;
   t.caption = d.rankings.scheme;
   t.sheet.name = "排名";
@@ -188,12 +188,8 @@ DocTable LightTable(const BulletinData& d, const char* caption, const char* name
 }
 
 DocSection Lights(const BulletinData& d) {
-  DocSection s;
-  s.sheet_name = "红黄灯项目";
-  if (!d.lights.available) {
-    s.paragraphs.push_back(d.lights.note.empty() ? "暂无数据。" : d.lights.note + "。");
-    return s;
-  }
+  DocSection s = EngineSection("红黄灯项目", d.lights.available, d.lights.note);
+  if (!d.lights.available) return s;
   s.paragraphs.push_back("本月亮红灯项目" + std::to_string(d.lights.red.size()) + "个，亮黄灯项目" +
                          std::to_string(d.lights.yellow.size()) + "个。");
   s.tables.push_back(LightTable(d, "（一）红灯项目", "红灯项目", d.lights.red));
