@@ -6,8 +6,11 @@
 #include <sstream>
 
 #include "common/date.h"
+#include "documents/bulletin_service.h"
+#include "documents/engine_indicator_source.h"
 #include "documents/xlsx_readback.h"
 #include "documents/zip_peek.h"
+#include "engine/indicator_catalogue.h"
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -212,6 +215,61 @@ TEST_P(DocumentsApi, BulletinFiguresComeFromPlansAndApprovedReports) {
   EXPECT_NE(flat.find("全区在库项目3个"), std::string::npos);
   EXPECT_NE(flat.find("落后序时进度17.91个百分点"), std::string::npos);
   EXPECT_NE(flat.find("雁塔区教育局"), std::string::npos);  // the school's unit in the starts table
+}
+
+TEST_P(DocumentsApi, BulletinShowsTheFiveRatesFromTheEngineThroughTheSeam) {
+  // Facts as the live engine would hold them: 教育局 has two projects due to start in 2026, one
+  // started; 住建局 one, started. 储备项目开工率 for 2026-06: 50% and 100%.
+  engine::Facts facts;
+  auto add = [&](int64_t id, Stage stage, int64_t unit, int32_t planned, int32_t started) {
+    engine::ProjectFact p;
+    p.id = id;
+    p.stage = stage;
+    p.unit = unit;
+    p.total_cents = 1000 * Money::kCentsPerWan;
+    p.planned_start = planned;
+    p.actual_start = started;
+    ASSERT_TRUE(facts.AddProject(p).ok());
+  };
+  add(1, Stage::kConstruction, fx().dept_edu, 20260310, 20260315);
+  add(2, Stage::kPreliminary, fx().dept_edu, 20260615, 0);
+  add(3, Stage::kConstruction, fx().dept_build, 20260401, 20260402);
+  engine::FixedFactsSource source(std::move(facts));
+  engine::ShippedIndicatorCatalogue catalogue;
+  documents::NoIndicatorSource none;
+  documents::EngineIndicatorSource rates(catalogue, source, server().app().repos(), none);
+  server().app().bulletins().SetIndicatorSource(rates);
+  server().clock().Set(Date::Parse("2026-07-10")->ToDays() * 86400000LL);
+
+  HttpResult html = As("fgw")->Get("/api/v1/bulletins/202606");
+  ASSERT_EQ(html.status, 200) << html.body;
+  for (const char* s : {"储备项目开工率", "前期手续办结率", "招商引资落地率", "计划投资完成率",
+                        "竣工投产达效率", "<td>雁塔区教育局</td>", "<td class=\"num\">50.00%</td>",
+                        "<td>雁塔区住房和城乡建设局</td>", "<td class=\"num\">100.00%</td>"}) {
+    EXPECT_NE(html.body.find(s), std::string::npos) << s;
+  }
+  // A department sees its own row only.
+  HttpResult own = As("edu")->Get("/api/v1/bulletins/202606");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("<td>雁塔区教育局</td>"), std::string::npos);
+  EXPECT_EQ(own.body.find("<td>雁塔区住房和城乡建设局</td>"), std::string::npos);
+  // The xlsx sheet 五率 has the rates as fractions under a merged 五率 group header.
+  auto sheets = ReadBack(As("fgw")->Get("/api/v1/bulletins/202606?format=xlsx").body);
+  const documents::testing::ReadSheet* five = nullptr;
+  for (const auto& sh : sheets) {
+    if (sh.name == "五率") five = &sh;
+  }
+  ASSERT_NE(five, nullptr);
+  EXPECT_EQ(five->At(2, 2).text, "五率");
+  EXPECT_TRUE(five->IsMerged(1, 2, 1, 6));
+  int64_t edu_row = 0;
+  for (const auto& [n, cells] : five->rows) {
+    if (cells.size() > 1 && cells[1].text == "雁塔区教育局") edu_row = n;
+  }
+  ASSERT_GT(edu_row, 0);
+  bool found_half = false;
+  for (int c = 2; c < 7; ++c) found_half |= five->At(edu_row, c).number == 0.5;
+  EXPECT_TRUE(found_half);
 }
 
 }  // namespace

@@ -157,12 +157,13 @@ DocSection Rankings(const BulletinData& d) {
   t.sheet.columns = {{"名次", ColumnKind::kInteger, 6},
                      {"单位", ColumnKind::kText, 24},
                      {"得分", ColumnKind::kDecimal, 10},
-                     {"上期名次", ColumnKind::kText, 10},
+                     {"上期名次", ColumnKind::kInteger, 10},
                      {"名次变化", ColumnKind::kText, 10}};
   for (const RankingTable::Row& r : d.rankings.rows) {
     t.sheet.rows.push_back({static_cast<double>(r.rank), Str(r.name),
                             r.score ? SheetCell(*r.score) : SheetCell(std::string("—")),
-                            r.previous_rank ? std::to_string(*r.previous_rank) : std::string("—"),
+                            r.previous_rank ? SheetCell(static_cast<double>(*r.previous_rank))
+                                            : SheetCell(std::string("—")),
                             RankChange(r)});
   }
   s.tables.push_back(std::move(t));

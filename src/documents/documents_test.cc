@@ -330,6 +330,24 @@ BulletinData SampleBulletin(int starts) {
   return d;
 }
 
+// The engine sections filled in (as a wired indicator source would).
+void AddEngineSections(BulletinData& d) {
+  d.rates.available = true;
+  d.rates.columns = {"招商引资落地率", "前期手续办结率", "储备项目开工率", "计划投资完成率",
+                     "竣工投产达效率"};
+  d.rates.rows = {{"雁塔区教育局", {0.5, 0.875, std::nullopt, 0.2934, 1.0}},
+                  {"雁塔区住房和城乡建设局", {0.25, 1.0, 0.6667, 0.31, std::nullopt}}};
+  d.rankings.available = true;
+  d.rankings.scheme = "重点项目建设考核排名";
+  d.rankings.rows = {{1, 3, "雁塔区住房和城乡建设局", 92.5},
+                     {2, 1, "雁塔区教育局", 88.0},
+                     {3, std::nullopt, "曲江街道办事处", 70.25}};
+  d.lights.available = true;
+  d.lights.red = {{"电子六路建设项目", "雁塔区住房和城乡建设局", "连续两月未报送月报"}};
+  d.lights.yellow = {
+      {"雁塔区第四中学建设项目", "雁塔区教育局", "投资完成率落后序时进度 12.5 个百分点"}};
+}
+
 TEST(Bulletin, GapPhraseWordsTheSign) {
   EXPECT_EQ(GapPhrase(std::string("7.33")), "超序时进度 7.33 个百分点");
   EXPECT_EQ(GapPhrase(std::string("-2.10")), "落后序时进度 2.10 个百分点");
@@ -385,6 +403,7 @@ TEST(Bulletin, PdfRendersOnA4WithRepeatedHeadersAndReadableText) {
     GTEST_SKIP() << "poppler-utils not installed (scripts/install-deps.sh --test)";
   }
   BulletinData d = SampleBulletin(60);  // long enough to break the table across pages
+  AddEngineSections(d);
   auto pdf = RenderBulletinPdf(LayOutBulletin(d));
   ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
   ASSERT_EQ(pdf->substr(0, 5), "%PDF-");
@@ -403,6 +422,10 @@ TEST(Bulletin, PdfRendersOnA4WithRepeatedHeadersAndReadableText) {
   EXPECT_NE(flat.find("超序时进度4.35个百分点"), std::string::npos);
   EXPECT_NE(flat.find("雁塔区住房和城乡建设局"), std::string::npos);  // the column fits it
   EXPECT_NE(flat.find("征地拆迁未完成"), std::string::npos);
+  EXPECT_NE(flat.find("87.50%"), std::string::npos);  // a five-rates cell
+  EXPECT_NE(flat.find("↑2"), std::string::npos);      // rank 3 → 1
+  EXPECT_NE(flat.find("新进"), std::string::npos);
+  EXPECT_NE(flat.find("连续两月未报送月报"), std::string::npos);
   EXPECT_NE(flat.find("—1—"), std::string::npos);
   // A4 pages; the table continues on page 2 under a repeated header.
   ASSERT_EQ(Shell("pdftotext -f 2 -l 2 " + path + " " + dir.path() + "/p2.txt"), 0);
