@@ -116,9 +116,13 @@ Result<BulletinData> BulletinService::Build(const Caller& caller, int period) {
     d.totals.gap_points = gap;
   }
 
-  // Starts, completions, productions.
+  // Starts, completions, productions: only projects whose construction period overlaps the year
+  // can have started or completed in it (the ledger's `year` filter), which keeps big ledgers
+  // out of memory. A project that completed in an earlier year and went into production this
+  // year is not counted as 投产 (known limit; see docs/architecture.md).
   ProjectQuery query;
   query.unit_id = scope.unit_id;
+  query.year = period / 100;
   query.sort = ProjectSortField::kId;
   query.descending = false;
   KL_ASSIGN_OR_RETURN(std::vector<Project> projects, exports_.AllProjects(caller, query));
