@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include "documents/bulletin_render.h"
 
 namespace keyline::documents {
@@ -17,7 +19,7 @@ h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size:
 h3 { font-family: "KaiTi", "楷体", "Noto Serif CJK SC", serif; font-size: 12pt;
      font-weight: bold; margin: 3mm 0 1mm; }
 p { text-indent: 2em; margin: 0 0 2mm; text-align: justify; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; line-height: 1.4;
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10pt; line-height: 1.4;
         margin: 1mm 0 4mm; page-break-inside: auto; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -54,7 +56,16 @@ void Table(std::string& out, const DocTable& t, const std::string& empty_note) {
     out += "<p class=\"note\">" + HtmlEscape(empty_note.empty() ? "无" : empty_note) + "。</p>\n";
     return;
   }
-  out += "<table>\n<thead>";
+  // Column widths as in the PDF and the xlsx (fixed layout, shares of the total width).
+  double total = 0;
+  for (const SheetColumn& c : s.columns) total += c.width;
+  out += "<table>\n<colgroup>";
+  for (const SheetColumn& c : s.columns) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "<col style=\"width:%.1f%%\">", 100.0 * c.width / total);
+    out += buf;
+  }
+  out += "</colgroup>\n<thead>";
   bool grouped = false;
   for (const SheetColumn& c : s.columns) grouped |= !c.group.empty();
   out += "<tr>";
