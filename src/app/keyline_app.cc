@@ -33,6 +33,12 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
+#include "engine/indicator_catalogue.h"
+#include "engine/service/db_indicator_catalogue.h"
+#include "engine/service/indicator_service.h"
+#include "engine/service/rates_service.h"
+#include "storage/engine/live_facts.h"
+#include "storage/engine/sql_engine_repositories.h"
 
 namespace keyline {
 namespace {
@@ -84,6 +90,12 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
+  std::unique_ptr<IndicatorRepository> indicator_repo;
+  std::unique_ptr<EngineLookups> engine_lookups;
+  std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
+  std::unique_ptr<engine::IndicatorService> indicator_service;
+  std::unique_ptr<engine::RatesService> rates;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -93,6 +105,7 @@ KeylineApp::KeylineApp() : state_(std::make_unique<State>()) {}
 
 KeylineApp::~KeylineApp() {
   StopServer();
+  if (state_ && state_->live_facts) state_->live_facts->StopListener();
   if (state_ && state_->store) state_->store->db().Close();
 }
 
@@ -137,6 +150,15 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   s.attraction = std::make_unique<AttractionServices>(
       repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
+  s.live_facts = std::make_unique<storage::LiveFacts>(s.store->db(), *s.clock);
+  s.indicator_repo = storage::NewSqlIndicatorRepository();
+  s.engine_lookups = storage::NewSqlEngineLookups();
+  s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
+  s.indicator_service = std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo,
+                                                                   *s.audit, *s.clock);
+  KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
+  s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
+                                                   *s.indicators, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -164,6 +186,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
+  s.api.indicators = s.indicator_service.get();
+  s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -236,5 +260,16 @@ const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
 SqlStore& KeylineApp::store() { return *state_->store; }
+engine::FactsSource& KeylineApp::facts() { return *state_->live_facts; }
+engine::IndicatorCatalogue& KeylineApp::indicators() { return *state_->indicators; }
+
+Result<int64_t> KeylineApp::LoadFacts() {
+  State& s = *state_;
+  KL_RETURN_IF_ERROR(s.live_facts->Load());
+  if (s.store->db().dialect() == sql::Dialect::kPostgres) {
+    KL_RETURN_IF_ERROR(s.live_facts->StartListener(s.config.db_url));
+  }
+  return s.live_facts->Stats().load_ms;
+}
 
 }  // namespace keyline
