@@ -173,6 +173,8 @@ TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
   EXPECT_EQ(read(dir.path() + "/bulletin.pdf").substr(0, 5), "%PDF-");
   EXPECT_NE(read(dir.path() + "/bulletin.html").find("关于2026年1—2月全区重点项目建设情况的通报"),
             std::string::npos);
+  // The five rates by unit come from the live indicator engine.
+  EXPECT_NE(read(dir.path() + "/bulletin.html").find("<th>储备项目开工率</th>"), std::string::npos);
 
   // Bad input: a bilingual message, a non-zero exit, no file left behind.
   CliRun future =

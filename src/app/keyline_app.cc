@@ -31,10 +31,17 @@
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
 #include "documents/bulletin_service.h"
+#include "documents/engine_indicator_source.h"
 #include "documents/export_service.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
+#include "engine/indicator_catalogue.h"
+#include "engine/service/db_indicator_catalogue.h"
+#include "engine/service/indicator_service.h"
+#include "engine/service/rates_service.h"
+#include "storage/engine/live_facts.h"
+#include "storage/engine/sql_engine_repositories.h"
 
 namespace keyline {
 namespace {
@@ -86,10 +93,17 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
-  // Documents out (issue 7); the bulletin's indicator sections say 暂无数据 until the issue-5
-  // engines are wired in place of no_indicators.
+  std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
+  std::unique_ptr<IndicatorRepository> indicator_repo;
+  std::unique_ptr<EngineLookups> engine_lookups;
+  std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
+  std::unique_ptr<engine::IndicatorService> indicator_service;
+  std::unique_ptr<engine::RatesService> rates;
+  // Documents out (issue 7). The bulletin's 五率 come from the live engine (engine_rates);
+  // rankings and lights say 暂无数据 (no_indicators) until they are wired.
   std::unique_ptr<documents::ExportService> exports;
   documents::NoIndicatorSource no_indicators;
+  std::unique_ptr<documents::EngineIndicatorSource> engine_rates;
   std::unique_ptr<documents::BulletinService> bulletins;
   api::ApiContext api;
   http::Router router;
@@ -100,6 +114,7 @@ KeylineApp::KeylineApp() : state_(std::make_unique<State>()) {}
 
 KeylineApp::~KeylineApp() {
   StopServer();
+  if (state_ && state_->live_facts) state_->live_facts->StopListener();
   if (state_ && state_->store) state_->store->db().Close();
 }
 
@@ -144,6 +159,15 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   s.attraction = std::make_unique<AttractionServices>(
       repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
+  s.live_facts = std::make_unique<storage::LiveFacts>(s.store->db(), *s.clock);
+  s.indicator_repo = storage::NewSqlIndicatorRepository();
+  s.engine_lookups = storage::NewSqlEngineLookups();
+  s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
+  s.indicator_service = std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo,
+                                                                   *s.audit, *s.clock);
+  KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
+  s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
+                                                   *s.indicators, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -174,8 +198,13 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.exports = std::make_unique<documents::ExportService>(repos, *s.projects, *s.clock);
   s.bulletins = std::make_unique<documents::BulletinService>(
       repos, *s.projects, *s.reporting_stats, *s.problems, *s.exports, s.no_indicators, *s.clock);
+  s.engine_rates = std::make_unique<documents::EngineIndicatorSource>(
+      *s.indicators, *s.live_facts, repos, s.no_indicators);
+  s.bulletins->SetIndicatorSource(*s.engine_rates);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
+  s.api.indicators = s.indicator_service.get();
+  s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -250,5 +279,16 @@ const Config& KeylineApp::config() const { return state_->config; }
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }
 documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }
+engine::FactsSource& KeylineApp::facts() { return *state_->live_facts; }
+engine::IndicatorCatalogue& KeylineApp::indicators() { return *state_->indicators; }
+
+Result<int64_t> KeylineApp::LoadFacts() {
+  State& s = *state_;
+  KL_RETURN_IF_ERROR(s.live_facts->Load());
+  if (s.store->db().dialect() == sql::Dialect::kPostgres) {
+    KL_RETURN_IF_ERROR(s.live_facts->StartListener(s.config.db_url));
+  }
+  return s.live_facts->Stats().load_ms;
+}
 
 }  // namespace keyline

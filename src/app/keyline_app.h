@@ -38,6 +38,10 @@ namespace documents {
 class ExportService;
 class BulletinService;
 }  // namespace documents
+namespace engine {
+class FactsSource;
+class IndicatorCatalogue;
+}  // namespace engine
 
 class KeylineApp {
  public:
@@ -81,6 +85,14 @@ class KeylineApp {
   SqlStore& store();
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
+  // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
+  // indicator definitions.
+  engine::FactsSource& facts();
+  engine::IndicatorCatalogue& indicators();
+  // Loads the facts from the database now (serve calls it before listening) and, on
+  // PostgreSQL, starts the LISTEN thread that keeps an idle node current. Returns the load
+  // time in milliseconds.
+  Result<int64_t> LoadFacts();
 
  private:
   KeylineApp();
