@@ -126,7 +126,7 @@ DocSection Rates(const BulletinData& d) {
   t.sheet.name = "五率";
   t.sheet.title = std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月各单位五率情况";
   t.sheet.columns.push_back({"序号", ColumnKind::kInteger, 6});
-  t.sheet.columns.push_back({"单位", ColumnKind::kText, 20});
+  t.sheet.columns.push_back({"单位", ColumnKind::kText, 26});
   for (const std::string& c : d.rates.columns)
     t.sheet.columns.push_back({c, ColumnKind::kPercent, 11, "五率"});
   for (const RatesTable::Row& r : d.rates.rows) {
