@@ -82,10 +82,9 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
   HttpResult own = company_b->Get("/api/v1/lights?period=202603");
   EXPECT_EQ(own.json.at("total").as_int64(), 2);
   EXPECT_EQ(ItemOf(own, fx().project_school), nullptr);
-  EXPECT_EQ(
-      company_b->Get("/api/v1/projects/" + Id(fx().project_school) + "/lights?period=202603")
-          .status,
-      404);
+  EXPECT_EQ(company_b->Get("/api/v1/projects/" + Id(fx().project_school) + "/lights?period=202603")
+                .status,
+            404);
   // 教育局 sees the school and the mall it cooperates on.
   EXPECT_EQ(As("edu")->Get("/api/v1/lights?period=202603").json.at("total").as_int64(), 2);
 
@@ -93,15 +92,17 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
   auto company_a = As("company_a");
   std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
   server().clock().Set(At("2026-03-10"));  // still open (locks after the 10th working day)
-  HttpResult draft = company_a->Request(
-      "PUT", rep,
-      Json({{"version", 0}, {"completed_investment", "200"}, {"progress_text", "主体施工"},
-            {"progress_percent", 10}, {"workers", 50}}));
+  HttpResult draft = company_a->Request("PUT", rep,
+                                        Json({{"version", 0},
+                                              {"completed_investment", "200"},
+                                              {"progress_text", "主体施工"},
+                                              {"progress_percent", 10},
+                                              {"workers", 50}}));
   ASSERT_EQ(draft.status, 200) << draft.body;
   HttpResult submitted = company_a->Post(rep + "/submit", R"({"version":1})");
   ASSERT_EQ(submitted.status, 200) << submitted.body;
-  HttpResult after = fgw->Get("/api/v1/projects/" + Id(fx().project_school) +
-                              "/lights?period=202603");
+  HttpResult after =
+      fgw->Get("/api/v1/projects/" + Id(fx().project_school) + "/lights?period=202603");
   ASSERT_EQ(after.status, 200) << after.body;
   // 200 of 1200 = 16.7% against 25% (as of 03-10 the plan to date is still March's) → 8.3
   // behind → green; the report was late (after 03-06) → yellow reporting.
@@ -140,7 +141,8 @@ TEST_P(LightsApi, JudgementsOnlyLowerAndAreAudited) {
             std::string::npos);
   // Lowering reporting (red) to green: the department in charge may.
   HttpResult ok = edu->Post(
-      url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"系统故障，已线下报送"})");
+      url,
+      R"({"period":202603,"dimension":"reporting","colour":"green","reason":"系统故障，已线下报送"})");
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(ok.json.at("computed_colour"), "red");
   HttpResult detail =
@@ -154,40 +156,50 @@ TEST_P(LightsApi, JudgementsOnlyLowerAndAreAudited) {
   EXPECT_EQ(detail.json.at("judgements").at(0).at("by"), "edu");
   EXPECT_EQ(detail.json.at("judgements").at(0).at("reason"), "系统故障，已线下报送");
   // Overall may be judged too (yellow → green).
-  EXPECT_EQ(edu->Post(url, R"({"period":202603,"dimension":"overall","colour":"green","reason":"领导研判"})")
-                .status,
-            201);
-  EXPECT_EQ(edu->Get("/api/v1/lights?period=202603&colour=green").json.at("total").as_int64(),
-            1);
+  EXPECT_EQ(
+      edu->Post(url,
+                R"({"period":202603,"dimension":"overall","colour":"green","reason":"领导研判"})")
+          .status,
+      201);
+  EXPECT_EQ(edu->Get("/api/v1/lights?period=202603&colour=green").json.at("total").as_int64(), 1);
   // Audited.
   HttpResult audit = As("admin")->Get("/api/v1/audit?entity=light_judgement");
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_EQ(audit.json.at("total").as_int64(), 2);
 
   // Who may not: a company (403), a department outside its scope (404), bad input (400).
-  EXPECT_EQ(As("company_a")
-                ->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x"})")
-                .status,
-            403);
-  EXPECT_EQ(As("build")
-                ->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x"})")
-                .status,
-            404);
-  EXPECT_EQ(edu->Post(url, R"({"period":202603,"dimension":"weather","colour":"green","reason":"x"})")
-                .status,
-            400);
-  EXPECT_EQ(edu->Post(url, R"({"period":202603,"dimension":"reporting","colour":"pink","reason":"x"})")
-                .status,
-            400);
-  EXPECT_EQ(edu->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":""})")
-                .status,
-            400);
-  EXPECT_EQ(edu->Post(url, R"({"period":202612,"dimension":"reporting","colour":"green","reason":"x"})")
-                .status,
-            400);
-  EXPECT_EQ(edu->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x","extra":1})")
-                .status,
-            400);
+  EXPECT_EQ(
+      As("company_a")
+          ->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x"})")
+          .status,
+      403);
+  EXPECT_EQ(
+      As("build")
+          ->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x"})")
+          .status,
+      404);
+  EXPECT_EQ(
+      edu->Post(url, R"({"period":202603,"dimension":"weather","colour":"green","reason":"x"})")
+          .status,
+      400);
+  EXPECT_EQ(
+      edu->Post(url, R"({"period":202603,"dimension":"reporting","colour":"pink","reason":"x"})")
+          .status,
+      400);
+  EXPECT_EQ(
+      edu->Post(url, R"({"period":202603,"dimension":"reporting","colour":"green","reason":""})")
+          .status,
+      400);
+  EXPECT_EQ(
+      edu->Post(url, R"({"period":202612,"dimension":"reporting","colour":"green","reason":"x"})")
+          .status,
+      400);
+  EXPECT_EQ(
+      edu->Post(
+             url,
+             R"({"period":202603,"dimension":"reporting","colour":"green","reason":"x","extra":1})")
+          .status,
+      400);
 }
 
 TEST_P(LightsApi, RulesAreDataValidatedAndTakeEffectAtOnce) {
@@ -207,14 +219,15 @@ TEST_P(LightsApi, RulesAreDataValidatedAndTakeEffectAtOnce) {
   HttpResult bad = fgw->Request(
       "PUT", "/api/v1/light-rules",
       R"({"rules":[{"dimension":"progress","yellow":{"points_behind":30},"red":{"points_behind":20}}]})");
-  ASSERT_EQ(bad.status, 400);
+  ASSERT_EQ(bad.status, 400) << bad.body;
   EXPECT_EQ(bad.json.at("error").at("details").at(0).at("field"), "rules[progress].red");
-  for (const char* body :
-       {R"({"rules":[{"dimension":"weather","yellow":{"x":1},"red":{"x":2}}]})",
-        R"({"rules":[{"dimension":"progress","yellow":{"points":1},"red":{"points_behind":2}}]})",
-        R"({"rules":[{"dimension":"progress","yellow":{"points_behind":"ten"},"red":{"points_behind":30}}]})",
-        R"({"rules":"all"})", R"({"rules":[],"forecast":{"warning_percent_below":0}})",
-        R"({"rules":[],"dispatch":{"yellow_months":13}})", R"([1,2])", R"({"rules":[1]})"}) {
+  for (
+      const char* body :
+      {R"({"rules":[{"dimension":"weather","yellow":{"x":1},"red":{"x":2}}]})",
+       R"({"rules":[{"dimension":"progress","yellow":{"points":1},"red":{"points_behind":2}}]})",
+       R"({"rules":[{"dimension":"progress","yellow":{"points_behind":"ten"},"red":{"points_behind":30}}]})",
+       R"({"rules":"all"})", R"({"rules":[],"forecast":{"warning_percent_below":0}})",
+       R"({"rules":[],"dispatch":{"yellow_months":13}})", R"([1,2])", R"({"rules":[1]})"}) {
     EXPECT_EQ(fgw->Request("PUT", "/api/v1/light-rules", body).status, 400) << body;
   }
   ASSERT_EQ(fgw->Request("PUT", "/api/v1/light-rules", widen).status, 200);
@@ -242,8 +255,8 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   ASSERT_EQ(units.json.at("rows").as_array().size(), 1u);  // only the school has a plan
   EXPECT_EQ(units.json.at("rows").at(0).at("label"), "教育局");
   EXPECT_EQ(units.json.at("rows").at(0).at("planned_year"), "1200");
-  EXPECT_EQ(As("company_b")->Get("/api/v1/forecast?period=202603").json.at("rows").as_array().size(),
-            0u);
+  EXPECT_EQ(
+      As("company_b")->Get("/api/v1/forecast?period=202603").json.at("rows").as_array().size(), 0u);
   EXPECT_EQ(As("company_b")
                 ->Get("/api/v1/projects/" + Id(fx().project_school) + "/forecast?period=202603")
                 .status,
@@ -256,7 +269,11 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   EXPECT_EQ(first.at("project_id").as_int64(), fx().project_school);
   EXPECT_EQ(first.at("reasons").at(0).at("zh"), "综合红灯");
   EXPECT_EQ(first.at("severity").as_int64(), 311);  // red: 300 + 10 × 1 red + 1 yellow
-  EXPECT_EQ(As("company_b")->Get("/api/v1/dispatch-list?period=202603").json.at("items").as_array().size(),
+  EXPECT_EQ(As("company_b")
+                ->Get("/api/v1/dispatch-list?period=202603")
+                .json.at("items")
+                .as_array()
+                .size(),
             0u);
 }
 
@@ -277,10 +294,10 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
                      {"code", "depts"},
                      {"name_zh", "部门"},
                      {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-      {"components", boost::json::array{boost::json::object{{"indicator", "fengxi.investment_completion"},
-                                                            {"weight", 60}},
-                                        boost::json::object{{"indicator", "builtin.reporting_timeliness"},
-                                                            {"weight", 40}}}},
+      {"components",
+       boost::json::array{
+           boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
+           boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
       {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
       {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
   EXPECT_EQ(As("edu")->Post("/api/v1/ranking-schemes", Json(scheme)).status, 403);
@@ -291,8 +308,11 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(sum.json.at("error").at("details").at(0).at("field"), "components");
   bad = scheme;
   bad["components"].as_array()[0].as_object()["indicator"] = "no.such";
-  EXPECT_EQ(fgw->Post("/api/v1/ranking-schemes", Json(bad)).json.at("error").at("details").at(0).at(
-                "field"),
+  EXPECT_EQ(fgw->Post("/api/v1/ranking-schemes", Json(bad))
+                .json.at("error")
+                .at("details")
+                .at(0)
+                .at("field"),
             "components[0].indicator");
   bad = scheme;
   bad["period_kind"] = "week";
@@ -318,14 +338,17 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(fgw->Get("/api/v1/rankings?scheme=nope&period=202603").status, 404);
   EXPECT_EQ(fgw->Get("/api/v1/rankings?period=202603").status, 400);
 
-  std::string ex = Json({{"scheme", "monthly"}, {"period", "202603"}, {"unit_id", fx().dept_build},
+  std::string ex = Json({{"scheme", "monthly"},
+                         {"period", "202603"},
+                         {"unit_id", fx().dept_build},
                          {"reason", "不可抗力：汛期停工"}});
   EXPECT_EQ(As("company_a")->Post("/api/v1/rankings/exemptions", ex).status, 403);
   ASSERT_EQ(fgw->Post("/api/v1/rankings/exemptions", ex).status, 201);
   EXPECT_EQ(fgw->Post("/api/v1/rankings/exemptions", ex).status, 409);
-  EXPECT_EQ(fgw->Post("/api/v1/rankings/exemptions",
-                      Json({{"scheme", "monthly"}, {"period", "2026Q1"}, {"unit_id", fx().dept_build},
-                            {"reason", "x"}}))
+  EXPECT_EQ(fgw->Post("/api/v1/rankings/exemptions", Json({{"scheme", "monthly"},
+                                                           {"period", "2026Q1"},
+                                                           {"unit_id", fx().dept_build},
+                                                           {"reason", "x"}}))
                 .status,
             400);
   HttpResult again = fgw->Get("/api/v1/rankings?scheme=monthly&period=202603");

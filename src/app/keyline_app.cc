@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
+#include "api/lights_api.h"
 #include "app/embedded_files.h"
 #include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
@@ -16,10 +17,10 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
-#include "core/service/meeting_service.h"
 #include "core/service/factor_service.h"
 #include "core/service/fund_service.h"
 #include "core/service/key_list_service.h"
+#include "core/service/meeting_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -30,8 +31,12 @@
 #include "core/service/reporting_stats.h"
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
+#include "engine/indicator_catalogue.h"
+#include "engine/service/lights_service.h"
+#include "engine/service/ranking_service.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "storage/repos/lights_sql_repositories.h"
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
@@ -84,6 +89,14 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  // issue 5: traffic lights, rankings, forecast, dispatch list (bound to the live facts)
+  engine::LightsRedProjectSource lights_red;
+  std::unique_ptr<LightsRepository> lights_repo;
+  std::unique_ptr<RankingRepository> ranking_repo;
+  std::unique_ptr<engine::FixedFactsSource> placeholder_facts;  // until the live facts land
+  std::unique_ptr<engine::ShippedIndicatorCatalogue> placeholder_indicators;
+  std::unique_ptr<engine::LightsService> lights;
+  std::unique_ptr<engine::RankingService> rankings;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -130,13 +143,24 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
   s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
-                                                *s.battle_chart, s.red_projects);
+                                                *s.battle_chart, s.lights_red);
   const FundsRepositories& funds = s.store->funds();
   s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
   s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   s.attraction = std::make_unique<AttractionServices>(
       repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
+  s.lights_repo = storage::NewSqlLightsRepository();
+  s.ranking_repo = storage::NewSqlRankingRepository();
+  s.placeholder_facts = std::make_unique<engine::FixedFactsSource>(engine::Facts{});
+  s.placeholder_indicators = std::make_unique<engine::ShippedIndicatorCatalogue>();
+  LightsRepositories lights_repos{s.lights_repo.get(), s.ranking_repo.get()};
+  s.lights = std::make_unique<engine::LightsService>(repos, lights_repos, *s.audit, *s.clock,
+                                                     *s.placeholder_facts, *s.reporting_settings,
+                                                     s.calendar);
+  s.rankings = std::make_unique<engine::RankingService>(
+      repos, lights_repos, *s.audit, *s.clock, *s.placeholder_facts, *s.placeholder_indicators);
+  s.lights_red.Bind(s.lights.get());
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -165,6 +189,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
   api::RegisterAllRoutes(s.router, s.api);
+  api::RegisterLightsRoutes(s.router, s.api, *s.lights);
+  api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
   return app;
 }
 

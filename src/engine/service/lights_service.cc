@@ -475,17 +475,23 @@ Result<std::vector<RedProject>> LightsService::RedProjectsIn(Tx& tx, const Proje
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   FactsIndex index = FactsIndex::Build(view.facts());
   KL_ASSIGN_OR_RETURN(Evaluated ev, Evaluate(tx, scope, period, view.facts(), index));
-  std::vector<RedProject> out;
+  std::vector<std::pair<int, RedProject>> red;
   for (const LightsItem& item : ev.items) {
     if (item.lights.overall != LightColour::kRed) continue;
     std::string reason;
+    int count = 0;
     for (const DimensionLight& l : item.lights.dimensions) {
       if (l.colour != LightColour::kRed) continue;
       if (!reason.empty()) reason += "；";
       reason += l.reason_zh;
+      ++count;
     }
-    out.push_back({item.project.id, reason.empty() ? "综合红灯" : reason});
+    red.push_back({count, {item.project.id, reason.empty() ? "综合红灯" : reason}});
   }
+  std::stable_sort(red.begin(), red.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<RedProject> out;
+  for (auto& r : red) out.push_back(std::move(r.second));
   return out;
 }
 

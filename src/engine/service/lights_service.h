@@ -135,17 +135,20 @@ class LightsService {
   const WorkingCalendar& calendar_;
 };
 
-// RedProjectSource over the lights: the projects red overall, with the red dimensions' reasons.
+// RedProjectSource over the lights: the projects red overall, with the red dimensions' reasons,
+// most red dimensions first. Until Bind is called (the composition root builds the lights after
+// the meeting service) no project is red, as with NoRedProjects.
 class LightsRedProjectSource final : public RedProjectSource {
  public:
-  explicit LightsRedProjectSource(LightsService& lights) : lights_(lights) {}
+  void Bind(LightsService* lights) { lights_ = lights; }
   Result<std::vector<RedProject>> RedProjects(Tx& tx, const ProjectScope& scope,
                                               const std::string& date) override {
-    return lights_.RedProjectsIn(tx, scope, date);
+    if (!lights_) return std::vector<RedProject>{};
+    return lights_->RedProjectsIn(tx, scope, date);
   }
 
  private:
-  LightsService& lights_;
+  LightsService* lights_ = nullptr;
 };
 
 // Conversions between the stored rows and the rule set (shared with tests).
