@@ -62,7 +62,7 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
   EXPECT_EQ(Dim(*school, "reporting").at("colour"), "red");
   EXPECT_EQ(Dim(*school, "reporting").at("reason_zh"),
             "2026年2月月报应于 2026-03-06 前报送，截至 2026-03-16 仍未报送");
-  EXPECT_EQ(school->at("unit_name"), "教育局");
+  EXPECT_EQ(school->at("unit_name"), "雁塔区教育局");
   const auto* road = ItemOf(all, fx().project_road);
   ASSERT_NE(road, nullptr);
   EXPECT_EQ(Dim(*road, "start").at("reason_zh"), "计划 2026-01-01 开工，逾期 2 个月仍未开工");
@@ -253,7 +253,7 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   HttpResult units = fgw->Get("/api/v1/forecast?period=202603&group_by=unit");
   ASSERT_EQ(units.status, 200) << units.body;
   ASSERT_EQ(units.json.at("rows").as_array().size(), 1u);  // only the school has a plan
-  EXPECT_EQ(units.json.at("rows").at(0).at("label"), "教育局");
+  EXPECT_EQ(units.json.at("rows").at(0).at("label"), "雁塔区教育局");
   EXPECT_EQ(units.json.at("rows").at(0).at("planned_year"), "1200");
   EXPECT_EQ(
       As("company_b")->Get("/api/v1/forecast?period=202603").json.at("rows").as_array().size(), 0u);
@@ -269,12 +269,34 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   EXPECT_EQ(first.at("project_id").as_int64(), fx().project_school);
   EXPECT_EQ(first.at("reasons").at(0).at("zh"), "综合红灯");
   EXPECT_EQ(first.at("severity").as_int64(), 311);  // red: 300 + 10 × 1 red + 1 yellow
-  EXPECT_EQ(As("company_b")
-                ->Get("/api/v1/dispatch-list?period=202603")
-                .json.at("items")
-                .as_array()
-                .size(),
-            0u);
+  // The road and the mall have been yellow (start) since February: two months in a row →
+  // listed (2xx) after the red school. Company B sees only those two.
+  ASSERT_EQ(list.json.at("items").as_array().size(), 3u);
+  EXPECT_EQ(list.json.at("items").at(1).at("reasons").at(0).at("zh"), "连续 2 个月黄灯");
+  EXPECT_EQ(list.json.at("items").at(1).at("severity").as_int64(), 201);
+  // A dispatch meeting's proposed agenda lists the red school (RedProjectSource = the lights).
+  HttpResult meeting =
+      fgw->Post("/api/v1/meetings", Json({{"title", "三月重点项目调度会"},
+                                          {"held_on", "2026-03-16"},
+                                          {"location", "区政府三楼会议室"},
+                                          {"chair_person_id", fx().leader_person}}));
+  ASSERT_EQ(meeting.status, 201) << meeting.body;
+  HttpResult agenda =
+      fgw->Get("/api/v1/meetings/" + Id(meeting.json.at("id").as_int64()) + "/agenda");
+  ASSERT_EQ(agenda.status, 200) << agenda.body;
+  bool red_school = false;
+  for (const auto& item : agenda.json.at("items").as_array()) {
+    if (item.at("kind") == "red_project" &&
+        item.at("project_id").as_int64() == fx().project_school) {
+      red_school = true;
+    }
+  }
+  EXPECT_TRUE(red_school) << agenda.body;
+  HttpResult own = As("company_b")->Get("/api/v1/dispatch-list?period=202603");
+  ASSERT_EQ(own.json.at("items").as_array().size(), 2u);
+  for (const auto& item : own.json.at("items").as_array()) {
+    EXPECT_NE(item.at("project_id").as_int64(), fx().project_school);
+  }
 }
 
 TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {

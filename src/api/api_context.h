@@ -36,6 +36,10 @@ struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
+namespace engine {
+class IndicatorService;
+class RatesService;
+}  // namespace engine
 }  // namespace keyline
 
 namespace keyline::api {
@@ -71,6 +75,8 @@ struct ApiContext {
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
+  engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
+  engine::RatesService* rates = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -129,6 +135,7 @@ void RegisterFundRoutes(http::Router& router, ApiContext& ctx);        // funds_
 void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_lists_api.cc
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
+void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

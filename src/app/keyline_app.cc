@@ -32,10 +32,15 @@
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
 #include "engine/indicator_catalogue.h"
+#include "engine/service/db_indicator_catalogue.h"
+#include "engine/service/indicator_service.h"
 #include "engine/service/lights_service.h"
 #include "engine/service/ranking_service.h"
+#include "engine/service/rates_service.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "storage/engine/live_facts.h"
+#include "storage/engine/sql_engine_repositories.h"
 #include "storage/repos/lights_sql_repositories.h"
 #include "storage/repos/sql_store.h"
 
@@ -89,12 +94,16 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
+  std::unique_ptr<IndicatorRepository> indicator_repo;
+  std::unique_ptr<EngineLookups> engine_lookups;
+  std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
+  std::unique_ptr<engine::IndicatorService> indicator_service;
+  std::unique_ptr<engine::RatesService> rates;
   // issue 5: traffic lights, rankings, forecast, dispatch list (bound to the live facts)
   engine::LightsRedProjectSource lights_red;
   std::unique_ptr<LightsRepository> lights_repo;
   std::unique_ptr<RankingRepository> ranking_repo;
-  std::unique_ptr<engine::FixedFactsSource> placeholder_facts;  // until the live facts land
-  std::unique_ptr<engine::ShippedIndicatorCatalogue> placeholder_indicators;
   std::unique_ptr<engine::LightsService> lights;
   std::unique_ptr<engine::RankingService> rankings;
   api::ApiContext api;
@@ -106,6 +115,7 @@ KeylineApp::KeylineApp() : state_(std::make_unique<State>()) {}
 
 KeylineApp::~KeylineApp() {
   StopServer();
+  if (state_ && state_->live_facts) state_->live_facts->StopListener();
   if (state_ && state_->store) state_->store->db().Close();
 }
 
@@ -150,16 +160,22 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   s.attraction = std::make_unique<AttractionServices>(
       repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
+  s.live_facts = std::make_unique<storage::LiveFacts>(s.store->db(), *s.clock);
+  s.indicator_repo = storage::NewSqlIndicatorRepository();
+  s.engine_lookups = storage::NewSqlEngineLookups();
+  s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
+  s.indicator_service =
+      std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo, *s.audit, *s.clock);
+  KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
+  s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
+                                                   *s.indicators, *s.clock);
   s.lights_repo = storage::NewSqlLightsRepository();
   s.ranking_repo = storage::NewSqlRankingRepository();
-  s.placeholder_facts = std::make_unique<engine::FixedFactsSource>(engine::Facts{});
-  s.placeholder_indicators = std::make_unique<engine::ShippedIndicatorCatalogue>();
   LightsRepositories lights_repos{s.lights_repo.get(), s.ranking_repo.get()};
-  s.lights = std::make_unique<engine::LightsService>(repos, lights_repos, *s.audit, *s.clock,
-                                                     *s.placeholder_facts, *s.reporting_settings,
-                                                     s.calendar);
-  s.rankings = std::make_unique<engine::RankingService>(
-      repos, lights_repos, *s.audit, *s.clock, *s.placeholder_facts, *s.placeholder_indicators);
+  s.lights = std::make_unique<engine::LightsService>(
+      repos, lights_repos, *s.audit, *s.clock, *s.live_facts, *s.reporting_settings, s.calendar);
+  s.rankings = std::make_unique<engine::RankingService>(repos, lights_repos, *s.audit, *s.clock,
+                                                        *s.live_facts, *s.indicators);
   s.lights_red.Bind(s.lights.get());
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
@@ -188,6 +204,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
+  s.api.indicators = s.indicator_service.get();
+  s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
   api::RegisterLightsRoutes(s.router, s.api, *s.lights);
   api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
@@ -262,5 +280,16 @@ const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
 SqlStore& KeylineApp::store() { return *state_->store; }
+engine::FactsSource& KeylineApp::facts() { return *state_->live_facts; }
+engine::IndicatorCatalogue& KeylineApp::indicators() { return *state_->indicators; }
+
+Result<int64_t> KeylineApp::LoadFacts() {
+  State& s = *state_;
+  KL_RETURN_IF_ERROR(s.live_facts->Load());
+  if (s.store->db().dialect() == sql::Dialect::kPostgres) {
+    KL_RETURN_IF_ERROR(s.live_facts->StartListener(s.config.db_url));
+  }
+  return s.live_facts->Stats().load_ms;
+}
 
 }  // namespace keyline

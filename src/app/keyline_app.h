@@ -34,6 +34,10 @@ class WorkingCalendar;
 namespace http {
 class Server;
 }
+namespace engine {
+class FactsSource;
+class IndicatorCatalogue;
+}  // namespace engine
 
 class KeylineApp {
  public:
@@ -75,6 +79,14 @@ class KeylineApp {
   const WorkingCalendar& calendar() const;
   const Config& config() const;
   SqlStore& store();
+  // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
+  // indicator definitions.
+  engine::FactsSource& facts();
+  engine::IndicatorCatalogue& indicators();
+  // Loads the facts from the database now (serve calls it before listening) and, on
+  // PostgreSQL, starts the LISTEN thread that keeps an idle node current. Returns the load
+  // time in milliseconds.
+  Result<int64_t> LoadFacts();
 
  private:
   KeylineApp();
