@@ -26,6 +26,14 @@ Result<int> QueryPeriod(const http::Request& req, LightsService& lights) {
   return static_cast<int>(v);
 }
 
+// The path's project id and the period query (the only parameter allowed).
+Status ProjectAndPeriod(const http::Request& req, LightsService& lights, int64_t* id, int* period) {
+  KL_ASSIGN_OR_RETURN(*id, PathId(req, "id"));
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period"}));
+  KL_ASSIGN_OR_RETURN(*period, QueryPeriod(req, lights));
+  return Status::Ok();
+}
+
 void WriteDimension(JsonWriter& w, const engine::DimensionLight& d) {
   w.BeginObject()
       .Key("dimension")
@@ -142,15 +150,13 @@ void WriteJudgement(JsonWriter& w, const LightJudgementRow& j) {
 
 http::Response ProjectLights(ApiContext&, LightsService& lights, const Caller& caller,
                              http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
-  auto period = QueryPeriod(req, lights);
-  if (!period.ok()) return Error(req, period.status());
-  auto detail = lights.ForProject(caller, *id, *period);
+  int64_t id = 0;
+  int period = 0;
+  KL_RETURN_IF_ERROR_RESPONSE(req, ProjectAndPeriod(req, lights, &id, &period));
+  auto detail = lights.ForProject(caller, id, period);
   if (!detail.ok()) return Error(req, detail.status());
   JsonWriter w;
-  w.BeginObject().Key("period").Int(*period);
+  w.BeginObject().Key("period").Int(period);
   WriteItemFields(w, detail->item);
   w.Key("judgements").BeginArray();
   for (const auto& j : detail->judgements) WriteJudgement(w, j);
@@ -349,21 +355,19 @@ void WriteMoneyArray(JsonWriter& w, const char* key, const std::array<int64_t, 1
 
 http::Response ProjectForecast(ApiContext&, LightsService& lights, const Caller& caller,
                                http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
-  auto period = QueryPeriod(req, lights);
-  if (!period.ok()) return Error(req, period.status());
-  auto f = lights.ProjectForecastOf(caller, *id, *period);
+  int64_t id = 0;
+  int period = 0;
+  KL_RETURN_IF_ERROR_RESPONSE(req, ProjectAndPeriod(req, lights, &id, &period));
+  auto f = lights.ProjectForecastOf(caller, id, period);
   if (!f.ok()) return Error(req, f.status());
   JsonWriter w;
-  w.BeginObject().Key("project_id").Int(*id).Key("period").Int(*period);
+  w.BeginObject().Key("project_id").Int(id).Key("period").Int(period);
   w.Key("has_plan").Bool(f->has_plan).Key("method").String(f->method);
   w.Key("planned_year").String(Money{f->planned_year}.ToWanString());
   WriteMoneyArray(w, "planned_monthly", f->planned_monthly);
   WriteMoneyArray(w, "cumulative_plan", f->cumulative_plan);
   w.Key("reported").BeginArray();
-  for (int m = 0; m < *period % 100; ++m) w.String(Money{f->reported[m]}.ToWanString());
+  for (int m = 0; m < period % 100; ++m) w.String(Money{f->reported[m]}.ToWanString());
   w.EndArray();
   WriteMoneyArray(w, "forecast", f->forecast);
   w.Key("planned_to_date").String(Money{f->planned_to_date}.ToWanString());

@@ -18,6 +18,20 @@ Status Field(const char* field, const std::string& zh, const std::string& en) {
 
 bool MayWriteRules(Role r) { return r == Role::kAdmin || r == Role::kSupervisor; }
 
+// A stored judgement for ApplyJudgements; nullopt when its dimension is no longer known.
+std::optional<LightJudgement> FromRow(const LightJudgementRow& r) {
+  LightJudgement j;
+  j.id = r.id;
+  j.project_id = r.project_id;
+  j.period = r.period;
+  if (r.dimension != "overall") {
+    j.dimension = ParseDimension(r.dimension);
+    if (!j.dimension) return std::nullopt;
+  }
+  j.colour = ParseColour(r.colour).value_or(LightColour::kRed);
+  return j;
+}
+
 int PeriodOfToday(const std::string& today) {
   return std::stoi(today.substr(0, 4)) * 100 + std::stoi(today.substr(5, 2));
 }
@@ -117,14 +131,7 @@ Result<LightsService::Evaluated> LightsService::Evaluate(Tx& tx, const ProjectSc
                       lights_.lights->Judgements(tx, period, period, std::nullopt));
   std::map<int64_t, std::vector<LightJudgement>> judgements;
   for (const LightJudgementRow& r : rows) {
-    LightJudgement j;
-    j.id = r.id;
-    j.project_id = r.project_id;
-    j.period = r.period;
-    if (r.dimension != "overall") j.dimension = ParseDimension(r.dimension);
-    if (r.dimension != "overall" && !j.dimension) continue;
-    j.colour = ParseColour(r.colour).value_or(LightColour::kRed);
-    judgements[r.project_id].push_back(std::move(j));
+    if (auto j = FromRow(r)) judgements[r.project_id].push_back(std::move(*j));
   }
   for (ProjectLabel& label : labels) {
     auto row = facts.project_row.find(label.id);
@@ -211,11 +218,7 @@ Result<ProjectLightsDetail> LightsService::ForProject(const Caller& caller, int6
     KL_ASSIGN_OR_RETURN(out.judgements, lights_.lights->Judgements(tx, period, period, id));
     std::vector<LightJudgement> js;
     for (const LightJudgementRow& r : out.judgements) {
-      LightJudgement j;
-      j.project_id = id;
-      if (r.dimension != "overall") j.dimension = ParseDimension(r.dimension);
-      j.colour = ParseColour(r.colour).value_or(LightColour::kRed);
-      js.push_back(j);
+      if (auto j = FromRow(r)) js.push_back(std::move(*j));
     }
     ApplyJudgements(&lights, js);
     ProjectLabel label{id, project.code.value_or(""), project.name,
