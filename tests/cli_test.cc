@@ -175,6 +175,12 @@ TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
             std::string::npos);
   // The five rates by unit come from the live indicator engine.
   EXPECT_NE(read(dir.path() + "/bulletin.html").find("<th>储备项目开工率</th>"), std::string::npos);
+  // Rankings with the change of rank, and the red and yellow lists with reasons, from the lights
+  // and rankings services (the demo scheme is quarterly: 2025Q4 for February).
+  std::string html = read(dir.path() + "/bulletin.html");
+  EXPECT_NE(html.find("<th>名次变化</th>"), std::string::npos);
+  EXPECT_NE(html.find("（一）红灯项目"), std::string::npos);
+  EXPECT_NE(html.find("<th>原因</th>"), std::string::npos);
 
   // Bad input: a bilingual message, a non-zero exit, no file left behind.
   CliRun future =

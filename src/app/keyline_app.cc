@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
+#include "api/lights_api.h"
 #include "app/embedded_files.h"
 #include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
@@ -16,10 +17,10 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
-#include "core/service/meeting_service.h"
 #include "core/service/factor_service.h"
 #include "core/service/fund_service.h"
 #include "core/service/key_list_service.h"
+#include "core/service/meeting_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -32,16 +33,20 @@
 #include "core/service/user_service.h"
 #include "documents/bulletin_service.h"
 #include "documents/engine_indicator_source.h"
+#include "documents/engine_lights_source.h"
 #include "documents/export_service.h"
-#include "http/router.h"
-#include "http/server.h"
-#include "storage/repos/sql_store.h"
 #include "engine/indicator_catalogue.h"
 #include "engine/service/db_indicator_catalogue.h"
 #include "engine/service/indicator_service.h"
+#include "engine/service/lights_service.h"
+#include "engine/service/ranking_service.h"
 #include "engine/service/rates_service.h"
+#include "http/router.h"
+#include "http/server.h"
 #include "storage/engine/live_facts.h"
 #include "storage/engine/sql_engine_repositories.h"
+#include "storage/repos/lights_sql_repositories.h"
+#include "storage/repos/sql_store.h"
 
 namespace keyline {
 namespace {
@@ -99,11 +104,18 @@ struct KeylineApp::State {
   std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
   std::unique_ptr<engine::IndicatorService> indicator_service;
   std::unique_ptr<engine::RatesService> rates;
-  // Documents out (issue 7). The bulletin's 五率 come from the live engine (engine_rates);
-  // rankings and lights say 暂无数据 (no_indicators) until they are wired.
+  // issue 5: traffic lights, rankings, forecast, dispatch list (bound to the live facts)
+  engine::LightsRedProjectSource lights_red;
+  std::unique_ptr<LightsRepository> lights_repo;
+  std::unique_ptr<RankingRepository> ranking_repo;
+  std::unique_ptr<engine::LightsService> lights;
+  std::unique_ptr<engine::RankingService> rankings;
+  // Documents out (issue 7). The bulletin's 五率 come from the live engine (engine_rates), its
+  // rankings and red/yellow lists from the lights and rankings services (engine_lights).
   std::unique_ptr<documents::ExportService> exports;
   documents::NoIndicatorSource no_indicators;
   std::unique_ptr<documents::EngineIndicatorSource> engine_rates;
+  std::unique_ptr<documents::LightsRankingSource> engine_lights;
   std::unique_ptr<documents::BulletinService> bulletins;
   api::ApiContext api;
   http::Router router;
@@ -152,7 +164,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
   s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
-                                                *s.battle_chart, s.red_projects);
+                                                *s.battle_chart, s.lights_red);
   const FundsRepositories& funds = s.store->funds();
   s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
   s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
@@ -163,11 +175,19 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.indicator_repo = storage::NewSqlIndicatorRepository();
   s.engine_lookups = storage::NewSqlEngineLookups();
   s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
-  s.indicator_service = std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo,
-                                                                   *s.audit, *s.clock);
+  s.indicator_service =
+      std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
   s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
                                                    *s.indicators, *s.clock);
+  s.lights_repo = storage::NewSqlLightsRepository();
+  s.ranking_repo = storage::NewSqlRankingRepository();
+  LightsRepositories lights_repos{s.lights_repo.get(), s.ranking_repo.get()};
+  s.lights = std::make_unique<engine::LightsService>(
+      repos, lights_repos, *s.audit, *s.clock, *s.live_facts, *s.reporting_settings, s.calendar);
+  s.rankings = std::make_unique<engine::RankingService>(repos, lights_repos, *s.audit, *s.clock,
+                                                        *s.live_facts, *s.indicators);
+  s.lights_red.Bind(s.lights.get());
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -198,14 +218,18 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.exports = std::make_unique<documents::ExportService>(repos, *s.projects, *s.clock);
   s.bulletins = std::make_unique<documents::BulletinService>(
       repos, *s.projects, *s.reporting_stats, *s.problems, *s.exports, s.no_indicators, *s.clock);
-  s.engine_rates = std::make_unique<documents::EngineIndicatorSource>(
-      *s.indicators, *s.live_facts, repos, s.no_indicators);
-  s.bulletins->SetIndicatorSource(*s.engine_rates);
+  s.engine_rates = std::make_unique<documents::EngineIndicatorSource>(*s.indicators, *s.live_facts,
+                                                                      repos, s.no_indicators);
+  s.engine_lights =
+      std::make_unique<documents::LightsRankingSource>(*s.lights, *s.rankings, *s.engine_rates);
+  s.bulletins->SetIndicatorSource(*s.engine_lights);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
+  api::RegisterLightsRoutes(s.router, s.api, *s.lights);
+  api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
   return app;
 }
 

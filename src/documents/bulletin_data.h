@@ -67,6 +67,7 @@ struct RankingTable {
     std::optional<int> previous_rank;  // last period's rank; nullopt = new
     std::string name;                  // unit (or project)
     std::optional<double> score;
+    std::string group;  // the scheme's group (部门, 乡镇街道和园区), "" = none
   };
   std::vector<Row> rows;
 };

@@ -154,17 +154,23 @@ DocSection Rankings(const BulletinData& d) {
   t.caption = d.rankings.scheme;
   t.sheet.name = "排名";
   t.sheet.title = std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月排名情况";
-  t.sheet.columns = {{"名次", ColumnKind::kInteger, 6},
-                     {"单位", ColumnKind::kText, 24},
-                     {"得分", ColumnKind::kDecimal, 10},
-                     {"上期名次", ColumnKind::kInteger, 10},
-                     {"名次变化", ColumnKind::kText, 10}};
+  bool grouped = false;
+  for (const RankingTable::Row& r : d.rankings.rows) grouped |= !r.group.empty();
+  if (grouped) t.sheet.columns.push_back({"分组", ColumnKind::kText, 14});
+  t.sheet.columns.insert(t.sheet.columns.end(), {{"名次", ColumnKind::kInteger, 6},
+                                                 {"单位", ColumnKind::kText, 28},
+                                                 {"得分", ColumnKind::kDecimal, 10},
+                                                 {"上期名次", ColumnKind::kInteger, 10},
+                                                 {"名次变化", ColumnKind::kText, 10}});
   for (const RankingTable::Row& r : d.rankings.rows) {
-    t.sheet.rows.push_back({static_cast<double>(r.rank), Str(r.name),
-                            r.score ? SheetCell(*r.score) : SheetCell(std::string("—")),
-                            r.previous_rank ? SheetCell(static_cast<double>(*r.previous_rank))
-                                            : SheetCell(std::string("—")),
-                            RankChange(r)});
+    std::vector<SheetCell> row;
+    if (grouped) row.push_back(Str(r.group));
+    row.insert(row.end(), {static_cast<double>(r.rank), Str(r.name),
+                           r.score ? SheetCell(*r.score) : SheetCell(std::string("—")),
+                           r.previous_rank ? SheetCell(static_cast<double>(*r.previous_rank))
+                                           : SheetCell(std::string("—")),
+                           RankChange(r)});
+    t.sheet.rows.push_back(std::move(row));
   }
   s.tables.push_back(std::move(t));
   s.empty_note = "暂无数据";
