@@ -274,6 +274,10 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   ASSERT_EQ(list.json.at("items").as_array().size(), 3u);
   EXPECT_EQ(list.json.at("items").at(1).at("reasons").at(0).at("zh"), "连续 2 个月黄灯");
   EXPECT_EQ(list.json.at("items").at(1).at("severity").as_int64(), 201);
+  HttpResult top = fgw->Get("/api/v1/dispatch-list?period=202603&limit=1");
+  EXPECT_EQ(top.json.at("total").as_int64(), 3);
+  ASSERT_EQ(top.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(fgw->Get("/api/v1/dispatch-list?period=202603&limit=0").status, 400);
   // A dispatch meeting's proposed agenda lists the red school (RedProjectSource = the lights).
   HttpResult meeting =
       fgw->Post("/api/v1/meetings", Json({{"title", "三月重点项目调度会"},
