@@ -27,6 +27,37 @@ class LightsApi : public ApiTest {
     ASSERT_EQ(saved.status, 200) << saved.body;
     ASSERT_EQ(fgw->Post(url + "/confirm", R"({"version":1})").status, 200);
   }
+  // The school's February report: 200万, submitted at the clock's "now".
+  void SubmitSchoolFebruary(HttpClient& company_a) {
+    std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
+    HttpResult draft = company_a.Request("PUT", rep,
+                                         Json({{"version", 0},
+                                               {"completed_investment", "200"},
+                                               {"progress_text", "主体施工"},
+                                               {"progress_percent", 10},
+                                               {"workers", 50}}));
+    ASSERT_EQ(draft.status, 200) << draft.body;
+    HttpResult submitted = company_a.Post(rep + "/submit", R"({"version":1})");
+    ASSERT_EQ(submitted.status, 200) << submitted.body;
+  }
+  // A monthly scheme ranking 教育局 and 住建局: investment completion 60, timeliness 40; red
+  // list top 1 and black list bottom 1, neither needing a target.
+  boost::json::object MonthlyScheme() {
+    return boost::json::object{
+        {"code", "monthly"},
+        {"name_zh", "月度排名"},
+        {"period_kind", "month"},
+        {"groups", boost::json::array{boost::json::object{
+                       {"code", "depts"},
+                       {"name_zh", "部门"},
+                       {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
+        {"components",
+         boost::json::array{
+             boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
+             boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
+        {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
+        {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
+  }
   // The item of one project in a /lights answer (null when absent).
   static const boost::json::object* ItemOf(const HttpResult& r, int64_t id) {
     for (const auto& item : r.json.at("items").as_array()) {
@@ -90,17 +121,8 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
 
   // A submitted report changes the next read: February's report, submitted late on 03-16.
   auto company_a = As("company_a");
-  std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
   server().clock().Set(At("2026-03-10"));  // still open (locks after the 10th working day)
-  HttpResult draft = company_a->Request("PUT", rep,
-                                        Json({{"version", 0},
-                                              {"completed_investment", "200"},
-                                              {"progress_text", "主体施工"},
-                                              {"progress_percent", 10},
-                                              {"workers", 50}}));
-  ASSERT_EQ(draft.status, 200) << draft.body;
-  HttpResult submitted = company_a->Post(rep + "/submit", R"({"version":1})");
-  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  SubmitSchoolFebruary(*company_a);
   HttpResult after =
       fgw->Get("/api/v1/projects/" + Id(fx().project_school) + "/lights?period=202603");
   ASSERT_EQ(after.status, 200) << after.body;
@@ -312,20 +334,7 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(schemes.json.at("items").at(0).at("code"), "mianyang_demo");
   EXPECT_EQ(schemes.json.at("items").at(0).at("components").as_array().size(), 5u);
 
-  boost::json::object scheme{
-      {"code", "monthly"},
-      {"name_zh", "月度排名"},
-      {"period_kind", "month"},
-      {"groups", boost::json::array{boost::json::object{
-                     {"code", "depts"},
-                     {"name_zh", "部门"},
-                     {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-      {"components",
-       boost::json::array{
-           boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
-           boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
-      {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
-      {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
+  boost::json::object scheme = MonthlyScheme();
   EXPECT_EQ(As("edu")->Post("/api/v1/ranking-schemes", Json(scheme)).status, 403);
   boost::json::object bad = scheme;
   bad["components"].as_array()[1].as_object()["weight"] = 30;
@@ -420,29 +429,8 @@ TEST_P(LightsApi, RankingFromReportedNumbers) {
   auto fgw = As("fgw");
   ASSERT_TRUE(company_a && fgw);
   server().clock().Set(At("2026-03-02"));
-  std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
-  HttpResult draft = company_a->Request("PUT", rep,
-                                        Json({{"version", 0},
-                                              {"completed_investment", "200"},
-                                              {"progress_text", "主体施工"},
-                                              {"progress_percent", 10},
-                                              {"workers", 50}}));
-  ASSERT_EQ(draft.status, 200) << draft.body;
-  ASSERT_EQ(company_a->Post(rep + "/submit", R"({"version":1})").status, 200);
-  boost::json::object scheme{
-      {"code", "monthly"},
-      {"name_zh", "月度排名"},
-      {"period_kind", "month"},
-      {"groups", boost::json::array{boost::json::object{
-                     {"code", "depts"},
-                     {"name_zh", "部门"},
-                     {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-      {"components",
-       boost::json::array{
-           boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
-           boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
-      {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
-      {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
+  SubmitSchoolFebruary(*company_a);
+  boost::json::object scheme = MonthlyScheme();
   ASSERT_EQ(fgw->Post("/api/v1/ranking-schemes", Json(scheme)).status, 201);
   HttpResult r = fgw->Get("/api/v1/rankings?scheme=monthly&period=202603");
   ASSERT_EQ(r.status, 200) << r.body;
