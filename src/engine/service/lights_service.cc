@@ -518,7 +518,8 @@ Result<std::vector<RedProject>> LightsService::RedProjectsIn(Tx& tx, const Proje
                                                              const std::string& date) {
   auto d = Date::Parse(date);
   if (!d.ok()) return d.status();
-  int period = d->year * 100 + d->month;
+  // A meeting planned for a later month is proposed this month's red projects.
+  int period = std::min(d->year * 100 + d->month, CurrentPeriod());
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   std::shared_ptr<const FactsIndex> index_ptr = IndexFor(view.facts());
   const FactsIndex& index = *index_ptr;
