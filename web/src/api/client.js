@@ -98,7 +98,7 @@ export async function request(method, path, opts = {}) {
   const init = { method, headers, credentials: 'same-origin' };
   if (opts.raw !== undefined) {
     // A file as the raw request body (attachments); the server judges the type by content.
-    headers['Content-Type'] = 'application/octet-stream';
+    headers['Content-Type'] = opts.contentType || 'application/octet-stream';
     init.body = opts.raw;
   } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
