@@ -1,0 +1,82 @@
+// Issue 7 in the browser: a small ledger made by libxlsxwriter (fixtures/make_ledger.c) goes
+// through the dry run (creates, an update with its change, a problem row with its row number)
+// and is confirmed; the ledger and the monthly bulletin download.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useServer, screenshot, allowHttpErrors, fill, settledLedgerTotal } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = useServer();
+let page;
+before(async () => {
+  page = await env.login('fgw');
+});
+
+async function downloadBytes(selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+test('a ledger goes through the dry run and is imported on confirmation', async () => {
+  await page.goto('/imports/ledger');
+  await page.setInputFiles('[data-test=import-file]', path.join(here, 'fixtures', 'ledger-small.xlsx'));
+  await page.waitForSelector('[data-test=import-dryrun], [data-test=import-mapping]');
+  if (await page.$('[data-test=import-mapping]')) {
+    await screenshot(page, 'import-mapping');
+    await page.click('[data-test=mapping-apply]');
+  }
+  await page.waitForSelector('[data-test=import-dryrun] [data-test=import-rows] .el-table__row');
+  const num = async (k) => Number(await page.textContent(`[data-test=sum-${k}]`));
+  assert.equal(await num('create'), 2, 'two new projects');
+  assert.equal(await num('update'), 1, 'the fourth school: total investment changed');
+  assert.equal(await num('errors'), 1, 'the row whose 总投资 is 待定');
+  const rows = await page.textContent('[data-test=import-rows]');
+  assert.match(rows, /6/, 'the problem row is spreadsheet row 6');
+  assert.match(rows, /38,?000|38000/);
+  assert.match(rows, /39,?000|39000/);
+  await screenshot(page, 'import-dryrun');
+  // Nothing written yet.
+  await page.goto('/projects?q=智慧停车');
+  assert.equal(await settledLedgerTotal(page), 0);
+  await page.goBack();
+  await page.waitForSelector('[data-test=import-file], [data-test=import-dryrun]');
+});
+
+test('confirming the import writes the rows (errors skipped)', async () => {
+  await page.goto('/imports/ledger');
+  await page.setInputFiles('[data-test=import-file]', path.join(here, 'fixtures', 'ledger-small.xlsx'));
+  await page.waitForSelector('[data-test=import-dryrun], [data-test=import-mapping]');
+  if (await page.$('[data-test=import-mapping]')) await page.click('[data-test=mapping-apply]');
+  await page.waitForSelector('[data-test=import-confirm]');
+  assert.ok(await page.isDisabled('[data-test=import-confirm]'), 'confirm waits for the choice to skip problem rows');
+  await page.click('[data-test=skip-errors]');
+  await page.click('[data-test=import-confirm]');
+  await page.waitForSelector('[data-test=import-done]');
+  assert.match(await page.textContent('[data-test=import-done]'), /新增 2 个，更新 1 个/);
+  await page.goto('/projects');
+  await fill(page, 'filter-q', '智慧停车');
+  assert.equal(await settledLedgerTotal(page), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the ledger exports to Excel and the monthly bulletin downloads', async () => {
+  await page.goto('/projects?stage=construction');
+  await page.waitForSelector('[data-test=ledger-export]');
+  const xlsx = await downloadBytes('[data-test=ledger-export]');
+  assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK', `an .xlsx (zip): ${xlsx.name}`);
+
+  await page.goto('/bulletins');
+  await page.waitForSelector('[data-test=bulletin-preview]');
+  const frame = page.frameLocator('[data-test=bulletin-preview]');
+  await frame.locator('body').waitFor();
+  assert.match(await frame.locator('body').textContent(), /通报/);
+  await page.waitForTimeout(500);
+  await screenshot(page, 'bulletin');
+  const pdf = await downloadBytes('[data-test=bulletin-pdf]');
+  assert.equal(pdf.bytes.subarray(0, 4).toString(), '%PDF', pdf.name);
+  assert.deepEqual(page.errors, []);
+});
