@@ -79,7 +79,7 @@ test('the lights list filters by colour and a judgement lowers a colour', async 
   if (worst.text === '黄灯') {
     await page.locator(`[data-test=light-dimensions] .el-table__row:has([data-test=dim-colour-${worst.dim}]) .el-button`).click();
     await page.click('[data-test=judge-colour] .el-radio-button:has-text("红灯")');
-    await page.fill('[data-test=judge-reason] textarea', '测试升高灯色');
+    await page.fill('textarea[data-test=judge-reason]', '测试升高灯色');
     await page.click('[data-test=judge-submit]');
     await page.waitForSelector('[data-test=judge-error]');
     assert.match(await page.textContent('[data-test=judge-error]'), /[\u4e00-\u9fa5]/);
@@ -88,7 +88,7 @@ test('the lights list filters by colour and a judgement lowers a colour', async 
   }
   await page.locator(`[data-test=light-dimensions] .el-table__row:has([data-test=dim-colour-${worst.dim}]) .el-button`).click();
   await page.click(`[data-test=judge-colour] .el-radio-button:has-text("${lower}")`);
-  await page.fill('[data-test=judge-reason] textarea', '已召开专题协调会，问题正在解决');
+  await page.fill('textarea[data-test=judge-reason]', '已召开专题协调会，问题正在解决');
   await page.click('[data-test=judge-submit]');
   await page.waitForSelector('[data-test=judge-dialog]', { state: 'hidden' });
   await page.waitForFunction(({ dim, lower }) => document.querySelector(`[data-test=dim-colour-${dim}]`)?.textContent.trim() === lower, { dim: worst.dim, lower });
@@ -127,17 +127,17 @@ test('the indicator editor shows where a formula is wrong and saves a good one',
   await page.goto('/settings/indicators');
   await page.waitForSelector('[data-test=indicator-table] .el-table__row');
   await page.click('[data-test=indicator-new]');
-  await page.fill('[data-test=ind-code] input', 'test.done_share');
-  await page.fill('[data-test=ind-name-zh] input', '测试办结占比');
-  await page.fill('[data-test=ind-name-en] input', 'Test done share');
-  await page.fill('[data-test=ind-numerator] textarea', 'count(procedures where status = done and)');
-  await page.fill('[data-test=ind-denominator] textarea', 'count(procedures)');
+  await page.fill('input[data-test=ind-code]', 'test.done_share');
+  await page.fill('input[data-test=ind-name-zh]', '测试办结占比');
+  await page.fill('input[data-test=ind-name-en]', 'Test done share');
+  await page.fill('textarea[data-test=ind-numerator]', 'count(procedures where status = done and)');
+  await page.fill('textarea[data-test=ind-denominator]', 'count(procedures)');
   await page.waitForSelector('[data-test=ind-numerator-error]');
   const err = await page.textContent('[data-test=ind-numerator-error]');
   assert.match(err, /[\u4e00-\u9fa5]/, `a Chinese message: ${err}`);
   assert.match(err, /\^/, 'a caret under the position');
   await screenshot(page, 'indicator-error');
-  await page.fill('[data-test=ind-numerator] textarea', 'count(procedures where status = done)');
+  await page.fill('textarea[data-test=ind-numerator]', 'count(procedures where status = done)');
   await page.waitForSelector('[data-test=ind-check-ok]');
   await page.click('[data-test=indicator-save]');
   await page.waitForSelector('[data-test=indicator-dialog]', { state: 'hidden' });
