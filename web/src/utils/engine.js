@@ -43,3 +43,11 @@ export function rankingPeriodLabel(p) {
   if (/^\d{6}$/.test(s)) return isEnglish() ? `${s.slice(0, 4)}-${s.slice(4)}` : `${s.slice(0, 4)}年${Number(s.slice(4))}月`;
   return s;
 }
+
+// The percent text of an indicator value {rate, percent}: the server's percent, else the rate.
+export function valuePct(v, decimals = 1) {
+  if (!v) return '—';
+  if (v.percent !== undefined && v.percent !== null && v.percent !== '') return `${v.percent}%`;
+  if (v.rate === undefined || v.rate === null || v.rate === '') return '—';
+  return `${(Number(v.rate) * 100).toFixed(decimals)}%`;
+}
