@@ -104,7 +104,7 @@ test('the rankings show scores, ranks and the change of rank', async () => {
     const units = (await apiCall('GET', '/units?limit=500')).body.items.filter((u) => u.kind === 'department').map((u) => u.id);
     const made = await apiCall('POST', '/ranking-schemes', {
       code: 'depts', name_zh: '部门月度考评', name_en: 'Departments', period_kind: 'month',
-      groups: [{ code: 'depts', name_zh: '行业部门', unit_ids: units }],
+      groups: [{ code: 'depts', name_zh: '行业部门', unit_ids: units, unit_kinds: ['department'] }],
       components: [{ indicator: 'fengxi.investment_completion', weight: 60, name_zh: '投资完成率' }, { indicator: 'fengxi.procedures_done', weight: 40, name_zh: '手续办结率' }],
       red_list: { top_n: 2, require_target: false, target_percent: 0 }, black_list: { bottom_n: 1, missed_target: false, target_percent: 0 },
     });
