@@ -36,6 +36,10 @@ struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
+namespace documents {
+class ExportService;
+class BulletinService;
+}  // namespace documents
 }  // namespace keyline
 
 namespace keyline::api {
@@ -71,6 +75,9 @@ struct ApiContext {
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
+  // Documents out (documents_api.cc): ledger .xlsx and OC4IDS; the monthly bulletin (月度通报).
+  documents::ExportService* exports = nullptr;
+  documents::BulletinService* bulletins = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -129,6 +136,7 @@ void RegisterFundRoutes(http::Router& router, ApiContext& ctx);        // funds_
 void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_lists_api.cc
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
+void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -57,6 +57,12 @@ Commands:
   user disable NAME | user enable NAME | user unlock NAME | user list
   audit verify       recompute the audit hash chain; exit 1 and name the first broken entry
   backup --out FILE  SQLite: consistent online copy; PostgreSQL: runs pg_dump -Fc
+  export ledger --out FILE.xlsx [--stage S --unit ID --region CODE ...]
+                     the ledger (filters of GET /projects) in the office .xlsx layout
+  export oc4ids --out FILE.json [--project ID]...
+                     an OC4IDS 0.9 project package (all projects, or the ones named)
+  bulletin --period YYYYMM --format pdf|html|xlsx --out FILE
+                     the monthly bulletin (月度通报)
   version            print the version
 )";
 }
@@ -134,6 +140,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
                                     "audit", "backup",  "version",   "help"};
   bool known = false;
   for (const char* k : kCommands) known = known || c.command == k;
+  known = known || c.command == "export" || c.command == "bulletin";  // documents out (issue 7)
   if (!known) return Bad("unknown command " + c.command);
   return c;
 }

@@ -30,6 +30,8 @@
 #include "core/service/reporting_stats.h"
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
+#include "documents/bulletin_service.h"
+#include "documents/export_service.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
@@ -84,6 +86,11 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  // Documents out (issue 7); the bulletin's indicator sections say 暂无数据 until the issue-5
+  // engines are wired in place of no_indicators.
+  std::unique_ptr<documents::ExportService> exports;
+  documents::NoIndicatorSource no_indicators;
+  std::unique_ptr<documents::BulletinService> bulletins;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -164,6 +171,11 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
+  s.exports = std::make_unique<documents::ExportService>(repos, *s.projects, *s.clock);
+  s.bulletins = std::make_unique<documents::BulletinService>(
+      repos, *s.projects, *s.reporting_stats, *s.problems, *s.exports, s.no_indicators, *s.clock);
+  s.api.exports = s.exports.get();
+  s.api.bulletins = s.bulletins.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -236,5 +248,7 @@ const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
 SqlStore& KeylineApp::store() { return *state_->store; }
+documents::ExportService& KeylineApp::exports() { return *state_->exports; }
+documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }
 
 }  // namespace keyline

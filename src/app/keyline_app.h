@@ -34,6 +34,10 @@ class WorkingCalendar;
 namespace http {
 class Server;
 }
+namespace documents {
+class ExportService;
+class BulletinService;
+}  // namespace documents
 
 class KeylineApp {
  public:
@@ -75,6 +79,8 @@ class KeylineApp {
   const WorkingCalendar& calendar() const;
   const Config& config() const;
   SqlStore& store();
+  documents::ExportService& exports();      // ledger .xlsx, OC4IDS
+  documents::BulletinService& bulletins();  // 月度通报
 
  private:
   KeylineApp();
