@@ -68,15 +68,22 @@ test('the ledger exports to Excel and the monthly bulletin downloads', async () 
   await page.waitForSelector('[data-test=ledger-export]');
   const xlsx = await downloadBytes('[data-test=ledger-export]');
   assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK', `an .xlsx (zip): ${xlsx.name}`);
+  const oc = await downloadBytes('[data-test=ledger-oc4ids]');
+  const pkg = JSON.parse(oc.bytes.toString('utf8'));
+  assert.ok(Array.isArray(pkg.projects) && pkg.projects.length >= 150, `an OC4IDS package of the visible projects (${oc.name})`);
 
   await page.goto('/bulletins');
-  await page.waitForSelector('[data-test=bulletin-preview]');
-  const frame = page.frameLocator('[data-test=bulletin-preview]');
-  await frame.locator('body').waitFor();
-  assert.match(await frame.locator('body').textContent(), /通报/);
+  // The preview is the server's HTML in a shadow root (Playwright's CSS pierces it).
+  const body = page.locator('[data-test=bulletin-preview] .bulletin-body');
+  await body.waitFor();
+  assert.match(await body.textContent(), /通报/);
+  assert.match(await body.textContent(), /总投资/);
   await page.waitForTimeout(500);
   await screenshot(page, 'bulletin');
   const pdf = await downloadBytes('[data-test=bulletin-pdf]');
   assert.equal(pdf.bytes.subarray(0, 4).toString(), '%PDF', pdf.name);
+  assert.match(pdf.name, /\.pdf$/);
+  const xl = await downloadBytes('[data-test=bulletin-xlsx]');
+  assert.equal(xl.bytes.subarray(0, 2).toString(), 'PK', xl.name);
   assert.deepEqual(page.errors, []);
 });
