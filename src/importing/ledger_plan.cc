@@ -373,6 +373,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     std::string dup_key = draft.code ? "c:" + out.project_code
                                      : "n:" + NameOwnerKey(draft.name, owner_id) + owner_name;
     if (!draft.code && draft.name.empty()) dup_key.clear();
+    if (match) dup_key = "p:" + std::to_string(*match);
     if (!dup_key.empty()) {
       auto [it, fresh] = seen_codes.emplace(dup_key, tr.row);
       if (!fresh) {

@@ -37,7 +37,7 @@ bool IsSpace(uint32_t cp) {
          cp == 0x200B || cp == 0xFEFF;
 }
 
-std::string Normalize(std::string_view text, bool keep_spaces) {
+std::string Normalize(std::string_view text, bool keep_spaces, bool half_width = true) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
@@ -51,7 +51,7 @@ std::string Normalize(std::string_view text, bool keep_spaces) {
     }
     if (pending_space && keep_spaces) out.push_back(' ');
     pending_space = false;
-    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+    if (half_width && cp >= 0xFF01 && cp <= 0xFF5E) {
       out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
     } else {
       out.append(text.substr(start, i - start));
@@ -107,6 +107,8 @@ Result<std::string> MakeDate(int y, int m, int d, std::string_view text) {
 std::string NormalizeText(std::string_view text) { return Normalize(text, true); }
 
 std::string CompactText(std::string_view text) { return Normalize(text, false); }
+
+std::string NormalizeSpaces(std::string_view text) { return Normalize(text, true, false); }
 
 std::string CellText(const xlsx::Cell& cell, bool date1904) {
   switch (cell.kind) {

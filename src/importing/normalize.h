@@ -16,6 +16,9 @@ namespace keyline::importing {
 // whitespace runs (including line breaks inside a cell) to one space; trimmed.
 std::string NormalizeText(std::string_view text);
 
+// Only the whitespace part of NormalizeText (header texts are shown as written).
+std::string NormalizeSpaces(std::string_view text);
+
 // NormalizeText without any space: the key headers and totals rows are compared on.
 std::string CompactText(std::string_view text);
 

@@ -129,7 +129,11 @@ Status TableBuilder::Add(const xlsx::Row& row) {
   ++rows_seen_;
   std::vector<std::string> texts;
   texts.reserve(row.cells.size());
-  for (const xlsx::Cell& cell : row.cells) texts.push_back(CellText(cell, date1904_));
+  bool in_header = !header_done_;
+  for (const xlsx::Cell& cell : row.cells) {
+    texts.push_back(in_header && cell.kind == xlsx::Cell::Kind::kText ? NormalizeSpaces(cell.text)
+                                                                      : CellText(cell, date1904_));
+  }
   int64_t row0 = row.index - 1;
   if (table_.header_first == 0) {
     bool anchor = false;
@@ -155,6 +159,7 @@ Status TableBuilder::Add(const xlsx::Row& row) {
       return Status::Ok();
     }
     FinishHeader();
+    for (size_t c = 0; c < row.cells.size(); ++c) texts[c] = CellText(row.cells[c], date1904_);
   }
   AddDataRow(row.index, row.hidden, std::move(texts));
   return Status::Ok();
