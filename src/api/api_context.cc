@@ -122,6 +122,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterKeyListRoutes(router, ctx);
   RegisterFactorRoutes(router, ctx);
   RegisterAttractionRoutes(router, ctx);
+  if (ctx.imports) RegisterImportRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

@@ -36,6 +36,9 @@ struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
+namespace importing {
+class ImportService;
+}
 }  // namespace keyline
 
 namespace keyline::api {
@@ -71,6 +74,7 @@ struct ApiContext {
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
+  importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -129,6 +133,7 @@ void RegisterFundRoutes(http::Router& router, ApiContext& ctx);        // funds_
 void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_lists_api.cc
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
+void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

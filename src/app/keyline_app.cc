@@ -31,6 +31,7 @@
 #include "core/service/session_cache.h"
 #include "core/service/user_service.h"
 #include "http/router.h"
+#include "importing/import_service.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
 
@@ -84,6 +85,7 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  std::unique_ptr<importing::ImportService> imports;  // issue 7
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -164,6 +166,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
+  s.imports = std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects,
+                                                         *s.audit, *s.clock);
+  s.api.imports = s.imports.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -235,6 +240,8 @@ AttractionServices& KeylineApp::attraction() { return *state_->attraction; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
+importing::ImportService& KeylineApp::imports() { return *state_->imports; }
+
 SqlStore& KeylineApp::store() { return *state_->store; }
 
 }  // namespace keyline

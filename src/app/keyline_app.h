@@ -34,6 +34,9 @@ class WorkingCalendar;
 namespace http {
 class Server;
 }
+namespace importing {
+class ImportService;
+}
 
 class KeylineApp {
  public:
@@ -75,6 +78,7 @@ class KeylineApp {
   const WorkingCalendar& calendar() const;
   const Config& config() const;
   SqlStore& store();
+  importing::ImportService& imports();  // .xlsx imports (issue 7)
 
  private:
   KeylineApp();

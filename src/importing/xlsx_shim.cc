@@ -39,3 +39,15 @@ std::string ColumnLetters(int index) {
 }
 
 }  // namespace keyline::xlsx
+
+namespace keyline::xlsx {
+
+// Until the reader lands: every workbook is refused with a clear message.
+Result<std::unique_ptr<WorkbookReader>> WorkbookReader::OpenBytes(std::string, Limits) {
+  return Status::Unavailable("xlsx 读取器尚未接入", "the xlsx reader is not built in yet");
+}
+Result<std::unique_ptr<WorkbookReader>> WorkbookReader::OpenFile(const std::string&, Limits) {
+  return Status::Unavailable("xlsx 读取器尚未接入", "the xlsx reader is not built in yet");
+}
+
+}  // namespace keyline::xlsx
