@@ -10,6 +10,14 @@
 // string or rich text joined), a number (with a flag for a date/time number format, so that
 // 45731 can be read as 2025-03-15), a boolean or an error code ("#N/A"). Formulas give their
 // cached value. Hidden rows and columns are flagged, merged ranges are listed.
+//
+// Text is as the cell shows it: rich-text runs joined (phonetic <rPh> runs left out), _xHHHH_
+// escapes decoded, and whitespace kept when the writer marked it xml:space="preserve" (which
+// Excel, WPS, LibreOffice and libxlsxwriter do whenever it matters); otherwise the XML
+// whitespace at both ends of a <t> is trimmed (pretty-printed files). Full-width characters
+// and U+3000 are never touched: normalising them is the importer's job.
+// Each ReadSheet inflates the sheet part twice (see sheet_reader.h: merges first, then rows).
+// Not thread-safe: one reader is used by one thread at a time.
 #pragma once
 
 #include <cstdint>
