@@ -52,8 +52,8 @@ std::string ImportViewJson(const importing::ImportView& v) {
     w.Key("header").String(c.header);
     w.Key("field").OptString(i < v.mapping.fields.size() ? v.mapping.fields[i] : std::nullopt);
     std::string source = i < v.mapping.sources.size() ? v.mapping.sources[i] : "";
-    w.Key("suggestion_source").OptString(source.empty() ? std::nullopt
-                                                        : std::optional<std::string>(source));
+    w.Key("suggestion_source")
+        .OptString(source.empty() ? std::nullopt : std::optional<std::string>(source));
     w.EndObject();
   }
   w.EndArray();
@@ -111,10 +111,10 @@ http::Response Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
   if (type != kXlsxType) {
-    return Error(req, Status(ErrorCode::kUnsupportedMedia,
-                             "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxType) + "）",
-                             "upload an .xlsx file (Content-Type: " + std::string(kXlsxType) +
-                                 ")"));
+    return Error(req,
+                 Status(ErrorCode::kUnsupportedMedia,
+                        "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxType) + "）",
+                        "upload an .xlsx file (Content-Type: " + std::string(kXlsxType) + ")"));
   }
   auto sheet = QueryInt(req, "sheet", 0, 1000, false);
   if (!sheet.ok()) return Error(req, sheet.status());

@@ -58,6 +58,11 @@ Commands:
   audit verify       recompute the audit hash chain; exit 1 and name the first broken entry
   backup --out FILE  SQLite: consistent online copy; PostgreSQL: runs pg_dump -Fc
   version            print the version
+  import ledger FILE.xlsx [--dry-run] [--sheet N] [--skip-errors]
+  import reports FILE.xlsx --period YYYYMM [--dry-run] [--skip-errors]
+                     import a project ledger / a month's figures from .xlsx: prints the dry
+                     run (columns, summary, problem rows), then imports in one transaction;
+                     exit 1 on error rows (use --skip-errors to import the others)
 )";
 }
 
@@ -134,6 +139,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
                                     "audit", "backup",  "version",   "help"};
   bool known = false;
   for (const char* k : kCommands) known = known || c.command == k;
+  known = known || c.command == "import";  // import ledger|reports (issue 7)
   if (!known) return Bad("unknown command " + c.command);
   return c;
 }

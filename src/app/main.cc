@@ -16,6 +16,7 @@
 #include "app/demo_reporting.h"
 #include "app/demo_seed.h"
 #include "app/demo_supervision.h"
+#include "app/import_command.h"
 #include "app/keyline_app.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
@@ -261,6 +262,7 @@ int Run(int argc, char** argv) {
   if (cmd == "user") return UserCommand(**app, config->args);
   if (cmd == "audit") return AuditCommand(**app, config->args);
   if (cmd == "backup") return BackupCommand(**app, config->args);
+  if (cmd == "import") return ImportCommand(**app, config->args);
   return Usage("unknown command " + cmd);
 }
 

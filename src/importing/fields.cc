@@ -8,26 +8,27 @@ namespace {
 using SV = std::string_view;
 
 constexpr SV kName[] = {"项目名称", "项目全称", "项目名", "名称"};
-constexpr SV kCode[] = {"项目代码", "项目编码", "项目审批代码", "统一项目代码", "投资项目代码",
-                        "项目统一代码", "赋码", "项目代码(赋码)"};
-constexpr SV kOwner[] = {"建设单位", "项目业主", "业主单位", "项目业主单位", "项目单位",
-                         "项目法人单位", "项目法人", "业主"};
-constexpr SV kResponsible[] = {"责任单位", "责任部门", "主管部门", "主管单位", "行业主管部门",
-                               "挂钩责任单位"};
+constexpr SV kCode[] = {"项目代码",     "项目编码",     "项目审批代码", "统一项目代码",
+                        "投资项目代码", "项目统一代码", "赋码",         "项目代码(赋码)"};
+constexpr SV kOwner[] = {"建设单位", "项目业主",     "业主单位", "项目业主单位",
+                         "项目单位", "项目法人单位", "项目法人", "业主"};
+constexpr SV kResponsible[] = {"责任单位", "责任部门",     "主管部门",
+                               "主管单位", "行业主管部门", "挂钩责任单位"};
 constexpr SV kAddress[] = {"建设地点", "项目地点", "建设地址", "项目地址", "地点"};
-constexpr SV kScale[] = {"建设内容及规模", "建设规模及内容", "建设规模及主要建设内容",
-                         "主要建设内容", "建设内容", "建设规模", "建设规模及主要内容"};
+constexpr SV kScale[] = {"建设内容及规模",    "建设规模及内容", "建设规模及主要建设内容",
+                         "主要建设内容",      "建设内容",       "建设规模",
+                         "建设规模及主要内容"};
 constexpr SV kTotal[] = {"总投资", "计划总投资", "项目总投资", "估算总投资", "总投资额"};
-constexpr SV kStart[] = {"开工时间", "计划开工", "计划开工时间", "开工日期", "拟开工时间",
-                         "计划开工日期"};
-constexpr SV kCompletion[] = {"竣工时间", "计划竣工", "计划竣工时间", "竣工日期", "完工时间",
-                              "计划完工时间", "计划竣工日期"};
+constexpr SV kStart[] = {"开工时间", "计划开工",   "计划开工时间",
+                         "开工日期", "拟开工时间", "计划开工日期"};
+constexpr SV kCompletion[] = {"竣工时间", "计划竣工",     "计划竣工时间", "竣工日期",
+                              "完工时间", "计划完工时间", "计划竣工日期"};
 constexpr SV kActualStart[] = {"实际开工时间", "实际开工日期", "实际开工"};
 constexpr SV kActualCompletion[] = {"实际竣工时间", "实际竣工日期", "实际竣工"};
 constexpr SV kStage[] = {"项目阶段", "项目状态", "建设阶段", "建设状态", "项目进展阶段", "阶段"};
 constexpr SV kLevel[] = {"项目级别", "重点项目级别", "级别", "重点级别"};
-constexpr SV kIndustry[] = {"行业", "所属行业", "行业类别", "项目类别", "项目类型", "行业分类",
-                            "类别"};
+constexpr SV kIndustry[] = {"行业",     "所属行业", "行业类别", "项目类别",
+                            "项目类型", "行业分类", "类别"};
 constexpr SV kNature[] = {"建设性质"};
 constexpr SV kRegime[] = {"立项类型", "审批类型", "立项方式", "管理类型", "审批方式"};
 constexpr SV kLongitude[] = {"经度"};
@@ -54,17 +55,16 @@ constexpr FieldDef kLedgerFields[] = {
     {"latitude", "纬度", "latitude", false, kLatitude},
 };
 
-constexpr SV kMonthInvestment[] = {"本月完成投资", "当月完成投资", "月完成投资", "本月投资",
-                                   "完成投资", "本月完成"};
-constexpr SV kProgress[] = {"形象进度", "项目进展情况", "进展情况", "工程进度", "建设进度",
-                            "本月形象进度", "进度"};
+constexpr SV kMonthInvestment[] = {"本月完成投资", "当月完成投资", "月完成投资",
+                                   "本月投资",     "完成投资",     "本月完成"};
+constexpr SV kProgress[] = {"形象进度", "项目进展情况", "进展情况", "工程进度",
+                            "建设进度", "本月形象进度", "进度"};
 constexpr SV kProblems[] = {"存在问题", "存在问题及困难", "问题及困难", "存在的问题"};
 
 constexpr FieldDef kReportFields[] = {
     {"name", "项目名称", "project name", false, kName},
     {"code", "项目代码", "project code", false, kCode},
-    {"month_investment", "本月完成投资", "investment completed this month", true,
-     kMonthInvestment},
+    {"month_investment", "本月完成投资", "investment completed this month", true, kMonthInvestment},
     {"progress", "形象进度", "progress", false, kProgress},
     {"problems", "存在问题", "problems", false, kProblems},
 };
@@ -83,8 +83,9 @@ std::optional<SV> MatchKey(ImportKind kind, const std::string& key, bool exact) 
   size_t best_len = 0;
   for (const FieldDef& f : FieldsOf(kind)) {
     for (SV syn : f.synonyms) {
-      if (exact ? key == syn
-                : (syn.size() >= 6 && key.find(syn) != std::string::npos && syn.size() > best_len)) {
+      if (exact
+              ? key == syn
+              : (syn.size() >= 6 && key.find(syn) != std::string::npos && syn.size() > best_len)) {
         if (exact) return f.code;
         best = f.code;
         best_len = syn.size();

@@ -94,15 +94,16 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
   std::vector<ExistingProjectKey> projects;
   projects.reserve(keys.size());
-  for (auto& k : keys) projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
+  for (auto& k : keys)
+    projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
   std::vector<UnitKey> units;
   units.reserve(unit_keys.size());
   for (auto& u : unit_keys) units.push_back({u.id, std::move(u.name), u.kind});
   LedgerIndex index(std::move(projects), std::move(units));
   std::string today = projects_.Today();
   return PlanLedger(
-      table, mapping.fields, index,
-      [&](int64_t id) { return repos_.projects->Get(tx, id); }, today);
+      table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); },
+      today);
 }
 
 Result<ImportView> ImportService::View(ImportSession session) {
@@ -203,9 +204,9 @@ Result<ImportView> ImportService::SetMapping(const Caller& caller, int64_t id,
     for (size_t i = 0; i < mapping.fields.size() && errors.empty(); ++i) {
       for (size_t j = i + 1; j < mapping.fields.size(); ++j) {
         if (mapping.fields[i] && mapping.fields[i] == mapping.fields[j]) {
-          errors.push_back({"columns", "字段 " + *mapping.fields[i] + " 对应了多列（" +
-                                           table.columns[i].letter + "、" +
-                                           table.columns[j].letter + "）",
+          errors.push_back({"columns",
+                            "字段 " + *mapping.fields[i] + " 对应了多列（" +
+                                table.columns[i].letter + "、" + table.columns[j].letter + "）",
                             "field " + *mapping.fields[i] + " is mapped to more than one column"});
           break;
         }
@@ -223,9 +224,8 @@ Result<ImportView> ImportService::SetMapping(const Caller& caller, int64_t id,
   return View(std::move(s));
 }
 
-Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan,
-                            bool skip_errors, const std::string& import_ref,
-                            ConfirmResult* result) {
+Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan, bool skip_errors,
+                            const std::string& import_ref, ConfirmResult* result) {
   if (plan.summary.errors > 0 && !skip_errors) {
     return Status::InvalidArgument(
         "试导入仍有" + std::to_string(plan.summary.errors) +
@@ -270,13 +270,13 @@ Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan
       if (!created.ok()) return row_error(created.status());
       ++result->created;
     } else {
-      auto updated = projects_.UpdateInTx(tx, caller, *row.project_id, project.version,
-                                          [&](Project& p) {
-                                            Stage stage = p.stage;
-                                            p = project;
-                                            p.stage = stage;
-                                            return Status::Ok();
-                                          });
+      auto updated =
+          projects_.UpdateInTx(tx, caller, *row.project_id, project.version, [&](Project& p) {
+            Stage stage = p.stage;
+            p = project;
+            p.stage = stage;
+            return Status::Ok();
+          });
       if (!updated.ok()) return row_error(updated.status());
       ++result->updated;
     }
@@ -314,7 +314,8 @@ Result<ConfirmResult> ImportService::Confirm(const Caller& caller, int64_t id, b
 }
 
 Result<ImportView> ImportService::DryRunFile(const Caller& caller, ImportKind kind,
-                                             const std::string& path, int64_t sheet) {
+                                             const std::string& path, int64_t sheet,
+                                             std::optional<int> period) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
   KL_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
   KL_ASSIGN_OR_RETURN(auto parsed, ParseWorkbook(std::move(bytes), sheet, kind));
@@ -337,7 +338,7 @@ Result<ImportView> ImportService::DryRunFile(const Caller& caller, ImportKind ki
 
 Result<ConfirmResult> ImportService::ApplyFile(const Caller& caller, ImportKind kind,
                                                const std::string& path, int64_t sheet,
-                                               bool skip_errors) {
+                                               std::optional<int> period, bool skip_errors) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
   KL_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
   KL_ASSIGN_OR_RETURN(auto parsed, ParseWorkbook(std::move(bytes), sheet, kind));

@@ -70,9 +70,9 @@ class ImportService {
   // The CLI path: parse and plan without storing a session (Dry), or plan and apply in one
   // transaction (Apply). A file is read once per call.
   Result<ImportView> DryRunFile(const Caller& caller, ImportKind kind, const std::string& path,
-                                int64_t sheet);
+                                int64_t sheet, std::optional<int> period);
   Result<ConfirmResult> ApplyFile(const Caller& caller, ImportKind kind, const std::string& path,
-                                  int64_t sheet, bool skip_errors);
+                                  int64_t sheet, std::optional<int> period, bool skip_errors);
 
  private:
   Status CheckRole(const Caller& caller, ImportKind kind) const;

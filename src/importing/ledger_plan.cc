@@ -82,16 +82,26 @@ bool LooksLikeIndustryCode(const std::string& t) {
 ProjectCategory CategoryOf(const std::string& t) {
   if (auto c = ByLabel(ProjectCategoryTable(), t)) return *c;
   static constexpr std::pair<std::string_view, ProjectCategory> kWords[] = {
-      {"城市更新", ProjectCategory::kUrbanRenewal}, {"更新", ProjectCategory::kUrbanRenewal},
-      {"生态", ProjectCategory::kEcological},       {"环保", ProjectCategory::kEcological},
-      {"商贸", ProjectCategory::kCommercial},       {"服务业", ProjectCategory::kCommercial},
-      {"文旅", ProjectCategory::kCommercial},       {"社会", ProjectCategory::kSocial},
-      {"民生", ProjectCategory::kSocial},           {"教育", ProjectCategory::kSocial},
-      {"卫生", ProjectCategory::kSocial},           {"医疗", ProjectCategory::kSocial},
-      {"基础设施", ProjectCategory::kInfrastructure}, {"交通", ProjectCategory::kInfrastructure},
-      {"水利", ProjectCategory::kInfrastructure},   {"能源", ProjectCategory::kInfrastructure},
-      {"市政", ProjectCategory::kInfrastructure},   {"工业", ProjectCategory::kIndustrial},
-      {"产业", ProjectCategory::kIndustrial},       {"制造", ProjectCategory::kIndustrial},
+      {"城市更新", ProjectCategory::kUrbanRenewal},
+      {"更新", ProjectCategory::kUrbanRenewal},
+      {"生态", ProjectCategory::kEcological},
+      {"环保", ProjectCategory::kEcological},
+      {"商贸", ProjectCategory::kCommercial},
+      {"服务业", ProjectCategory::kCommercial},
+      {"文旅", ProjectCategory::kCommercial},
+      {"社会", ProjectCategory::kSocial},
+      {"民生", ProjectCategory::kSocial},
+      {"教育", ProjectCategory::kSocial},
+      {"卫生", ProjectCategory::kSocial},
+      {"医疗", ProjectCategory::kSocial},
+      {"基础设施", ProjectCategory::kInfrastructure},
+      {"交通", ProjectCategory::kInfrastructure},
+      {"水利", ProjectCategory::kInfrastructure},
+      {"能源", ProjectCategory::kInfrastructure},
+      {"市政", ProjectCategory::kInfrastructure},
+      {"工业", ProjectCategory::kIndustrial},
+      {"产业", ProjectCategory::kIndustrial},
+      {"制造", ProjectCategory::kIndustrial},
   };
   for (const auto& [word, category] : kWords) {
     if (Contains(t, word)) return category;
@@ -403,8 +413,8 @@ LedgerPlan PlanLedger(const SheetTable& table,
         bool mapped = false;
         for (const auto& f : column_fields) mapped = mapped || f == "total_investment";
         if (!mapped || reasons.empty()) {
-          reasons.push_back({"总投资不能为空（新建项目必填）",
-                             "total investment is required for a new project"});
+          reasons.push_back(
+              {"总投资不能为空（新建项目必填）", "total investment is required for a new project"});
         }
       }
     }
@@ -429,10 +439,10 @@ LedgerPlan PlanLedger(const SheetTable& table,
     if (latitude) after.latitude = latitude;
     if (stage) {
       if (match && out.project_id && *stage != before.stage) {
-        reasons.push_back(
-            {"项目阶段与库中不同（库中：" + std::string(EnumZh(StageTable(), before.stage)) +
-                 "，表中：" + std::string(EnumZh(StageTable(), *stage)) + "），请通过阶段变更办理",
-             "the stage differs from the stored one; move the stage instead"});
+        reasons.push_back({"项目阶段与库中不同（库中：" +
+                               std::string(EnumZh(StageTable(), before.stage)) + "，表中：" +
+                               std::string(EnumZh(StageTable(), *stage)) + "），请通过阶段变更办理",
+                           "the stage differs from the stored one; move the stage instead"});
       } else {
         after.stage = *stage;
       }

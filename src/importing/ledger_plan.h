@@ -80,8 +80,7 @@ class LedgerIndex {
   LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units);
   std::optional<int64_t> ByCode(const std::string& code) const;
   // nullopt owner: a match on the name alone when it is unique.
-  std::optional<int64_t> ByNameOwner(const std::string& name,
-                                     std::optional<int64_t> owner) const;
+  std::optional<int64_t> ByNameOwner(const std::string& name, std::optional<int64_t> owner) const;
   const UnitKey* UnitByName(const std::string& name) const;
   const UnitKey* UnitById(int64_t id) const;
 

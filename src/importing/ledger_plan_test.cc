@@ -31,11 +31,11 @@ Project Stored() {
 }
 
 struct Fixture {
-  LedgerIndex index{{{7, "城东污水处理厂", "2501-610103-04-01-000001", 20},
-                     {8, "同名项目", std::nullopt, 21}},
-                    {{20, "城投公司", UnitKind::kCompany},
-                     {21, "乙公司", UnitKind::kCompany},
-                     {30, "区住建局", UnitKind::kDepartment}}};
+  LedgerIndex index{
+      {{7, "城东污水处理厂", "2501-610103-04-01-000001", 20}, {8, "同名项目", std::nullopt, 21}},
+      {{20, "城投公司", UnitKind::kCompany},
+       {21, "乙公司", UnitKind::kCompany},
+       {30, "区住建局", UnitKind::kDepartment}}};
   std::function<Result<Project>(int64_t)> load = [](int64_t id) -> Result<Project> {
     if (id == 7) return Stored();
     Project p;
@@ -55,8 +55,9 @@ struct Fixture {
 
 TEST(LedgerPlanTest, CreatesWithNormalisedValues) {
   Fixture f;
-  auto t = Table({"序号", "项目名称", "总投资（亿元）", "建设单位", "责任单位", "计划开工", "项目阶段"},
-                 {{"1", "新区学校", "１.２", "新公司", "区住建局", "2025年9月", "储备"}});
+  auto t =
+      Table({"序号", "项目名称", "总投资（亿元）", "建设单位", "责任单位", "计划开工", "项目阶段"},
+            {{"1", "新区学校", "１.２", "新公司", "区住建局", "2025年9月", "储备"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 1u);
   const PlanRow& r = plan.rows[0];

@@ -88,7 +88,8 @@ bool AllDigits(std::string_view s) {
 }
 
 bool StripSuffix(std::string& s, std::string_view suffix) {
-  if (s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
+  if (s.size() >= suffix.size() &&
+      s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
     s.resize(s.size() - suffix.size());
     return true;
   }

@@ -31,7 +31,8 @@ TEST(NormalizeTest, UnitsFromHeaders) {
 
 TEST(NormalizeTest, Amounts) {
   EXPECT_EQ(ParseAmount("12000", AmountUnit::kWan)->cents, 12000 * Money::kCentsPerWan);
-  EXPECT_EQ(ParseAmount("１，２００．５", AmountUnit::kWan)->cents, 12005 * Money::kCentsPerWan / 10);
+  EXPECT_EQ(ParseAmount("１，２００．５", AmountUnit::kWan)->cents,
+            12005 * Money::kCentsPerWan / 10);
   EXPECT_EQ(ParseAmount("3.5", AmountUnit::kYi)->cents, 35000 * Money::kCentsPerWan);
   EXPECT_EQ(ParseAmount("123456.78", AmountUnit::kYuan)->cents, 12345678);
   EXPECT_EQ(ParseAmount("2亿元", AmountUnit::kWan)->cents, 20000 * Money::kCentsPerWan);

@@ -31,8 +31,8 @@ bool IsTotalText(const std::string& text) {
 // "一、工业项目", "（二）基础设施", "三.社会事业": a heading grouping the rows below it.
 bool IsCategoryHeading(const std::string& text) {
   std::string t = CompactText(text);
-  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七",
-                                                   "八", "九", "十"};
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
   size_t i = 0;
   if (t.rfind("（", 0) == 0) i = std::string_view("（").size();
   if (t.rfind("(", 0) == 0) i = 1;

@@ -20,12 +20,12 @@ struct ImportSession {
   std::string status;  // "dry_run" | "done"
   int64_t creator_id = 0;
   std::string file_name;
-  int64_t sheet = 0;  // 0-based
+  int64_t sheet = 0;              // 0-based
   std::optional<int64_t> period;  // YYYYMM (reports)
-  std::string sheets;   // encoded list of sheet names (importing/table_codec.h)
-  std::string table;    // encoded parsed table
-  std::string mapping;  // encoded column mapping
-  std::string result;   // JSON of the confirmation ("" until done)
+  std::string sheets;             // encoded list of sheet names (importing/table_codec.h)
+  std::string table;              // encoded parsed table
+  std::string mapping;            // encoded column mapping
+  std::string result;             // JSON of the confirmation ("" until done)
   int64_t created_at = 0;
   int64_t expires_at = 0;
   std::optional<int64_t> confirmed_at;

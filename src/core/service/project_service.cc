@@ -128,9 +128,8 @@ Result<Project> ProjectService::InsertValidated(Tx& tx, const Caller& caller, co
     KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
                         repos_.projects->FindIdByCode(tx, *draft.code));
     if (existing) {
-      return Status::Conflict(
-          "项目代码已被项目#" + std::to_string(*existing) + "使用",
-          "project code already used by project #" + std::to_string(*existing));
+      return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
+                              "project code already used by project #" + std::to_string(*existing));
     }
   }
   Project row = draft;
@@ -146,8 +145,8 @@ Result<Project> ProjectService::InsertValidated(Tx& tx, const Caller& caller, co
   change.at = row.created_at;
   KL_RETURN_IF_ERROR(repos_.projects->InsertStageChange(tx, change));
   KL_ASSIGN_OR_RETURN(created, repos_.projects->Get(tx, row.id));
-  KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "create", "project", std::to_string(row.id), "",
-                                   ToJson(created)));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "project", std::to_string(row.id), "", ToJson(created)));
   return created;
 }
 
@@ -228,9 +227,8 @@ Result<Project> ProjectService::UpdateInTx(Tx& tx, const Caller& caller, int64_t
     KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
                         repos_.projects->FindIdByCode(tx, *after.code));
     if (existing && *existing != id) {
-      return Status::Conflict(
-          "项目代码已被项目#" + std::to_string(*existing) + "使用",
-          "project code already used by project #" + std::to_string(*existing));
+      return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
+                              "project code already used by project #" + std::to_string(*existing));
     }
   }
   warnings = after.warnings;

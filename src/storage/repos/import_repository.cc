@@ -20,8 +20,7 @@ constexpr const char* kMappingSql =
 constexpr const char* kDoneSql =
     "UPDATE import_sessions SET status = 'done', result = $2, confirmed_at = $3 "
     "WHERE id = $1 AND status = 'dry_run'";
-constexpr const char* kDeleteExpiredSql =
-    "DELETE FROM import_sessions WHERE expires_at < $1";
+constexpr const char* kDeleteExpiredSql = "DELETE FROM import_sessions WHERE expires_at < $1";
 constexpr const char* kProjectKeysSql =
     "SELECT id, name, code, owner_unit_id, responsible_unit_id FROM projects ORDER BY id";
 constexpr const char* kUnitKeysSql = "SELECT id, name, kind FROM units ORDER BY id";
@@ -71,9 +70,8 @@ class SqlImportRepository final : public ImportRepository {
   }
 
   Status MarkDone(Tx& tx, int64_t id, const std::string& result, int64_t at) override {
-    KL_ASSIGN_OR_RETURN(int64_t changed, ConnOf(tx).Exec(kDoneSql, {IntValue(id),
-                                                                    TextValue(result),
-                                                                    IntValue(at)}));
+    KL_ASSIGN_OR_RETURN(int64_t changed,
+                        ConnOf(tx).Exec(kDoneSql, {IntValue(id), TextValue(result), IntValue(at)}));
     if (changed == 0) {
       return Status::Conflict("该导入已确认过", "the import has already been confirmed");
     }
@@ -89,8 +87,8 @@ class SqlImportRepository final : public ImportRepository {
     std::vector<ProjectMatchKey> out;
     out.reserve(rs.size());
     for (size_t i = 0; i < rs.size(); ++i) {
-      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), rs.TakeOptText(i, 2),
-                     rs.GetOptInt(i, 3), rs.GetOptInt(i, 4)});
+      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), rs.TakeOptText(i, 2), rs.GetOptInt(i, 3),
+                     rs.GetOptInt(i, 4)});
     }
     return out;
   }
