@@ -40,6 +40,9 @@ namespace documents {
 class ExportService;
 class BulletinService;
 }  // namespace documents
+namespace importing {
+class ImportService;
+}
 }  // namespace keyline
 
 namespace keyline::api {
@@ -78,6 +81,7 @@ struct ApiContext {
   // Documents out (documents_api.cc): ledger .xlsx and OC4IDS; the monthly bulletin (月度通报).
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
+  importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -137,6 +141,7 @@ void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_li
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
+void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -33,6 +33,7 @@
 #include "documents/bulletin_service.h"
 #include "documents/export_service.h"
 #include "http/router.h"
+#include "importing/import_service.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
 
@@ -91,6 +92,7 @@ struct KeylineApp::State {
   std::unique_ptr<documents::ExportService> exports;
   documents::NoIndicatorSource no_indicators;
   std::unique_ptr<documents::BulletinService> bulletins;
+  std::unique_ptr<importing::ImportService> imports;  // issue 7
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -176,6 +178,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
       repos, *s.projects, *s.reporting_stats, *s.problems, *s.exports, s.no_indicators, *s.clock);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
+  s.imports = std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects,
+                                                         *s.audit, *s.clock);
+  s.api.imports = s.imports.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -247,6 +252,8 @@ AttractionServices& KeylineApp::attraction() { return *state_->attraction; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
+importing::ImportService& KeylineApp::imports() { return *state_->imports; }
+
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }
 documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }

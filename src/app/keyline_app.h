@@ -38,6 +38,9 @@ namespace documents {
 class ExportService;
 class BulletinService;
 }  // namespace documents
+namespace importing {
+class ImportService;
+}
 
 class KeylineApp {
  public:
@@ -81,6 +84,7 @@ class KeylineApp {
   SqlStore& store();
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
+  importing::ImportService& imports();  // .xlsx imports (issue 7)
 
  private:
   KeylineApp();
