@@ -124,6 +124,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterAttractionRoutes(router, ctx);
   RegisterDocumentRoutes(router, ctx);
   if (ctx.imports) RegisterImportRoutes(router, ctx);
+  RegisterIndicatorRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

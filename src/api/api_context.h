@@ -43,6 +43,10 @@ class BulletinService;
 namespace importing {
 class ImportService;
 }
+namespace engine {
+class IndicatorService;
+class RatesService;
+}  // namespace engine
 }  // namespace keyline
 
 namespace keyline::api {
@@ -82,6 +86,8 @@ struct ApiContext {
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
+  engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
+  engine::RatesService* rates = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -142,6 +148,7 @@ void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factor
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
+void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

@@ -36,6 +36,12 @@
 #include "importing/import_service.h"
 #include "http/server.h"
 #include "storage/repos/sql_store.h"
+#include "engine/indicator_catalogue.h"
+#include "engine/service/db_indicator_catalogue.h"
+#include "engine/service/indicator_service.h"
+#include "engine/service/rates_service.h"
+#include "storage/engine/live_facts.h"
+#include "storage/engine/sql_engine_repositories.h"
 
 namespace keyline {
 namespace {
@@ -93,6 +99,12 @@ struct KeylineApp::State {
   documents::NoIndicatorSource no_indicators;
   std::unique_ptr<documents::BulletinService> bulletins;
   std::unique_ptr<importing::ImportService> imports;  // issue 7
+  std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
+  std::unique_ptr<IndicatorRepository> indicator_repo;
+  std::unique_ptr<EngineLookups> engine_lookups;
+  std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
+  std::unique_ptr<engine::IndicatorService> indicator_service;
+  std::unique_ptr<engine::RatesService> rates;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -102,6 +114,7 @@ KeylineApp::KeylineApp() : state_(std::make_unique<State>()) {}
 
 KeylineApp::~KeylineApp() {
   StopServer();
+  if (state_ && state_->live_facts) state_->live_facts->StopListener();
   if (state_ && state_->store) state_->store->db().Close();
 }
 
@@ -146,6 +159,15 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.factors = std::make_unique<FactorService>(repos, funds, *s.audit, *s.clock);
   s.attraction = std::make_unique<AttractionServices>(
       repos, s.store->attraction(), *reporting.plans, *s.projects, *s.audit, *s.clock);
+  s.live_facts = std::make_unique<storage::LiveFacts>(s.store->db(), *s.clock);
+  s.indicator_repo = storage::NewSqlIndicatorRepository();
+  s.engine_lookups = storage::NewSqlEngineLookups();
+  s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
+  s.indicator_service = std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo,
+                                                                   *s.audit, *s.clock);
+  KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
+  s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
+                                                   *s.indicators, *s.clock);
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -181,6 +203,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.imports = std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects,
                                                          *s.audit, *s.clock);
   s.api.imports = s.imports.get();
+  s.api.indicators = s.indicator_service.get();
+  s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;
 }
@@ -257,5 +281,16 @@ importing::ImportService& KeylineApp::imports() { return *state_->imports; }
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }
 documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }
+engine::FactsSource& KeylineApp::facts() { return *state_->live_facts; }
+engine::IndicatorCatalogue& KeylineApp::indicators() { return *state_->indicators; }
+
+Result<int64_t> KeylineApp::LoadFacts() {
+  State& s = *state_;
+  KL_RETURN_IF_ERROR(s.live_facts->Load());
+  if (s.store->db().dialect() == sql::Dialect::kPostgres) {
+    KL_RETURN_IF_ERROR(s.live_facts->StartListener(s.config.db_url));
+  }
+  return s.live_facts->Stats().load_ms;
+}
 
 }  // namespace keyline

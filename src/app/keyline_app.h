@@ -41,6 +41,10 @@ class BulletinService;
 namespace importing {
 class ImportService;
 }
+namespace engine {
+class FactsSource;
+class IndicatorCatalogue;
+}  // namespace engine
 
 class KeylineApp {
  public:
@@ -85,6 +89,14 @@ class KeylineApp {
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
   importing::ImportService& imports();  // .xlsx imports (issue 7)
+  // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
+  // indicator definitions.
+  engine::FactsSource& facts();
+  engine::IndicatorCatalogue& indicators();
+  // Loads the facts from the database now (serve calls it before listening) and, on
+  // PostgreSQL, starts the LISTEN thread that keeps an idle node current. Returns the load
+  // time in milliseconds.
+  Result<int64_t> LoadFacts();
 
  private:
   KeylineApp();

@@ -19,6 +19,7 @@
 #include "app/documents_cli.h"
 #include "app/import_command.h"
 #include "app/keyline_app.h"
+#include "engine/facts_source.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
 #include "core/service/user_service.h"
@@ -69,6 +70,14 @@ bool ParseId(const std::string& s, int64_t* out) {
 }
 
 int Serve(KeylineApp& app) {
+  auto load_ms = app.LoadFacts();
+  if (!load_ms.ok()) return Fail(load_ms.status());
+  {
+    auto stats = app.facts().Stats();
+    std::printf("Engine loaded in %lld ms: %zu projects, %zu reports, %zu procedures\n",
+                static_cast<long long>(*load_ms), stats.projects, stats.reports,
+                stats.procedures);
+  }
   auto port = app.StartServer();
   if (!port.ok()) return Fail(port.status());
   std::printf("Keyline %s listening on http://%s:%u (database %s)\n", KeylineVersion(),

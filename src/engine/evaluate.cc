@@ -15,7 +15,19 @@ namespace {
 struct Clock {
   int period = 0;  // YYYYMM
   int year = 0, month = 0;
+  Window window = Window::kYtd;
+  TimeVar WindowVar() const {
+    switch (window) {
+      case Window::kMonth:
+        return TimeVar::kPeriodStart;
+      case Window::kQuarter:
+        return TimeVar::kQuarterStart;
+      default:
+        return TimeVar::kYearStart;
+    }
+  }
   int64_t ResolveDate(TimeVar v) const {
+    if (v == TimeVar::kWindowStart) v = WindowVar();
     switch (v) {
       case TimeVar::kPeriodStart:
         return year * 10000 + month * 100 + 1;
@@ -30,6 +42,7 @@ struct Clock {
     }
   }
   int64_t ResolvePeriod(TimeVar v) const {
+    if (v == TimeVar::kWindowStart) v = WindowVar();
     switch (v) {
       case TimeVar::kQuarterStart:
         return year * 100 + (month - 1) / 3 * 3 + 1;
@@ -166,6 +179,12 @@ struct RowReader {
         return f.reports.period[row];
       case Field::kReportAmount:
         return f.reports.amount[row];
+      case Field::kReportStatus:
+        return f.reports.status[row];
+      case Field::kReportSubmitted:
+        return f.reports.submitted_on[row];
+      case Field::kReportLate:
+        return f.reports.late[row];
       case Field::kProcStatus:
         return f.procedures.status[row];
       case Field::kProcDue:
@@ -288,28 +307,229 @@ Status Overflow() {
   return Status::InvalidArgument("计算结果超出范围", "indicator value out of range");
 }
 
+// ---- column-at-a-time predicates ----
+// A condition is evaluated into one byte per row, predicate by predicate, each a tight loop over
+// one column (`project.<field>` is evaluated once per project, then gathered per row).
+
+// Calls fn(column) with the column of `field` over its own source's rows; false for
+// planned_to_date (computed per row).
+template <typename Fn>
+bool WithColumn(const Facts& f, Field field, Fn&& fn) {
+  const auto& P = f.projects;
+  switch (field) {
+    case Field::kStage:
+      return fn(P.stage), true;
+    case Field::kLevel:
+      return fn(P.level), true;
+    case Field::kUnit:
+      return fn(P.unit), true;
+    case Field::kRegion:
+      return fn(P.region), true;
+    case Field::kIndustry:
+      return fn(P.industry), true;
+    case Field::kTotalInvestment:
+      return fn(P.total), true;
+    case Field::kPlannedStart:
+      return fn(P.planned_start), true;
+    case Field::kPlannedCompletion:
+      return fn(P.planned_completion), true;
+    case Field::kActualStart:
+      return fn(P.actual_start), true;
+    case Field::kActualCompletion:
+      return fn(P.actual_completion), true;
+    case Field::kStatsStatus:
+      return fn(P.stats_status), true;
+    case Field::kStatsDate:
+      return fn(P.stats_date), true;
+    case Field::kPlanYear:
+      return fn(f.plans.year), true;
+    case Field::kPlanInvestment:
+      return fn(f.plans.planned), true;
+    case Field::kPlanToDate:
+      return false;
+    case Field::kPlanStart:
+      return fn(f.plans.planned_start), true;
+    case Field::kPlanCompletion:
+      return fn(f.plans.planned_completion), true;
+    case Field::kReportPeriod:
+      return fn(f.reports.period), true;
+    case Field::kReportAmount:
+      return fn(f.reports.amount), true;
+    case Field::kReportStatus:
+      return fn(f.reports.status), true;
+    case Field::kReportSubmitted:
+      return fn(f.reports.submitted_on), true;
+    case Field::kReportLate:
+      return fn(f.reports.late), true;
+    case Field::kProcStatus:
+      return fn(f.procedures.status), true;
+    case Field::kProcDue:
+      return fn(f.procedures.due), true;
+    case Field::kProcDone:
+      return fn(f.procedures.done), true;
+    case Field::kProblemStatus:
+      return fn(f.problems.status), true;
+    case Field::kProblemSeverity:
+      return fn(f.problems.severity), true;
+    case Field::kProblemRaised:
+      return fn(f.problems.raised), true;
+    case Field::kProblemDue:
+      return fn(f.problems.due), true;
+    case Field::kProblemClosed:
+      return fn(f.problems.closed), true;
+    case Field::kLeadStage:
+      return fn(f.leads.stage), true;
+    case Field::kLeadUnit:
+      return fn(f.leads.unit), true;
+    case Field::kLeadIndustry:
+      return fn(f.leads.industry), true;
+    case Field::kLeadAmount:
+      return fn(f.leads.amount), true;
+    case Field::kLeadSigned:
+      return fn(f.leads.signed_on), true;
+    case Field::kLeadLanded:
+      return fn(f.leads.landed_on), true;
+  }
+  return false;
+}
+
+// out[i] = the predicate on values col[i] (same semantics as RowReader::Match).
+template <typename T>
+void PredicateOverColumn(const std::vector<T>& col, const BoundPred& b, uint8_t* out) {
+  const Predicate& p = *b.p;
+  const size_t n = col.size();
+  const bool nullable =
+      p.type == ValueType::kDate || p.type == ValueType::kCode || p.type == ValueType::kUnit;
+  const T* c = col.data();
+  auto run = [&](auto test) {
+    for (size_t i = 0; i < n; ++i) {
+      auto v = static_cast<int64_t>(c[i]);
+      out[i] = (nullable && v == 0) ? 0 : static_cast<uint8_t>(test(v));
+    }
+  };
+  switch (p.op) {
+    case CmpOp::kIsNull:
+      for (size_t i = 0; i < n; ++i) out[i] = nullable && c[i] == 0;
+      return;
+    case CmpOp::kIsNotNull:
+      for (size_t i = 0; i < n; ++i) out[i] = !(nullable && c[i] == 0);
+      return;
+    default:
+      break;
+  }
+  if (p.type == ValueType::kCode) {
+    const auto& m = b.code_matches;
+    bool negate = p.op == CmpOp::kNe || p.op == CmpOp::kNotIn;
+    run([&](int64_t v) { return (m[static_cast<size_t>(v)] != 0) != negate; });
+    return;
+  }
+  const auto& x = b.values;
+  switch (p.op) {
+    case CmpOp::kEq:
+      return run([x0 = x[0]](int64_t v) { return v == x0; });
+    case CmpOp::kNe:
+      return run([x0 = x[0]](int64_t v) { return v != x0; });
+    case CmpOp::kLt:
+      return run([x0 = x[0]](int64_t v) { return v < x0; });
+    case CmpOp::kLe:
+      return run([x0 = x[0]](int64_t v) { return v <= x0; });
+    case CmpOp::kGt:
+      return run([x0 = x[0]](int64_t v) { return v > x0; });
+    case CmpOp::kGe:
+      return run([x0 = x[0]](int64_t v) { return v >= x0; });
+    case CmpOp::kBetween:
+      return run([lo = x[0], hi = x[1]](int64_t v) { return v >= lo && v <= hi; });
+    case CmpOp::kIn:
+      return run([&x](int64_t v) { return std::find(x.begin(), x.end(), v) != x.end(); });
+    case CmpOp::kNotIn:
+      return run([&x](int64_t v) { return std::find(x.begin(), x.end(), v) == x.end(); });
+    default:
+      std::fill(out, out + n, 0);
+  }
+}
+
+void ConditionOverRows(const RowReader& reader, const BoundCond& c, Source s, size_t n,
+                       std::vector<uint8_t>& out) {
+  out.assign(n, 0);
+  switch (c.kind) {
+    case Cond::Kind::kAnd:
+    case Cond::Kind::kOr: {
+      bool is_and = c.kind == Cond::Kind::kAnd;
+      ConditionOverRows(reader, c.children[0], s, n, out);
+      std::vector<uint8_t> tmp;
+      for (size_t k = 1; k < c.children.size(); ++k) {
+        ConditionOverRows(reader, c.children[k], s, n, tmp);
+        for (size_t i = 0; i < n; ++i) out[i] = is_and ? (out[i] & tmp[i]) : (out[i] | tmp[i]);
+      }
+      return;
+    }
+    case Cond::Kind::kNot:
+      ConditionOverRows(reader, c.children[0], s, n, out);
+      for (size_t i = 0; i < n; ++i) out[i] ^= 1;
+      return;
+    case Cond::Kind::kPred:
+      break;
+  }
+  const BoundPred& b = c.pred;
+  const Predicate& p = *b.p;
+  const Facts& f = reader.f;
+  if (p.via_project && s != Source::kProjects) {
+    std::vector<uint8_t> per_project(f.projects.size(), 0);
+    bool columnar = WithColumn(
+        f, p.field, [&](const auto& col) { PredicateOverColumn(col, b, per_project.data()); });
+    if (!columnar) {  // not reached: planned_to_date is a plan field
+      for (size_t i = 0; i < n; ++i) out[i] = reader.Match(c, s, i);
+      return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      int32_t pr = reader.ProjectOf(s, i);
+      out[i] = pr < 0 ? (p.op == CmpOp::kIsNull) : per_project[static_cast<size_t>(pr)];
+    }
+    return;
+  }
+  bool columnar =
+      WithColumn(f, p.field, [&](const auto& col) { PredicateOverColumn(col, b, out.data()); });
+  if (!columnar) {
+    for (size_t i = 0; i < n; ++i) out[i] = reader.Match(c, s, i);
+  }
+}
+
 Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, const Clock& clock,
-                                         const Groups& groups, std::vector<char>* contributors) {
+                                         const Groups& groups, std::vector<char>* contributors,
+                                         const std::vector<char>* mask) {
   AggregateValues out;
   out.by_group.assign(groups.keys.size(), 0);
-  std::optional<BoundCond> where;
-  if (a.where) where = Bind(f, *a.where, clock);
   RowReader reader{f, clock};
-  size_t n = RowCount(f, a.source);
+  const size_t n = RowCount(f, a.source);
+  // Which rows count: implicit scope (plans of the period's year, reports up to the period),
+  // the caller's project mask, then the where clause, each a pass over columns.
+  std::vector<uint8_t> sel(n, 1);
+  if (a.source == Source::kPlans) {
+    for (size_t i = 0; i < n; ++i) sel[i] = f.plans.year[i] == clock.year;
+  } else if (a.source == Source::kReports) {
+    const int32_t* period = f.reports.period.data();
+    for (size_t i = 0; i < n; ++i) sel[i] = period[i] <= clock.period;
+  }
+  if (mask) {
+    for (size_t i = 0; i < n; ++i) {
+      int32_t pr = reader.ProjectOf(a.source, i);
+      sel[i] &= pr >= 0 && (*mask)[static_cast<size_t>(pr)];
+    }
+  }
+  if (a.where) {
+    BoundCond where = Bind(f, *a.where, clock);
+    std::vector<uint8_t> w;
+    ConditionOverRows(reader, where, a.source, n, w);
+    for (size_t i = 0; i < n; ++i) sel[i] &= w[i];
+  }
   for (size_t row = 0; row < n; ++row) {
-    // Implicit scope: plans of the period's year, reports up to the period.
-    if (a.source == Source::kPlans && f.plans.year[row] != clock.year) continue;
-    if (a.source == Source::kReports && f.reports.period[row] > clock.period) continue;
-    if (where && !reader.Match(*where, a.source, row)) continue;
+    if (!sel[row]) continue;
     Int128 v = a.is_count ? 1 : reader.Get(a.field, row);
-    int32_t g = a.source == Source::kLeads ? groups.of_lead[row]
-                                           : groups.of_project[reader.ProjectOf(a.source, row)];
+    int32_t pr = reader.ProjectOf(a.source, row);
+    int32_t g = a.source == Source::kLeads ? groups.of_lead[row] : groups.of_project[pr];
     out.by_group[g] += v;
     out.area_total += v;
-    if (contributors && !a.whole_area) {
-      int32_t pr = reader.ProjectOf(a.source, row);
-      if (pr >= 0) (*contributors)[pr] = 1;
-    }
+    if (contributors && !a.whole_area && pr >= 0) (*contributors)[pr] = 1;
   }
   return out;
 }
@@ -357,13 +577,13 @@ Result<std::optional<Rational>> Combine(
   return r;
 }
 
-Result<Clock> MakeClock(int period) {
+Result<Clock> MakeClock(int period, Window window) {
   int y = period / 100, m = period % 100;
   if (y < 1900 || y > 2199 || m < 1 || m > 12) {
     return Status::InvalidArgument("期别无效：" + std::to_string(period),
                                    "invalid period " + std::to_string(period) + " (YYYYMM)");
   }
-  return Clock{period, y, m};
+  return Clock{period, y, m, window};
 }
 
 // Per group: the expression's value and (when asked) the project rows behind it.
@@ -373,13 +593,13 @@ struct Evaluated {
 };
 
 Result<Evaluated> Run(const Facts& f, const Expression& e, const Clock& clock, const Groups& g,
-                      bool drilldown) {
+                      bool drilldown, const std::vector<char>* mask) {
   std::unordered_map<const Node*, AggregateValues> aggs;
   std::vector<char> contributors;
   if (drilldown) contributors.assign(f.projects.size(), 0);
   for (const Node* n : e.aggregates) {
-    KL_ASSIGN_OR_RETURN(auto v,
-                        ComputeAggregate(f, n->agg, clock, g, drilldown ? &contributors : nullptr));
+    KL_ASSIGN_OR_RETURN(
+        auto v, ComputeAggregate(f, n->agg, clock, g, drilldown ? &contributors : nullptr, mask));
     aggs.emplace(n, std::move(v));
   }
   Evaluated out;
@@ -401,9 +621,10 @@ Result<Evaluated> Run(const Facts& f, const Expression& e, const Clock& clock, c
 
 Result<std::vector<GroupValue>> EvaluateExpression(const Facts& facts, const Expression& expr,
                                                    const EvalOptions& options) {
-  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period));
+  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period, options.window));
   Groups groups = BuildGroups(facts, options.grouping);
-  KL_ASSIGN_OR_RETURN(Evaluated ev, Run(facts, expr, clock, groups, options.drilldown));
+  KL_ASSIGN_OR_RETURN(Evaluated ev,
+                      Run(facts, expr, clock, groups, options.drilldown, options.project_mask));
   std::vector<GroupValue> out;
   for (size_t i = 0; i < groups.keys.size(); ++i) {
     out.push_back(GroupValue{groups.keys[i], ev.values[i], std::move(ev.projects[i])});
@@ -434,12 +655,12 @@ Result<CompiledIndicator> CompileIndicator(IndicatorDef def) {
 Result<std::vector<IndicatorValue>> EvaluateIndicator(const Facts& facts,
                                                       const CompiledIndicator& indicator,
                                                       const EvalOptions& options) {
-  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period));
+  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period, options.window));
   Groups groups = BuildGroups(facts, options.grouping);
-  KL_ASSIGN_OR_RETURN(Evaluated num,
-                      Run(facts, indicator.numerator, clock, groups, options.drilldown));
-  KL_ASSIGN_OR_RETURN(Evaluated den,
-                      Run(facts, indicator.denominator, clock, groups, options.drilldown));
+  KL_ASSIGN_OR_RETURN(Evaluated num, Run(facts, indicator.numerator, clock, groups,
+                                         options.drilldown, options.project_mask));
+  KL_ASSIGN_OR_RETURN(Evaluated den, Run(facts, indicator.denominator, clock, groups,
+                                         options.drilldown, options.project_mask));
   std::vector<IndicatorValue> out;
   for (size_t i = 0; i < groups.keys.size(); ++i) {
     IndicatorValue v;

@@ -23,17 +23,28 @@
 
 namespace keyline::engine {
 
-enum class GroupBy : uint8_t { kArea, kUnit, kRegion, kLevel, kIndustry };
+// kLeader: the project's current 包抓领导 (person id; "none" without one); a lead without a
+// project is in "none".
+enum class GroupBy : uint8_t { kArea, kUnit, kRegion, kLevel, kIndustry, kLeader };
 
 struct Grouping {
   GroupBy by = GroupBy::kArea;
   int prefix = 0;  // region / industry prefix length; 0 = the default (6 / 1)
 };
 
+// What `window_start` means: the year to date (default), the quarter, or the month.
+enum class Window : uint8_t { kYtd, kQuarter, kMonth };
+
 struct EvalOptions {
   int period = 0;  // YYYYMM
   Grouping grouping;
   bool drilldown = true;  // collect the contributing project ids
+  // Scope: when set (indexed by project row, size = facts.projects.size()), only rows of
+  // projects with a non-zero entry count, everywhere including area(...), and leads count only
+  // when their project does (a lead without a project is outside every restricted scope).
+  // Groups are still listed for every project and lead, so a caller filters empty ones.
+  const std::vector<char>* project_mask = nullptr;
+  Window window = Window::kYtd;  // what window_start means
 };
 
 // One expression's value in one group. value is nullopt when the expression divides by zero.
@@ -56,6 +67,7 @@ struct IndicatorDef {
   std::string numerator;
   std::string denominator;
   int decimals = 1;  // shown as a percentage with this many decimals
+  std::string set;   // the set it belongs to ("fengxi", "shaanxi", an office's own)
 };
 
 struct CompiledIndicator {

@@ -20,7 +20,8 @@
 //   plans       the annual plan of P's year, one per project (fields: planned_investment,
 //               planned_to_date = Σ monthly breakdown of months 1..P's month, planned_start,
 //               planned_completion, year)
-//   reports     monthly reports of periods ≤ P (period, completed_investment)
+//   reports     monthly reports of periods ≤ P (period, completed_investment, status =
+//               draft|submitted|returned|approved, submitted (date), late (0/1))
 //   procedures  手续 (status, due, done)
 //   problems    问题台账 (status, severity, raised, due, closed)
 //   leads       招商引资 leads (stage, unit, industry, amount, signed, landed)
@@ -31,6 +32,8 @@
 //   quarter_start first day of P's quarter | its first month
 //   year_start    1 Jan              | YYYY01
 //   year_end      31 Dec             | YYYY12
+//   window_start  the start of the window asked for (EvalOptions::window): year_start (ytd,
+//                 the default), quarter_start (quarter) or period_start (month)
 // A comparison with a missing date (or unit, or code) is false, and `not` of it is true (two-valued
 // logic, unlike SQL); use `is null` / `is not null` to say what is meant.
 // `area(...)` evaluates its aggregate over the whole area whatever the grouping (a share of
@@ -65,6 +68,7 @@ enum class ValueType : uint8_t {
   kProblemStatus,
   kSeverity,
   kLeadStage,
+  kReportStatus,
   kDate,    // yyyymmdd, 0 = none
   kPeriod,  // YYYYMM
   kMoney,   // cents
@@ -96,6 +100,9 @@ enum class Field : uint8_t {
   // reports
   kReportPeriod,
   kReportAmount,
+  kReportStatus,
+  kReportSubmitted,
+  kReportLate,
   // procedures
   kProcStatus,
   kProcDue,
@@ -130,7 +137,8 @@ enum class TimeVar : uint8_t {
   kPeriodEnd,
   kQuarterStart,
   kYearStart,
-  kYearEnd
+  kYearEnd,
+  kWindowStart
 };
 
 struct Operand {

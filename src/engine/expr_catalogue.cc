@@ -2,6 +2,7 @@
 
 #include "core/model/attraction.h"
 #include "core/model/project.h"
+#include "core/model/reporting.h"
 #include "core/model/supervision.h"
 
 namespace keyline::engine {
@@ -27,6 +28,9 @@ constexpr FieldInfo kFields[] = {
     {Source::kPlans, "planned_completion", Field::kPlanCompletion, ValueType::kDate},
     {Source::kReports, "period", Field::kReportPeriod, ValueType::kPeriod},
     {Source::kReports, "completed_investment", Field::kReportAmount, ValueType::kMoney},
+    {Source::kReports, "status", Field::kReportStatus, ValueType::kReportStatus},
+    {Source::kReports, "submitted", Field::kReportSubmitted, ValueType::kDate},
+    {Source::kReports, "late", Field::kReportLate, ValueType::kInt},
     {Source::kProcedures, "status", Field::kProcStatus, ValueType::kProcedureStatus},
     {Source::kProcedures, "due", Field::kProcDue, ValueType::kDate},
     {Source::kProcedures, "done", Field::kProcDone, ValueType::kDate},
@@ -53,9 +57,10 @@ constexpr struct {
 constexpr struct {
   std::string_view name;
   TimeVar var;
-} kTimeVars[] = {{"period", TimeVar::kPeriod},        {"period_start", TimeVar::kPeriodStart},
-                 {"period_end", TimeVar::kPeriodEnd}, {"quarter_start", TimeVar::kQuarterStart},
-                 {"year_start", TimeVar::kYearStart}, {"year_end", TimeVar::kYearEnd}};
+} kTimeVars[] = {{"period", TimeVar::kPeriod},           {"period_start", TimeVar::kPeriodStart},
+                 {"period_end", TimeVar::kPeriodEnd},    {"quarter_start", TimeVar::kQuarterStart},
+                 {"year_start", TimeVar::kYearStart},    {"year_end", TimeVar::kYearEnd},
+                 {"window_start", TimeVar::kWindowStart}};
 
 }  // namespace
 
@@ -76,7 +81,7 @@ std::string FieldNames(Source source) {
   return out;
 }
 
-bool IsEnum(ValueType t) { return t <= ValueType::kLeadStage; }
+bool IsEnum(ValueType t) { return t <= ValueType::kReportStatus; }
 
 namespace {
 
@@ -107,6 +112,8 @@ std::optional<int64_t> ParseEnumCode(ValueType t, std::string_view code, std::st
       return EnumValue(ProblemSeverityTable(), code, allowed);
     case ValueType::kLeadStage:
       return EnumValue(LeadStageTable(), code, allowed);
+    case ValueType::kReportStatus:
+      return EnumValue(ReportStatusTable(), code, allowed);
     default:
       return std::nullopt;
   }

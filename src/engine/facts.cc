@@ -1,5 +1,6 @@
 #include "engine/facts.h"
 
+#include <algorithm>
 #include <string>
 
 namespace keyline::engine {
@@ -60,7 +61,9 @@ Result<int32_t> Facts::AddProject(const ProjectFact& p) {
   t.actual_completion.push_back(p.actual_completion);
   t.stats_date.push_back(p.stats_date);
   t.leader.push_back(p.leader);
+  t.campaigns.emplace_back();
   project_row.emplace(p.id, row);
+  ++change_count_;
   return row;
 }
 
@@ -73,6 +76,8 @@ Result<int32_t> Facts::AddPlan(const PlanFact& p) {
   plans.monthly.push_back(p.monthly_cents);
   plans.planned_start.push_back(p.planned_start);
   plans.planned_completion.push_back(p.planned_completion);
+  RowsOf(plan_rows_, prow)[prow].push_back(row);
+  ++change_count_;
   return row;
 }
 
@@ -85,6 +90,8 @@ Result<int32_t> Facts::AddReport(const ReportFact& r) {
   reports.status.push_back(static_cast<uint8_t>(r.status));
   reports.late.push_back(r.late ? 1 : 0);
   reports.submitted_on.push_back(r.submitted_on);
+  RowsOf(report_rows_, prow)[prow].push_back(row);
+  ++change_count_;
   return row;
 }
 
@@ -95,6 +102,8 @@ Result<int32_t> Facts::AddProcedure(const ProcedureFact& p) {
   procedures.status.push_back(static_cast<uint8_t>(p.status));
   procedures.due.push_back(p.due);
   procedures.done.push_back(p.done);
+  RowsOf(procedure_rows_, prow)[prow].push_back(row);
+  ++change_count_;
   return row;
 }
 
@@ -107,10 +116,16 @@ Result<int32_t> Facts::AddProblem(const ProblemFact& p) {
   problems.raised.push_back(p.raised);
   problems.due.push_back(p.due);
   problems.closed.push_back(p.closed);
+  RowsOf(problem_rows_, prow)[prow].push_back(row);
+  ++change_count_;
   return row;
 }
 
 Result<int32_t> Facts::AddLead(const LeadFact& l) {
+  if (lead_row_.count(l.id)) {
+    return Status::InvalidArgument("线索重复：" + std::to_string(l.id),
+                                   "duplicate lead " + std::to_string(l.id));
+  }
   int32_t prow = -1;
   if (l.project_id) {
     KL_ASSIGN_OR_RETURN(prow, RowOf(*l.project_id));
@@ -124,6 +139,8 @@ Result<int32_t> Facts::AddLead(const LeadFact& l) {
   leads.signed_on.push_back(l.signed_on);
   leads.landed_on.push_back(l.landed_on);
   leads.project.push_back(prow);
+  lead_row_.emplace(l.id, row);
+  ++change_count_;
   return row;
 }
 
@@ -137,7 +154,159 @@ Result<int32_t> Facts::AddFund(const FundFact& f) {
   funds.issued.push_back(f.issued_cents);
   funds.arrived.push_back(f.arrived_cents);
   funds.paid.push_back(f.paid_cents);
+  RowsOf(fund_rows_, prow)[prow].push_back(row);
+  ++change_count_;
   return row;
+}
+
+std::vector<std::vector<int32_t>>& Facts::RowsOf(std::vector<std::vector<int32_t>>& index,
+                                                 int32_t project_row) {
+  if (index.size() <= static_cast<size_t>(project_row)) index.resize(projects.size());
+  return index;
+}
+
+namespace {
+
+// Removes every row of `prow` from a table by moving the table's last row into each hole.
+template <typename Table>
+void RemoveRowsOf(Table& t, std::vector<std::vector<int32_t>>& index, int32_t prow) {
+  if (index.size() <= static_cast<size_t>(prow)) return;
+  std::vector<int32_t> rows = index[prow];
+  std::sort(rows.begin(), rows.end(), std::greater<>());
+  for (int32_t r : rows) {
+    auto last = static_cast<int32_t>(t.size()) - 1;
+    if (r != last) {
+      // Rows of prow above r are gone already, so the last row belongs to another project.
+      int32_t moved = t.project[last];
+      t.ForEachColumn([&](auto& col) { col[r] = std::move(col[last]); });
+      for (int32_t& x : index[moved]) {
+        if (x == last) x = r;
+      }
+    }
+    t.ForEachColumn([](auto& col) { col.pop_back(); });
+  }
+  index[prow].clear();
+}
+
+}  // namespace
+
+int32_t Facts::SetProject(const ProjectFact& p) {
+  auto it = project_row.find(p.id);
+  if (it == project_row.end()) return *AddProject(p);
+  int32_t row = it->second;
+  auto& t = projects;
+  t.stage[row] = static_cast<uint8_t>(p.stage);
+  t.level[row] = static_cast<uint8_t>(p.level);
+  t.stats_status[row] = static_cast<uint8_t>(p.stats_status);
+  t.unit[row] = p.unit;
+  t.region[row] = regions.Intern(p.region);
+  t.industry[row] = industries.Intern(p.industry);
+  t.total[row] = p.total_cents;
+  t.planned_start[row] = p.planned_start;
+  t.planned_completion[row] = p.planned_completion;
+  t.actual_start[row] = p.actual_start;
+  t.actual_completion[row] = p.actual_completion;
+  t.stats_date[row] = p.stats_date;
+  t.leader[row] = p.leader;
+  ++change_count_;
+  return row;
+}
+
+Status Facts::ReplacePlans(int64_t project_id, const std::vector<PlanFact>& rows) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  RemoveRowsOf(plans, plan_rows_, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddPlan(r).status());
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::ReplaceReports(int64_t project_id, const std::vector<ReportFact>& rows) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  RemoveRowsOf(reports, report_rows_, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddReport(r).status());
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::ReplaceProcedures(int64_t project_id, const std::vector<ProcedureFact>& rows) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  RemoveRowsOf(procedures, procedure_rows_, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddProcedure(r).status());
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::ReplaceProblems(int64_t project_id, const std::vector<ProblemFact>& rows) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  RemoveRowsOf(problems, problem_rows_, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddProblem(r).status());
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::ReplaceFunds(int64_t project_id, const std::vector<FundFact>& rows) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  RemoveRowsOf(funds, fund_rows_, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddFund(r).status());
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::SetCampaigns(int64_t project_id, std::vector<int64_t> rounds) {
+  KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
+  std::sort(rounds.begin(), rounds.end());
+  rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
+  projects.campaigns[prow] = std::move(rounds);
+  ++change_count_;
+  return Status::Ok();
+}
+
+Status Facts::SetLead(const LeadFact& l) {
+  int32_t prow = -1;
+  if (l.project_id) {
+    KL_ASSIGN_OR_RETURN(prow, RowOf(*l.project_id));
+  }
+  auto it = lead_row_.find(l.id);
+  if (it == lead_row_.end()) return AddLead(l).status();
+  int32_t row = it->second;
+  leads.unit[row] = l.unit;
+  leads.industry[row] = industries.Intern(l.industry);
+  leads.stage[row] = static_cast<uint8_t>(l.stage);
+  leads.amount[row] = l.amount_cents;
+  leads.signed_on[row] = l.signed_on;
+  leads.landed_on[row] = l.landed_on;
+  leads.project[row] = prow;
+  ++change_count_;
+  return Status::Ok();
+}
+
+void Facts::RemoveLead(int64_t lead_id) {
+  auto it = lead_row_.find(lead_id);
+  if (it == lead_row_.end()) return;
+  int32_t row = it->second;
+  lead_row_.erase(it);
+  auto last = static_cast<int32_t>(leads.size()) - 1;
+  if (row != last) {
+    leads.ForEachColumn([&](auto& col) { col[row] = std::move(col[last]); });
+    lead_row_[leads.id[row]] = row;
+  }
+  leads.ForEachColumn([](auto& col) { col.pop_back(); });
+  ++change_count_;
+}
+
+int32_t Facts::FindReport(int64_t project_id, int32_t period) const {
+  auto it = project_row.find(project_id);
+  if (it == project_row.end()) return -1;
+  for (int32_t r : ReportRowsOf(it->second)) {
+    if (reports.period[r] == period) return r;
+  }
+  return -1;
+}
+
+const std::vector<int32_t>& Facts::ReportRowsOf(int32_t project_row_index) const {
+  static const std::vector<int32_t> kEmpty;
+  if (report_rows_.size() <= static_cast<size_t>(project_row_index)) return kEmpty;
+  return report_rows_[project_row_index];
 }
 
 }  // namespace keyline::engine

@@ -11,9 +11,11 @@
 //           Dictionary; id 0 is the empty code
 //   unit    responsible unit id (责任单位); 0 = none
 //
-// Who fills it: today tests and (next) a loader from the repositories; incremental updates from
-// committed writes are not written yet (see README.md). Facts is a plain value: not thread-safe
-// for writes; concurrent const reads are fine.
+// Who fills it: tests, and the loader in storage/engine (LoadFacts at start, then LiveFacts
+// replaces the rows of each project a committed write touched: SetProject / Replace* / SetLead).
+// Child rows are removed by swap-with-last, so row order is not stable across changes; project
+// rows are never removed (a project is withdrawn, not deleted), so project row indexes are.
+// Facts is a plain value: not thread-safe for writes; concurrent const reads are fine.
 #pragma once
 
 #include <array>
@@ -118,6 +120,8 @@ struct Facts {
     std::vector<int32_t> planned_start, planned_completion, actual_start, actual_completion,
         stats_date;
     std::vector<int64_t> leader;
+    // 三个一批 rounds (campaign_rounds.id) the project is in, sorted; a project may be in several.
+    std::vector<std::vector<int64_t>> campaigns;
     size_t size() const { return id.size(); }
   } projects;
   struct Plans {
@@ -127,6 +131,15 @@ struct Facts {
     std::vector<std::array<int64_t, 12>> monthly;
     std::vector<int32_t> planned_start, planned_completion;
     size_t size() const { return project.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(project);
+      f(year);
+      f(planned);
+      f(monthly);
+      f(planned_start);
+      f(planned_completion);
+    }
   } plans;
   struct Reports {
     std::vector<int32_t> project;
@@ -135,6 +148,15 @@ struct Facts {
     std::vector<uint8_t> status, late;
     std::vector<int32_t> submitted_on;
     size_t size() const { return project.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(project);
+      f(period);
+      f(amount);
+      f(status);
+      f(late);
+      f(submitted_on);
+    }
   } reports;
   struct Funds {
     std::vector<int32_t> project;
@@ -142,18 +164,44 @@ struct Facts {
     std::vector<int16_t> year;
     std::vector<int64_t> applied, issued, arrived, paid;
     size_t size() const { return project.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(project);
+      f(source);
+      f(year);
+      f(applied);
+      f(issued);
+      f(arrived);
+      f(paid);
+    }
   } funds;
   struct Procedures {
     std::vector<int32_t> project;
     std::vector<uint8_t> status;
     std::vector<int32_t> due, done;
     size_t size() const { return project.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(project);
+      f(status);
+      f(due);
+      f(done);
+    }
   } procedures;
   struct Problems {
     std::vector<int32_t> project;
     std::vector<uint8_t> status, severity;
     std::vector<int32_t> raised, due, closed;
     size_t size() const { return project.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(project);
+      f(status);
+      f(severity);
+      f(raised);
+      f(due);
+      f(closed);
+    }
   } problems;
   struct Leads {
     std::vector<int64_t> id;
@@ -164,12 +212,23 @@ struct Facts {
     std::vector<int32_t> signed_on, landed_on;
     std::vector<int32_t> project;  // row, -1 = not (yet) a project
     size_t size() const { return id.size(); }
+    template <typename F>
+    void ForEachColumn(F&& f) {
+      f(id);
+      f(unit);
+      f(industry);
+      f(stage);
+      f(amount);
+      f(signed_on);
+      f(landed_on);
+      f(project);
+    }
   } leads;
   Dictionary regions, industries;
   std::unordered_map<int64_t, int32_t> project_row;  // project id → row
 
   // Each Add returns the new row, or kInvalidArgument (duplicate project id) / kNotFound (a
-  // project id that was not added first). Rows are never removed in this first version.
+  // project id that was not added first).
   Result<int32_t> AddProject(const ProjectFact& p);
   Result<int32_t> AddPlan(const PlanFact& p);
   Result<int32_t> AddReport(const ReportFact& r);
@@ -178,7 +237,37 @@ struct Facts {
   Result<int32_t> AddLead(const LeadFact& l);
   Result<int32_t> AddFund(const FundFact& f);
 
+  // ---- incremental changes (LiveFacts) ----
+  // Adds the project or overwrites its row in place (keeps its campaigns). Returns its row.
+  int32_t SetProject(const ProjectFact& p);
+  // Replace all rows of one project in one table by `rows` (each row's project_id must be
+  // project_id; kNotFound when the project is not in the facts).
+  Status ReplacePlans(int64_t project_id, const std::vector<PlanFact>& rows);
+  Status ReplaceReports(int64_t project_id, const std::vector<ReportFact>& rows);
+  Status ReplaceProcedures(int64_t project_id, const std::vector<ProcedureFact>& rows);
+  Status ReplaceProblems(int64_t project_id, const std::vector<ProblemFact>& rows);
+  Status ReplaceFunds(int64_t project_id, const std::vector<FundFact>& rows);
+  Status SetCampaigns(int64_t project_id, std::vector<int64_t> rounds);
+  // Adds or overwrites a lead (kNotFound when its project is unknown); RemoveLead: no-op when
+  // the lead is not there.
+  Status SetLead(const LeadFact& l);
+  void RemoveLead(int64_t lead_id);
+  // The report row of (project, period), or -1.
+  int32_t FindReport(int64_t project_id, int32_t period) const;
+  // Row indexes of one project's child rows (valid until the next change).
+  const std::vector<int32_t>& ReportRowsOf(int32_t project_row) const;
+  // Counts every change; caches built from the facts compare it.
+  uint64_t change_count() const { return change_count_; }
+
  private:
+  // Child rows per project row, per table (kept by Add* and Replace*).
+  std::vector<std::vector<int32_t>> plan_rows_, report_rows_, procedure_rows_, problem_rows_,
+      fund_rows_;
+  std::unordered_map<int64_t, int32_t> lead_row_;  // lead id → row
+  uint64_t change_count_ = 0;
+  std::vector<std::vector<int32_t>>& RowsOf(std::vector<std::vector<int32_t>>& index,
+                                            int32_t project_row);
+
   Result<int32_t> RowOf(int64_t project_id) const;
 };
 

@@ -32,9 +32,34 @@ class FactsView {
   std::shared_lock<std::shared_mutex> lock_;
 };
 
+// What /engine/status shows.
+struct FactsStats {
+  uint64_t sequence = 0;
+  int64_t loaded_at_ms = 0;  // when the last full load finished (ms since the epoch)
+  int64_t load_ms = 0;       // how long it took
+  uint64_t full_loads = 0, incremental_updates = 0;
+  size_t projects = 0, plans = 0, reports = 0, procedures = 0, problems = 0, funds = 0, leads = 0;
+};
+
 class FactsSource {
  public:
   virtual ~FactsSource() = default;
+  // Counters for monitoring; the default has only the row counts of one Read().
+  virtual FactsStats Stats() {
+    FactsStats s;
+    auto view = Read();
+    if (!view.ok()) return s;
+    const Facts& f = view->facts();
+    s.sequence = view->sequence();
+    s.projects = f.projects.size();
+    s.plans = f.plans.size();
+    s.reports = f.reports.size();
+    s.procedures = f.procedures.size();
+    s.problems = f.problems.size();
+    s.funds = f.funds.size();
+    s.leads = f.leads.size();
+    return s;
+  }
   // Applies every change committed before the call, then returns a view. Fails (kUnavailable or
   // kInternal) only when the database cannot be read; the caller answers with that error.
   virtual Result<FactsView> Read() = 0;

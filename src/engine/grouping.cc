@@ -38,6 +38,8 @@ Groups BuildGroups(const Facts& f, const Grouping& g) {
         return f.projects.industry[r];
       case GroupBy::kLevel:
         return f.projects.level[r];
+      case GroupBy::kLeader:
+        return f.projects.leader[r];
     }
     return 0;
   };
@@ -59,6 +61,7 @@ Groups BuildGroups(const Facts& f, const Grouping& g) {
       case GroupBy::kArea:
         return "area";
       case GroupBy::kUnit:
+      case GroupBy::kLeader:
         return raw == 0 ? std::string(kNone) : std::to_string(raw);
       case GroupBy::kRegion:
         return PrefixKey(f.regions.Get(static_cast<uint32_t>(raw)), region_n);

@@ -12,7 +12,8 @@ ShippedIndicatorCatalogue::ShippedIndicatorCatalogue() {
     for (auto& def : set) {
       auto compiled = CompileIndicator(std::move(def));
       // The shipped definitions are tested to compile (indicator_sets_test.cc).
-      if (compiled.ok()) all_.push_back(std::make_shared<const CompiledIndicator>(std::move(*compiled)));
+      if (compiled.ok())
+        all_.push_back(std::make_shared<const CompiledIndicator>(std::move(*compiled)));
     }
   }
 }

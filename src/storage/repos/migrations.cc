@@ -275,6 +275,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(MeetingsMigration());
   out.push_back(FundsMigration());
   out.push_back(AttractionMigration());
+  out.push_back(IndicatorsMigration());
   out.push_back(ImportsMigration());
   return out;
 }
