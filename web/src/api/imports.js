@@ -1,4 +1,4 @@
-// 台账导入 / 月报导入, ledger export, OC4IDS and the 月度通报 (issue 7; contract
+// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (issue 7; contract
 // /work/contracts/issue7-api.md).
 import { api, apiUrl } from './client.js';
 import { hasRole } from '../session.js';
@@ -6,9 +6,9 @@ import { hasRole } from '../session.js';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const uploadLedger = (file, sheet) =>
-  api.upload('/imports/ledger', file, { sheet }, { contentType: XLSX_TYPE });
+  api.upload('/imports/ledger', file, { sheet, filename: file.name }, { contentType: XLSX_TYPE });
 export const uploadReports = (file, period, sheet) =>
-  api.upload('/imports/reports', file, { period, sheet }, { contentType: XLSX_TYPE });
+  api.upload('/imports/reports', file, { period, sheet, filename: file.name }, { contentType: XLSX_TYPE });
 export const getImport = (id) => api.get(`/imports/${id}`);
 export const saveMapping = (id, columns) => api.put(`/imports/${id}/mapping`, { columns });
 export const confirmImport = (id, body) => api.post(`/imports/${id}/confirm`, body || {});
