@@ -47,8 +47,11 @@ url="http://127.0.0.1:$port/api/v1/rates?set=$set_code&period=$period&group_by=u
 get() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: $KEYLINE_COOKIE" "$url"; }
 echo "first request (computes): $(get)"
 curl -s -H "Cookie: $KEYLINE_COOKIE" "http://127.0.0.1:$port/api/v1/engine/status"; echo
-BENCH_SET=$set_code BENCH_PERIOD=$period wrk -t2 -c8 -d${seconds}s --latency -s bench/rates.lua \
-  http://127.0.0.1:$port | grep -E 'RESULT|Latency|Requests/sec|    50%|    99%'
+for conns in 1 8; do
+  echo "wrk -t1/-t2 -c$conns ${seconds}s (answers from the result cache):"
+  BENCH_SET=$set_code BENCH_PERIOD=$period wrk -t$(( conns > 1 ? 2 : 1 )) -c$conns -d${seconds}s \
+    --latency -s bench/rates.lua http://127.0.0.1:$port | grep -E 'RESULT'
+done
 echo "RSS after wrk: $(rss)"
 
 # Freshness: an approved report changes, then the very next GET must show it.

@@ -1,5 +1,8 @@
 // Issue 5: the engine's live facts follow every committed write through the real API, and a
 // fresh load from the database agrees with the incrementally updated facts.
+#include <chrono>
+#include <thread>
+
 #include "common/date.h"
 #include "engine/evaluate.h"
 #include "engine/facts_source.h"
@@ -106,6 +109,27 @@ TEST_P(EngineLive, EveryCommittedWriteIsInTheNextRead) {
   EXPECT_EQ(FreshLoadCompletion(), "10.0");
   EXPECT_EQ(facts.Read()->facts().reports.size(), 1u);
   EXPECT_EQ(facts.Stats().full_loads, 1u);  // everything since start came incrementally
+}
+
+TEST_P(EngineLive, AnIdleNodeCatchesUpFromTheNotification) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "LISTEN/NOTIFY is PostgreSQL only";
+  // A second node's engine on the same database, never read: only the listener can move it.
+  storage::LiveFacts other(server().app().store().db(), server().clock());
+  ASSERT_TRUE(other.Load().ok());
+  ASSERT_TRUE(other.StartListener(server().app().config().db_url).ok());
+  uint64_t before = other.applied_sequence();
+  auto fgw = As("fgw");  // the login is a committed, audited write
+  std::string plan = "/api/v1/projects/" + Id(fx().project_road) + "/plans/2026";
+  ASSERT_EQ(fgw->Request("PUT", plan, R"({"planned_investment":"500","split":"even","version":0})")
+                .status,
+            200);
+  uint64_t target = server().app().facts().Read()->sequence();
+  ASSERT_GT(target, before);
+  for (int i = 0; i < 100 && other.applied_sequence() < target; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(other.applied_sequence(), target);
+  other.StopListener();
 }
 
 }  // namespace

@@ -232,5 +232,39 @@ TEST_P(IndicatorsApi, FiveRatesByUnitTrendAndEngineStatus) {
   EXPECT_EQ(As("company_a")->Get("/api/v1/engine/status").status, 403);
 }
 
+TEST_P(IndicatorsApi, ByCampaignAProjectCountsInEveryRoundItIsIn) {
+  auto fgw = As("fgw");
+  auto round = [&](const char* name, const char* held_on) {
+    HttpResult r = fgw->Post("/api/v1/campaign-rounds",
+                             Json({{"name", name}, {"held_on", held_on}, {"scheme", "three"}}));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.json.at("id").as_int64() : 0;
+  };
+  auto join = [&](int64_t r, int64_t project) {
+    EXPECT_EQ(fgw->Post("/api/v1/campaign-rounds/" + Id(r) + "/projects",
+                        Json({{"project_id", project}, {"category", "start"}}))
+                  .status,
+              201);
+  };
+  int64_t spring = round("春季三个一批", "2026-03-01");
+  int64_t summer = round("夏季三个一批", "2026-06-01");
+  join(spring, fx().project_school);
+  join(summer, fx().project_school);
+  join(summer, fx().project_road);
+  // The share of projects in 在建 or later is 0 here; what matters is the counting per round.
+  HttpResult created = fgw->Post("/api/v1/indicators", R"j({"code":"office.all","set":"office",
+      "name_zh":"项目数","numerator":"count(projects)","denominator":"count(projects)"})j");
+  ASSERT_EQ(created.status, 201) << created.body;
+  HttpResult v = fgw->Get("/api/v1/indicators/office.all/values?period=202606&group_by=campaign");
+  ASSERT_EQ(v.status, 200) << v.body;
+  ASSERT_EQ(v.json.at("groups").as_array().size(), 2u) << v.body;
+  const auto* s = Group(v, Id(spring));
+  const auto* m = Group(v, Id(summer));
+  ASSERT_TRUE(s && m) << v.body;
+  EXPECT_EQ(s->at("label"), "春季三个一批");
+  EXPECT_EQ(s->at("numerator"), "1");
+  EXPECT_EQ(m->at("numerator"), "2");  // the school counts in both rounds
+}
+
 }  // namespace
 }  // namespace keyline::testing

@@ -95,16 +95,6 @@ bool SingleAggregate(const Expression& e) {
   return e.root && e.root->kind == Node::Kind::kAggregate && !e.root->agg.whole_area;
 }
 
-std::vector<int64_t> MergeIds(const std::vector<GroupResult>& groups, bool numerator) {
-  std::vector<int64_t> out;
-  for (const auto& g : groups) {
-    const auto& ids = numerator ? g.value.numerator_projects : g.value.denominator_projects;
-    out.insert(out.end(), ids.begin(), ids.end());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // The area's value from a by-group result whose groups partition the projects (not campaign).
 std::optional<IndicatorValue> AreaFromGroups(const IndicatorResult& r) {
   const CompiledIndicator& ind = *r.indicator;
@@ -127,9 +117,7 @@ std::optional<IndicatorValue> AreaFromGroups(const IndicatorResult& r) {
     if (!v.rate) return std::nullopt;
     v.percent = FormatPercent(*v.rate, ind.def.decimals);
   }
-  v.numerator_projects = MergeIds(r.groups, true);
-  v.denominator_projects = MergeIds(r.groups, false);
-  return v;
+  return v;  // without drill-down ids, like the by-group result it comes from
 }
 
 Status NoSet(const std::string& set) {
@@ -209,22 +197,41 @@ Result<std::shared_ptr<const RatesService::Labels>> RatesService::LabelsAt(uint6
   return std::shared_ptr<const Labels>(labels);
 }
 
+std::string RatesService::CacheKey(const CompiledIndicator* ind, const RateQuery& q,
+                                   const Scope& scope, bool drilldown) {
+  return std::to_string(reinterpret_cast<uintptr_t>(ind)) + "|" + std::to_string(q.period) + "|" +
+         std::to_string(static_cast<int>(q.group)) + "|" +
+         std::to_string(static_cast<int>(q.window)) + "|" + scope.key + (drilldown ? "|d" : "|n");
+}
+
+std::shared_ptr<const IndicatorResult> RatesService::Cached(uint64_t sequence,
+                                                            const std::string& key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (cache_sequence_ != sequence) {
+    // Any committed write moved the sequence: everything cached is stale.
+    cache_sequence_ = sequence;
+    results_.clear();
+    scopes_.clear();
+    labels_.reset();
+    return nullptr;
+  }
+  auto it = results_.find(key);
+  return it == results_.end() ? nullptr : it->second;
+}
+
+void RatesService::Store(uint64_t sequence, const std::string& key,
+                         std::shared_ptr<const IndicatorResult> result) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (cache_sequence_ == sequence) results_[key] = std::move(result);
+}
+
 Result<std::shared_ptr<const IndicatorResult>> RatesService::Compute(
     const FactsView& view, std::shared_ptr<const CompiledIndicator> ind, const RateQuery& q,
-    const Scope& scope) {
-  std::string key = std::to_string(reinterpret_cast<uintptr_t>(ind.get())) + "|" +
-                    std::to_string(q.period) + "|" + std::to_string(static_cast<int>(q.group)) +
-                    "|" + std::to_string(static_cast<int>(q.window)) + "|" + scope.key;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (cache_sequence_ != view.sequence()) {
-      // Any committed write moved the sequence: everything cached is stale.
-      cache_sequence_ = view.sequence();
-      results_.clear();
-      scopes_.clear();
-      labels_.reset();
-    }
-    if (auto it = results_.find(key); it != results_.end()) return it->second;
+    const Scope& scope, bool drilldown) {
+  std::string key = CacheKey(ind.get(), q, scope, drilldown);
+  if (auto hit = Cached(view.sequence(), key)) return hit;
+  if (!drilldown) {  // a result with drill-down serves too
+    if (auto hit = Cached(view.sequence(), CacheKey(ind.get(), q, scope, true))) return hit;
   }
   KL_ASSIGN_OR_RETURN(auto labels, LabelsAt(view.sequence()));
   const Facts& f = view.facts();
@@ -234,7 +241,7 @@ Result<std::shared_ptr<const IndicatorResult>> RatesService::Compute(
   EvalOptions o;
   o.period = q.period;
   o.window = q.window;
-  o.drilldown = true;
+  o.drilldown = drilldown;
   if (q.group == GroupKind::kCampaign) {
     // A project may be in several rounds: it counts in each.
     std::set<int64_t> rounds;
@@ -278,8 +285,7 @@ Result<std::shared_ptr<const IndicatorResult>> RatesService::Compute(
     }
   }
   std::shared_ptr<const IndicatorResult> result = out;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (cache_sequence_ == view.sequence()) results_[key] = result;
+  Store(view.sequence(), key, result);
   return result;
 }
 
@@ -289,7 +295,7 @@ Result<std::shared_ptr<const IndicatorResult>> RatesService::Values(const Caller
   KL_ASSIGN_OR_RETURN(auto ind, catalogue_.Find(code));
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   KL_ASSIGN_OR_RETURN(auto scope, ScopeOf(caller, view));
-  return Compute(view, ind, q, *scope);
+  return Compute(view, ind, q, *scope, true);
 }
 
 Result<ProjectPage> RatesService::Drilldown(const Caller& caller, const std::string& code,
@@ -323,9 +329,10 @@ Result<RatesService::SetResult> RatesService::Rates(const Caller& caller, const 
   area.group = GroupKind::kArea;
   for (const auto& ind : all) {
     if (ind->def.set != set) continue;
-    KL_ASSIGN_OR_RETURN(auto by_group, Compute(view, ind, q, *scope));
-    std::shared_ptr<const IndicatorResult> whole;
-    if (q.group != GroupKind::kCampaign && q.group != GroupKind::kArea && !scope->mask) {
+    KL_ASSIGN_OR_RETURN(auto by_group, Compute(view, ind, q, *scope, false));
+    std::string area_key = CacheKey(ind.get(), area, *scope, false);
+    std::shared_ptr<const IndicatorResult> whole = Cached(view.sequence(), area_key);
+    if (!whole && q.group != GroupKind::kCampaign && q.group != GroupKind::kArea && !scope->mask) {
       // Groups partition the rows (every group is listed when nothing is masked): the area is
       // their sum, no second pass over the facts.
       if (auto v = AreaFromGroups(*by_group)) {
@@ -334,10 +341,11 @@ Result<RatesService::SetResult> RatesService::Rates(const Caller& caller, const 
         r->sequence = by_group->sequence;
         r->groups.push_back({"area", "全区", std::move(*v)});
         whole = std::move(r);
+        Store(view.sequence(), area_key, whole);
       }
     }
     if (!whole) {
-      KL_ASSIGN_OR_RETURN(whole, Compute(view, ind, area, *scope));
+      KL_ASSIGN_OR_RETURN(whole, Compute(view, ind, area, *scope, false));
     }
     out.by_group.push_back(std::move(by_group));
     out.area.push_back(std::move(whole));
@@ -369,7 +377,7 @@ Result<RatesService::Trend> RatesService::TrendOf(const Caller& caller, const st
     for (int p : periods) {
       RateQuery q;
       q.period = p;
-      KL_ASSIGN_OR_RETURN(auto r, Compute(view, ind, q, *scope));
+      KL_ASSIGN_OR_RETURN(auto r, Compute(view, ind, q, *scope, false));
       series.push_back(r->groups.empty() ? "" : r->groups[0].value.percent);
     }
     out.percent.push_back(std::move(series));

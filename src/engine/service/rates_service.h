@@ -92,9 +92,18 @@ class RatesService {
  private:
   struct Scope;
   Result<std::shared_ptr<const Scope>> ScopeOf(const Caller& caller, const FactsView& view);
+  // drilldown: also collect the project ids behind each side (values, drill-down); without it
+  // the ids are empty (rates, trend), which saves sorting them.
   Result<std::shared_ptr<const IndicatorResult>> Compute(
       const FactsView& view, std::shared_ptr<const CompiledIndicator> ind, const RateQuery& q,
-      const Scope& scope);
+      const Scope& scope, bool drilldown);
+  static std::string CacheKey(const CompiledIndicator* ind, const RateQuery& q, const Scope& scope,
+                              bool drilldown);
+  // The cached result at this sequence, or null (a new sequence empties the caches); Store
+  // keeps one while its sequence is current.
+  std::shared_ptr<const IndicatorResult> Cached(uint64_t sequence, const std::string& key);
+  void Store(uint64_t sequence, const std::string& key,
+             std::shared_ptr<const IndicatorResult> result);
   struct Labels;
   Result<std::shared_ptr<const Labels>> LabelsAt(uint64_t sequence);
 

@@ -39,6 +39,8 @@ class LiveFacts final : public engine::FactsSource {
   // Loads first when Load() was never called.
   Result<engine::FactsView> Read() override;
   engine::FactsStats Stats() override;
+  // The sequence the facts reflect now, without catching up (monitoring, tests).
+  uint64_t applied_sequence() const { return sequence_.load(); }
 
   // PostgreSQL only (no-op on SQLite): a thread with its own connection to `pg_url` that
   // LISTENs on keyline_audit and catches up when notified. Stopped by the destructor.
