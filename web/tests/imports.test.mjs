@@ -32,18 +32,19 @@ test('a ledger goes through the dry run and is imported on confirmation', async 
   await page.waitForSelector('[data-test=import-dryrun] [data-test=import-rows] .el-table__row');
   const num = async (k) => Number(await page.textContent(`[data-test=sum-${k}]`));
   assert.equal(await num('create'), 2, 'two new projects');
-  assert.equal(await num('update'), 1, 'the fourth school: total investment changed');
+  assert.equal(await num('update'), 1, 'the fourth school: 建设地点 changed');
   assert.equal(await num('errors'), 1, 'the row whose 总投资 is 待定');
   const rows = await page.textContent('[data-test=import-rows]');
-  assert.match(rows, /6/, 'the problem row is spreadsheet row 6');
-  assert.match(rows, /38,?000|38000/);
-  assert.match(rows, /39,?000|39000/);
+  // Problem rows first, with the spreadsheet row number and the reason in Chinese.
+  const first = await page.textContent('[data-test=import-rows] .el-table__body-wrapper .el-table__row >> nth=0');
+  assert.match(first, /^6/, `row 6 first: ${first}`);
+  assert.match(first, /待定/);
+  // The update shows the old and the new 建设地点.
+  assert.match(rows, /鱼斗路以南 → [^→]*鱼斗路以南[（(]二期[）)]/);
   await screenshot(page, 'import-dryrun');
   // Nothing written yet.
   await page.goto('/projects?q=智慧停车');
   assert.equal(await settledLedgerTotal(page), 0);
-  await page.goBack();
-  await page.waitForSelector('[data-test=import-file], [data-test=import-dryrun]');
 });
 
 test('confirming the import writes the rows (errors skipped)', async () => {
