@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
+#include "api/lights_api.h"
 #include "app/embedded_files.h"
 #include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
@@ -16,10 +17,10 @@
 #include "core/service/audit_log.h"
 #include "core/service/auth_service.h"
 #include "core/service/battle_chart_service.h"
-#include "core/service/meeting_service.h"
 #include "core/service/factor_service.h"
 #include "core/service/fund_service.h"
 #include "core/service/key_list_service.h"
+#include "core/service/meeting_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -32,16 +33,19 @@
 #include "core/service/user_service.h"
 #include "documents/bulletin_service.h"
 #include "documents/export_service.h"
-#include "http/router.h"
-#include "importing/import_service.h"
-#include "http/server.h"
-#include "storage/repos/sql_store.h"
 #include "engine/indicator_catalogue.h"
 #include "engine/service/db_indicator_catalogue.h"
 #include "engine/service/indicator_service.h"
+#include "engine/service/lights_service.h"
+#include "engine/service/ranking_service.h"
 #include "engine/service/rates_service.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "importing/import_service.h"
 #include "storage/engine/live_facts.h"
 #include "storage/engine/sql_engine_repositories.h"
+#include "storage/repos/lights_sql_repositories.h"
+#include "storage/repos/sql_store.h"
 
 namespace keyline {
 namespace {
@@ -105,6 +109,12 @@ struct KeylineApp::State {
   std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
   std::unique_ptr<engine::IndicatorService> indicator_service;
   std::unique_ptr<engine::RatesService> rates;
+  // issue 5: traffic lights, rankings, forecast, dispatch list (bound to the live facts)
+  engine::LightsRedProjectSource lights_red;
+  std::unique_ptr<LightsRepository> lights_repo;
+  std::unique_ptr<RankingRepository> ranking_repo;
+  std::unique_ptr<engine::LightsService> lights;
+  std::unique_ptr<engine::RankingService> rankings;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -152,7 +162,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
   s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
-                                                *s.battle_chart, s.red_projects);
+                                                *s.battle_chart, s.lights_red);
   const FundsRepositories& funds = s.store->funds();
   s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
   s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
@@ -163,11 +173,19 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.indicator_repo = storage::NewSqlIndicatorRepository();
   s.engine_lookups = storage::NewSqlEngineLookups();
   s.indicators = std::make_unique<engine::DbIndicatorCatalogue>(*repos.tx, *s.indicator_repo);
-  s.indicator_service = std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo,
-                                                                   *s.audit, *s.clock);
+  s.indicator_service =
+      std::make_unique<engine::IndicatorService>(*repos.tx, *s.indicator_repo, *s.audit, *s.clock);
   KL_RETURN_IF_ERROR(s.indicator_service->EnsureBuiltins());
   s.rates = std::make_unique<engine::RatesService>(*repos.tx, *s.engine_lookups, *s.live_facts,
                                                    *s.indicators, *s.clock);
+  s.lights_repo = storage::NewSqlLightsRepository();
+  s.ranking_repo = storage::NewSqlRankingRepository();
+  LightsRepositories lights_repos{s.lights_repo.get(), s.ranking_repo.get()};
+  s.lights = std::make_unique<engine::LightsService>(
+      repos, lights_repos, *s.audit, *s.clock, *s.live_facts, *s.reporting_settings, s.calendar);
+  s.rankings = std::make_unique<engine::RankingService>(repos, lights_repos, *s.audit, *s.clock,
+                                                        *s.live_facts, *s.indicators);
+  s.lights_red.Bind(s.lights.get());
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -206,6 +224,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
+  api::RegisterLightsRoutes(s.router, s.api, *s.lights);
+  api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
   return app;
 }
 

@@ -1,6 +1,8 @@
 #include "engine/evaluate.h"
 
 #include <algorithm>
+#include <climits>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -393,15 +395,24 @@ bool WithColumn(const Facts& f, Field field, Fn&& fn) {
   return false;
 }
 
-// out[i] = the predicate on values col[i] (same semantics as RowReader::Match).
+// out[i] = the predicate on values col[i] (same semantics as RowReader::Match); with and_into,
+// out[i] &= it instead.
 template <typename T>
-void PredicateOverColumn(const std::vector<T>& col, const BoundPred& b, uint8_t* out) {
+void PredicateOverColumn(const std::vector<T>& col, const BoundPred& b, uint8_t* out,
+                         bool and_into = false) {
   const Predicate& p = *b.p;
   const size_t n = col.size();
   const bool nullable =
       p.type == ValueType::kDate || p.type == ValueType::kCode || p.type == ValueType::kUnit;
   const T* c = col.data();
   auto run = [&](auto test) {
+    if (and_into) {
+      for (size_t i = 0; i < n; ++i) {
+        auto v = static_cast<int64_t>(c[i]);
+        out[i] &= (nullable && v == 0) ? 0 : static_cast<uint8_t>(test(v));
+      }
+      return;
+    }
     for (size_t i = 0; i < n; ++i) {
       auto v = static_cast<int64_t>(c[i]);
       out[i] = (nullable && v == 0) ? 0 : static_cast<uint8_t>(test(v));
@@ -409,11 +420,14 @@ void PredicateOverColumn(const std::vector<T>& col, const BoundPred& b, uint8_t*
   };
   switch (p.op) {
     case CmpOp::kIsNull:
-      for (size_t i = 0; i < n; ++i) out[i] = nullable && c[i] == 0;
+    case CmpOp::kIsNotNull: {
+      bool want_null = p.op == CmpOp::kIsNull;
+      for (size_t i = 0; i < n; ++i) {
+        uint8_t r = (nullable && c[i] == 0) == want_null;
+        out[i] = and_into ? (out[i] & r) : r;
+      }
       return;
-    case CmpOp::kIsNotNull:
-      for (size_t i = 0; i < n; ++i) out[i] = !(nullable && c[i] == 0);
-      return;
+    }
     default:
       break;
   }
@@ -447,6 +461,11 @@ void PredicateOverColumn(const std::vector<T>& col, const BoundPred& b, uint8_t*
       std::fill(out, out + n, 0);
   }
 }
+
+// sel[i] &= the condition on row i: an `and` refines sel child by child, a predicate in one
+// pass over its column; anything else through a temporary.
+void AndConditionInto(const RowReader& reader, const BoundCond& c, Source s, size_t n,
+                      std::vector<uint8_t>& sel);
 
 void ConditionOverRows(const RowReader& reader, const BoundCond& c, Source s, size_t n,
                        std::vector<uint8_t>& out) {
@@ -494,9 +513,164 @@ void ConditionOverRows(const RowReader& reader, const BoundCond& c, Source s, si
   }
 }
 
+void AndConditionInto(const RowReader& reader, const BoundCond& c, Source s, size_t n,
+                      std::vector<uint8_t>& sel) {
+  if (c.kind == Cond::Kind::kAnd) {
+    for (const auto& ch : c.children) AndConditionInto(reader, ch, s, n, sel);
+    return;
+  }
+  if (c.kind == Cond::Kind::kPred) {
+    const BoundPred& b = c.pred;
+    const Predicate& p = *b.p;
+    const Facts& f = reader.f;
+    if (p.via_project && s != Source::kProjects) {
+      std::vector<uint8_t> per_project(f.projects.size(), 0);
+      if (WithColumn(f, p.field,
+                     [&](const auto& col) { PredicateOverColumn(col, b, per_project.data()); })) {
+        for (size_t i = 0; i < n; ++i) {
+          if (!sel[i]) continue;
+          int32_t pr = reader.ProjectOf(s, i);
+          sel[i] = pr < 0 ? (p.op == CmpOp::kIsNull) : per_project[static_cast<size_t>(pr)];
+        }
+        return;
+      }
+    } else if (WithColumn(f, p.field, [&](const auto& col) {
+                 PredicateOverColumn(col, b, sel.data(), /*and_into=*/true);
+               })) {
+      return;
+    }
+  }
+  std::vector<uint8_t> tmp;
+  ConditionOverRows(reader, c, s, n, tmp);
+  for (size_t i = 0; i < n; ++i) sel[i] &= tmp[i];
+}
+
+// sum(reports.completed_investment where <period range> and <status set> and <project.*>):
+// per project two binary searches in its report series instead of a pass over every report.
+// nullopt when the where clause has any other shape (the caller scans).
+std::optional<AggregateValues> ReportSumBySeries(const Facts& f, const Aggregate& a,
+                                                 const Clock& clock, const Groups& groups,
+                                                 std::vector<char>* contributors,
+                                                 const std::vector<char>* mask) {
+  if (a.source != Source::kReports || a.is_count || a.field != Field::kReportAmount) {
+    return std::nullopt;
+  }
+  std::optional<BoundCond> where;
+  if (a.where) where = Bind(f, *a.where, clock);
+  std::vector<const BoundCond*> preds;
+  std::function<bool(const BoundCond&)> flatten = [&](const BoundCond& c) -> bool {
+    if (c.kind == Cond::Kind::kAnd) {
+      for (const auto& ch : c.children) {
+        if (!flatten(ch)) return false;
+      }
+      return true;
+    }
+    if (c.kind != Cond::Kind::kPred) return false;
+    preds.push_back(&c);
+    return true;
+  };
+  if (where && !flatten(*where)) return std::nullopt;
+  int64_t lo = INT64_MIN, hi = clock.period;  // implicit scope: reports up to the period
+  unsigned statuses = 0xF;
+  std::vector<const BoundCond*> project_preds;
+  for (const BoundCond* c : preds) {
+    const Predicate& p = *c->pred.p;
+    const auto& x = c->pred.values;
+    if (p.via_project) {
+      project_preds.push_back(c);
+    } else if (p.field == Field::kReportPeriod) {
+      switch (p.op) {
+        case CmpOp::kEq:
+          lo = std::max(lo, x[0]);
+          hi = std::min(hi, x[0]);
+          break;
+        case CmpOp::kLe:
+          hi = std::min(hi, x[0]);
+          break;
+        case CmpOp::kLt:
+          hi = std::min(hi, x[0] - 1);
+          break;
+        case CmpOp::kGe:
+          lo = std::max(lo, x[0]);
+          break;
+        case CmpOp::kGt:
+          lo = std::max(lo, x[0] + 1);
+          break;
+        case CmpOp::kBetween:
+          lo = std::max(lo, x[0]);
+          hi = std::min(hi, x[1]);
+          break;
+        default:
+          return std::nullopt;
+      }
+    } else if (p.field == Field::kReportStatus) {
+      unsigned m = 0;
+      for (int64_t v : x) {
+        if (v >= 0 && v < 4) m |= 1u << v;
+      }
+      switch (p.op) {
+        case CmpOp::kEq:
+        case CmpOp::kIn:
+          statuses &= m;
+          break;
+        case CmpOp::kNe:
+        case CmpOp::kNotIn:
+          statuses &= ~m & 0xFu;
+          break;
+        default:
+          return std::nullopt;
+      }
+    } else {
+      return std::nullopt;
+    }
+  }
+  const size_t np = f.projects.size();
+  std::vector<uint8_t> keep(np, 1), tmp(np);
+  if (mask) {
+    for (size_t i = 0; i < np; ++i) keep[i] = (*mask)[i] != 0;
+  }
+  for (const BoundCond* c : project_preds) {
+    bool columnar = WithColumn(f, c->pred.p->field, [&](const auto& col) {
+      PredicateOverColumn(col, c->pred, tmp.data());
+    });
+    if (!columnar) return std::nullopt;
+    for (size_t i = 0; i < np; ++i) keep[i] &= tmp[i];
+  }
+  AggregateValues out;
+  out.by_group.assign(groups.keys.size(), 0);
+  if (lo > hi || statuses == 0) return out;
+  for (size_t pr = 0; pr < np; ++pr) {
+    if (!keep[pr]) continue;
+    const Facts::ReportSeries& s = f.ReportSeriesOf(static_cast<int32_t>(pr));
+    auto b = std::lower_bound(s.period.begin(), s.period.end(), lo);
+    auto e = std::upper_bound(b, s.period.end(), hi);
+    if (b == e) continue;
+    size_t bi = static_cast<size_t>(b - s.period.begin()),
+           ei = static_cast<size_t>(e - s.period.begin());
+    Int128 sum = 0;
+    for (unsigned st = 0; st < 4; ++st) {
+      if (!(statuses & (1u << st))) continue;
+      sum += s.cum[ei - 1][st] - (bi > 0 ? s.cum[bi - 1][st] : 0);
+    }
+    int32_t g = groups.of_project[pr];
+    out.by_group[g] += sum;
+    out.area_total += sum;
+    if (contributors && !a.whole_area) {
+      for (size_t i = bi; i < ei; ++i) {
+        if (statuses & (1u << s.status[i])) {
+          (*contributors)[pr] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, const Clock& clock,
                                          const Groups& groups, std::vector<char>* contributors,
                                          const std::vector<char>* mask) {
+  if (auto fast = ReportSumBySeries(f, a, clock, groups, contributors, mask)) return *fast;
   AggregateValues out;
   out.by_group.assign(groups.keys.size(), 0);
   RowReader reader{f, clock};
@@ -518,9 +692,7 @@ Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, con
   }
   if (a.where) {
     BoundCond where = Bind(f, *a.where, clock);
-    std::vector<uint8_t> w;
-    ConditionOverRows(reader, where, a.source, n, w);
-    for (size_t i = 0; i < n; ++i) sel[i] &= w[i];
+    AndConditionInto(reader, where, a.source, n, sel);
   }
   for (size_t row = 0; row < n; ++row) {
     if (!sel[row]) continue;

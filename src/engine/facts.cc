@@ -91,6 +91,7 @@ Result<int32_t> Facts::AddReport(const ReportFact& r) {
   reports.late.push_back(r.late ? 1 : 0);
   reports.submitted_on.push_back(r.submitted_on);
   RowsOf(report_rows_, prow)[prow].push_back(row);
+  AddToSeries(prow, row);
   ++change_count_;
   return row;
 }
@@ -223,6 +224,7 @@ Status Facts::ReplacePlans(int64_t project_id, const std::vector<PlanFact>& rows
 Status Facts::ReplaceReports(int64_t project_id, const std::vector<ReportFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
   RemoveRowsOf(reports, report_rows_, prow);
+  if (report_series_.size() > static_cast<size_t>(prow)) report_series_[prow] = ReportSeries{};
   for (const auto& r : rows) KL_RETURN_IF_ERROR(AddReport(r).status());
   ++change_count_;
   return Status::Ok();
@@ -301,6 +303,46 @@ int32_t Facts::FindReport(int64_t project_id, int32_t period) const {
     if (reports.period[r] == period) return r;
   }
   return -1;
+}
+
+void Facts::AddToSeries(int32_t prow, int32_t row) {
+  if (report_series_.size() <= static_cast<size_t>(prow)) report_series_.resize(projects.size());
+  ReportSeries& s = report_series_[prow];
+  int32_t period = reports.period[row];
+  uint8_t status = reports.status[row];
+  if (status >= 4) return;
+  if (!s.period.empty() && period <= s.period.back()) {
+    RebuildSeries(prow);  // out of period order: rebuild from the project's rows
+    return;
+  }
+  std::array<int64_t, 4> c{};
+  if (!s.cum.empty()) c = s.cum.back();
+  c[status] += reports.amount[row];
+  s.period.push_back(period);
+  s.status.push_back(status);
+  s.cum.push_back(c);
+}
+
+void Facts::RebuildSeries(int32_t prow) {
+  ReportSeries& s = report_series_[prow];
+  std::vector<int32_t> rows = report_rows_[prow];
+  std::sort(rows.begin(), rows.end(),
+            [&](int32_t a, int32_t b) { return reports.period[a] < reports.period[b]; });
+  s = ReportSeries{};
+  std::array<int64_t, 4> c{};
+  for (int32_t r : rows) {
+    if (reports.status[r] >= 4) continue;
+    c[reports.status[r]] += reports.amount[r];
+    s.period.push_back(reports.period[r]);
+    s.status.push_back(reports.status[r]);
+    s.cum.push_back(c);
+  }
+}
+
+const Facts::ReportSeries& Facts::ReportSeriesOf(int32_t project_row_index) const {
+  static const ReportSeries kEmpty;
+  if (report_series_.size() <= static_cast<size_t>(project_row_index)) return kEmpty;
+  return report_series_[project_row_index];
 }
 
 const std::vector<int32_t>& Facts::ReportRowsOf(int32_t project_row_index) const {

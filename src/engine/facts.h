@@ -256,6 +256,15 @@ struct Facts {
   int32_t FindReport(int64_t project_id, int32_t period) const;
   // Row indexes of one project's child rows (valid until the next change).
   const std::vector<int32_t>& ReportRowsOf(int32_t project_row) const;
+  // One project's reports in period order with running totals of the amount per report status
+  // (cum[i][status] = Σ amount of entries 0..i with that status): a sum over a period range and
+  // a set of statuses is two binary searches. Kept by AddReport and ReplaceReports.
+  struct ReportSeries {
+    std::vector<int32_t> period;
+    std::vector<uint8_t> status;
+    std::vector<std::array<int64_t, 4>> cum;
+  };
+  const ReportSeries& ReportSeriesOf(int32_t project_row) const;
   // Counts every change; caches built from the facts compare it.
   uint64_t change_count() const { return change_count_; }
 
@@ -264,6 +273,9 @@ struct Facts {
   std::vector<std::vector<int32_t>> plan_rows_, report_rows_, procedure_rows_, problem_rows_,
       fund_rows_;
   std::unordered_map<int64_t, int32_t> lead_row_;  // lead id → row
+  std::vector<ReportSeries> report_series_;        // per project row
+  void AddToSeries(int32_t project_row, int32_t report_row);
+  void RebuildSeries(int32_t project_row);
   uint64_t change_count_ = 0;
   std::vector<std::vector<int32_t>>& RowsOf(std::vector<std::vector<int32_t>>& index,
                                             int32_t project_row);

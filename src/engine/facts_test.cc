@@ -199,3 +199,47 @@ TEST(EvaluateScope, MaskWindowStatusAndLeader) {
 
 }  // namespace
 }  // namespace keyline::engine
+
+namespace keyline::engine {
+namespace {
+
+// The report-series fast path (period range, status set, project predicates) gives what the
+// row scan gives: `late = 0` (true for every fixture report) forces the scan.
+TEST(EvaluateScope, ReportSeriesAgreesWithTheScan) {
+  Facts f = MakeFacts();
+  ASSERT_TRUE(
+      f.ReplaceReports(
+           102, {{102, 202606, 300 * testing::kWan, ReportStatus::kReturned, 20260705, false},
+                 {102, 202603, 7 * testing::kWan, ReportStatus::kSubmitted, 20260405, false}})
+          .ok());
+  for (const char* where :
+       {"period between year_start and period and status in (submitted, approved)",
+        "period between quarter_start and period",
+        "period = period and status != draft and project.stage = construction",
+        "period > 202512 and period < 202606 and status not in (returned)",
+        "period >= 202604 and project.unit = 1"}) {
+    std::string fast = std::string("sum(reports.completed_investment where ") + where + ")";
+    std::string scan =
+        std::string("sum(reports.completed_investment where ") + where + " and late = 0)";
+    auto a = ParseExpression(fast), b = ParseExpression(scan);
+    ASSERT_TRUE(a.ok() && b.ok()) << where;
+    for (auto by : {GroupBy::kArea, GroupBy::kUnit}) {
+      for (int period : {202603, 202606, 202607}) {
+        EvalOptions o;
+        o.period = period;
+        o.grouping.by = by;
+        auto x = EvaluateExpression(f, a.expression(), o);
+        auto y = EvaluateExpression(f, b.expression(), o);
+        ASSERT_TRUE(x.ok() && y.ok());
+        ASSERT_EQ(x->size(), y->size());
+        for (size_t i = 0; i < x->size(); ++i) {
+          EXPECT_EQ((*x)[i].value, (*y)[i].value) << where << " " << period << " " << (*x)[i].key;
+          EXPECT_EQ((*x)[i].projects, (*y)[i].projects) << where << " " << period;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace keyline::engine

@@ -1,0 +1,268 @@
+// /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions (issue 5).
+#include "api/json_input.h"
+#include "api/lights_api.h"
+#include "common/json_writer.h"
+#include "engine/service/ranking_service.h"
+
+namespace keyline::api {
+namespace {
+
+using engine::RankingService;
+
+Status Prefixed(const Status& st, const std::string& prefix, std::vector<FieldError>* errors) {
+  for (const FieldError& e : st.details()) {
+    errors->push_back({prefix + "." + e.field, e.message_zh, e.message_en});
+  }
+  return st;
+}
+
+// The scheme from a request body; `code` from the path for PUT.
+Result<RankingScheme> ReadScheme(const boost::json::object& body,
+                                 const std::optional<std::string>& path_code) {
+  RankingScheme s;
+  std::vector<FieldError> errors;
+  FieldReader f(body);
+  if (path_code) {
+    s.code = *path_code;
+    f.Ignore({"code"});
+  } else {
+    s.code = f.String("code", true, 64).value_or("");
+  }
+  s.name_zh = f.String("name_zh", true, 200).value_or("");
+  s.name_en = f.String("name_en", false, 200).value_or("");
+  std::string kind = f.String("period_kind", true, 16).value_or("quarter");
+  if (kind == "month") {
+    s.period_kind = RankingPeriodKind::kMonth;
+  } else if (kind != "quarter") {
+    f.AddError("period_kind", "应为 month 或 quarter", "must be month or quarter");
+  }
+  f.Ignore({"updated_at"});
+  if (const auto* groups = f.Array("groups", true)) {
+    for (size_t i = 0; i < groups->size() && i < 50; ++i) {
+      std::string prefix = "groups[" + std::to_string(i) + "]";
+      if (!(*groups)[i].is_object()) {
+        errors.push_back({prefix, "应为对象", "must be an object"});
+        continue;
+      }
+      FieldReader g((*groups)[i].as_object());
+      RankingGroup group;
+      group.code = g.String("code", true, 64).value_or("");
+      group.name_zh = g.String("name_zh", true, 200).value_or("");
+      if (const auto* ids = g.Array("unit_ids", false)) {
+        for (const auto& v : *ids) {
+          if (!v.is_int64()) {
+            g.AddError("unit_ids", "应为整数数组", "must be an array of integers");
+            break;
+          }
+          group.unit_ids.push_back(v.as_int64());
+        }
+      }
+      if (const auto* kinds = g.Array("unit_kinds", false)) {
+        for (const auto& v : *kinds) {
+          if (!v.is_string() || v.as_string().size() > 32) {
+            g.AddError("unit_kinds", "应为字符串数组", "must be an array of strings");
+            break;
+          }
+          group.unit_kinds.emplace_back(v.as_string());
+        }
+      }
+      Prefixed(g.Finish(), prefix, &errors);
+      s.groups.push_back(std::move(group));
+    }
+    if (groups->size() > 50) errors.push_back({"groups", "分组过多", "too many groups"});
+  }
+  if (const auto* comps = f.Array("components", true)) {
+    for (size_t i = 0; i < comps->size() && i < 50; ++i) {
+      std::string prefix = "components[" + std::to_string(i) + "]";
+      if (!(*comps)[i].is_object()) {
+        errors.push_back({prefix, "应为对象", "must be an object"});
+        continue;
+      }
+      FieldReader c((*comps)[i].as_object());
+      RankingComponent comp;
+      comp.indicator = c.String("indicator", true, 64).value_or("");
+      comp.weight = c.Int("weight", true, 0, 1000).value_or(0);
+      comp.name_zh = c.String("name_zh", false, 200).value_or("");
+      Prefixed(c.Finish(), prefix, &errors);
+      s.components.push_back(std::move(comp));
+    }
+    if (comps->size() > 50) errors.push_back({"components", "指标项过多", "too many components"});
+  }
+  auto sub = [&](const char* key, auto&& read) {
+    if (!body.contains(key)) {
+      f.AddError(key, "缺少字段", "missing field");
+      return;
+    }
+    f.Ignore({key});
+    if (!body.at(key).is_object()) {
+      f.AddError(key, "应为对象", "must be an object");
+      return;
+    }
+    FieldReader r(body.at(key).as_object());
+    read(r);
+    Prefixed(r.Finish(), key, &errors);
+  };
+  sub("red_list", [&](FieldReader& r) {
+    s.red_top_n = r.Int("top_n", true, 0, 1000).value_or(0);
+    s.red_require_target = r.Bool("require_target", false).value_or(true);
+    s.red_target_percent = r.Int("target_percent", false, 0, 100000).value_or(100);
+  });
+  sub("black_list", [&](FieldReader& r) {
+    s.black_bottom_n = r.Int("bottom_n", true, 0, 1000).value_or(0);
+    s.black_missed_target = r.Bool("missed_target", false).value_or(true);
+    s.black_target_percent = r.Int("target_percent", false, 0, 100000).value_or(100);
+  });
+  Status top = f.Finish();
+  for (const FieldError& e : top.details()) errors.push_back(e);
+  if (!errors.empty()) {
+    const FieldError& first = errors.front();
+    return Status::InvalidArgument(
+        "排名方案有误：" + first.field + " " + first.message_zh,
+        "invalid ranking scheme: " + first.field + " " + first.message_en, errors);
+  }
+  return s;
+}
+
+std::optional<std::string> PathCode(const http::Request& req) {
+  auto it = req.path_params.find("code");
+  if (it == req.path_params.end() || it->second.empty() || it->second.size() > 64) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+Status NoScheme() { return Status::NotFound("排名方案不存在", "ranking scheme not found"); }
+
+http::Response ListSchemes(ApiContext&, RankingService& svc, const Caller&, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
+  auto list = svc.List();
+  if (!list.ok()) return Error(req, list.status());
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < list->size(); ++i) {
+    if (i) out += ",";
+    out += engine::RankingSchemeJson((*list)[i]);
+  }
+  return JsonOk(out + "]}");
+}
+
+http::Response GetScheme(ApiContext&, RankingService& svc, const Caller&, http::Request& req) {
+  auto code = PathCode(req);
+  if (!code) return Error(req, NoScheme());
+  auto s = svc.Get(*code);
+  if (!s.ok()) return Error(req, s.status());
+  return JsonOk(engine::RankingSchemeJson(*s));
+}
+
+http::Response CreateScheme(ApiContext&, RankingService& svc, const Caller& caller,
+                            http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  auto scheme = ReadScheme(*body, std::nullopt);
+  if (!scheme.ok()) return Error(req, scheme.status());
+  auto saved = svc.Create(caller, std::move(*scheme));
+  if (!saved.ok()) return Error(req, saved.status());
+  return JsonOk(engine::RankingSchemeJson(*saved), 201);
+}
+
+http::Response UpdateScheme(ApiContext&, RankingService& svc, const Caller& caller,
+                            http::Request& req) {
+  auto code = PathCode(req);
+  if (!code) return Error(req, NoScheme());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  auto scheme = ReadScheme(*body, code);
+  if (!scheme.ok()) return Error(req, scheme.status());
+  auto saved = svc.Update(caller, std::move(*scheme));
+  if (!saved.ok()) return Error(req, saved.status());
+  return JsonOk(engine::RankingSchemeJson(*saved));
+}
+
+http::Response DeleteScheme(ApiContext&, RankingService& svc, const Caller& caller,
+                            http::Request& req) {
+  auto code = PathCode(req);
+  if (!code) return Error(req, NoScheme());
+  KL_RETURN_IF_ERROR_RESPONSE(req, svc.Delete(caller, *code));
+  http::Response res;
+  res.status = 204;
+  return res;
+}
+
+http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
+                        http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+  auto code = req.Query("scheme");
+  auto period = req.Query("period");
+  if (!code || !period) {
+    return Error(
+        req, Status::InvalidArgument("须指定 scheme 和 period", "scheme and period are required",
+                                     {{code ? "period" : "scheme", "必填", "required"}}));
+  }
+  auto r = svc.Rank(caller, *code, *period);
+  if (!r.ok()) return Error(req, r.status());
+  JsonWriter w;
+  w.BeginObject().Key("scheme").String(r->scheme.code).Key("scheme_name_zh");
+  w.String(r->scheme.name_zh).Key("period").String(r->period.label);
+  w.Key("previous_period").String(r->previous.label).Key("groups").BeginArray();
+  for (const auto& g : r->groups) {
+    w.BeginObject().Key("code").String(g.code).Key("name_zh").String(g.name_zh);
+    w.Key("rows").BeginArray();
+    for (const auto& row : g.rows) {
+      const engine::RankedUnit& u = row.ranked;
+      w.BeginObject().Key("unit_id").Int(u.unit_id).Key("unit_name").String(row.unit_name);
+      w.Key("score").String(u.score_text).Key("components").BeginArray();
+      for (const auto& c : u.components) {
+        w.BeginObject().Key("indicator").String(c.indicator).Key("percent").String(c.percent);
+        w.Key("points").String(c.points).EndObject();
+      }
+      w.EndArray().Key("rank").Int(u.rank).Key("tied").Bool(u.tied);
+      w.Key("previous_rank")
+          .OptInt(u.previous_rank ? std::optional<int64_t>(*u.previous_rank) : std::nullopt);
+      w.Key("change").OptInt(u.change ? std::optional<int64_t>(*u.change) : std::nullopt);
+      w.Key("met_target").Bool(u.met_target).Key("list").String(u.list);
+      w.Key("exempt").Bool(u.exempt).Key("exemption_reason").String(u.exemption_reason);
+      w.EndObject();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray().EndObject();
+  return JsonOk(w.Take());
+}
+
+http::Response Exempt(ApiContext&, RankingService& svc, const Caller& caller, http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  RankingExemption e;
+  e.scheme = f.String("scheme", true, 64).value_or("");
+  e.period = f.String("period", true, 16).value_or("");
+  e.unit_id = f.Int("unit_id", true, 1, INT64_MAX).value_or(0);
+  e.reason = f.String("reason", true, 500).value_or("");
+  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
+  auto saved = svc.Exempt(caller, std::move(e));
+  if (!saved.ok()) return Error(req, saved.status());
+  JsonWriter w;
+  w.BeginObject().Key("id").Int(saved->id).Key("scheme").String(saved->scheme);
+  w.Key("period").String(saved->period).Key("unit_id").Int(saved->unit_id);
+  w.Key("reason").String(saved->reason).Key("created_at").Int(saved->created_at).EndObject();
+  return JsonOk(w.Take(), 201);
+}
+
+}  // namespace
+
+void RegisterRankingRoutes(http::Router& router, ApiContext& ctx, RankingService& svc) {
+  auto bind = [&ctx, &svc](http::Response (*fn)(ApiContext&, RankingService&, const Caller&,
+                                                http::Request&)) {
+    return Protected(
+        ctx, [&ctx, &svc, fn](const Caller& c, http::Request& r) { return fn(ctx, svc, c, r); });
+  };
+  router.Add("GET", "/api/v1/ranking-schemes", bind(ListSchemes));
+  router.Add("POST", "/api/v1/ranking-schemes", bind(CreateScheme), {.max_body_bytes = 64 * 1024});
+  router.Add("GET", "/api/v1/ranking-schemes/{code}", bind(GetScheme));
+  router.Add("PUT", "/api/v1/ranking-schemes/{code}", bind(UpdateScheme),
+             {.max_body_bytes = 64 * 1024});
+  router.Add("DELETE", "/api/v1/ranking-schemes/{code}", bind(DeleteScheme));
+  router.Add("GET", "/api/v1/rankings", bind(Rankings));
+  router.Add("POST", "/api/v1/rankings/exemptions", bind(Exempt), {.max_body_bytes = 16 * 1024});
+}
+
+}  // namespace keyline::api
