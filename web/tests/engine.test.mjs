@@ -119,6 +119,16 @@ test('the rankings show scores, ranks and the change of rank', async () => {
   assert.match(text, /名次/);
   assert.match(text, /得分/);
   await screenshot(page, 'rankings');
+  // A black-listed unit is exempted by the supervisor, with a reason; the badge changes.
+  const exempt = page.locator('[data-test=exempt-open]').first();
+  if (await exempt.count()) {
+    const blackBefore = await page.locator('[data-test=badge-black]').count();
+    await exempt.click();
+    await page.fill('textarea[data-test=exempt-reason]', '受汛期停工影响，经研究予以豁免');
+    await page.click('[data-test=exempt-submit]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-test=badge-black]').length < n, blackBefore);
+    assert.match(await page.textContent('[data-test=rankings-page]'), /已豁免/);
+  }
   assert.deepEqual(page.errors, []);
 });
 
