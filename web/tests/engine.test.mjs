@@ -36,7 +36,7 @@ test('the five rates table shows numbers and a number opens its projects', async
   await page.waitForTimeout(700);
   await screenshot(page, 'rates');
 
-  // The area's 手续办结率 denominator: every procedure that has to be done, so never empty.
+  // The area's denominator of the first indicator (投资完成率: the projects with an annual plan).
   const areaRow = page.locator('[data-test=rates-table] .el-table__body-wrapper tr.area-row');
   await areaRow.locator('.frac a').nth(1).click();
   await page.waitForSelector('[data-test=drilldown] [data-test=drill-project]');
@@ -118,6 +118,8 @@ test('the rankings show scores, ranks and the change of rank', async () => {
   const text = await page.textContent('[data-test=rankings-page]');
   assert.match(text, /名次/);
   assert.match(text, /得分/);
+  await page.waitForFunction(() => !document.querySelector('[data-test=rankings-page] .el-loading-mask'));
+  await page.waitForTimeout(500);
   await screenshot(page, 'rankings');
   // A black-listed unit is exempted by the supervisor, with a reason; the badge changes.
   const exempt = page.locator('[data-test=exempt-open]').first();

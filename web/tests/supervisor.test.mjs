@@ -120,7 +120,7 @@ test('column choice persists', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('project page shows its tabs; unopened modules say so', async () => {
+test('project page shows its tabs, the lights tab among them', async () => {
   await page.goto('/projects?stage=construction&sort=total_investment&order=desc');
   await page.waitForSelector('[data-test=project-link]');
   const name = (await page.textContent('[data-test=project-link] >> nth=0')).trim();
