@@ -10,7 +10,9 @@
 #   - the first read after a write: a report is submitted through the API, then the same GET
 #     is timed once (curl), showing the write in the answer (the sequence moved) and the cost
 #     of recomputing after it. Repeated a few times.
-# Set BENCH_SKIP_BUILD=1 to skip install and build.
+# Set BENCH_SKIP_BUILD=1 to skip install and build. PostgreSQL: run it inside
+# scripts/with-pg.sh with BENCH_DB set to its URL (generates into that database every time):
+#   scripts/with-pg.sh bash -c 'BENCH_SKIP_BUILD=1 BENCH_DB=$PG_TEST_DSN bench/run_rates.sh'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=${1:-100000}
@@ -24,8 +26,13 @@ fi
 mkdir -p bench/out
 base="bench/out/rates-${projects}"
 db="sqlite:${base}.db"
+if [[ -n "${BENCH_DB:-}" ]]; then
+  base="bench/out/rates-pg-${projects}"
+  db=$BENCH_DB
+  rm -f "${base}.env"
+fi
 if [[ ! -f ${base}.env ]]; then
-  rm -f "${base}.db"*
+  [[ -n "${BENCH_DB:-}" ]] || rm -f "${base}.db"*
   build/generate_projects --db "$db" --projects "$projects" | tee "${base}.log"
   build/generate_engine --db "$db" | tee -a "${base}.log"
   grep '^BENCH_' "${base}.log" > "${base}.env"

@@ -213,45 +213,51 @@ int32_t Facts::SetProject(const ProjectFact& p) {
   return row;
 }
 
+namespace {
+
+// Replaces the rows of one project in one table: removes them, then adds `rows` with `add`.
+template <typename Table, typename Fact, typename Add>
+Status ReplaceRows(Table& t, std::vector<std::vector<int32_t>>& index, int32_t prow,
+                   const std::vector<Fact>& rows, Add add) {
+  RemoveRowsOf(t, index, prow);
+  for (const auto& r : rows) KL_RETURN_IF_ERROR(add(r).status());
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Facts::ReplacePlans(int64_t project_id, const std::vector<PlanFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  RemoveRowsOf(plans, plan_rows_, prow);
-  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddPlan(r).status());
   ++change_count_;
-  return Status::Ok();
+  return ReplaceRows(plans, plan_rows_, prow, rows, [this](const auto& r) { return AddPlan(r); });
 }
 
 Status Facts::ReplaceReports(int64_t project_id, const std::vector<ReportFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  RemoveRowsOf(reports, report_rows_, prow);
-  if (report_series_.size() > static_cast<size_t>(prow)) report_series_[prow] = ReportSeries{};
-  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddReport(r).status());
   ++change_count_;
-  return Status::Ok();
+  if (report_series_.size() > static_cast<size_t>(prow)) report_series_[prow] = ReportSeries{};
+  return ReplaceRows(reports, report_rows_, prow, rows,
+                     [this](const auto& r) { return AddReport(r); });
 }
 
 Status Facts::ReplaceProcedures(int64_t project_id, const std::vector<ProcedureFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  RemoveRowsOf(procedures, procedure_rows_, prow);
-  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddProcedure(r).status());
   ++change_count_;
-  return Status::Ok();
+  return ReplaceRows(procedures, procedure_rows_, prow, rows,
+                     [this](const auto& r) { return AddProcedure(r); });
 }
 
 Status Facts::ReplaceProblems(int64_t project_id, const std::vector<ProblemFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  RemoveRowsOf(problems, problem_rows_, prow);
-  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddProblem(r).status());
   ++change_count_;
-  return Status::Ok();
+  return ReplaceRows(problems, problem_rows_, prow, rows,
+                     [this](const auto& r) { return AddProblem(r); });
 }
 
 Status Facts::ReplaceFunds(int64_t project_id, const std::vector<FundFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  RemoveRowsOf(funds, fund_rows_, prow);
-  for (const auto& r : rows) KL_RETURN_IF_ERROR(AddFund(r).status());
   ++change_count_;
-  return Status::Ok();
+  return ReplaceRows(funds, fund_rows_, prow, rows, [this](const auto& r) { return AddFund(r); });
 }
 
 Status Facts::SetCampaigns(int64_t project_id, std::vector<int64_t> rounds) {
