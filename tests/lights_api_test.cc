@@ -27,6 +27,37 @@ class LightsApi : public ApiTest {
     ASSERT_EQ(saved.status, 200) << saved.body;
     ASSERT_EQ(fgw->Post(url + "/confirm", R"({"version":1})").status, 200);
   }
+  // The school's February report: 200万, submitted at the clock's "now".
+  void SubmitSchoolFebruary(HttpClient& company_a) {
+    std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
+    HttpResult draft = company_a.Request("PUT", rep,
+                                         Json({{"version", 0},
+                                               {"completed_investment", "200"},
+                                               {"progress_text", "主体施工"},
+                                               {"progress_percent", 10},
+                                               {"workers", 50}}));
+    ASSERT_EQ(draft.status, 200) << draft.body;
+    HttpResult submitted = company_a.Post(rep + "/submit", R"({"version":1})");
+    ASSERT_EQ(submitted.status, 200) << submitted.body;
+  }
+  // A monthly scheme ranking 教育局 and 住建局: investment completion 60, timeliness 40; red
+  // list top 1 and black list bottom 1, neither needing a target.
+  boost::json::object MonthlyScheme() {
+    return boost::json::object{
+        {"code", "monthly"},
+        {"name_zh", "月度排名"},
+        {"period_kind", "month"},
+        {"groups", boost::json::array{boost::json::object{
+                       {"code", "depts"},
+                       {"name_zh", "部门"},
+                       {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
+        {"components",
+         boost::json::array{
+             boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
+             boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
+        {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
+        {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
+  }
   // The item of one project in a /lights answer (null when absent).
   static const boost::json::object* ItemOf(const HttpResult& r, int64_t id) {
     for (const auto& item : r.json.at("items").as_array()) {
@@ -90,17 +121,8 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
 
   // A submitted report changes the next read: February's report, submitted late on 03-16.
   auto company_a = As("company_a");
-  std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
   server().clock().Set(At("2026-03-10"));  // still open (locks after the 10th working day)
-  HttpResult draft = company_a->Request("PUT", rep,
-                                        Json({{"version", 0},
-                                              {"completed_investment", "200"},
-                                              {"progress_text", "主体施工"},
-                                              {"progress_percent", 10},
-                                              {"workers", 50}}));
-  ASSERT_EQ(draft.status, 200) << draft.body;
-  HttpResult submitted = company_a->Post(rep + "/submit", R"({"version":1})");
-  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  SubmitSchoolFebruary(*company_a);
   HttpResult after =
       fgw->Get("/api/v1/projects/" + Id(fx().project_school) + "/lights?period=202603");
   ASSERT_EQ(after.status, 200) << after.body;
@@ -274,6 +296,10 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
   ASSERT_EQ(list.json.at("items").as_array().size(), 3u);
   EXPECT_EQ(list.json.at("items").at(1).at("reasons").at(0).at("zh"), "连续 2 个月黄灯");
   EXPECT_EQ(list.json.at("items").at(1).at("severity").as_int64(), 201);
+  HttpResult top = fgw->Get("/api/v1/dispatch-list?period=202603&limit=1");
+  EXPECT_EQ(top.json.at("total").as_int64(), 3);
+  ASSERT_EQ(top.json.at("items").as_array().size(), 1u);
+  EXPECT_EQ(fgw->Get("/api/v1/dispatch-list?period=202603&limit=0").status, 400);
   // A dispatch meeting's proposed agenda lists the red school (RedProjectSource = the lights).
   HttpResult meeting =
       fgw->Post("/api/v1/meetings", Json({{"title", "三月重点项目调度会"},
@@ -308,20 +334,7 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(schemes.json.at("items").at(0).at("code"), "mianyang_demo");
   EXPECT_EQ(schemes.json.at("items").at(0).at("components").as_array().size(), 5u);
 
-  boost::json::object scheme{
-      {"code", "monthly"},
-      {"name_zh", "月度排名"},
-      {"period_kind", "month"},
-      {"groups", boost::json::array{boost::json::object{
-                     {"code", "depts"},
-                     {"name_zh", "部门"},
-                     {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-      {"components",
-       boost::json::array{
-           boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
-           boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
-      {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
-      {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
+  boost::json::object scheme = MonthlyScheme();
   EXPECT_EQ(As("edu")->Post("/api/v1/ranking-schemes", Json(scheme)).status, 403);
   boost::json::object bad = scheme;
   bad["components"].as_array()[1].as_object()["weight"] = 30;
@@ -392,6 +405,64 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(fgw->Delete("/api/v1/ranking-schemes/monthly").status, 204);
   EXPECT_EQ(fgw->Get("/api/v1/ranking-schemes/monthly").status, 404);
   EXPECT_EQ(fgw->Delete("/api/v1/ranking-schemes/monthly").status, 404);
+}
+
+}  // namespace
+}  // namespace keyline::testing
+
+namespace keyline::testing {
+namespace {
+
+// Scores from real reports: the school's February report of 200万, submitted on time on 03-02.
+// March (202603):
+//   教育局: investment completion 200 ÷ 1200 = 16.7% → 60 × 1/6 = 10.00 points; timeliness of
+//           the reports due in March (February's: 1 of 1 on time) → 40; score 50.00, rank 1
+//           (red: top 1, no target needed)
+//   住建局: no plan, no reports → 0.00, rank 2 (black: bottom 1, no target needed) — until
+//           exempted, then exempt and not black.
+// February (the previous period): 教育局 16.7% → 10.00, no report due in February → 0 → 10.00;
+// still rank 1: change 0 for both.
+TEST_P(LightsApi, RankingFromReportedNumbers) {
+  PlanSchool();
+  // Log in first: a login at a "now" earlier than the fixture's is refused.
+  auto company_a = As("company_a");
+  auto fgw = As("fgw");
+  ASSERT_TRUE(company_a && fgw);
+  server().clock().Set(At("2026-03-02"));
+  SubmitSchoolFebruary(*company_a);
+  boost::json::object scheme = MonthlyScheme();
+  ASSERT_EQ(fgw->Post("/api/v1/ranking-schemes", Json(scheme)).status, 201);
+  HttpResult r = fgw->Get("/api/v1/rankings?scheme=monthly&period=202603");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& rows = r.json.at("groups").at(0).at("rows").as_array();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].at("unit_id").as_int64(), fx().dept_edu);
+  EXPECT_EQ(rows[0].at("score"), "50.00");
+  EXPECT_EQ(rows[0].at("components").at(0).at("percent"), "16.7");
+  EXPECT_EQ(rows[0].at("components").at(0).at("points"), "10.00");
+  EXPECT_EQ(rows[0].at("components").at(1).at("points"), "40.00");
+  EXPECT_EQ(rows[0].at("rank").as_int64(), 1);
+  EXPECT_EQ(rows[0].at("list"), "red");
+  EXPECT_EQ(rows[0].at("change").as_int64(), 0);
+  EXPECT_EQ(rows[1].at("score"), "0.00");
+  EXPECT_EQ(rows[1].at("rank").as_int64(), 2);
+  EXPECT_EQ(rows[1].at("list"), "black");
+  ASSERT_EQ(fgw->Post("/api/v1/rankings/exemptions", Json({{"scheme", "monthly"},
+                                                           {"period", "202603"},
+                                                           {"unit_id", fx().dept_build},
+                                                           {"reason", "不可抗力"}}))
+                .status,
+            201);
+  HttpResult after = fgw->Get("/api/v1/rankings?scheme=monthly&period=202603");
+  const auto& row = after.json.at("groups").at(0).at("rows").at(1);
+  EXPECT_EQ(row.at("list"), "");
+  EXPECT_TRUE(row.at("exempt").as_bool());
+  // A department ranks over its own projects: 教育局 sees the school (and the mall, whose
+  // responsible unit is 住建局), so both units still appear, with the same scores.
+  server().clock().Set(At("2026-03-16"));
+  HttpResult edu = As("edu")->Get("/api/v1/rankings?scheme=monthly&period=202603");
+  ASSERT_EQ(edu.status, 200) << edu.body;
+  EXPECT_EQ(edu.json.at("groups").at(0).at("rows").at(0).at("score"), "50.00");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 namespace keyline::api {
 namespace {
 
+using engine::DispatchRow;
 using engine::LightColour;
 using engine::LightDimension;
 using engine::LightsService;
@@ -383,14 +384,19 @@ http::Response ProjectForecast(ApiContext&, LightsService& lights, const Caller&
 
 http::Response DispatchList(ApiContext&, LightsService& lights, const Caller& caller,
                             http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "limit"}));
   auto period = QueryPeriod(req, lights);
   if (!period.ok()) return Error(req, period.status());
+  auto limit = QueryInt(req, "limit", 1, 100000, false);
+  if (!limit.ok()) return Error(req, limit.status());
   auto rows = lights.Dispatch(caller, *period);
   if (!rows.ok()) return Error(req, rows.status());
+  size_t shown = std::min<size_t>(rows->size(), limit->value_or(rows->size()));
   JsonWriter w;
-  w.BeginObject().Key("period").Int(*period).Key("items").BeginArray();
-  for (const auto& r : *rows) {
+  w.BeginObject().Key("period").Int(*period).Key("total").Int(static_cast<int64_t>(rows->size()));
+  w.Key("items").BeginArray();
+  for (size_t i = 0; i < shown; ++i) {
+    const DispatchRow& r = (*rows)[i];
     w.BeginObject().Key("project_id").Int(r.project.id);
     w.Key("project_code").String(r.project.code).Key("project_name").String(r.project.name);
     w.Key("unit_name").String(r.project.unit_name).Key("leader_name").String(r.leader_name);

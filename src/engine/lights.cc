@@ -19,6 +19,12 @@ DimensionLight Light(LightDimension d, LightColour c, std::string zh, std::strin
   return l;
 }
 
+// Builds the reason strings only when the context asks for them (LightContext::reasons): a
+// list of 100,000 projects needs every colour but the words of one page only.
+#define KL_LIGHT(d, colour, zh, en, ...)                           \
+  (c.reasons ? Light(d, colour, zh, en __VA_OPT__(, ) __VA_ARGS__) \
+             : Light(d, colour, {}, {} __VA_OPT__(, ) __VA_ARGS__))
+
 std::string PeriodZh(int period) {
   return to_string(period / 100) + "年" + to_string(period % 100) + "月";
 }
@@ -33,29 +39,29 @@ DimensionLight StartLight(const Facts& f, const FactsIndex& ix, int32_t row, con
   const auto d = LightDimension::kStart;
   int32_t actual = f.projects.actual_start[row];
   if (actual != 0 && actual <= c.as_of) {
-    return Light(d, LightColour::kGreen, "已于 " + DateText(actual) + " 开工",
-                 "started on " + DateText(actual));
+    return KL_LIGHT(d, LightColour::kGreen, "已于 " + DateText(actual) + " 开工",
+                    "started on " + DateText(actual));
   }
   int32_t planned = f.projects.planned_start[row];
   if (auto plan = ix.PlanOf(f, row, c.period / 100); plan && f.plans.planned_start[*plan] != 0) {
     planned = f.plans.planned_start[*plan];
   }
   if (planned == 0) {
-    return Light(d, LightColour::kGreen, "无计划开工日期，不评价",
-                 "no planned start date; not assessed", false);
+    return KL_LIGHT(d, LightColour::kGreen, "无计划开工日期，不评价",
+                    "no planned start date; not assessed", false);
   }
   int late = MonthIndex(c.period) - MonthIndex(planned / 100);
-  std::string p = DateText(planned);
+  std::string p = c.reasons ? DateText(planned) : std::string();
   if (late < 0 || late < r.yellow) {
-    return Light(d, LightColour::kGreen, "计划 " + p + " 开工，尚未到期",
-                 "planned to start on " + p + "; not yet due");
+    return KL_LIGHT(d, LightColour::kGreen, "计划 " + p + " 开工，尚未到期",
+                    "planned to start on " + p + "; not yet due");
   }
   LightColour colour = late >= r.red ? LightColour::kRed : LightColour::kYellow;
   if (late == 0) {
-    return Light(d, colour, "计划本月（" + p + "）开工，尚未开工",
-                 "planned to start this month (" + p + ") and not started");
+    return KL_LIGHT(d, colour, "计划本月（" + p + "）开工，尚未开工",
+                    "planned to start this month (" + p + ") and not started");
   }
-  return Light(
+  return KL_LIGHT(
       d, colour, "计划 " + p + " 开工，逾期 " + to_string(late) + " 个月仍未开工",
       "planned to start on " + p + ", still not started " + to_string(late) + " month(s) later");
 }
@@ -70,8 +76,8 @@ DimensionLight ProgressLight(const Facts& f, const FactsIndex& ix, int32_t row, 
   int year = c.period / 100, month = c.period % 100;
   auto plan = ix.PlanOf(f, row, year);
   if (!plan || f.plans.planned[*plan] <= 0) {
-    return Light(d, LightColour::kGreen, "无本年度投资计划，不评价",
-                 "no investment plan for the year; not assessed", false);
+    return KL_LIGHT(d, LightColour::kGreen, "无本年度投资计划，不评价",
+                    "no investment plan for the year; not assessed", false);
   }
   int64_t planned = f.plans.planned[*plan];
   int64_t scheduled = 0;
@@ -84,33 +90,43 @@ DimensionLight ProgressLight(const Facts& f, const FactsIndex& ix, int32_t row, 
       completed += f.reports.amount[rep];
     }
   }
-  Rational rate = Ratio(completed, planned);
-  Rational schedule = Ratio(scheduled, planned);
-  Rational gap = *Sub(rate, schedule);  // fraction; × 100 = points
-  Rational behind = *Sub(schedule, rate);
-  std::string rate_text = FormatPercent(rate, 1), sched_text = FormatPercent(schedule, 1);
-  std::string head_zh = "投资完成率 " + rate_text + "%（序时进度 " + sched_text + "%），";
-  std::string head_en = "investment completion " + rate_text + "% (序时进度 " + sched_text + "%), ";
-  if (!Less(behind, Ratio(r.yellow, 100))) {
-    std::string pts = FormatPercent(behind, 1);
-    DimensionLight l = Light(
-        d, Less(Ratio(r.red, 100), behind) ? LightColour::kRed : LightColour::kYellow,
-        head_zh + "落后序时进度 " + pts + " 个百分点", head_en + pts + " points behind schedule");
-    l.points_behind = ToDouble(behind) * 100;
+  // Compared in integers: behind (in points) = (scheduled − completed) × 100 ÷ planned.
+  Int128 behind_x100 = static_cast<Int128>(scheduled - completed) * 100;
+  bool yellow = behind_x100 >= static_cast<Int128>(r.yellow) * planned;
+  bool red = behind_x100 > static_cast<Int128>(r.red) * planned;
+  double points_behind = static_cast<double>(behind_x100) / static_cast<double>(planned);
+  Rational rate = Rational::Of(0), schedule = Rational::Of(0), gap = Rational::Of(0),
+           behind = Rational::Of(0);
+  std::string head_zh, head_en;
+  if (c.reasons) {
+    rate = Ratio(completed, planned);
+    schedule = Ratio(scheduled, planned);
+    gap = *Sub(rate, schedule);  // a fraction; × 100 = points
+    behind = *Sub(schedule, rate);
+    std::string rate_text = FormatPercent(rate, 1), sched_text = FormatPercent(schedule, 1);
+    head_zh = "投资完成率 " + rate_text + "%（序时进度 " + sched_text + "%），";
+    head_en = "investment completion " + rate_text + "% (序时进度 " + sched_text + "%), ";
+  }
+  if (yellow) {
+    std::string pts = c.reasons ? FormatPercent(behind, 1) : std::string();
+    DimensionLight l = KL_LIGHT(d, red ? LightColour::kRed : LightColour::kYellow,
+                                head_zh + "落后序时进度 " + pts + " 个百分点",
+                                head_en + pts + " points behind schedule");
+    l.points_behind = points_behind;
     return l;
   }
-  if (Less(gap, Rational::Of(0))) {
-    std::string pts = FormatPercent(behind, 1);
-    DimensionLight l = Light(
+  if (completed < scheduled) {
+    std::string pts = c.reasons ? FormatPercent(behind, 1) : std::string();
+    DimensionLight l = KL_LIGHT(
         d, LightColour::kGreen,
         head_zh + "落后序时进度 " + pts + " 个百分点，在 " + to_string(r.yellow) + " 个百分点以内",
         head_en + pts + " points behind schedule, within " + to_string(r.yellow) + " points");
-    l.points_behind = ToDouble(behind) * 100;
+    l.points_behind = points_behind;
     return l;
   }
-  std::string pts = FormatPercent(gap, 1);
-  return Light(d, LightColour::kGreen, head_zh + "超序时进度 " + pts + " 个百分点",
-               head_en + pts + " points ahead of schedule");
+  std::string pts = c.reasons ? FormatPercent(gap, 1) : std::string();
+  return KL_LIGHT(d, LightColour::kGreen, head_zh + "超序时进度 " + pts + " 个百分点",
+                  head_en + pts + " points ahead of schedule");
 }
 
 DimensionLight StatisticsLight(const Facts& f, int32_t row, const LightRule& r,
@@ -118,27 +134,28 @@ DimensionLight StatisticsLight(const Facts& f, int32_t row, const LightRule& r,
   const auto d = LightDimension::kStatistics;
   auto status = static_cast<StatsStatus>(f.projects.stats_status[row]);
   if (status == StatsStatus::kNotApplicable) {
-    return Light(d, LightColour::kGreen, "不属于入库纳统范围，不评价",
-                 "not subject to statistics inclusion; not assessed", false);
+    return KL_LIGHT(d, LightColour::kGreen, "不属于入库纳统范围，不评价",
+                    "not subject to statistics inclusion; not assessed", false);
   }
   int32_t stats_date = f.projects.stats_date[row];
   if (status == StatsStatus::kIncluded && stats_date <= c.as_of) {
-    if (stats_date == 0) return Light(d, LightColour::kGreen, "已入库", "included in statistics");
-    return Light(d, LightColour::kGreen, "已于 " + DateText(stats_date) + " 入库",
-                 "included in statistics on " + DateText(stats_date));
+    if (stats_date == 0)
+      return KL_LIGHT(d, LightColour::kGreen, "已入库", "included in statistics");
+    return KL_LIGHT(d, LightColour::kGreen, "已于 " + DateText(stats_date) + " 入库",
+                    "included in statistics on " + DateText(stats_date));
   }
   int32_t actual = f.projects.actual_start[row];
   if (actual == 0 || actual > c.as_of) {
-    return Light(d, LightColour::kGreen, "尚未开工，暂不要求入库",
-                 "not started; inclusion not yet required");
+    return KL_LIGHT(d, LightColour::kGreen, "尚未开工，暂不要求入库",
+                    "not started; inclusion not yet required");
   }
   int months = FullMonthsBetween(actual, c.as_of);
-  std::string s = DateText(actual);
+  std::string s = c.reasons ? DateText(actual) : std::string();
   if (months < r.yellow) {
-    return Light(d, LightColour::kGreen, s + " 开工，未满 " + to_string(r.yellow) + " 个月",
-                 "started on " + s + ", less than " + to_string(r.yellow) + " month(s) ago");
+    return KL_LIGHT(d, LightColour::kGreen, s + " 开工，未满 " + to_string(r.yellow) + " 个月",
+                    "started on " + s + ", less than " + to_string(r.yellow) + " month(s) ago");
   }
-  return Light(
+  return KL_LIGHT(
       d, months >= r.red ? LightColour::kRed : LightColour::kYellow,
       s + " 开工，已满 " + to_string(months) + " 个月仍未入库",
       "started on " + s + ", not included in statistics " + to_string(months) + " month(s) later");
@@ -154,24 +171,29 @@ DimensionLight FundsLight(const Facts& f, const FactsIndex& ix, int32_t row, con
     paid += f.funds.paid[i];
   }
   if (arrived <= 0) {
-    return Light(d, LightColour::kGreen, "本年度无到位资金，不评价",
-                 "no funds arrived this year; not assessed", false);
+    return KL_LIGHT(d, LightColour::kGreen, "本年度无到位资金，不评价",
+                    "no funds arrived this year; not assessed", false);
   }
-  Rational share = Ratio(paid, arrived);
-  std::string pct = FormatPercent(share, 1);
-  std::string zh = "资金支付率 " + pct + "%（已支付 " + WanText(paid) + " 万元 / 到位 " +
-                   WanText(arrived) + " 万元）";
-  std::string en =
-      "funds paid " + pct + "% (" + WanText(paid) + " of " + WanText(arrived) + " 万元 arrived)";
-  if (Less(share, Ratio(r.red, 100))) {
-    return Light(d, LightColour::kRed, zh + "，低于 " + to_string(r.red) + "%",
-                 en + ", below " + to_string(r.red) + "%");
+  std::string zh, en;
+  if (c.reasons) {
+    std::string pct = FormatPercent(Ratio(paid, arrived), 1);
+    zh = "资金支付率 " + pct + "%（已支付 " + WanText(paid) + " 万元 / 到位 " + WanText(arrived) +
+         " 万元）";
+    en = "funds paid " + pct + "% (" + WanText(paid) + " of " + WanText(arrived) + " 万元 arrived)";
   }
-  if (Less(share, Ratio(r.yellow, 100))) {
-    return Light(d, LightColour::kYellow, zh + "，低于 " + to_string(r.yellow) + "%",
-                 en + ", below " + to_string(r.yellow) + "%");
+  // paid ÷ arrived below p % ⟺ paid × 100 < p × arrived.
+  auto below = [&](int64_t percent) {
+    return static_cast<Int128>(paid) * 100 < static_cast<Int128>(percent) * arrived;
+  };
+  if (below(r.red)) {
+    return KL_LIGHT(d, LightColour::kRed, zh + "，低于 " + to_string(r.red) + "%",
+                    en + ", below " + to_string(r.red) + "%");
   }
-  return Light(d, LightColour::kGreen, zh, en);
+  if (below(r.yellow)) {
+    return KL_LIGHT(d, LightColour::kYellow, zh + "，低于 " + to_string(r.yellow) + "%",
+                    en + ", below " + to_string(r.yellow) + "%");
+  }
+  return KL_LIGHT(d, LightColour::kGreen, zh, en);
 }
 
 DimensionLight ReportingLight(const Facts& f, const FactsIndex& ix, int32_t row, const LightRule& r,
@@ -184,50 +206,56 @@ DimensionLight ReportingLight(const Facts& f, const FactsIndex& ix, int32_t row,
   for (int32_t i : ix.reports[row]) {
     if (f.reports.period[i] == prev) report = i;
   }
-  std::string pz = PeriodZh(prev) + "月报", pe = "the " + PeriodEn(prev) + " report";
+  std::string pz, pe;
+  if (c.reasons) pz = PeriodZh(prev) + "月报", pe = "the " + PeriodEn(prev) + " report";
   if (report && Counts(static_cast<ReportStatus>(f.reports.status[*report]))) {
-    std::string on = DateText(f.reports.submitted_on[*report]);
+    std::string on = c.reasons ? DateText(f.reports.submitted_on[*report]) : std::string();
     if (f.reports.late[*report] && r.yellow == 1) {
-      return Light(d, LightColour::kYellow, pz + "逾期报送（" + on + " 报送）",
-                   pe + " was submitted late (on " + on + ")");
+      return KL_LIGHT(d, LightColour::kYellow, pz + "逾期报送（" + on + " 报送）",
+                      pe + " was submitted late (on " + on + ")");
     }
-    return Light(d, LightColour::kGreen, pz + "已报送", pe + " was submitted");
+    return KL_LIGHT(d, LightColour::kGreen, pz + "已报送", pe + " was submitted");
   }
   if (!expected) {
-    return Light(d, LightColour::kGreen, "无需报送" + pz, pe + " is not expected", false);
+    return KL_LIGHT(d, LightColour::kGreen, "无需报送" + pz, pe + " is not expected", false);
   }
   if (c.report_due == 0 || DaysBetween(c.report_due, c.as_of) <= r.red) {
-    return Light(d, LightColour::kGreen, pz + "尚未报送，未过截止日",
-                 pe + " is not submitted yet; not past its due day");
+    return KL_LIGHT(d, LightColour::kGreen, pz + "尚未报送，未过截止日",
+                    pe + " is not submitted yet; not past its due day");
   }
-  std::string due = DateText(c.report_due);
-  return Light(d, LightColour::kRed,
-               pz + "应于 " + due + " 前报送，截至 " + DateText(c.as_of) + " 仍未报送",
-               pe + " was due on " + due + " and is still missing on " + DateText(c.as_of));
+  std::string due = c.reasons ? DateText(c.report_due) : std::string();
+  return KL_LIGHT(d, LightColour::kRed,
+                  pz + "应于 " + due + " 前报送，截至 " + DateText(c.as_of) + " 仍未报送",
+                  pe + " was due on " + due + " and is still missing on " + DateText(c.as_of));
 }
 
 DimensionLight ProceduresLight(const Facts& f, const FactsIndex& ix, int32_t row,
                                const LightRule& r, const LightContext& c) {
   const auto d = LightDimension::kProcedures;
-  int count = 0, longest = 0;
+  int count = 0;
+  int32_t earliest = 0;  // the longest overdue is the one due first
   for (int32_t i : ix.procedures[row]) {
     auto s = static_cast<ProcedureStatus>(f.procedures.status[i]);
     int32_t due = f.procedures.due[i];
     if (s == ProcedureStatus::kDone || s == ProcedureStatus::kNotNeeded) continue;
     if (due == 0 || due >= c.as_of) continue;
     ++count;
-    int days = c.working_days ? c.working_days(due, c.as_of) : DaysBetween(due, c.as_of);
-    longest = std::max(longest, days);
+    if (earliest == 0 || due < earliest) earliest = due;
   }
-  if (count == 0) return Light(d, LightColour::kGreen, "无逾期审批手续", "no approval overdue");
-  std::string unit_zh = c.working_days ? " 个工作日" : " 天";
-  std::string unit_en = c.working_days ? " working day(s)" : " day(s)";
-  std::string zh = to_string(count) + " 项审批手续逾期，最长逾期 " + to_string(longest) + unit_zh;
-  std::string en =
-      to_string(count) + " approval(s) overdue, the longest by " + to_string(longest) + unit_en;
-  if (longest > r.red || count >= r.red_items) return Light(d, LightColour::kRed, zh, en);
-  if (count >= r.yellow) return Light(d, LightColour::kYellow, zh, en);
-  return Light(d, LightColour::kGreen, zh, en);
+  int longest = count == 0       ? 0
+                : c.working_days ? c.working_days(earliest, c.as_of)
+                                 : DaysBetween(earliest, c.as_of);
+  if (count == 0) return KL_LIGHT(d, LightColour::kGreen, "无逾期审批手续", "no approval overdue");
+  std::string zh, en;
+  if (c.reasons) {
+    zh = to_string(count) + " 项审批手续逾期，最长逾期 " + to_string(longest) +
+         (c.working_days ? " 个工作日" : " 天");
+    en = to_string(count) + " approval(s) overdue, the longest by " + to_string(longest) +
+         (c.working_days ? " working day(s)" : " day(s)");
+  }
+  if (longest > r.red || count >= r.red_items) return KL_LIGHT(d, LightColour::kRed, zh, en);
+  if (count >= r.yellow) return KL_LIGHT(d, LightColour::kYellow, zh, en);
+  return KL_LIGHT(d, LightColour::kGreen, zh, en);
 }
 
 }  // namespace

@@ -38,6 +38,8 @@ struct LightContext {
   int32_t report_due = 0;  // yyyymmdd: due day of the previous period's report; 0 = unknown
   // Working days in (from, to] (yyyymmdd); nullptr → calendar days.
   std::function<int(int32_t, int32_t)> working_days;
+  // false: colours only, the reason strings stay empty (a whole list's counts and filters).
+  bool reasons = true;
 };
 
 struct DimensionLight {

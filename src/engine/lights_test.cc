@@ -258,3 +258,33 @@ TEST(DispatchTest, RedFirstThenLongYellowThenForecastWarnings) {
 
 }  // namespace
 }  // namespace keyline::engine
+
+namespace keyline::engine {
+namespace {
+
+TEST(LightsTest, ColoursOnlyGiveTheSameColoursWithoutWords) {
+  Facts f = testing::MakeFacts();
+  FactsIndex ix = FactsIndex::Build(f);
+  LightContext words;
+  words.period = 202606;
+  words.as_of = 20260630;
+  words.report_due = 20260605;
+  LightContext bare = words;
+  bare.reasons = false;
+  for (int64_t id : {101, 102, 103, 104}) {
+    int32_t row = f.project_row.at(id);
+    ProjectLights a = EvaluateProjectLights(f, ix, row, DefaultLightRules(), words);
+    ProjectLights b = EvaluateProjectLights(f, ix, row, DefaultLightRules(), bare);
+    ASSERT_EQ(a.dimensions.size(), b.dimensions.size());
+    EXPECT_EQ(a.overall, b.overall) << id;
+    for (size_t i = 0; i < a.dimensions.size(); ++i) {
+      EXPECT_EQ(a.dimensions[i].colour, b.dimensions[i].colour) << id << " " << i;
+      EXPECT_EQ(a.dimensions[i].points_behind, b.dimensions[i].points_behind);
+      EXPECT_FALSE(a.dimensions[i].reason_zh.empty());
+      EXPECT_TRUE(b.dimensions[i].reason_zh.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace keyline::engine

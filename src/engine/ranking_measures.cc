@@ -34,9 +34,11 @@ Result<std::map<int64_t, std::optional<Rational>>> BuiltinUnitMeasure(const Fact
   for (size_t i = 0; i < f.projects.size(); ++i) counts[f.projects.unit[i]];
   if (code == "builtin.reporting_timeliness" || code == "builtin.data_quality") {
     bool timeliness = code == "builtin.reporting_timeliness";
+    // Reports due in first..last: periods one month earlier.
+    int from = PeriodOfIndex(MonthIndex(first) - 1), to = PeriodOfIndex(MonthIndex(last) - 1);
     for (size_t i = 0; i < f.reports.size(); ++i) {
       int p = f.reports.period[i];
-      if (p < first || p > last) continue;
+      if (p < from || p > to) continue;
       auto s = static_cast<ReportStatus>(f.reports.status[i]);
       auto& c = counts[f.projects.unit[f.reports.project[i]]];
       if (timeliness) {

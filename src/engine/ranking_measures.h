@@ -1,9 +1,11 @@
 // Built-in unit measures for rankings, beside the indicators of the IndicatorCatalogue. Each is
-// a rate per responsible unit over the months first..last of a ranking period:
-//   builtin.reporting_timeliness  按时报送率: reports of the window submitted (submitted,
-//                                 approved or returned) and not late ÷ reports of the window
-//   builtin.data_quality          数据质量: reports approved or submitted (never returned) ÷
-//                                 reports submitted (draft excluded)
+// a rate per responsible unit over the months first..last of a ranking period. The report
+// measures look at the reports DUE in those months, i.e. of the periods one month earlier
+// (March's timeliness is about the February reports, as for the reporting light):
+//   builtin.reporting_timeliness  按时报送率: those reports submitted (submitted, approved or
+//                                 returned) and not late ÷ those reports
+//   builtin.data_quality          数据质量: those reports approved or submitted (never
+//                                 returned) ÷ those submitted (draft excluded)
 //   builtin.problems_on_time      问题按期解决率: problems due within the window and solved or
 //                                 closed on or before their due date ÷ problems due within it
 // A unit with a zero denominator has no rate (nullopt); it earns no points in a ranking.

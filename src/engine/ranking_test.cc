@@ -133,18 +133,19 @@ TEST(RankingTest, Periods) {
 
 TEST(RankingMeasuresTest, BuiltinMeasuresOnTheFixture) {
   Facts f = testing::MakeFacts();
-  // Mark P2's June report late and P4's May report returned.
-  f.reports.late[6] = 1;                                                // 102 / 202606
+  // Mark P1's May report late and P4's May report returned.
+  f.reports.late[3] = 1;                                                // 101 / 202605
   f.reports.status[7] = static_cast<uint8_t>(ReportStatus::kReturned);  // 104 / 202605
-  // Q2 (202604..202606) reports: unit 1 → P101 04, 05, 06 and P102 06 (late): 3 of 4 on time.
-  // Unit 2 → P104 05 (returned, not late) and 06: timeliness 2 of 2; data quality 1 of 2.
+  // Q2 (202604..202606) looks at the reports due in it: periods 202603..202605.
+  // Unit 1 → P101 03, 04, 05 (late): 2 of 3 on time; none returned → quality 3 of 3.
+  // Unit 2 → P104 05 (returned, not late): timeliness 1 of 1; data quality 0 of 1.
   auto t = BuiltinUnitMeasure(f, "builtin.reporting_timeliness", 202604, 202606);
   ASSERT_TRUE(t.ok());
-  EXPECT_EQ((*t)[1], Rational::Make(3, 4));
+  EXPECT_EQ((*t)[1], Rational::Make(2, 3));
   EXPECT_EQ((*t)[2], Rational::Make(1, 1));
   auto q = BuiltinUnitMeasure(f, "builtin.data_quality", 202604, 202606);
   EXPECT_EQ((*q)[1], Rational::Make(1, 1));
-  EXPECT_EQ((*q)[2], Rational::Make(1, 2));
+  EXPECT_EQ((*q)[2], Rational::Make(0, 1));
   // Problems due in Q2: P101's (due 06-01, open) → unit 1: 0 of 1; P103's (due 04-10, closed
   // 04-09) → unit 2: 1 of 1.
   auto p = BuiltinUnitMeasure(f, "builtin.problems_on_time", 202604, 202606);

@@ -86,6 +86,27 @@ std::vector<LightRuleRow> RowsFromRules(const LightRuleSet& s) {
 }
 
 std::string LightsService::Today() const { return BeijingToday(clock_.NowMs()); }
+std::shared_ptr<const FactsIndex> LightsService::IndexFor(const Facts& f) {
+  std::lock_guard<std::mutex> lock(index_mu_);
+  CachedIndex key{&f,
+                  f.change_count(),
+                  f.projects.size(),
+                  f.plans.size(),
+                  f.reports.size(),
+                  f.funds.size(),
+                  f.procedures.size(),
+                  nullptr};
+  bool same = index_.index && key.facts == index_.facts &&
+              key.change_count == index_.change_count && key.projects == index_.projects &&
+              key.plans == index_.plans && key.reports == index_.reports &&
+              key.funds == index_.funds && key.procedures == index_.procedures;
+  if (!same) {
+    key.index = std::make_shared<const FactsIndex>(FactsIndex::Build(f));
+    index_ = std::move(key);
+  }
+  return index_.index;
+}
+
 int LightsService::CurrentPeriod() const { return PeriodOfToday(Today()); }
 
 Status LightsService::CheckPeriod(int period) const {
@@ -106,11 +127,17 @@ Result<LightContext> LightsService::ContextFor(int period) {
   int prev = PeriodOfIndex(MonthIndex(period) - 1);
   KL_ASSIGN_OR_RETURN(ReportWindow window, reporting_.Window(prev));
   c.report_due = DateKey(window.due_on);
+  // Memoised per request: many procedures share a due date, and the calendar counts day by day.
   const WorkingCalendar* cal = &calendar_;
-  c.working_days = [cal](int32_t from, int32_t to) {
-    Date a{from / 10000, (from / 100) % 100, from % 100};
-    Date b{to / 10000, (to / 100) % 100, to % 100};
-    return cal->WorkingDaysBetween(a, b);
+  auto memo = std::make_shared<std::map<std::pair<int32_t, int32_t>, int>>();
+  c.working_days = [cal, memo](int32_t from, int32_t to) {
+    auto [it, added] = memo->try_emplace({from, to}, 0);
+    if (added) {
+      Date a{from / 10000, (from / 100) % 100, from % 100};
+      Date b{to / 10000, (to / 100) % 100, to % 100};
+      it->second = cal->WorkingDaysBetween(a, b);
+    }
+    return it->second;
   };
   return c;
 }
@@ -125,19 +152,21 @@ Result<LightsService::Evaluated> LightsService::Evaluate(Tx& tx, const ProjectSc
                                                          const FactsIndex& index) {
   Evaluated out;
   KL_ASSIGN_OR_RETURN(out.rules, LoadRules(tx));
-  KL_ASSIGN_OR_RETURN(LightContext context, ContextFor(period));
+  KL_ASSIGN_OR_RETURN(out.context, ContextFor(period));
   KL_ASSIGN_OR_RETURN(std::vector<ProjectLabel> labels, lights_.lights->VisibleProjects(tx, scope));
   KL_ASSIGN_OR_RETURN(std::vector<LightJudgementRow> rows,
                       lights_.lights->Judgements(tx, period, period, std::nullopt));
-  std::map<int64_t, std::vector<LightJudgement>> judgements;
   for (const LightJudgementRow& r : rows) {
-    if (auto j = FromRow(r)) judgements[r.project_id].push_back(std::move(*j));
+    if (auto j = FromRow(r)) out.judgements[r.project_id].push_back(std::move(*j));
   }
+  LightContext colours_only = out.context;
+  colours_only.reasons = false;
   for (ProjectLabel& label : labels) {
     auto row = facts.project_row.find(label.id);
     if (row == facts.project_row.end() || !HasLights(facts, row->second)) continue;
-    ProjectLights lights = EvaluateProjectLights(facts, index, row->second, out.rules, context);
-    if (auto j = judgements.find(label.id); j != judgements.end()) {
+    ProjectLights lights =
+        EvaluateProjectLights(facts, index, row->second, out.rules, colours_only);
+    if (auto j = out.judgements.find(label.id); j != out.judgements.end()) {
       ApplyJudgements(&lights, j->second);
     }
     out.items.push_back({std::move(label), std::move(lights)});
@@ -145,10 +174,19 @@ Result<LightsService::Evaluated> LightsService::Evaluate(Tx& tx, const ProjectSc
   return out;
 }
 
+void LightsService::WithReasons(const Evaluated& ev, const Facts& facts, const FactsIndex& index,
+                                LightsItem* item) {
+  item->lights = EvaluateProjectLights(facts, index, item->lights.row, ev.rules, ev.context);
+  if (auto j = ev.judgements.find(item->project.id); j != ev.judgements.end()) {
+    ApplyJudgements(&item->lights, j->second);
+  }
+}
+
 Result<LightsPage> LightsService::List(const Caller& caller, const LightsQuery& q) {
   KL_RETURN_IF_ERROR(CheckPeriod(q.period));
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
-  FactsIndex index = FactsIndex::Build(view.facts());
+  std::shared_ptr<const FactsIndex> index_ptr = IndexFor(view.facts());
+  const FactsIndex& index = *index_ptr;
   LightsPage page;
   page.period = q.period;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
@@ -189,6 +227,7 @@ Result<LightsPage> LightsService::List(const Caller& caller, const LightsQuery& 
     page.total = static_cast<int>(matching.size());
     size_t from = static_cast<size_t>(q.page - 1) * q.page_size;
     for (size_t i = from; i < matching.size() && i < from + q.page_size; ++i) {
+      WithReasons(ev, view.facts(), index, &matching[i]);
       page.items.push_back(std::move(matching[i]));
     }
     return Status::Ok();
@@ -213,7 +252,8 @@ Result<ProjectLightsDetail> LightsService::ForProject(const Caller& caller, int6
     }
     KL_ASSIGN_OR_RETURN(LightRuleSet rules, LoadRules(tx));
     KL_ASSIGN_OR_RETURN(LightContext context, ContextFor(period));
-    FactsIndex index = FactsIndex::Build(facts);
+    std::shared_ptr<const FactsIndex> index_ptr = IndexFor(facts);
+    const FactsIndex& index = *index_ptr;
     ProjectLights lights = EvaluateProjectLights(facts, index, row->second, rules, context);
     KL_ASSIGN_OR_RETURN(out.judgements, lights_.lights->Judgements(tx, period, period, id));
     std::vector<LightJudgement> js;
@@ -345,7 +385,8 @@ Result<std::vector<ForecastRow>> LightsService::Forecast(const Caller& caller, i
   }
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   const Facts& facts = view.facts();
-  FactsIndex index = FactsIndex::Build(facts);
+  std::shared_ptr<const FactsIndex> index_ptr = IndexFor(facts);
+  const FactsIndex& index = *index_ptr;
   std::vector<ForecastRow> rows;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(LightRuleSet rules, LoadRules(tx));
@@ -398,7 +439,8 @@ Result<ProjectForecast> LightsService::ProjectForecastOf(const Caller& caller, i
     if (row == facts.project_row.end()) {
       return Status::NotFound("项目尚未载入指标引擎", "the project is not in the engine yet");
     }
-    FactsIndex index = FactsIndex::Build(facts);
+    std::shared_ptr<const FactsIndex> index_ptr = IndexFor(facts);
+    const FactsIndex& index = *index_ptr;
     out = ForecastProject(
         facts, index, row->second,
         {period, rules.forecast_warning_percent, rules.rule(LightDimension::kProgress).yellow});
@@ -411,7 +453,8 @@ Result<std::vector<DispatchRow>> LightsService::Dispatch(const Caller& caller, i
   KL_RETURN_IF_ERROR(CheckPeriod(period));
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   const Facts& facts = view.facts();
-  FactsIndex index = FactsIndex::Build(facts);
+  std::shared_ptr<const FactsIndex> index_ptr = IndexFor(facts);
+  const FactsIndex& index = *index_ptr;
   std::vector<DispatchRow> out;
   std::string today = Today();
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
@@ -444,7 +487,8 @@ Result<std::vector<DispatchRow>> LightsService::Dispatch(const Caller& caller, i
     std::map<int64_t, ProjectForecast> forecasts;
     std::vector<ProjectLights> lights;
     std::map<int64_t, const ProjectLabel*> labels;
-    for (const LightsItem& item : now.items) {
+    for (LightsItem& item : now.items) {
+      if (item.lights.overall != LightColour::kGreen) WithReasons(now, facts, index, &item);
       lights.push_back(item.lights);
       labels[item.project.id] = &item.project;
       ProjectForecast f = ForecastProject(facts, index, item.lights.row, o);
@@ -474,13 +518,16 @@ Result<std::vector<RedProject>> LightsService::RedProjectsIn(Tx& tx, const Proje
                                                              const std::string& date) {
   auto d = Date::Parse(date);
   if (!d.ok()) return d.status();
-  int period = d->year * 100 + d->month;
+  // A meeting planned for a later month is proposed this month's red projects.
+  int period = std::min(d->year * 100 + d->month, CurrentPeriod());
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
-  FactsIndex index = FactsIndex::Build(view.facts());
+  std::shared_ptr<const FactsIndex> index_ptr = IndexFor(view.facts());
+  const FactsIndex& index = *index_ptr;
   KL_ASSIGN_OR_RETURN(Evaluated ev, Evaluate(tx, scope, period, view.facts(), index));
   std::vector<std::pair<int, RedProject>> red;
-  for (const LightsItem& item : ev.items) {
+  for (LightsItem& item : ev.items) {
     if (item.lights.overall != LightColour::kRed) continue;
+    WithReasons(ev, view.facts(), index, &item);
     std::string reason;
     int count = 0;
     for (const DimensionLight& l : item.lights.dimensions) {

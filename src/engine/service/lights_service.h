@@ -13,6 +13,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,14 +120,21 @@ class LightsService {
  private:
   struct Evaluated {
     LightRuleSet rules;
+    LightContext context;
+    std::map<int64_t, std::vector<LightJudgement>> judgements;  // by project id
     std::vector<LightsItem> items;  // visible projects with lights, by project id
   };
-  // The lights of the visible projects for one period, judgements applied.
+  // The colours of the visible projects for one period, judgements applied, without the
+  // reason strings (WithReasons adds them to the items that are shown).
   Result<Evaluated> Evaluate(Tx& tx, const ProjectScope& scope, int period, const Facts& facts,
                              const FactsIndex& index);
+  static void WithReasons(const Evaluated& ev, const Facts& facts, const FactsIndex& index,
+                          LightsItem* item);
   Result<LightRuleSet> LoadRules(Tx& tx);
   Result<LightContext> ContextFor(int period);
   std::string Today() const;
+  // The row index of these facts, built once per change of the facts (call with a view held).
+  std::shared_ptr<const FactsIndex> IndexFor(const Facts& facts);
 
   Repositories repos_;
   LightsRepositories lights_;
@@ -133,6 +143,14 @@ class LightsService {
   FactsSource& facts_;
   ReportingSettings& reporting_;
   const WorkingCalendar& calendar_;
+  struct CachedIndex {
+    const Facts* facts = nullptr;
+    uint64_t change_count = 0;
+    size_t projects = 0, plans = 0, reports = 0, funds = 0, procedures = 0;
+    std::shared_ptr<const FactsIndex> index;
+  };
+  std::mutex index_mu_;
+  CachedIndex index_;
 };
 
 // RedProjectSource over the lights: the projects red overall, with the red dimensions' reasons,
