@@ -28,7 +28,8 @@ int CliFail(const Status& st) {
 }
 
 void PrintDryRun(const importing::ImportView& v) {
-  std::printf("试导入 / dry run: 工作表 %lld「%s」，表头第%lld–%lld行，数据 %zu 行\n",
+  std::printf("试导入 / dry run: %s 工作表 %lld「%s」，表头第%lld–%lld行，数据 %zu 行\n",
+              v.session.file_name.c_str(),
               static_cast<long long>(v.session.sheet),
               v.session.sheet < static_cast<int64_t>(v.sheet_names.size())
                   ? v.sheet_names[v.session.sheet].c_str()
@@ -111,11 +112,18 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
     return CliUsage("import reports: --period YYYYMM is required");
   }
   Caller caller = Caller::System("cli-import");
-  auto view = app.imports().DryRunFile(caller, kind, file, sheet, period);
-  if (!view.ok()) return CliFail(view.status());
-  PrintDryRun(*view);
-  if (dry_run) return view->plan.summary.errors > 0 ? 1 : 0;
-  auto result = app.imports().ApplyFile(caller, kind, file, sheet, period, skip_errors);
+  auto parsed = app.imports().ParseFile(caller, kind, file, sheet);
+  if (!parsed.ok()) return CliFail(parsed.status());
+  {
+    auto view = app.imports().DryRunTable(caller, kind, parsed->second, period);
+    if (!view.ok()) return CliFail(view.status());
+    view->sheet_names = parsed->first;
+    view->session.sheet = sheet;
+    view->session.file_name = file;
+    PrintDryRun(*view);
+    if (dry_run) return view->plan.summary.errors > 0 ? 1 : 0;
+  }  // the dry run's plan is freed before the import plans again
+  auto result = app.imports().ApplyTable(caller, kind, parsed->second, period, skip_errors, file);
   if (!result.ok()) return CliFail(result.status());
   std::printf(
       "已导入 / imported: 新建 %lld，更新 %lld，未变 %lld，跳过 %lld，跳过错误行 %lld，"

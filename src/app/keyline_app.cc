@@ -166,8 +166,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.key_lists = s.key_lists.get();
   s.api.factors = s.factors.get();
   s.api.attraction = s.attraction.get();
-  s.imports = std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects,
-                                                         *s.audit, *s.clock);
+  s.imports = std::make_unique<importing::ImportService>(
+      repos, s.store->imports(), *s.projects, *s.reports, *s.audit, *s.clock);
   s.api.imports = s.imports.get();
   api::RegisterAllRoutes(s.router, s.api);
   return app;

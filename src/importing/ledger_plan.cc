@@ -475,11 +475,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     } else if (!match) {
       out.action = RowAction::kCreate;
       ++plan.summary.create;
-      if (after.code) out.project_code = *after.code;
-      for (const auto& [field, text] : v.cells) {
-        out.changes.push_back({field, "", FieldText(after, field, unit_name)});
-        if (field == "owner" && !owner_id) out.changes.back().new_value = owner_name;
-      }
+      if (after.code) out.project_code = *after.code;  // new values: see `project`
     } else {
       for (const FieldDef& f : FieldsOf(ImportKind::kLedger)) {
         if (!v.Get(f.code)) continue;

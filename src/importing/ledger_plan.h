@@ -49,6 +49,10 @@ struct PlanRow {
   // update, its version is the one read (the write checks it).
   Project project;
   std::string new_owner;  // an owner to create first ("" = none)
+  // Monthly figures (kind "reports"): the report version read and what to submit.
+  int64_t report_version = 0;
+  std::optional<Money> month_investment;
+  std::optional<std::string> progress, problems;
 };
 
 struct ImportSummary {
