@@ -27,10 +27,12 @@ for n in $sizes; do
     >"$tmp/out_$n.txt" 2>"$tmp/time_$n.txt" || { cat "$tmp/out_$n.txt" "$tmp/time_$n.txt"; exit 1; }
   wall=$(grep 'Elapsed (wall clock)' "$tmp/time_$n.txt" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$tmp/time_$n.txt" | awk '{print $NF}')
-  echo "N=$n file=${size}B import(dry run + confirm): wall=$wall peak_rss=${rss}KB :: $(tail -1 "$tmp/out_$n.txt")"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time_$n.txt")
+  echo "N=$n file=${size}B import(dry run + confirm): wall=$wall cpu=${cpu}s peak_rss=${rss}KB load=$(cut -d' ' -f1 /proc/loadavg) :: $(tail -1 "$tmp/out_$n.txt")"
   /usr/bin/time -v "$keyline" --db "$db" import ledger "$tmp/ledger_$n.xlsx" --dry-run \
     >"$tmp/out2_$n.txt" 2>"$tmp/time2_$n.txt" || true
   wall=$(grep 'Elapsed (wall clock)' "$tmp/time2_$n.txt" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$tmp/time2_$n.txt" | awk '{print $NF}')
-  echo "N=$n re-import dry run (all unchanged): wall=$wall peak_rss=${rss}KB :: $(grep '^新建' "$tmp/out2_$n.txt")"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time2_$n.txt")
+  echo "N=$n re-import dry run (all unchanged): wall=$wall cpu=${cpu}s peak_rss=${rss}KB :: $(grep '^新建' "$tmp/out2_$n.txt")"
 done
