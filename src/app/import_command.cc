@@ -29,8 +29,7 @@ int CliFail(const Status& st) {
 
 void PrintDryRun(const importing::ImportView& v) {
   std::printf("试导入 / dry run: %s 工作表 %lld「%s」，表头第%lld–%lld行，数据 %zu 行\n",
-              v.session.file_name.c_str(),
-              static_cast<long long>(v.session.sheet),
+              v.session.file_name.c_str(), static_cast<long long>(v.session.sheet),
               v.session.sheet < static_cast<int64_t>(v.sheet_names.size())
                   ? v.sheet_names[v.session.sheet].c_str()
                   : "",

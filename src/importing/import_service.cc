@@ -131,7 +131,8 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
   });
   if (!st.ok()) return st;
   std::vector<ExistingProjectKey> projects;
-  for (auto& k : keys) projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
+  for (auto& k : keys)
+    projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
   LedgerIndex index(std::move(projects), {});
   LedgerPlan plan;
   std::vector<AmountUnit> units;
@@ -164,9 +165,9 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
         if (m.ok()) {
           out.month_investment = *m;
         } else {
-          out.reasons.push_back({table.columns[c].letter + "列：" + m.status().message_zh(),
-                                 "column " + table.columns[c].letter + ": " +
-                                     m.status().message_en()});
+          out.reasons.push_back(
+              {table.columns[c].letter + "列：" + m.status().message_zh(),
+               "column " + table.columns[c].letter + ": " + m.status().message_en()});
         }
       } else if (field == "progress") {
         out.progress = text;
@@ -214,7 +215,8 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
                    view->window.opens_on + ".." + view->window.locks_after + ")"});
         }
         if (out.month_investment && r.completed_investment != *out.month_investment) {
-          out.changes.push_back({"month_investment", r.id ? r.completed_investment.ToWanString() : "",
+          out.changes.push_back({"month_investment",
+                                 r.id ? r.completed_investment.ToWanString() : "",
                                  out.month_investment->ToWanString()});
         }
         if (out.progress && r.progress_text != *out.progress) {
@@ -225,7 +227,7 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
         }
         if (out.reasons.empty()) {
           bool submitted = r.status == ReportStatus::kSubmitted && r.id != 0;
-          out.action = r.id == 0          ? RowAction::kCreate
+          out.action = r.id == 0                            ? RowAction::kCreate
                        : !out.changes.empty() || !submitted ? RowAction::kUpdate
                                                             : RowAction::kUnchanged;
         }
@@ -243,13 +245,50 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
     }
     plan.rows.push_back(std::move(out));
   }
+  // The report rules (window, status, validation: e.g. no investment before the actual start)
+  // are checked by submitting every row in a transaction that is then rolled back.
+  if (plan.summary.create + plan.summary.update > 0) {
+    const Status kRollback = Status::Conflict("试导入回滚", "dry run rollback");
+    Status trial = repos_.tx->Write([&](Tx& tx) -> Status {
+      for (PlanRow& row : plan.rows) {
+        if (row.action != RowAction::kCreate && row.action != RowAction::kUpdate) continue;
+        Status st = SubmitRow(tx, caller, row, period);
+        if (st.ok()) continue;
+        row.reasons.push_back({st.message_zh(), st.message_en()});
+        if (row.action == RowAction::kCreate) --plan.summary.create;
+        if (row.action == RowAction::kUpdate) --plan.summary.update;
+        row.action = RowAction::kError;
+        ++plan.summary.errors;
+      }
+      return kRollback;
+    });
+    if (!trial.ok() && trial.message_en() != kRollback.message_en()) return trial;
+  }
   std::stable_sort(plan.rows.begin(), plan.rows.end(),
                    [](const PlanRow& a, const PlanRow& b) { return a.row < b.row; });
   return plan;
 }
 
-Status ImportService::ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan,
-                                   int period, bool skip_errors, ConfirmResult* result) {
+Status ImportService::SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period) {
+  ReportInput input;
+  input.completed_investment = row.month_investment;
+  input.progress_text = row.progress;
+  input.problems = row.problems;
+  auto submitted =
+      reports_.SubmitInTx(tx, caller, *row.project_id, period, row.report_version, input);
+  if (!submitted.ok() && submitted.status().code() == ErrorCode::kConflict &&
+      !submitted.status().details().empty()) {
+    // Warnings of the report checks: the office confirms them by importing.
+    std::vector<std::string> codes;
+    for (const FieldError& e : submitted.status().details()) codes.push_back(e.field);
+    input.confirmed_warnings = codes;
+    submitted = reports_.SubmitInTx(tx, caller, *row.project_id, period, row.report_version, input);
+  }
+  return submitted.status();
+}
+
+Status ImportService::ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
+                                   bool skip_errors, ConfirmResult* result) {
   if (plan.summary.errors > 0 && !skip_errors) {
     return Status::InvalidArgument(
         "试导入仍有" + std::to_string(plan.summary.errors) +
@@ -264,23 +303,8 @@ Status ImportService::ApplyReports(Tx& tx, const Caller& caller, const LedgerPla
       if (row.action == RowAction::kError) ++result->errors_skipped;
       continue;
     }
-    ReportInput input;
-    input.completed_investment = row.month_investment;
-    input.progress_text = row.progress;
-    input.problems = row.problems;
-    auto submitted =
-        reports_.SubmitInTx(tx, caller, *row.project_id, period, row.report_version, input);
-    if (!submitted.ok() && submitted.status().code() == ErrorCode::kConflict &&
-        !submitted.status().details().empty()) {
-      // Warnings of the report checks: the office confirms them by importing.
-      std::vector<std::string> codes;
-      for (const FieldError& e : submitted.status().details()) codes.push_back(e.field);
-      input.confirmed_warnings = codes;
-      submitted =
-          reports_.SubmitInTx(tx, caller, *row.project_id, period, row.report_version, input);
-    }
-    if (!submitted.ok()) {
-      const Status& st = submitted.status();
+    Status st = SubmitRow(tx, caller, row, period);
+    if (!st.ok()) {
       std::string n = std::to_string(row.row);
       return Status(st.code(), "第" + n + "行：" + st.message_zh(),
                     "row " + n + ": " + st.message_en(), st.details());
@@ -540,9 +564,8 @@ Result<ImportView> ImportService::DryRunTable(const Caller& caller, ImportKind k
 }
 
 Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind kind,
-                                                const SheetTable& table,
-                                                std::optional<int> period, bool skip_errors,
-                                                const std::string& source) {
+                                                const SheetTable& table, std::optional<int> period,
+                                                bool skip_errors, const std::string& source) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
   ColumnMapping mapping = SuggestedMapping(kind, table);
   if (kind == ImportKind::kReports && !period) {
@@ -561,8 +584,8 @@ Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind
       KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, source, &result));
     }
-    return audit_.Record(tx, caller, "import", std::string(ImportKindCode(kind)) + "_file", "",
-                         "", ConfirmResultJson(result));
+    return audit_.Record(tx, caller, "import", std::string(ImportKindCode(kind)) + "_file", "", "",
+                         ConfirmResultJson(result));
   });
   if (!st.ok()) return st;
   return result;

@@ -15,8 +15,9 @@
 // ReportService::SubmitInTx as the office on behalf of the company (draft + submit, not
 // approved: the responsible department still reviews), all in one transaction; the report
 // window (locked after the lock day), the report's status (approved/submitted reports are not
-// changed) and the report validation rules apply, their errors abort the confirmation naming
-// the row; warnings of the report checks are confirmed by the import (kept on the report).
+// changed) and the report validation rules apply: the dry run submits every row in a
+// transaction it rolls back, so their errors are row errors; warnings of the report checks
+// are confirmed by the import (kept on the report).
 //
 // Access: the ledger import is for admin and supervisor (发改); only the creator (or an admin)
 // sees or confirms an import — anyone else gets kNotFound. Sessions expire after 24 hours
@@ -104,6 +105,7 @@ class ImportService {
                                  const ColumnMapping& mapping, int period);
   Result<LedgerPlan> PlanFor(const Caller& caller, ImportKind kind, const SheetTable& table,
                              const ColumnMapping& mapping, std::optional<int64_t> period);
+  Status SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period);
   Status ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                       bool skip_errors, ConfirmResult* result);
   Result<ImportView> View(const Caller& caller, ImportSession session);

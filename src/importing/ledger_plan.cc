@@ -492,7 +492,10 @@ LedgerPlan PlanLedger(const SheetTable& table,
         ++plan.summary.update;
       }
     }
-    out.project = std::move(after);
+    // Only rows that write keep their project (memory: a 100,000-row re-import).
+    if (out.action == RowAction::kCreate || out.action == RowAction::kUpdate) {
+      out.project = std::move(after);
+    }
     plan.rows.push_back(std::move(out));
   }
   std::stable_sort(plan.rows.begin(), plan.rows.end(),

@@ -229,7 +229,8 @@ Result<SubmitResult> ReportService::Submit(const Caller& caller, int64_t project
                                            int64_t expected_version, const ReportInput& input) {
   SubmitResult result;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(result, SubmitInTx(tx, caller, project_id, period, expected_version, input));
+    KL_ASSIGN_OR_RETURN(result,
+                        SubmitInTx(tx, caller, project_id, period, expected_version, input));
     return Status::Ok();
   });
   if (!st.ok()) return st;
