@@ -29,6 +29,35 @@ ColumnMapping SuggestedMapping(ImportKind kind, const SheetTable& table) {
   return m;
 }
 
+// Error rows block a confirmation unless the user chose to skip them.
+Status RefuseErrors(const LedgerPlan& plan, bool skip_errors) {
+  if (plan.summary.errors == 0 || skip_errors) return Status::Ok();
+  return Status::InvalidArgument(
+      "试导入仍有" + std::to_string(plan.summary.errors) +
+          "行错误：请修改文件或列对应，或选择跳过错误行（skip_errors）",
+      std::to_string(plan.summary.errors) +
+          " rows have errors: fix the file or the mapping, or confirm with skip_errors");
+}
+
+// Counts a row that writes nothing; false for a create or an update.
+bool CountedAsNotWritten(const PlanRow& row, ConfirmResult* result) {
+  switch (row.action) {
+    case RowAction::kCreate:
+    case RowAction::kUpdate:
+      return false;
+    case RowAction::kUnchanged:
+      ++result->unchanged;
+      break;
+    case RowAction::kSkip:
+      ++result->skipped;
+      break;
+    case RowAction::kError:
+      ++result->errors_skipped;
+      break;
+  }
+  return true;
+}
+
 Result<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -92,14 +121,7 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
                                        const ColumnMapping& mapping) {
   KL_ASSIGN_OR_RETURN(std::vector<ProjectMatchKey> keys, imports_.ProjectKeys(tx));
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
-  std::vector<ExistingProjectKey> projects;
-  projects.reserve(keys.size());
-  for (auto& k : keys)
-    projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
-  std::vector<UnitKey> units;
-  units.reserve(unit_keys.size());
-  for (auto& u : unit_keys) units.push_back({u.id, std::move(u.name), u.kind});
-  LedgerIndex index(std::move(projects), std::move(units));
+  LedgerIndex index(std::move(keys), std::move(unit_keys));
   std::string today = projects_.Today();
   return PlanLedger(
       table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); },
@@ -130,23 +152,10 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  std::vector<ExistingProjectKey> projects;
-  for (auto& k : keys)
-    projects.push_back({k.id, std::move(k.name), std::move(k.code), k.owner_unit_id});
-  LedgerIndex index(std::move(projects), {});
+  LedgerIndex index(std::move(keys), {});
   LedgerPlan plan;
-  std::vector<AmountUnit> units;
-  for (const TableColumn& c : table.columns) {
-    units.push_back(UnitInText(c.header).value_or(table.default_unit.value_or(AmountUnit::kWan)));
-  }
-  for (const SkippedRow& s : table.skipped) {
-    PlanRow r;
-    r.row = s.row;
-    r.action = RowAction::kSkip;
-    r.reasons.push_back({s.reason_zh, s.reason_en});
-    plan.rows.push_back(std::move(r));
-    ++plan.summary.skipped;
-  }
+  std::vector<AmountUnit> units = ColumnUnits(table);
+  AddSkippedRows(table, &plan);
   std::unordered_map<int64_t, int64_t> seen;
   for (const TableRow& tr : table.rows) {
     PlanRow out;
@@ -289,20 +298,9 @@ Status ImportService::SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row
 
 Status ImportService::ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                                    bool skip_errors, ConfirmResult* result) {
-  if (plan.summary.errors > 0 && !skip_errors) {
-    return Status::InvalidArgument(
-        "试导入仍有" + std::to_string(plan.summary.errors) +
-            "行错误：请修改文件或列对应，或选择跳过错误行（skip_errors）",
-        std::to_string(plan.summary.errors) +
-            " rows have errors: fix the file or the mapping, or confirm with skip_errors");
-  }
+  KL_RETURN_IF_ERROR(RefuseErrors(plan, skip_errors));
   for (const PlanRow& row : plan.rows) {
-    if (row.action != RowAction::kCreate && row.action != RowAction::kUpdate) {
-      if (row.action == RowAction::kUnchanged) ++result->unchanged;
-      if (row.action == RowAction::kSkip) ++result->skipped;
-      if (row.action == RowAction::kError) ++result->errors_skipped;
-      continue;
-    }
+    if (CountedAsNotWritten(row, result)) continue;
     Status st = SubmitRow(tx, caller, row, period);
     if (!st.ok()) {
       std::string n = std::to_string(row.row);
@@ -434,22 +432,11 @@ Result<ImportView> ImportService::SetMapping(const Caller& caller, int64_t id,
 
 Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan, bool skip_errors,
                             const std::string& import_ref, ConfirmResult* result) {
-  if (plan.summary.errors > 0 && !skip_errors) {
-    return Status::InvalidArgument(
-        "试导入仍有" + std::to_string(plan.summary.errors) +
-            "行错误：请修改文件或列对应，或选择跳过错误行（skip_errors）",
-        std::to_string(plan.summary.errors) +
-            " rows have errors: fix the file or the mapping, or confirm with skip_errors");
-  }
+  KL_RETURN_IF_ERROR(RefuseErrors(plan, skip_errors));
   int64_t now = clock_.NowMs();
   std::unordered_map<std::string, int64_t> owners;
   for (const PlanRow& row : plan.rows) {
-    if (row.action != RowAction::kCreate && row.action != RowAction::kUpdate) {
-      if (row.action == RowAction::kUnchanged) ++result->unchanged;
-      if (row.action == RowAction::kSkip) ++result->skipped;
-      if (row.action == RowAction::kError) ++result->errors_skipped;
-      continue;
-    }
+    if (CountedAsNotWritten(row, result)) continue;
     Project project = row.project;
     if (!row.new_owner.empty()) {
       std::string key = CompactText(row.new_owner);
