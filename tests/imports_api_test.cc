@@ -236,6 +236,21 @@ TEST_P(ImportsApi, MalformedFilesGetClearErrorsAndWriteNothing) {
   EXPECT_EQ(lxw.json.at("summary").at("errors").as_int64(), 0) << lxw.body;
 }
 
+TEST_P(ImportsApi, AnExpiredImportCannotBeConfirmed) {
+  auto fgw = As("fgw");
+  HttpResult dry = Upload(*fgw, Fixture("ledger_lxw.xlsx"));
+  ASSERT_EQ(dry.status, 201) << dry.body;
+  std::string id = std::to_string(dry.json.at("id").as_int64());
+  server().clock().Advance(25LL * 3600 * 1000);
+  fgw = As("fgw");  // the session may have gone idle
+  HttpResult got = fgw->Get("/api/v1/imports/" + id);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json.at("status").as_string(), "expired");
+  HttpResult late = fgw->Post("/api/v1/imports/" + id + "/confirm", "");
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_NE(late.json.at("error").at("message").as_string().find("过期"), std::string::npos);
+}
+
 // 10:00 Beijing time on a date.
 int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
 
