@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/date.h"
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -233,6 +234,74 @@ TEST_P(ImportsApi, MalformedFilesGetClearErrorsAndWriteNothing) {
   ASSERT_EQ(lxw.status, 201) << lxw.body;
   EXPECT_EQ(lxw.json.at("summary").at("create").as_int64(), 40) << lxw.body;
   EXPECT_EQ(lxw.json.at("summary").at("errors").as_int64(), 0) << lxw.body;
+}
+
+TEST_P(ImportsApi, AnExpiredImportCannotBeConfirmed) {
+  auto fgw = As("fgw");
+  HttpResult dry = Upload(*fgw, Fixture("ledger_lxw.xlsx"));
+  ASSERT_EQ(dry.status, 201) << dry.body;
+  std::string id = std::to_string(dry.json.at("id").as_int64());
+  server().clock().Advance(25LL * 3600 * 1000);
+  fgw = As("fgw");  // the session may have gone idle
+  HttpResult got = fgw->Get("/api/v1/imports/" + id);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.json.at("status").as_string(), "expired");
+  HttpResult late = fgw->Post("/api/v1/imports/" + id + "/confirm", "");
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_NE(late.json.at("error").at("message").as_string().find("过期"), std::string::npos);
+}
+
+// 10:00 Beijing time on a date.
+int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
+
+TEST_P(ImportsApi, MonthlyFiguresAreSubmittedForTheMonthInOneConfirmation) {
+  server().clock().Set(At("2026-03-27"));  // 202603 is open
+  auto fgw = As("fgw");
+  std::string bytes = Fixture("reports_lo.xlsx");
+  HttpResult no_period =
+      fgw->Request("POST", "/api/v1/imports/reports", bytes, {{"Content-Type", kXlsx}});
+  EXPECT_EQ(no_period.status, 400) << no_period.body;
+  HttpResult dry = fgw->Request("POST", "/api/v1/imports/reports?period=202603", bytes,
+                                {{"Content-Type", kXlsx}});
+  ASSERT_EQ(dry.status, 201) << dry.body;
+  EXPECT_EQ(dry.json.at("kind").as_string(), "reports");
+  for (const auto& c : dry.json.at("columns").as_array()) {
+    if (c.at("letter").as_string() == "E") EXPECT_TRUE(c.at("field").is_null());  // 累计
+    if (c.at("letter").as_string() == "D") {
+      EXPECT_EQ(c.at("field").as_string(), "month_investment");
+    }
+  }
+  // The road has no actual start: the report rules refuse investment for it (a row error).
+  EXPECT_EQ(dry.json.at("summary").at("create").as_int64(), 1) << dry.body;
+  EXPECT_EQ(dry.json.at("summary").at("errors").as_int64(), 3) << dry.body;
+  std::string unknown = boost::json::serialize(RowOf(dry, 5)->at("reasons"));
+  EXPECT_NE(unknown.find("项目不存在"), std::string::npos) << unknown;
+  std::string not_started = boost::json::serialize(RowOf(dry, 4)->at("reasons"));
+  EXPECT_NE(not_started.find("开工"), std::string::npos) << not_started;
+  std::string id = std::to_string(dry.json.at("id").as_int64());
+  HttpResult done = fgw->Post("/api/v1/imports/" + id + "/confirm", R"({"skip_errors":true})");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json.at("created").as_int64(), 1);
+  HttpResult school = fgw->Get("/api/v1/projects/" + Id(fx().project_school) + "/reports/202603");
+  ASSERT_EQ(school.status, 200) << school.body;
+  EXPECT_EQ(school.json.at("report").at("status").as_string(), "submitted");
+  EXPECT_EQ(school.json.at("report").at("completed_investment").as_string(), "800");
+  EXPECT_EQ(school.json.at("report").at("progress_text").as_string(), "主体结构施工至三层");
+  HttpResult road = fgw->Get("/api/v1/projects/" + Id(fx().project_road) + "/reports/202603");
+  EXPECT_EQ(road.json.at("report").at("id").as_int64(), 0) << road.body;  // nothing written
+  EXPECT_EQ(fgw->Post("/api/v1/imports/" + id + "/confirm", "").status, 409);
+
+  // A department sees only its projects: the road (住建局's) is out of its scope.
+  HttpResult edu = As("edu")->Request("POST", "/api/v1/imports/reports?period=202603", bytes,
+                                      {{"Content-Type", kXlsx}});
+  ASSERT_EQ(edu.status, 201) << edu.body;
+  std::string road_reasons = boost::json::serialize(RowOf(edu, 4)->at("reasons"));
+  EXPECT_NE(road_reasons.find("不在您的管辖范围"), std::string::npos) << road_reasons;
+  EXPECT_EQ(As("company_a")
+                ->Request("POST", "/api/v1/imports/reports?period=202603", bytes,
+                          {{"Content-Type", kXlsx}})
+                .status,
+            403);
 }
 
 }  // namespace

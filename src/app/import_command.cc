@@ -27,17 +27,17 @@ int CliFail(const Status& st) {
   return 1;
 }
 
-void PrintDryRun(const importing::ImportView& v) {
-  std::printf("试导入 / dry run: 工作表 %lld「%s」，表头第%lld–%lld行，数据 %zu 行\n",
-              static_cast<long long>(v.session.sheet),
+void PrintDryRun(const importing::ImportView& v, const importing::SheetTable& table) {
+  std::printf("试导入 / dry run: %s 工作表 %lld「%s」，表头第%lld–%lld行，数据 %zu 行\n",
+              v.session.file_name.c_str(), static_cast<long long>(v.session.sheet),
               v.session.sheet < static_cast<int64_t>(v.sheet_names.size())
                   ? v.sheet_names[v.session.sheet].c_str()
                   : "",
-              static_cast<long long>(v.table.header_first),
-              static_cast<long long>(v.table.header_last), v.table.rows.size());
+              static_cast<long long>(table.header_first), static_cast<long long>(table.header_last),
+              table.rows.size());
   std::printf("列对应 / columns:\n");
-  for (size_t i = 0; i < v.table.columns.size(); ++i) {
-    const auto& c = v.table.columns[i];
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    const auto& c = table.columns[i];
     const auto& f = i < v.mapping.fields.size() ? v.mapping.fields[i] : std::nullopt;
     const importing::FieldDef* def = f ? importing::FindField(v.kind, *f) : nullptr;
     std::printf("  %-3s %s → %s\n", c.letter.c_str(), c.header.c_str(),
@@ -111,11 +111,18 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
     return CliUsage("import reports: --period YYYYMM is required");
   }
   Caller caller = Caller::System("cli-import");
-  auto view = app.imports().DryRunFile(caller, kind, file, sheet, period);
-  if (!view.ok()) return CliFail(view.status());
-  PrintDryRun(*view);
-  if (dry_run) return view->plan.summary.errors > 0 ? 1 : 0;
-  auto result = app.imports().ApplyFile(caller, kind, file, sheet, period, skip_errors);
+  auto parsed = app.imports().ParseFile(caller, kind, file, sheet);
+  if (!parsed.ok()) return CliFail(parsed.status());
+  {
+    auto view = app.imports().DryRunTable(caller, kind, parsed->second, period);
+    if (!view.ok()) return CliFail(view.status());
+    view->sheet_names = parsed->first;
+    view->session.sheet = sheet;
+    view->session.file_name = file;
+    PrintDryRun(*view, parsed->second);
+    if (dry_run) return view->plan.summary.errors > 0 ? 1 : 0;
+  }  // the dry run's plan is freed before the import plans again
+  auto result = app.imports().ApplyTable(caller, kind, parsed->second, period, skip_errors, file);
   if (!result.ok()) return CliFail(result.status());
   std::printf(
       "已导入 / imported: 新建 %lld，更新 %lld，未变 %lld，跳过 %lld，跳过错误行 %lld，"

@@ -218,8 +218,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
       repos, *s.projects, *s.reporting_stats, *s.problems, *s.exports, s.no_indicators, *s.clock);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
-  s.imports = std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects,
-                                                         *s.audit, *s.clock);
+  s.imports = std::make_unique<importing::ImportService>(
+      repos, s.store->imports(), *s.projects, *s.reports, *s.audit, *s.clock);
   s.api.imports = s.imports.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();

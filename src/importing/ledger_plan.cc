@@ -198,6 +198,25 @@ std::string_view RowActionCode(RowAction action) {
 
 std::string NormalizedCode(const std::string& code) { return codes::NormalizeProjectCode(code); }
 
+void AddSkippedRows(const SheetTable& table, LedgerPlan* plan) {
+  for (const SkippedRow& s : table.skipped) {
+    PlanRow r;
+    r.row = s.row;
+    r.action = RowAction::kSkip;
+    r.reasons.push_back({s.reason_zh, s.reason_en});
+    plan->rows.push_back(std::move(r));
+    ++plan->summary.skipped;
+  }
+}
+
+std::vector<AmountUnit> ColumnUnits(const SheetTable& table) {
+  std::vector<AmountUnit> units;
+  for (const TableColumn& c : table.columns) {
+    units.push_back(UnitInText(c.header).value_or(table.default_unit.value_or(AmountUnit::kWan)));
+  }
+  return units;
+}
+
 LedgerIndex::LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units) {
   for (const auto& p : projects) {
     if (p.code) by_code_.emplace(NormalizedCode(*p.code), p.id);
@@ -244,11 +263,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
                       const std::function<Result<Project>(int64_t)>& load_project,
                       const std::string& today) {
   LedgerPlan plan;
-  // Amount units per column: the header's, else the sheet's note, else 万元.
-  std::vector<AmountUnit> units;
-  for (const TableColumn& c : table.columns) {
-    units.push_back(UnitInText(c.header).value_or(table.default_unit.value_or(AmountUnit::kWan)));
-  }
+  std::vector<AmountUnit> units = ColumnUnits(table);
   std::unordered_map<std::string, int64_t> seen_codes, seen_names;
   std::unordered_set<std::string> new_owner_set;
   std::unordered_map<int64_t, std::string> unit_names;
@@ -259,14 +274,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     const UnitKey* u = index.UnitById(*id);
     return u ? u->name : "#" + std::to_string(*id);
   };
-  for (const SkippedRow& s : table.skipped) {
-    PlanRow r;
-    r.row = s.row;
-    r.action = RowAction::kSkip;
-    r.reasons.push_back({s.reason_zh, s.reason_en});
-    plan.rows.push_back(std::move(r));
-    ++plan.summary.skipped;
-  }
+  AddSkippedRows(table, &plan);
 
   for (const TableRow& tr : table.rows) {
     PlanRow out;
@@ -475,11 +483,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     } else if (!match) {
       out.action = RowAction::kCreate;
       ++plan.summary.create;
-      if (after.code) out.project_code = *after.code;
-      for (const auto& [field, text] : v.cells) {
-        out.changes.push_back({field, "", FieldText(after, field, unit_name)});
-        if (field == "owner" && !owner_id) out.changes.back().new_value = owner_name;
-      }
+      if (after.code) out.project_code = *after.code;  // new values: see `project`
     } else {
       for (const FieldDef& f : FieldsOf(ImportKind::kLedger)) {
         if (!v.Get(f.code)) continue;
@@ -496,7 +500,10 @@ LedgerPlan PlanLedger(const SheetTable& table,
         ++plan.summary.update;
       }
     }
-    out.project = std::move(after);
+    // Only rows that write keep their project (memory: a 100,000-row re-import).
+    if (out.action == RowAction::kCreate || out.action == RowAction::kUpdate) {
+      out.project = std::move(after);
+    }
     plan.rows.push_back(std::move(out));
   }
   std::stable_sort(plan.rows.begin(), plan.rows.end(),

@@ -22,6 +22,7 @@
 
 #include "core/model/project.h"
 #include "core/model/reference.h"
+#include "core/ports/import_repositories.h"
 #include "importing/sheet_table.h"
 
 namespace keyline::importing {
@@ -49,6 +50,10 @@ struct PlanRow {
   // update, its version is the one read (the write checks it).
   Project project;
   std::string new_owner;  // an owner to create first ("" = none)
+  // Monthly figures (kind "reports"): the report version read and what to submit.
+  int64_t report_version = 0;
+  std::optional<Money> month_investment;
+  std::optional<std::string> progress, problems;
 };
 
 struct ImportSummary {
@@ -61,18 +66,9 @@ struct LedgerPlan {
   std::vector<std::string> new_owners;  // distinct, in first-seen order
 };
 
-struct ExistingProjectKey {
-  int64_t id = 0;
-  std::string name;
-  std::optional<std::string> code;
-  std::optional<int64_t> owner_unit_id;
-};
-
-struct UnitKey {
-  int64_t id = 0;
-  std::string name;
-  UnitKind kind = UnitKind::kOther;
-};
+// The keys rows are matched on (core/ports/import_repositories.h).
+using ExistingProjectKey = ProjectMatchKey;
+using UnitKey = UnitNameKey;
 
 // What the plan needs from the database, loaded once.
 class LedgerIndex {
@@ -99,6 +95,11 @@ LedgerPlan PlanLedger(const SheetTable& table,
                       const LedgerIndex& index,
                       const std::function<Result<Project>(int64_t)>& load_project,
                       const std::string& today);
+
+// The skipped rows of a table as "skip" plan rows (counted in the summary).
+void AddSkippedRows(const SheetTable& table, LedgerPlan* plan);
+// The amount unit of each column: its header's, else the sheet's note, else 万元.
+std::vector<AmountUnit> ColumnUnits(const SheetTable& table);
 
 // The project code as ValidateProject stores it (used to compare and to match).
 std::string NormalizedCode(const std::string& code);

@@ -79,26 +79,16 @@ Status ProjectService::CheckReferences(Tx& tx, const Project& p) {
 
 Result<Project> ProjectService::Create(const Caller& caller, Project draft,
                                        const std::string& stage_reason) {
-  if (!RoleMay(caller.role, ProjectAction::kCreate)) return ForbiddenFor(ProjectAction::kCreate);
-  if (caller.role == Role::kDepartment) {
-    if (!draft.responsible_unit_id) draft.responsible_unit_id = caller.unit_id;
-    if (*draft.responsible_unit_id != caller.unit_id) {
-      return Status::Forbidden("行业部门只能新建本单位负责的项目",
-                               "a department may only create projects it is responsible for");
-    }
+  // A department's project is its own unless it says otherwise (CreateInTx checks it).
+  if (caller.role == Role::kDepartment && !draft.responsible_unit_id) {
+    draft.responsible_unit_id = caller.unit_id;
   }
-  std::string today = Today();
-  draft.id = 0;
-  draft.warnings.clear();
-  KL_RETURN_IF_ERROR(ValidateProject(&draft, today));
-  KL_RETURN_IF_ERROR(CheckStageGuards(draft, draft.stage, today));
   Project created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(created, InsertValidated(tx, caller, draft, stage_reason));
+    KL_ASSIGN_OR_RETURN(created, CreateInTx(tx, caller, draft, stage_reason));
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  created.warnings = draft.warnings;
   return created;
 }
 
