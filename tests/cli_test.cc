@@ -201,3 +201,34 @@ TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
 
 }  // namespace
 }  // namespace keyline::testing
+
+namespace keyline::testing {
+namespace {
+
+// keyline import ledger (issue 7): dry run, import in one transaction, re-import unchanged.
+TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
+  std::string dir = std::string(KEYLINE_SOURCE_DIR) + "/tests/fixtures/import/";
+  CliRun dry = K("import ledger '" + dir + "ledger_lxw.xlsx' --dry-run");
+  ASSERT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("新建 40，更新 0"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("总投资（万元）/合计 → 总投资"), std::string::npos) << dry.output;
+  CliRun done = K("import ledger '" + dir + "ledger_lxw.xlsx'");
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_NE(done.output.find("已导入"), std::string::npos) << done.output;
+  CliRun again = K("import ledger '" + dir + "ledger_lxw.xlsx' --dry-run");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("新建 0，更新 0，未变 40"), std::string::npos) << again.output;
+  // Error rows: exit 1, each named with its row, and nothing written without --skip-errors.
+  CliRun messy = K("import ledger '" + dir + "ledger_messy.xlsx'");
+  EXPECT_EQ(messy.exit_code, 1) << messy.output;
+  EXPECT_NE(messy.output.find("第9行"), std::string::npos) << messy.output;
+  EXPECT_NE(messy.output.find("约3亿"), std::string::npos) << messy.output;
+  EXPECT_EQ(K("import ledger '" + dir + "missing.xlsx'").exit_code, 1);
+  EXPECT_EQ(K("import ledger '" + dir + "ledger_lxw.xlsx' --sheet x").exit_code, 2);
+  EXPECT_EQ(K("import reports '" + dir + "reports_lo.xlsx'").exit_code, 2);  // no --period
+  CliRun verify = K("audit verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
+}  // namespace
+}  // namespace keyline::testing

@@ -123,6 +123,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterFactorRoutes(router, ctx);
   RegisterAttractionRoutes(router, ctx);
   RegisterDocumentRoutes(router, ctx);
+  if (ctx.imports) RegisterImportRoutes(router, ctx);
   RegisterIndicatorRoutes(router, ctx);
 }
 

@@ -40,6 +40,9 @@ namespace documents {
 class ExportService;
 class BulletinService;
 }  // namespace documents
+namespace importing {
+class ImportService;
+}
 namespace engine {
 class IndicatorService;
 class RatesService;
@@ -82,6 +85,7 @@ struct ApiContext {
   // Documents out (documents_api.cc): ledger .xlsx and OC4IDS; the monthly bulletin (月度通报).
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
+  importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;
 };
@@ -143,6 +147,7 @@ void RegisterKeyListRoutes(http::Router& router, ApiContext& ctx);     // key_li
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx);      // factors_api.cc
 void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_api.cc, ...
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
+void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
 
 // All of the above.

@@ -64,6 +64,11 @@ Commands:
   bulletin --period YYYYMM --format pdf|html|xlsx --out FILE
                      the monthly bulletin (月度通报)
   version            print the version
+  import ledger FILE.xlsx [--dry-run] [--sheet N] [--skip-errors]
+  import reports FILE.xlsx --period YYYYMM [--dry-run] [--skip-errors]
+                     import a project ledger / a month's figures from .xlsx: prints the dry
+                     run (columns, summary, problem rows), then imports in one transaction;
+                     exit 1 on error rows (use --skip-errors to import the others)
 )";
 }
 
@@ -141,6 +146,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   bool known = false;
   for (const char* k : kCommands) known = known || c.command == k;
   known = known || c.command == "export" || c.command == "bulletin";  // documents out (issue 7)
+  known = known || c.command == "import";  // import ledger|reports (issue 7)
   if (!known) return Bad("unknown command " + c.command);
   return c;
 }

@@ -43,6 +43,7 @@
 #include "engine/service/rates_service.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "importing/import_service.h"
 #include "storage/engine/live_facts.h"
 #include "storage/engine/sql_engine_repositories.h"
 #include "storage/repos/lights_sql_repositories.h"
@@ -98,6 +99,7 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
+  std::unique_ptr<importing::ImportService> imports;  // issue 7
   std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
   std::unique_ptr<IndicatorRepository> indicator_repo;
   std::unique_ptr<EngineLookups> engine_lookups;
@@ -225,6 +227,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.bulletins->SetIndicatorSource(*s.engine_lights);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
+  s.imports = std::make_unique<importing::ImportService>(
+      repos, s.store->imports(), *s.projects, *s.reports, *s.audit, *s.clock);
+  s.api.imports = s.imports.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
@@ -300,6 +305,8 @@ AttractionServices& KeylineApp::attraction() { return *state_->attraction; }
 const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
+importing::ImportService& KeylineApp::imports() { return *state_->imports; }
+
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }
 documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }

@@ -38,6 +38,9 @@ namespace documents {
 class ExportService;
 class BulletinService;
 }  // namespace documents
+namespace importing {
+class ImportService;
+}
 namespace engine {
 class FactsSource;
 class IndicatorCatalogue;
@@ -85,6 +88,7 @@ class KeylineApp {
   SqlStore& store();
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
+  importing::ImportService& imports();  // .xlsx imports (issue 7)
   // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.
   engine::FactsSource& facts();

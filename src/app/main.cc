@@ -17,6 +17,7 @@
 #include "app/demo_seed.h"
 #include "app/demo_supervision.h"
 #include "app/documents_cli.h"
+#include "app/import_command.h"
 #include "app/keyline_app.h"
 #include "engine/facts_source.h"
 #include "common/version.h"
@@ -273,6 +274,7 @@ int Run(int argc, char** argv) {
   if (cmd == "backup") return BackupCommand(**app, config->args);
   if (cmd == "export") return ExportCommand(**app, config->args);
   if (cmd == "bulletin") return BulletinCommand(**app, config->args);
+  if (cmd == "import") return ImportCommand(**app, config->args);
   return Usage("unknown command " + cmd);
 }
 

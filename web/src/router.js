@@ -89,6 +89,53 @@ export const routes = [
         path: 'targets', name: 'targets', component: () => import('./views/TargetsView.vue'),
         meta: { roles: ATTRACTION_ROLES, titleKey: 'nav.targets', nav: { icon: 'DataAnalysis', order: 27 } },
       },
+      // 监测评价 (issue 5): 五率, 红黄绿灯, 榜单, 重点调度清单, 预测.
+      {
+        path: 'rates', name: 'rates', component: () => import('./views/engine/RatesView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.rates', nav: { icon: 'TrendCharts', order: 12, group: 'engine' } },
+      },
+      {
+        path: 'lights', name: 'lights', component: () => import('./views/engine/LightsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.lights', nav: { icon: 'Aim', order: 13, group: 'engine' } },
+      },
+      {
+        path: 'rankings', name: 'rankings', component: () => import('./views/engine/RankingsView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.rankings', nav: { icon: 'Trophy', order: 14, group: 'engine' } },
+      },
+      {
+        path: 'dispatch-list', name: 'dispatch', component: () => import('./views/engine/DispatchView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.dispatch', nav: { icon: 'Flag', order: 15, group: 'engine' } },
+      },
+      {
+        path: 'forecast', name: 'forecast', component: () => import('./views/engine/ForecastView.vue'),
+        meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.forecast', nav: { icon: 'Histogram', order: 16, group: 'engine' } },
+      },
+      // 导入导出 (issue 7): ledger and report imports, the monthly bulletin.
+      {
+        path: 'imports/ledger', name: 'import-ledger', component: () => import('./views/exchange/ImportView.vue'),
+        meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.importLedger', kind: 'ledger', nav: { icon: 'Upload', order: 33, group: 'exchange' } },
+      },
+      {
+        path: 'imports/reports', name: 'import-reports', component: () => import('./views/exchange/ImportView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'department'], titleKey: 'nav.importReports', kind: 'reports', nav: { icon: 'Upload', order: 34, group: 'exchange' } },
+      },
+      {
+        path: 'bulletins', name: 'bulletins', component: () => import('./views/exchange/BulletinView.vue'),
+        meta: { roles: ['admin', 'supervisor', 'leader'], titleKey: 'nav.bulletins', nav: { icon: 'Memo', order: 35, group: 'exchange' } },
+      },
+      // 指标与规则 (issue 5 settings): admin and supervisor.
+      {
+        path: 'settings/indicators', name: 'indicators', component: () => import('./views/settings/IndicatorsView.vue'),
+        meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.indicators', nav: { icon: 'Setting', order: 36, group: 'settings' } },
+      },
+      {
+        path: 'settings/light-rules', name: 'light-rules', component: () => import('./views/settings/LightRulesView.vue'),
+        meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.lightRules', nav: { icon: 'Setting', order: 37, group: 'settings' } },
+      },
+      {
+        path: 'settings/ranking-schemes', name: 'ranking-schemes', component: () => import('./views/settings/RankingSchemesView.vue'),
+        meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.rankingSchemes', nav: { icon: 'Setting', order: 38, group: 'settings' } },
+      },
       {
         path: 'units', name: 'units', component: () => import('./views/UnitsView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.units', nav: { icon: 'OfficeBuilding', order: 30, group: 'reference' } },

@@ -120,7 +120,7 @@ test('column choice persists', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('project page shows its tabs; unopened modules say so', async () => {
+test('project page shows its tabs, the lights tab among them', async () => {
   await page.goto('/projects?stage=construction&sort=total_investment&order=desc');
   await page.waitForSelector('[data-test=project-link]');
   const name = (await page.textContent('[data-test=project-link] >> nth=0')).trim();
@@ -132,7 +132,7 @@ test('project page shows its tabs; unopened modules say so', async () => {
   assert.ok(!tabs.some((x) => x.startsWith('审计记录')), 'audit tab is for admins');
   assert.ok(tabs.some((x) => x === '年度计划') && tabs.some((x) => x === '月报'), `plan and report tabs open: ${tabs}`);
   assert.ok(['前期手续', '挂图作战', '问题台账'].every((l) => tabs.includes(l)), `supervision tabs open: ${tabs}`);
-  assert.ok(tabs.some((x) => x.startsWith('红黄绿灯') && x.includes('未开放')));
+  assert.ok(tabs.includes('红黄绿灯'), `lights tab open: ${tabs}`);
   assert.ok(await page.isVisible('[data-test=edit-project]'));
   await screenshot(page, 'project');
 
@@ -144,8 +144,8 @@ test('project page shows its tabs; unopened modules say so', async () => {
   await page.click('[data-tab=procedures]');
   await page.waitForSelector('[data-test=tab-procedures]');
   await page.click('[data-tab=lights]');
-  await page.waitForSelector('[data-test=coming-soon]:visible');
-  assert.match(await page.textContent('[data-test=coming-soon]:visible'), /尚未开放/);
+  await page.waitForSelector('[data-test=light-dimensions] .el-table__row');
+  assert.match(await page.textContent('[data-test=light-overall]'), /^(红灯|黄灯|绿灯)$/);
   assert.deepEqual(page.errors, []);
 });
 

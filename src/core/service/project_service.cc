@@ -79,49 +79,64 @@ Status ProjectService::CheckReferences(Tx& tx, const Project& p) {
 
 Result<Project> ProjectService::Create(const Caller& caller, Project draft,
                                        const std::string& stage_reason) {
+  // A department's project is its own unless it says otherwise (CreateInTx checks it).
+  if (caller.role == Role::kDepartment && !draft.responsible_unit_id) {
+    draft.responsible_unit_id = caller.unit_id;
+  }
+  Project created;
+  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(created, CreateInTx(tx, caller, draft, stage_reason));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return created;
+}
+
+Result<Project> ProjectService::CreateInTx(Tx& tx, const Caller& caller, Project draft,
+                                           const std::string& stage_reason) {
   if (!RoleMay(caller.role, ProjectAction::kCreate)) return ForbiddenFor(ProjectAction::kCreate);
-  if (caller.role == Role::kDepartment) {
-    if (!draft.responsible_unit_id) draft.responsible_unit_id = caller.unit_id;
-    if (*draft.responsible_unit_id != caller.unit_id) {
-      return Status::Forbidden("行业部门只能新建本单位负责的项目",
-                               "a department may only create projects it is responsible for");
-    }
+  if (caller.role == Role::kDepartment &&
+      (!draft.responsible_unit_id || *draft.responsible_unit_id != caller.unit_id)) {
+    return Status::Forbidden("行业部门只能新建本单位负责的项目",
+                             "a department may only create projects it is responsible for");
   }
   std::string today = Today();
   draft.id = 0;
   draft.warnings.clear();
   KL_RETURN_IF_ERROR(ValidateProject(&draft, today));
   KL_RETURN_IF_ERROR(CheckStageGuards(draft, draft.stage, today));
-  Project created;
-  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(CheckReferences(tx, draft));
-    if (draft.code) {
-      KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
-                          repos_.projects->FindIdByCode(tx, *draft.code));
-      if (existing) {
-        return Status::Conflict(
-            "项目代码已被项目#" + std::to_string(*existing) + "使用",
-            "project code already used by project #" + std::to_string(*existing));
-      }
-    }
-    Project row = draft;
-    row.created_at = row.updated_at = clock_.NowMs();
-    row.version = 1;
-    KL_ASSIGN_OR_RETURN(row.id, repos_.projects->Insert(tx, row));
-    StageChange change;
-    change.project_id = row.id;
-    change.to = row.stage;
-    change.reason = stage_reason.empty() ? "新建项目" : stage_reason;
-    change.user_id = caller.user_id;
-    change.username = caller.username;
-    change.at = row.created_at;
-    KL_RETURN_IF_ERROR(repos_.projects->InsertStageChange(tx, change));
-    KL_ASSIGN_OR_RETURN(created, repos_.projects->Get(tx, row.id));
-    return audit_.Record(tx, caller, "create", "project", std::to_string(row.id), "",
-                         ToJson(created));
-  });
-  if (!st.ok()) return st;
+  KL_ASSIGN_OR_RETURN(Project created, InsertValidated(tx, caller, draft, stage_reason));
   created.warnings = draft.warnings;
+  return created;
+}
+
+Result<Project> ProjectService::InsertValidated(Tx& tx, const Caller& caller, const Project& draft,
+                                                const std::string& stage_reason) {
+  Project created;
+  KL_RETURN_IF_ERROR(CheckReferences(tx, draft));
+  if (draft.code) {
+    KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
+                        repos_.projects->FindIdByCode(tx, *draft.code));
+    if (existing) {
+      return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
+                              "project code already used by project #" + std::to_string(*existing));
+    }
+  }
+  Project row = draft;
+  row.created_at = row.updated_at = clock_.NowMs();
+  row.version = 1;
+  KL_ASSIGN_OR_RETURN(row.id, repos_.projects->Insert(tx, row));
+  StageChange change;
+  change.project_id = row.id;
+  change.to = row.stage;
+  change.reason = stage_reason.empty() ? "新建项目" : stage_reason;
+  change.user_id = caller.user_id;
+  change.username = caller.username;
+  change.at = row.created_at;
+  KL_RETURN_IF_ERROR(repos_.projects->InsertStageChange(tx, change));
+  KL_ASSIGN_OR_RETURN(created, repos_.projects->Get(tx, row.id));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "project", std::to_string(row.id), "", ToJson(created)));
   return created;
 }
 
@@ -148,63 +163,70 @@ Result<PageOf<Project>> ProjectService::List(const Caller& caller, const Project
 
 Result<Project> ProjectService::Update(const Caller& caller, int64_t id, int64_t expected_version,
                                        const ProjectPatch& patch) {
+  Project updated;
+  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(updated, UpdateInTx(tx, caller, id, expected_version, patch));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return updated;
+}
+
+Result<Project> ProjectService::UpdateInTx(Tx& tx, const Caller& caller, int64_t id,
+                                           int64_t expected_version, const ProjectPatch& patch) {
   std::string today = Today();
   Project updated;
   std::vector<std::string> warnings;
-  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    Project before;
-    KL_RETURN_IF_ERROR(RequireWritable(tx, caller, ProjectAction::kUpdate, id, &before));
-    if (before.version != expected_version) {
-      return Status::Conflict("项目已被他人修改，请刷新后重试",
-                              "the project was changed by someone else; reload and retry");
+  Project before;
+  KL_RETURN_IF_ERROR(RequireWritable(tx, caller, ProjectAction::kUpdate, id, &before));
+  if (before.version != expected_version) {
+    return Status::Conflict("项目已被他人修改，请刷新后重试",
+                            "the project was changed by someone else; reload and retry");
+  }
+  if (caller.role == Role::kReporter && before.owner_unit_id != caller.unit_id) {
+    return ForbiddenFor(ProjectAction::kUpdate);
+  }
+  Project after = before;
+  KL_RETURN_IF_ERROR(patch(after));
+  after.id = before.id;
+  after.version = before.version;
+  after.created_at = before.created_at;
+  if (after.stage != before.stage) {
+    return RejectField("stage", "阶段须通过阶段变更操作修改",
+                       "change the stage through POST /projects/{id}/stage");
+  }
+  bool privileged = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
+  if (!privileged) {
+    if (after.owner_unit_id != before.owner_unit_id) {
+      return Status::Forbidden("只有发改部门可以变更项目业主",
+                               "only the 发改 office may change the owner");
     }
-    if (caller.role == Role::kReporter && before.owner_unit_id != caller.unit_id) {
-      return ForbiddenFor(ProjectAction::kUpdate);
+    if (after.responsible_unit_id != before.responsible_unit_id) {
+      return Status::Forbidden("只有发改部门可以变更责任单位",
+                               "only the 发改 office may change the responsible unit");
     }
-    Project after = before;
-    KL_RETURN_IF_ERROR(patch(after));
-    after.id = before.id;
-    after.version = before.version;
-    after.created_at = before.created_at;
-    if (after.stage != before.stage) {
-      return RejectField("stage", "阶段须通过阶段变更操作修改",
-                         "change the stage through POST /projects/{id}/stage");
+    if (after.level != before.level) {
+      return Status::Forbidden("只有发改部门可以调整重点项目级别",
+                               "only the 发改 office may change the key-list level");
     }
-    bool privileged = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
-    if (!privileged) {
-      if (after.owner_unit_id != before.owner_unit_id) {
-        return Status::Forbidden("只有发改部门可以变更项目业主",
-                                 "only the 发改 office may change the owner");
-      }
-      if (after.responsible_unit_id != before.responsible_unit_id) {
-        return Status::Forbidden("只有发改部门可以变更责任单位",
-                                 "only the 发改 office may change the responsible unit");
-      }
-      if (after.level != before.level) {
-        return Status::Forbidden("只有发改部门可以调整重点项目级别",
-                                 "only the 发改 office may change the key-list level");
-      }
+  }
+  after.warnings.clear();
+  KL_RETURN_IF_ERROR(ValidateProject(&after, today));
+  KL_RETURN_IF_ERROR(CheckReferences(tx, after));
+  if (after.code && after.code != before.code) {
+    KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
+                        repos_.projects->FindIdByCode(tx, *after.code));
+    if (existing && *existing != id) {
+      return Status::Conflict("项目代码已被项目#" + std::to_string(*existing) + "使用",
+                              "project code already used by project #" + std::to_string(*existing));
     }
-    after.warnings.clear();
-    KL_RETURN_IF_ERROR(ValidateProject(&after, today));
-    KL_RETURN_IF_ERROR(CheckReferences(tx, after));
-    if (after.code && after.code != before.code) {
-      KL_ASSIGN_OR_RETURN(std::optional<int64_t> existing,
-                          repos_.projects->FindIdByCode(tx, *after.code));
-      if (existing && *existing != id) {
-        return Status::Conflict(
-            "项目代码已被项目#" + std::to_string(*existing) + "使用",
-            "project code already used by project #" + std::to_string(*existing));
-      }
-    }
-    warnings = after.warnings;
-    after.updated_at = clock_.NowMs();
-    KL_RETURN_IF_ERROR(repos_.projects->Update(tx, after, expected_version));
-    KL_ASSIGN_OR_RETURN(updated, repos_.projects->Get(tx, id));
-    return audit_.Record(tx, caller, "update", "project", std::to_string(id), ToJson(before),
-                         ToJson(updated));
-  });
-  if (!st.ok()) return st;
+  }
+  warnings = after.warnings;
+  after.updated_at = clock_.NowMs();
+  KL_RETURN_IF_ERROR(repos_.projects->Update(tx, after, expected_version));
+  KL_ASSIGN_OR_RETURN(updated, repos_.projects->Get(tx, id));
+  KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "update", "project", std::to_string(id),
+                                   ToJson(before), ToJson(updated)));
   updated.warnings = std::move(warnings);
   return updated;
 }

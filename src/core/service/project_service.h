@@ -49,6 +49,13 @@ class ProjectService {
   Result<Project> Update(const Caller& caller, int64_t id, int64_t expected_version,
                          const ProjectPatch& patch);
   Result<Project> MoveStage(const Caller& caller, int64_t id, const StageMove& move);
+
+  // Create and Update inside a transaction the caller runs (bulk imports: many writes, one
+  // transaction). Same checks, same audit entries.
+  Result<Project> CreateInTx(Tx& tx, const Caller& caller, Project draft,
+                             const std::string& stage_reason);
+  Result<Project> UpdateInTx(Tx& tx, const Caller& caller, int64_t id, int64_t expected_version,
+                             const ProjectPatch& patch);
   Result<std::vector<StageChange>> StageHistory(const Caller& caller, int64_t id);
 
   Result<std::vector<Assignment>> Assignments(const Caller& caller, int64_t project_id);
@@ -62,6 +69,9 @@ class ProjectService {
   std::string Today() const;
 
  private:
+  // Inserts a validated draft with its initial stage change and audit entry.
+  Result<Project> InsertValidated(Tx& tx, const Caller& caller, const Project& draft,
+                                  const std::string& stage_reason);
   // Loads a project the caller may see (kNotFound otherwise).
   Result<Project> LoadVisible(Tx& tx, const Caller& caller, int64_t id);
   // Checks that referenced units, region, parent and people exist and fit.

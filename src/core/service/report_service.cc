@@ -227,53 +227,62 @@ Result<ReportCheckContext> ReportService::CheckContext(Tx& tx, const Project& pr
 
 Result<SubmitResult> ReportService::Submit(const Caller& caller, int64_t project_id, int period,
                                            int64_t expected_version, const ReportInput& input) {
+  SubmitResult result;
+  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(result,
+                        SubmitInTx(tx, caller, project_id, period, expected_version, input));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return result;
+}
+
+Result<SubmitResult> ReportService::SubmitInTx(Tx& tx, const Caller& caller, int64_t project_id,
+                                               int period, int64_t expected_version,
+                                               const ReportInput& input) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));
   KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(period));
   KL_ASSIGN_OR_RETURN(ReportRules rules, settings_.Rules());
   std::string today = Today();
   SubmitResult result;
-  Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(Project project, LoadProject(tx, caller, project_id, Access::kFill));
-    MonthlyReport before;
-    MonthlyReport after;
-    bool exists = false;
-    KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input, window,
-                                   &before, &after, &exists));
-    KL_ASSIGN_OR_RETURN(ReportCheckContext context, CheckContext(tx, project, period));
-    ReportCheckOutcome outcome = CheckReport(after, context, rules);
-    if (!outcome.errors.empty()) {
-      std::string zh = outcome.errors.front().message_zh;
-      std::string en = outcome.errors.front().message_en;
-      return Status::InvalidArgument(zh, en, std::move(outcome.errors));
+  KL_ASSIGN_OR_RETURN(Project project, LoadProject(tx, caller, project_id, Access::kFill));
+  MonthlyReport before;
+  MonthlyReport after;
+  bool exists = false;
+  KL_RETURN_IF_ERROR(PrepareEdit(tx, caller, project_id, period, expected_version, input, window,
+                                 &before, &after, &exists));
+  KL_ASSIGN_OR_RETURN(ReportCheckContext context, CheckContext(tx, project, period));
+  ReportCheckOutcome outcome = CheckReport(after, context, rules);
+  if (!outcome.errors.empty()) {
+    std::string zh = outcome.errors.front().message_zh;
+    std::string en = outcome.errors.front().message_en;
+    return Status::InvalidArgument(zh, en, std::move(outcome.errors));
+  }
+  if (!outcome.unconfirmed.empty()) {
+    std::vector<FieldError> details;
+    for (const ReportWarning& w : outcome.unconfirmed) {
+      details.push_back({w.code, w.message_zh, w.message_en});
     }
-    if (!outcome.unconfirmed.empty()) {
-      std::vector<FieldError> details;
-      for (const ReportWarning& w : outcome.unconfirmed) {
-        details.push_back({w.code, w.message_zh, w.message_en});
-      }
-      std::string zh = "请确认以下提示后再报送：" + details.front().message_zh;
-      std::string en = "confirm these warnings, then submit again: " + details.front().message_en;
-      return Status(ErrorCode::kConflict, std::move(zh), std::move(en), std::move(details));
-    }
-    // Keep only the confirmations that still apply.
-    std::vector<std::string> kept;
-    for (const ReportWarning& w : outcome.warnings) kept.push_back(w.code);
-    after.confirmed_warnings = kept;
-    int64_t now = clock_.NowMs();
-    after.status = ReportStatus::kSubmitted;
-    after.submitted_at = now;
-    after.submitted_by = caller.user_id;
-    if (!after.first_submitted_at) {
-      after.first_submitted_at = now;
-      after.late = today > window.due_on;
-    }
-    after.unlocked = false;
-    KL_RETURN_IF_ERROR(Persist(tx, caller, "submit", exists, before, &after));
-    result.report = after;
-    result.warnings = std::move(outcome.warnings);
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
+    std::string zh = "请确认以下提示后再报送：" + details.front().message_zh;
+    std::string en = "confirm these warnings, then submit again: " + details.front().message_en;
+    return Status(ErrorCode::kConflict, std::move(zh), std::move(en), std::move(details));
+  }
+  // Keep only the confirmations that still apply.
+  std::vector<std::string> kept;
+  for (const ReportWarning& w : outcome.warnings) kept.push_back(w.code);
+  after.confirmed_warnings = kept;
+  int64_t now = clock_.NowMs();
+  after.status = ReportStatus::kSubmitted;
+  after.submitted_at = now;
+  after.submitted_by = caller.user_id;
+  if (!after.first_submitted_at) {
+    after.first_submitted_at = now;
+    after.late = today > window.due_on;
+  }
+  after.unlocked = false;
+  KL_RETURN_IF_ERROR(Persist(tx, caller, "submit", exists, before, &after));
+  result.report = after;
+  result.warnings = std::move(outcome.warnings);
   return result;
 }
 

@@ -70,6 +70,9 @@ class ReportService {
   // unconfirmed warnings: kConflict whose details carry each warning's code as the field.
   Result<SubmitResult> Submit(const Caller& caller, int64_t project_id, int period,
                               int64_t expected_version, const ReportInput& input);
+  // Submit inside a transaction the caller runs (bulk imports). Same checks, same audit.
+  Result<SubmitResult> SubmitInTx(Tx& tx, const Caller& caller, int64_t project_id, int period,
+                                  int64_t expected_version, const ReportInput& input);
   Result<MonthlyReport> Approve(const Caller& caller, int64_t project_id, int period,
                                 int64_t expected_version, const std::string& comment);
   Result<MonthlyReport> Return(const Caller& caller, int64_t project_id, int period,

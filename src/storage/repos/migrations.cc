@@ -277,6 +277,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(AttractionMigration());
   out.push_back(IndicatorsMigration());
   out.push_back(LightsMigration());
+  out.push_back(ImportsMigration());
   return out;
 }
 

@@ -31,6 +31,7 @@ Migration FundsMigration();      // version 6: funds, key lists, factor guarante
 Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
 Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
+Migration ImportsMigration();     // version 10: import sessions (schema_imports.cc)
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "core/ports/import_repositories.h"
 #include "core/ports/repositories.h"
 
 namespace keyline::storage {
@@ -16,5 +17,6 @@ std::unique_ptr<UserRepository> NewSqlUserRepository();
 std::unique_ptr<SessionRepository> NewSqlSessionRepository();
 std::unique_ptr<ProjectRepository> NewSqlProjectRepository();
 std::unique_ptr<AuditRepository> NewSqlAuditRepository();
+std::unique_ptr<ImportRepository> NewSqlImportRepository();  // import_repository.cc
 
 }  // namespace keyline::storage

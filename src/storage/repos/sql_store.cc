@@ -94,6 +94,7 @@ struct SqlStore::Impl {
   std::unique_ptr<SessionRepository> sessions = storage::NewSqlSessionRepository();
   std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
+  std::unique_ptr<ImportRepository> imports = storage::NewSqlImportRepository();  // issue 7
   std::unique_ptr<PlanRepository> plans = storage::NewSqlPlanRepository();
   std::unique_ptr<ReportingSettingsRepository> reporting_settings =
       storage::NewSqlReportingSettingsRepository();
@@ -138,6 +139,8 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   attraction_.campaigns = impl_->campaigns.get();
   attraction_.targets = impl_->targets.get();
 }
+
+ImportRepository& SqlStore::imports() { return *impl_->imports; }
 
 SqlStore::~SqlStore() {
   if (db_) db_->Close();

@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "core/ports/funds_repositories.h"
+#include "core/ports/import_repositories.h"
 #include "core/ports/attraction_repositories.h"
 #include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
@@ -34,6 +35,7 @@ class SqlStore {
   const FundsRepositories& funds() const { return funds_; }  // issue 8
   const AttractionRepositories& attraction() const { return attraction_; }
   sql::Database& db() { return *db_; }
+  ImportRepository& imports();  // import sessions (issue 7)
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
   // SQLite: VACUUM INTO on a separate connection (safe while the server runs).

@@ -98,7 +98,7 @@ export async function request(method, path, opts = {}) {
   const init = { method, headers, credentials: 'same-origin' };
   if (opts.raw !== undefined) {
     // A file as the raw request body (attachments); the server judges the type by content.
-    headers['Content-Type'] = 'application/octet-stream';
+    headers['Content-Type'] = opts.contentType || 'application/octet-stream';
     init.body = opts.raw;
   } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -135,6 +135,38 @@ export const api = {
   // POST a Blob/File as the raw body: upload('/x', file, {filename: 'a.jpg'}).
   upload: (path, blob, query, opts) => request('POST', path, { ...opts, query, raw: blob }),
 };
+
+// GET a file as a Blob with its file name (Content-Disposition, else fallbackName).
+export async function getBlob(url, fallbackName) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': isEnglish() ? 'en' : 'zh-CN' } });
+  } catch (err) {
+    throw new ApiError({ status: 0, code: 'network', messageZh: '无法连接服务器，请检查网络后重试', messageEn: 'Cannot reach the server; check the network and try again' });
+  }
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated(error);
+    throw error;
+  }
+  const cd = res.headers.get('Content-Disposition') || '';
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) || /filename="?([^";]+)"?/i.exec(cd);
+  return { blob: await res.blob(), name: m ? decodeURIComponent(m[1]) : fallbackName };
+}
+
+// GET a non-JSON document (e.g. an HTML page) as text; errors as request() throws them.
+export async function getText(path, query) {
+  let res;
+  try {
+    res = await fetch(BASE + path + buildQuery(query), { credentials: 'same-origin', headers: { 'Accept-Language': isEnglish() ? 'en' : 'zh-CN' } });
+  } catch (err) {
+    throw new ApiError({ status: 0, code: 'network', messageZh: '无法连接服务器，请检查网络后重试', messageEn: 'Cannot reach the server; check the network and try again' });
+  }
+  if (res.ok) return res.text();
+  const error = await parseError(res);
+  if (res.status === 401 && onUnauthenticated) onUnauthenticated(error);
+  throw error;
+}
 
 // The URL of a GET endpoint, e.g. for <img src> and download links (same-origin cookie).
 export function apiUrl(path) {

@@ -1,5 +1,6 @@
 // English. Keys missing here fall back to Chinese.
 import { en as attraction } from './attraction.js';
+import { en as engine } from './engine.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -710,4 +711,5 @@ export default {
   'keyList.reject': 'Reject',
   'keyList.proposed': 'Submitted; another admin or supervisor must approve it',
   ...attraction,
+  ...engine,
 };

@@ -18,5 +18,5 @@ export const PROJECT_TABS = [
   { name: 'procedures', labelKey: 'tabs.procedures', component: lazy(() => import('./ProceduresTab.vue')) },
   { name: 'milestones', labelKey: 'tabs.milestones', component: lazy(() => import('./BattleChartTab.vue')) },
   { name: 'problems', labelKey: 'tabs.problems', component: lazy(() => import('./ProblemsTab.vue')) },
-  { name: 'lights', labelKey: 'tabs.lights', comingSoon: true },
+  { name: 'lights', labelKey: 'tabs.lights', component: lazy(() => import('./LightsTab.vue')) },
 ];

@@ -1,0 +1,222 @@
+// /api/v1/imports: ledger and monthly-figure imports from .xlsx (issue 7; contract in
+// contracts/issue7-api.md). Upload → dry run; mapping corrections; confirm in one transaction.
+#include "api/api_context.h"
+#include "api/json_input.h"
+#include "common/json_writer.h"
+#include "importing/import_service.h"
+
+namespace keyline::api {
+namespace {
+
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr size_t kMaxImportBytes = 64u << 20;
+constexpr size_t kMaxRowsShown = 2000;
+
+int ActionOrder(importing::RowAction a) {
+  switch (a) {
+    case importing::RowAction::kError:
+      return 0;
+    case importing::RowAction::kCreate:
+    case importing::RowAction::kUpdate:
+      return 1;
+    case importing::RowAction::kSkip:
+      return 2;
+    case importing::RowAction::kUnchanged:
+      return 3;
+  }
+  return 4;
+}
+
+}  // namespace
+
+std::string ImportViewJson(const importing::ImportView& v) {
+  JsonWriter w;
+  const ImportSession& s = v.session;
+  w.BeginObject();
+  w.Key("id").Int(s.id);
+  w.Key("kind").String(importing::ImportKindCode(v.kind));
+  w.Key("status").String(v.status);
+  w.Key("file_name").String(s.file_name);
+  w.Key("sheet").Int(s.sheet);
+  w.Key("period").OptInt(s.period);
+  w.Key("sheets").BeginArray();
+  for (const auto& n : v.sheet_names) w.String(n);
+  w.EndArray();
+  w.Key("header_rows").BeginArray().Int(v.table.header_first).Int(v.table.header_last).EndArray();
+  w.Key("data_rows").Int(static_cast<int64_t>(v.table.rows.size()));
+  w.Key("columns").BeginArray();
+  for (size_t i = 0; i < v.table.columns.size(); ++i) {
+    const auto& c = v.table.columns[i];
+    w.BeginObject().Key("index").Int(c.index).Key("letter").String(c.letter);
+    w.Key("header").String(c.header);
+    w.Key("field").OptString(i < v.mapping.fields.size() ? v.mapping.fields[i] : std::nullopt);
+    std::string source = i < v.mapping.sources.size() ? v.mapping.sources[i] : "";
+    w.Key("suggestion_source")
+        .OptString(source.empty() ? std::nullopt : std::optional<std::string>(source));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("fields").BeginArray();
+  for (const auto& f : importing::FieldsOf(v.kind)) {
+    w.BeginObject().Key("code").String(f.code).Key("name_zh").String(f.name_zh);
+    w.Key("name_en").String(f.name_en).Key("required").Bool(f.required).EndObject();
+  }
+  w.EndArray();
+  const auto& sum = v.plan.summary;
+  w.Key("summary").BeginObject();
+  w.Key("create").Int(sum.create).Key("update").Int(sum.update);
+  w.Key("unchanged").Int(sum.unchanged).Key("skipped").Int(sum.skipped);
+  w.Key("errors").Int(sum.errors).EndObject();
+  w.Key("new_owners").BeginArray();
+  for (const auto& o : v.plan.new_owners) w.String(o);
+  w.EndArray();
+  std::vector<const importing::PlanRow*> rows;
+  rows.reserve(v.plan.rows.size());
+  for (const auto& r : v.plan.rows) rows.push_back(&r);
+  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+    return ActionOrder(a->action) < ActionOrder(b->action);
+  });
+  w.Key("rows").BeginArray();
+  for (size_t i = 0; i < rows.size() && i < kMaxRowsShown; ++i) {
+    const importing::PlanRow& r = *rows[i];
+    w.BeginObject().Key("row").Int(r.row);
+    w.Key("action").String(importing::RowActionCode(r.action));
+    w.Key("project_id").OptInt(r.project_id);
+    w.Key("project_code").String(r.project_code).Key("name").String(r.name);
+    w.Key("reasons").BeginArray();
+    for (const auto& reason : r.reasons) {
+      w.BeginObject().Key("zh").String(reason.zh).Key("en").String(reason.en).EndObject();
+    }
+    w.EndArray().Key("changes").BeginArray();
+    for (const auto& c : r.changes) {
+      w.BeginObject().Key("field").String(c.field).Key("old").String(c.old_value);
+      w.Key("new").String(c.new_value).EndObject();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray();
+  w.Key("rows_truncated").Bool(rows.size() > kMaxRowsShown);
+  w.Key("created_at").Int(s.created_at).Key("expires_at").Int(s.expires_at);
+  w.EndObject();
+  return w.Take();
+}
+
+namespace {
+
+http::Response Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
+                      importing::ImportKind kind) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"sheet", "filename", "period"}));
+  std::string_view type = req.Header("content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  if (type != kXlsxType) {
+    return Error(req,
+                 Status(ErrorCode::kUnsupportedMedia,
+                        "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxType) + "）",
+                        "upload an .xlsx file (Content-Type: " + std::string(kXlsxType) + ")"));
+  }
+  auto sheet = QueryInt(req, "sheet", 0, 1000, false);
+  if (!sheet.ok()) return Error(req, sheet.status());
+  std::optional<int> period;
+  if (kind == importing::ImportKind::kReports) {
+    std::string text = req.Query("period").value_or("");
+    auto p = Period::Parse(text);
+    if (!p.ok()) {
+      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                                "query parameter period must be YYYYMM",
+                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+    }
+    period = p->value;
+  }
+  if (req.body.empty()) {
+    return Error(req, Status::InvalidArgument("上传的文件为空", "the uploaded file is empty"));
+  }
+  auto view = ctx.imports->Upload(caller, kind, req.Query("filename").value_or(""),
+                                  std::move(req.body), sheet->value_or(0), period);
+  if (!view.ok()) return Error(req, view.status());
+  return JsonOk(ImportViewJson(*view), 201);
+}
+
+http::Response GetImport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto view = ctx.imports->Get(caller, *id);
+  if (!view.ok()) return Error(req, view.status());
+  return JsonOk(ImportViewJson(*view));
+}
+
+http::Response PutMapping(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader r(*body);
+  const boost::json::array* columns = r.Array("columns", true);
+  std::vector<importing::MappingChange> changes;
+  if (columns) {
+    if (columns->size() > 16384) r.AddError("columns", "列过多", "too many columns");
+    for (size_t i = 0; i < columns->size() && i < 16384; ++i) {
+      if (!(*columns)[i].is_object()) {
+        r.AddError("columns", "每一项应为对象", "each entry must be an object");
+        continue;
+      }
+      FieldReader c((*columns)[i].as_object());
+      auto index = c.Int("index", true, 0, 16383);
+      auto field = c.String("field", false, 40);
+      Status st = c.Finish();
+      if (!st.ok()) {
+        for (const auto& e : st.details()) {
+          r.AddError("columns[" + std::to_string(i) + "]." + e.field, e.message_zh, e.message_en);
+        }
+        continue;
+      }
+      changes.push_back({*index, field});
+    }
+  }
+  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  auto view = ctx.imports->SetMapping(caller, *id, changes);
+  if (!view.ok()) return Error(req, view.status());
+  return JsonOk(ImportViewJson(*view));
+}
+
+http::Response Confirm(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  bool skip_errors = false;
+  if (!req.body.empty()) {
+    auto body = ReadJsonBody(req);
+    if (!body.ok()) return Error(req, body.status());
+    FieldReader r(*body);
+    skip_errors = r.Bool("skip_errors", false).value_or(false);
+    KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  }
+  auto result = ctx.imports->Confirm(caller, *id, skip_errors);
+  if (!result.ok()) return Error(req, result.status());
+  return JsonOk(importing::ConfirmResultJson(*result));
+}
+
+}  // namespace
+
+void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
+  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
+    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
+  };
+  router.Add("POST", "/api/v1/imports/ledger",
+             Protected(ctx,
+                       [&ctx](const Caller& c, http::Request& r) {
+                         return Upload(ctx, c, r, importing::ImportKind::kLedger);
+                       }),
+             http::RouteOptions{kMaxImportBytes});
+  router.Add("POST", "/api/v1/imports/reports",
+             Protected(ctx,
+                       [&ctx](const Caller& c, http::Request& r) {
+                         return Upload(ctx, c, r, importing::ImportKind::kReports);
+                       }),
+             http::RouteOptions{kMaxImportBytes});
+  router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
+  router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
+  router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));
+}
+
+}  // namespace keyline::api

@@ -1,0 +1,54 @@
+#include "importing/fields.h"
+
+#include <gtest/gtest.h>
+
+namespace keyline::importing {
+namespace {
+
+std::optional<std::string> Suggest(std::string_view header) {
+  auto f = SuggestField(ImportKind::kLedger, header);
+  if (!f) return std::nullopt;
+  return std::string(*f);
+}
+
+TEST(FieldsTest, SynonymsMapToProjectFields) {
+  EXPECT_EQ(Suggest("项目名称"), "name");
+  EXPECT_EQ(Suggest("项目全称"), "name");
+  EXPECT_EQ(Suggest("总投资(万元)"), "total_investment");
+  EXPECT_EQ(Suggest("计划总投资（亿元）"), "total_investment");
+  EXPECT_EQ(Suggest("项目业主"), "owner");
+  EXPECT_EQ(Suggest("业主单位"), "owner");
+  EXPECT_EQ(Suggest("项目编码"), "code");
+  EXPECT_EQ(Suggest("建设内容及规模"), "scale_content");
+  EXPECT_EQ(Suggest("计划开工"), "planned_start");
+  EXPECT_EQ(Suggest("项目状态"), "stage");
+  EXPECT_EQ(Suggest("项目建设单位"), "owner");  // containment
+  EXPECT_EQ(Suggest("序号"), std::nullopt);
+  EXPECT_EQ(Suggest("年度计划投资"), std::nullopt);
+  EXPECT_EQ(Suggest("备注"), std::nullopt);
+}
+
+TEST(FieldsTest, MultiRowHeaders) {
+  EXPECT_EQ(Suggest("总投资（万元）/其中：中央预算内"), std::nullopt);
+  EXPECT_EQ(Suggest("总投资（万元）/合计"), "total_investment");
+  EXPECT_EQ(Suggest("项目基本情况/项目名称"), "name");
+  EXPECT_EQ(Suggest("时间安排/计划开工时间"), "planned_start");
+}
+
+TEST(FieldsTest, MappingUsesEachFieldOnce) {
+  auto m = SuggestMapping(ImportKind::kLedger, {"序号", "项目名称", "总投资", "计划总投资"});
+  ASSERT_EQ(m.size(), 4u);
+  EXPECT_EQ(m[0], std::nullopt);
+  EXPECT_EQ(m[1], "name");
+  EXPECT_EQ(m[2], "total_investment");
+  EXPECT_EQ(m[3], std::nullopt);
+}
+
+TEST(FieldsTest, ReportsNeverTakeCumulativeFigures) {
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "1-10月累计完成投资"), std::nullopt);
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "本月完成投资（万元）"), "month_investment");
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "形象进度"), "progress");
+}
+
+}  // namespace
+}  // namespace keyline::importing

@@ -1,0 +1,131 @@
+// ImportService: the use cases of importing a ledger (and monthly figures) from .xlsx.
+//
+//   Upload   → parse the sheet (streaming reader), detect the header, suggest a mapping,
+//              store an import session (migration 10), return the dry run.
+//   Get      → the dry run recomputed against the current database.
+//   SetMapping → the user's correction of the column → field mapping; the dry run again.
+//   Confirm  → the plan recomputed inside ONE write transaction and applied through
+//              ProjectService (same validation, same audit entries: one per project and per
+//              owner created), plus one audit entry for the import; the session becomes
+//              "done" in the same transaction (a second confirm is kConflict, on any node).
+//
+// Monthly figures (kind "reports", a period YYYYMM): one row per project, found by 项目代码
+// else 项目名称 among the projects the caller sees (others: "不在您的管辖范围"), with 本月完成
+// 投资 and 形象进度 (存在问题 optional). Confirmation submits each report through
+// ReportService::SubmitInTx as the office on behalf of the company (draft + submit, not
+// approved: the responsible department still reviews), all in one transaction; the report
+// window (locked after the lock day), the report's status (approved/submitted reports are not
+// changed) and the report validation rules apply: the dry run submits every row in a
+// transaction it rolls back, so their errors are row errors; warnings of the report checks
+// are confirmed by the import (kept on the report).
+//
+// Access: the ledger import is for admin and supervisor (发改); only the creator (or an admin)
+// sees or confirms an import — anyone else gets kNotFound. Sessions expire after 24 hours
+// (confirm → kConflict), and are deleted a week after expiry.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "core/model/role.h"
+#include "core/ports/import_repositories.h"
+#include "core/ports/repositories.h"
+#include "core/service/audit_log.h"
+#include "core/service/project_service.h"
+#include "core/service/report_service.h"
+#include "importing/ledger_plan.h"
+#include "importing/table_codec.h"
+
+namespace keyline::importing {
+
+struct ImportView {
+  ImportSession session;  // table/mapping texts cleared
+  std::string status;     // "dry_run" | "done" | "expired"
+  ImportKind kind = ImportKind::kLedger;
+  std::vector<std::string> sheet_names;
+  SheetTable table;
+  ColumnMapping mapping;
+  LedgerPlan plan;
+};
+
+struct ConfirmResult {
+  int64_t id = 0;
+  int64_t created = 0, updated = 0, unchanged = 0, skipped = 0, errors_skipped = 0;
+  int64_t owners_created = 0;
+};
+
+struct MappingChange {
+  int64_t column = 0;  // sheet column index (TableColumn::index)
+  std::optional<std::string> field;
+};
+
+class ImportService {
+ public:
+  static constexpr int64_t kTtlMs = 24LL * 3600 * 1000;
+
+  ImportService(const Repositories& repos, ImportRepository& imports, ProjectService& projects,
+                ReportService& reports, AuditLog& audit, const Clock& clock)
+      : repos_(repos),
+        imports_(imports),
+        projects_(projects),
+        reports_(reports),
+        audit_(audit),
+        clock_(clock) {}
+
+  Result<ImportView> Upload(const Caller& caller, ImportKind kind, std::string file_name,
+                            std::string bytes, int64_t sheet, std::optional<int> period);
+  Result<ImportView> Get(const Caller& caller, int64_t id);
+  Result<ImportView> SetMapping(const Caller& caller, int64_t id,
+                                const std::vector<MappingChange>& changes);
+  Result<ConfirmResult> Confirm(const Caller& caller, int64_t id, bool skip_errors);
+
+  // The CLI path, without a stored session: parse a file once (ParseFile), print its dry run
+  // (DryRunTable), then plan again and apply inside one write transaction (ApplyTable).
+  Result<std::pair<std::vector<std::string>, SheetTable>> ParseFile(const Caller& caller,
+                                                                    ImportKind kind,
+                                                                    const std::string& path,
+                                                                    int64_t sheet);
+  Result<ImportView> DryRunTable(const Caller& caller, ImportKind kind, const SheetTable& table,
+                                 std::optional<int> period);
+  Result<ConfirmResult> ApplyTable(const Caller& caller, ImportKind kind, const SheetTable& table,
+                                   std::optional<int> period, bool skip_errors,
+                                   const std::string& source);
+
+ private:
+  Status CheckRole(const Caller& caller, ImportKind kind) const;
+  Result<ImportSession> LoadOwn(Tx& tx, const Caller& caller, int64_t id);
+  Result<LedgerPlan> Plan(Tx& tx, const SheetTable& table, const ColumnMapping& mapping);
+  // Monthly figures: one row per project (code, else name) → that period's report, as the
+  // caller sees it through ReportService (scope, window, status).
+  Result<LedgerPlan> PlanReports(const Caller& caller, const SheetTable& table,
+                                 const ColumnMapping& mapping, int period);
+  Result<LedgerPlan> PlanFor(const Caller& caller, ImportKind kind, const SheetTable& table,
+                             const ColumnMapping& mapping, std::optional<int64_t> period);
+  Status SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period);
+  Status ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
+                      bool skip_errors, ConfirmResult* result);
+  Result<ImportView> View(const Caller& caller, ImportSession session);
+  Status Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan, bool skip_errors,
+               const std::string& import_ref, ConfirmResult* result);
+
+  Repositories repos_;
+  ImportRepository& imports_;
+  ProjectService& projects_;
+  ReportService& reports_;
+  AuditLog& audit_;
+  const Clock& clock_;
+};
+
+// Parses an .xlsx (bytes) into a table: the sheet names and the detected table of `sheet`.
+Result<std::pair<std::vector<std::string>, SheetTable>> ParseWorkbook(std::string bytes,
+                                                                      int64_t sheet,
+                                                                      ImportKind kind);
+
+// JSON of the confirmation result.
+std::string ConfirmResultJson(const ConfirmResult& result);
+
+}  // namespace keyline::importing

@@ -1,0 +1,514 @@
+#include "importing/ledger_plan.h"
+
+#include <cstdlib>
+#include <unordered_set>
+
+#include "core/codes/project_code.h"
+#include "core/service/project_rules.h"
+
+namespace keyline::importing {
+namespace {
+
+std::string NameKey(const std::string& name) { return CompactText(name); }
+
+std::string NameOwnerKey(const std::string& name, std::optional<int64_t> owner) {
+  return NameKey(name) + '\x1f' + (owner ? std::to_string(*owner) : "");
+}
+
+template <typename E>
+std::optional<E> ByLabel(std::span<const EnumEntry<E>> table, const std::string& text) {
+  for (const auto& e : table) {
+    if (text == e.zh || text == e.code) return e.value;
+  }
+  return std::nullopt;
+}
+
+bool Contains(const std::string& text, std::string_view word) {
+  return text.find(word) != std::string::npos;
+}
+
+std::optional<Stage> ParseStage(const std::string& t) {
+  if (auto s = ByLabel(StageTable(), t)) return s;
+  if (Contains(t, "停") || Contains(t, "缓建")) return Stage::kSuspended;
+  if (Contains(t, "退出") || Contains(t, "终止") || Contains(t, "取消")) return Stage::kWithdrawn;
+  if (Contains(t, "投产") || Contains(t, "运营")) return Stage::kProduction;
+  if (Contains(t, "竣工") || Contains(t, "建成") || Contains(t, "完工")) return Stage::kCompleted;
+  if (Contains(t, "在建") || Contains(t, "新开工") || Contains(t, "续建") || Contains(t, "施工")) {
+    return Stage::kConstruction;
+  }
+  if (Contains(t, "前期")) return Stage::kPreliminary;
+  if (Contains(t, "储备")) return Stage::kReserve;
+  if (Contains(t, "谋划")) return Stage::kConceived;
+  return std::nullopt;
+}
+
+std::optional<ProjectLevel> ParseLevel(const std::string& t) {
+  if (auto l = ByLabel(ProjectLevelTable(), t)) return l;
+  if (Contains(t, "省")) return ProjectLevel::kProvincial;
+  if (Contains(t, "市")) return ProjectLevel::kCity;
+  if (Contains(t, "区") || Contains(t, "县")) return ProjectLevel::kDistrict;
+  if (Contains(t, "一般") || t == "无") return ProjectLevel::kNone;
+  return std::nullopt;
+}
+
+std::optional<ConstructionNature> ParseNature(const std::string& t) {
+  if (auto n = ByLabel(ConstructionNatureTable(), t)) return n;
+  if (Contains(t, "改建") || Contains(t, "技改") || Contains(t, "技术改造")) {
+    return ConstructionNature::kRenovation;
+  }
+  if (Contains(t, "扩建")) return ConstructionNature::kExpansion;
+  if (Contains(t, "迁建")) return ConstructionNature::kRelocation;
+  if (Contains(t, "恢复")) return ConstructionNature::kRestoration;
+  if (Contains(t, "购置")) return ConstructionNature::kPurchase;
+  if (Contains(t, "新建")) return ConstructionNature::kNew;
+  return std::nullopt;
+}
+
+std::optional<ApprovalRegime> ParseRegime(const std::string& t) {
+  if (auto r = ByLabel(ApprovalRegimeTable(), t)) return r;
+  if (Contains(t, "核准")) return ApprovalRegime::kRatification;
+  if (Contains(t, "备案")) return ApprovalRegime::kFiling;
+  if (Contains(t, "审批")) return ApprovalRegime::kApproval;
+  return std::nullopt;
+}
+
+bool LooksLikeIndustryCode(const std::string& t) {
+  if (t.empty() || t.size() > 5 || t[0] < 'A' || t[0] > 'T') return false;
+  for (size_t i = 1; i < t.size(); ++i)
+    if (t[i] < '0' || t[i] > '9') return false;
+  return true;
+}
+
+ProjectCategory CategoryOf(const std::string& t) {
+  if (auto c = ByLabel(ProjectCategoryTable(), t)) return *c;
+  static constexpr std::pair<std::string_view, ProjectCategory> kWords[] = {
+      {"城市更新", ProjectCategory::kUrbanRenewal},
+      {"更新", ProjectCategory::kUrbanRenewal},
+      {"生态", ProjectCategory::kEcological},
+      {"环保", ProjectCategory::kEcological},
+      {"商贸", ProjectCategory::kCommercial},
+      {"服务业", ProjectCategory::kCommercial},
+      {"文旅", ProjectCategory::kCommercial},
+      {"社会", ProjectCategory::kSocial},
+      {"民生", ProjectCategory::kSocial},
+      {"教育", ProjectCategory::kSocial},
+      {"卫生", ProjectCategory::kSocial},
+      {"医疗", ProjectCategory::kSocial},
+      {"基础设施", ProjectCategory::kInfrastructure},
+      {"交通", ProjectCategory::kInfrastructure},
+      {"水利", ProjectCategory::kInfrastructure},
+      {"能源", ProjectCategory::kInfrastructure},
+      {"市政", ProjectCategory::kInfrastructure},
+      {"工业", ProjectCategory::kIndustrial},
+      {"产业", ProjectCategory::kIndustrial},
+      {"制造", ProjectCategory::kIndustrial},
+  };
+  for (const auto& [word, category] : kWords) {
+    if (Contains(t, word)) return category;
+  }
+  return ProjectCategory::kOther;
+}
+
+std::string OptText(const std::optional<std::string>& v) { return v ? *v : ""; }
+
+std::string OptDouble(const std::optional<double>& v) {
+  if (!v) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f", *v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+// The value of a field of a project as shown in the dry run.
+std::string FieldText(const Project& p, std::string_view field,
+                      const std::function<std::string(std::optional<int64_t>)>& unit_name) {
+  if (field == "name") return p.name;
+  if (field == "code") return OptText(p.code);
+  if (field == "owner") return unit_name(p.owner_unit_id);
+  if (field == "responsible_unit") return unit_name(p.responsible_unit_id);
+  if (field == "address") return p.address;
+  if (field == "scale_content") return p.scale_content;
+  if (field == "total_investment") return p.total_investment.ToWanString();
+  if (field == "planned_start") return OptText(p.planned_start);
+  if (field == "planned_completion") return OptText(p.planned_completion);
+  if (field == "actual_start") return OptText(p.actual_start);
+  if (field == "actual_completion") return OptText(p.actual_completion);
+  if (field == "stage") return std::string(EnumCode(StageTable(), p.stage));
+  if (field == "level") return std::string(EnumCode(ProjectLevelTable(), p.level));
+  if (field == "industry") {
+    return OptText(p.industry_code) + "|" +
+           std::string(EnumCode(ProjectCategoryTable(), p.category));
+  }
+  if (field == "nature") return std::string(EnumCode(ConstructionNatureTable(), p.nature));
+  if (field == "approval_regime") {
+    return std::string(EnumCode(ApprovalRegimeTable(), p.approval_regime));
+  }
+  if (field == "longitude") return OptDouble(p.longitude);
+  if (field == "latitude") return OptDouble(p.latitude);
+  return "";
+}
+
+std::string FieldLabelZh(const std::string& field) {
+  if (const FieldDef* f = FindField(ImportKind::kLedger, field)) return std::string(f->name_zh);
+  if (field == "owner_unit_id") return "建设单位";
+  if (field == "responsible_unit_id") return "责任单位";
+  if (field == "industry_code") return "行业代码";
+  if (field == "stage") return "项目阶段";
+  return field;
+}
+
+void AddStatusReasons(const Status& st, std::vector<Reason>& reasons) {
+  if (st.details().empty()) {
+    reasons.push_back({st.message_zh(), st.message_en()});
+    return;
+  }
+  for (const FieldError& e : st.details()) {
+    reasons.push_back({FieldLabelZh(e.field) + "：" + e.message_zh, e.field + ": " + e.message_en});
+  }
+}
+
+struct RowValues {
+  std::vector<std::pair<std::string, std::string>> cells;  // mapped field → text
+  const std::string* Get(std::string_view field) const {
+    for (const auto& [f, t] : cells)
+      if (f == field) return t.empty() ? nullptr : &t;
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+std::string_view RowActionCode(RowAction action) {
+  switch (action) {
+    case RowAction::kCreate:
+      return "create";
+    case RowAction::kUpdate:
+      return "update";
+    case RowAction::kUnchanged:
+      return "unchanged";
+    case RowAction::kSkip:
+      return "skip";
+    case RowAction::kError:
+      return "error";
+  }
+  return "error";
+}
+
+std::string NormalizedCode(const std::string& code) { return codes::NormalizeProjectCode(code); }
+
+void AddSkippedRows(const SheetTable& table, LedgerPlan* plan) {
+  for (const SkippedRow& s : table.skipped) {
+    PlanRow r;
+    r.row = s.row;
+    r.action = RowAction::kSkip;
+    r.reasons.push_back({s.reason_zh, s.reason_en});
+    plan->rows.push_back(std::move(r));
+    ++plan->summary.skipped;
+  }
+}
+
+std::vector<AmountUnit> ColumnUnits(const SheetTable& table) {
+  std::vector<AmountUnit> units;
+  for (const TableColumn& c : table.columns) {
+    units.push_back(UnitInText(c.header).value_or(table.default_unit.value_or(AmountUnit::kWan)));
+  }
+  return units;
+}
+
+LedgerIndex::LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units) {
+  for (const auto& p : projects) {
+    if (p.code) by_code_.emplace(NormalizedCode(*p.code), p.id);
+    by_name_owner_.emplace(NameOwnerKey(p.name, p.owner_unit_id), p.id);
+    by_name_[NameKey(p.name)].push_back(p.id);
+  }
+  for (auto& u : units) {
+    unit_keys_by_id_.emplace(u.id, NameKey(u.name));
+    units_.emplace(NameKey(u.name), std::move(u));
+  }
+}
+
+const UnitKey* LedgerIndex::UnitById(int64_t id) const {
+  auto it = unit_keys_by_id_.find(id);
+  return it == unit_keys_by_id_.end() ? nullptr : UnitByName(it->second);
+}
+
+std::optional<int64_t> LedgerIndex::ByCode(const std::string& code) const {
+  auto it = by_code_.find(NormalizedCode(code));
+  if (it == by_code_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<int64_t> LedgerIndex::ByNameOwner(const std::string& name,
+                                                std::optional<int64_t> owner) const {
+  if (owner) {
+    auto it = by_name_owner_.find(NameOwnerKey(name, owner));
+    if (it == by_name_owner_.end()) return std::nullopt;
+    return it->second;
+  }
+  auto it = by_name_.find(NameKey(name));
+  if (it == by_name_.end() || it->second.size() != 1) return std::nullopt;
+  return it->second.front();
+}
+
+const UnitKey* LedgerIndex::UnitByName(const std::string& name) const {
+  auto it = units_.find(NameKey(name));
+  return it == units_.end() ? nullptr : &it->second;
+}
+
+LedgerPlan PlanLedger(const SheetTable& table,
+                      const std::vector<std::optional<std::string>>& column_fields,
+                      const LedgerIndex& index,
+                      const std::function<Result<Project>(int64_t)>& load_project,
+                      const std::string& today) {
+  LedgerPlan plan;
+  std::vector<AmountUnit> units = ColumnUnits(table);
+  std::unordered_map<std::string, int64_t> seen_codes, seen_names;
+  std::unordered_set<std::string> new_owner_set;
+  std::unordered_map<int64_t, std::string> unit_names;
+  auto unit_name = [&](std::optional<int64_t> id) -> std::string {
+    if (!id) return "";
+    auto it = unit_names.find(*id);
+    if (it != unit_names.end()) return it->second;
+    const UnitKey* u = index.UnitById(*id);
+    return u ? u->name : "#" + std::to_string(*id);
+  };
+  AddSkippedRows(table, &plan);
+
+  for (const TableRow& tr : table.rows) {
+    PlanRow out;
+    out.row = tr.row;
+    std::vector<Reason>& reasons = out.reasons;
+    RowValues v;
+    Project draft;  // only the fields present
+    std::optional<Money> total;
+    std::optional<Stage> stage;
+    std::optional<std::string> industry_code;
+    std::optional<ProjectCategory> category;
+    std::optional<ProjectLevel> level;
+    std::optional<ConstructionNature> nature;
+    std::optional<ApprovalRegime> regime;
+    std::optional<int64_t> owner_id, responsible_id;
+    std::string owner_name;
+    std::optional<double> longitude, latitude;
+    for (size_t c = 0; c < table.columns.size() && c < column_fields.size(); ++c) {
+      if (!column_fields[c] || c >= tr.cells.size() || tr.cells[c].empty()) continue;
+      const std::string& field = *column_fields[c];
+      const std::string& text = tr.cells[c];
+      v.cells.emplace_back(field, text);
+      std::string where = table.columns[c].letter + "列";
+      std::string where_en = "column " + table.columns[c].letter;
+      auto bad = [&](const std::string& zh, const std::string& en) {
+        reasons.push_back({where + "：" + zh, where_en + ": " + en});
+      };
+      if (field == "total_investment") {
+        auto m = ParseAmount(text, units[c]);
+        if (m.ok()) {
+          total = *m;
+        } else {
+          bad(m.status().message_zh(), m.status().message_en());
+        }
+      } else if (field == "planned_start" || field == "planned_completion" ||
+                 field == "actual_start" || field == "actual_completion") {
+        auto d = ParseDateText(text);
+        if (!d.ok()) {
+          bad(d.status().message_zh(), d.status().message_en());
+        } else if (field == "planned_start") {
+          draft.planned_start = *d;
+        } else if (field == "planned_completion") {
+          draft.planned_completion = *d;
+        } else if (field == "actual_start") {
+          draft.actual_start = *d;
+        } else {
+          draft.actual_completion = *d;
+        }
+      } else if (field == "stage") {
+        stage = ParseStage(CompactText(text));
+        if (!stage) bad("项目阶段无法识别：" + text, "unknown stage: " + text);
+      } else if (field == "level") {
+        level = ParseLevel(CompactText(text));
+        if (!level) bad("项目级别无法识别：" + text, "unknown level: " + text);
+      } else if (field == "nature") {
+        nature = ParseNature(CompactText(text));
+        if (!nature) bad("建设性质无法识别：" + text, "unknown construction nature: " + text);
+      } else if (field == "approval_regime") {
+        regime = ParseRegime(CompactText(text));
+        if (!regime) bad("立项类型无法识别：" + text, "unknown approval regime: " + text);
+      } else if (field == "industry") {
+        std::string t = CompactText(text);
+        if (LooksLikeIndustryCode(t)) {
+          industry_code = t;
+        } else {
+          category = CategoryOf(t);
+        }
+      } else if (field == "owner") {
+        owner_name = text;
+        if (const UnitKey* u = index.UnitByName(text)) {
+          owner_id = u->id;
+          unit_names[u->id] = u->name;
+        }
+      } else if (field == "responsible_unit") {
+        const UnitKey* u = index.UnitByName(text);
+        if (!u) {
+          bad("责任单位未登记：" + text, "responsible unit not registered: " + text);
+        } else if (u->kind == UnitKind::kCompany) {
+          bad("责任单位应为部门、街道或园区，不能是企业：" + text,
+              "the responsible unit must not be a company: " + text);
+        } else {
+          responsible_id = u->id;
+          unit_names[u->id] = u->name;
+        }
+      } else if (field == "longitude" || field == "latitude") {
+        char* end = nullptr;
+        std::string t = CompactText(text);
+        double d = std::strtod(t.c_str(), &end);
+        if (t.empty() || end != t.c_str() + t.size()) {
+          bad("坐标应为数字：" + text, "coordinate must be a number: " + text);
+        } else {
+          (field == "longitude" ? longitude : latitude) = d;
+        }
+      } else if (field == "name") {
+        draft.name = text;
+      } else if (field == "code") {
+        draft.code = CompactText(text);
+      } else if (field == "address") {
+        draft.address = text;
+      } else if (field == "scale_content") {
+        draft.scale_content = text;
+      }
+    }
+    out.name = draft.name;
+    if (draft.code) out.project_code = NormalizedCode(*draft.code);
+
+    // Match.
+    std::optional<int64_t> match;
+    if (draft.code) match = index.ByCode(*draft.code);
+    if (!match && !draft.name.empty() && (owner_id || owner_name.empty())) {
+      match = index.ByNameOwner(draft.name, owner_id);
+    }
+    // The same project twice in the file.
+    std::string dup_key = draft.code ? "c:" + out.project_code
+                                     : "n:" + NameOwnerKey(draft.name, owner_id) + owner_name;
+    if (!draft.code && draft.name.empty()) dup_key.clear();
+    if (match) dup_key = "p:" + std::to_string(*match);
+    if (!dup_key.empty()) {
+      auto [it, fresh] = seen_codes.emplace(dup_key, tr.row);
+      if (!fresh) {
+        reasons.push_back({"与第" + std::to_string(it->second) + "行是同一项目",
+                           "same project as row " + std::to_string(it->second)});
+      }
+    }
+
+    Project after;
+    Project before;
+    if (match) {
+      auto loaded = load_project(*match);
+      if (!loaded.ok()) {
+        AddStatusReasons(loaded.status(), reasons);
+      } else {
+        before = *loaded;
+        after = before;
+        out.project_id = *match;
+        if (out.name.empty()) out.name = before.name;
+        if (out.project_code.empty() && before.code) out.project_code = *before.code;
+      }
+    } else {
+      if (draft.name.empty()) {
+        reasons.push_back({"项目名称不能为空", "the project name is required"});
+      }
+      if (!total) {
+        bool mapped = false;
+        for (const auto& f : column_fields) mapped = mapped || f == "total_investment";
+        if (!mapped || reasons.empty()) {
+          reasons.push_back(
+              {"总投资不能为空（新建项目必填）", "total investment is required for a new project"});
+        }
+      }
+    }
+    // Apply the present values.
+    if (!draft.name.empty()) after.name = draft.name;
+    if (draft.code) after.code = draft.code;
+    if (!draft.address.empty()) after.address = draft.address;
+    if (!draft.scale_content.empty()) after.scale_content = draft.scale_content;
+    if (total) after.total_investment = *total;
+    if (draft.planned_start) after.planned_start = draft.planned_start;
+    if (draft.planned_completion) after.planned_completion = draft.planned_completion;
+    if (draft.actual_start) after.actual_start = draft.actual_start;
+    if (draft.actual_completion) after.actual_completion = draft.actual_completion;
+    if (level) after.level = *level;
+    if (nature) after.nature = *nature;
+    if (regime) after.approval_regime = *regime;
+    if (industry_code) after.industry_code = industry_code;
+    if (category) after.category = *category;
+    if (owner_id) after.owner_unit_id = owner_id;
+    if (responsible_id) after.responsible_unit_id = responsible_id;
+    if (longitude) after.longitude = longitude;
+    if (latitude) after.latitude = latitude;
+    if (stage) {
+      if (match && out.project_id && *stage != before.stage) {
+        reasons.push_back({"项目阶段与库中不同（库中：" +
+                               std::string(EnumZh(StageTable(), before.stage)) + "，表中：" +
+                               std::string(EnumZh(StageTable(), *stage)) + "），请通过阶段变更办理",
+                           "the stage differs from the stored one; move the stage instead"});
+      } else {
+        after.stage = *stage;
+      }
+    }
+    if (!owner_name.empty() && !owner_id) {
+      out.new_owner = owner_name;
+      if (new_owner_set.insert(NameKey(owner_name)).second) plan.new_owners.push_back(owner_name);
+    }
+
+    // The project API's rules.
+    if (reasons.empty()) {
+      after.warnings.clear();
+      Status st = ValidateProject(&after, today);
+      if (!st.ok()) AddStatusReasons(st, reasons);
+      if (st.ok() && !match) {
+        Status guards = CheckStageGuards(after, after.stage, today);
+        if (!guards.ok()) AddStatusReasons(guards, reasons);
+      }
+      if (st.ok() && after.code && (!match || after.code != before.code)) {
+        if (auto other = index.ByCode(*after.code); other && other != match) {
+          reasons.push_back({"项目代码已被项目#" + std::to_string(*other) + "使用",
+                             "project code already used by project #" + std::to_string(*other)});
+        }
+      }
+    }
+
+    if (!reasons.empty()) {
+      out.action = RowAction::kError;
+      ++plan.summary.errors;
+    } else if (!match) {
+      out.action = RowAction::kCreate;
+      ++plan.summary.create;
+      if (after.code) out.project_code = *after.code;  // new values: see `project`
+    } else {
+      for (const FieldDef& f : FieldsOf(ImportKind::kLedger)) {
+        if (!v.Get(f.code)) continue;
+        std::string old_text = FieldText(before, f.code, unit_name);
+        std::string new_text = FieldText(after, f.code, unit_name);
+        if (f.code == "owner" && !owner_id) new_text = owner_name;
+        if (old_text != new_text) out.changes.push_back({std::string(f.code), old_text, new_text});
+      }
+      if (out.changes.empty()) {
+        out.action = RowAction::kUnchanged;
+        ++plan.summary.unchanged;
+      } else {
+        out.action = RowAction::kUpdate;
+        ++plan.summary.update;
+      }
+    }
+    // Only rows that write keep their project (memory: a 100,000-row re-import).
+    if (out.action == RowAction::kCreate || out.action == RowAction::kUpdate) {
+      out.project = std::move(after);
+    }
+    plan.rows.push_back(std::move(out));
+  }
+  std::stable_sort(plan.rows.begin(), plan.rows.end(),
+                   [](const PlanRow& a, const PlanRow& b) { return a.row < b.row; });
+  return plan;
+}
+
+}  // namespace keyline::importing

@@ -1,0 +1,114 @@
+// ImportRepository over SQL: table import_sessions (migration 10) and the bulk key reads of
+// projects and units an import matches rows on.
+#include "core/ports/import_repositories.h"
+#include "storage/repos/repo_util.h"
+#include "storage/repos/sql_repositories.h"
+#include "storage/repos/sql_tx.h"
+
+namespace keyline::storage {
+namespace {
+
+constexpr const char* kInsertSql =
+    "INSERT INTO import_sessions (kind, status, creator_id, file_name, sheet, period, sheets, "
+    "table_data, mapping, result, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
+constexpr const char* kGetSql =
+    "SELECT id, kind, status, creator_id, file_name, sheet, period, sheets, table_data, mapping, "
+    "result, created_at, expires_at, confirmed_at FROM import_sessions WHERE id = $1";
+constexpr const char* kMappingSql =
+    "UPDATE import_sessions SET mapping = $2 WHERE id = $1 AND status = 'dry_run'";
+constexpr const char* kDoneSql =
+    "UPDATE import_sessions SET status = 'done', result = $2, confirmed_at = $3 "
+    "WHERE id = $1 AND status = 'dry_run'";
+constexpr const char* kDeleteExpiredSql = "DELETE FROM import_sessions WHERE expires_at < $1";
+constexpr const char* kProjectKeysSql =
+    "SELECT id, name, code, owner_unit_id, responsible_unit_id FROM projects ORDER BY id";
+constexpr const char* kUnitKeysSql = "SELECT id, name, kind FROM units ORDER BY id";
+
+class SqlImportRepository final : public ImportRepository {
+ public:
+  Result<int64_t> Insert(Tx& tx, const ImportSession& s) override {
+    KL_ASSIGN_OR_RETURN(
+        sql::ResultSet rs,
+        ConnOf(tx).Query(kInsertSql,
+                         {TextValue(s.kind), TextValue(s.status), IntValue(s.creator_id),
+                          TextValue(s.file_name), IntValue(s.sheet), sql::Opt(s.period),
+                          TextValue(s.sheets), TextValue(s.table), TextValue(s.mapping),
+                          TextValue(s.result), IntValue(s.created_at), IntValue(s.expires_at)}));
+    return rs.GetInt(0, 0);
+  }
+
+  Result<ImportSession> Get(Tx& tx, int64_t id) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kGetSql, {IntValue(id)}));
+    if (rs.empty()) return NotFoundStatus("导入记录", "import");
+    ImportSession s;
+    s.id = rs.GetInt(0, 0);
+    s.kind = rs.TakeText(0, 1);
+    s.status = rs.TakeText(0, 2);
+    s.creator_id = rs.GetInt(0, 3);
+    s.file_name = rs.TakeText(0, 4);
+    s.sheet = rs.GetInt(0, 5);
+    s.period = rs.GetOptInt(0, 6);
+    s.sheets = rs.TakeText(0, 7);
+    s.table = rs.TakeText(0, 8);
+    s.mapping = rs.TakeText(0, 9);
+    s.result = rs.TakeText(0, 10);
+    s.created_at = rs.GetInt(0, 11);
+    s.expires_at = rs.GetInt(0, 12);
+    s.confirmed_at = rs.GetOptInt(0, 13);
+    return s;
+  }
+
+  Status UpdateMapping(Tx& tx, int64_t id, const std::string& mapping) override {
+    KL_ASSIGN_OR_RETURN(int64_t changed,
+                        ConnOf(tx).Exec(kMappingSql, {IntValue(id), TextValue(mapping)}));
+    if (changed == 0) {
+      return Status::Conflict("导入已确认，不能再修改列对应",
+                              "the import is already confirmed; the mapping cannot change");
+    }
+    return Status::Ok();
+  }
+
+  Status MarkDone(Tx& tx, int64_t id, const std::string& result, int64_t at) override {
+    KL_ASSIGN_OR_RETURN(int64_t changed,
+                        ConnOf(tx).Exec(kDoneSql, {IntValue(id), TextValue(result), IntValue(at)}));
+    if (changed == 0) {
+      return Status::Conflict("该导入已确认过", "the import has already been confirmed");
+    }
+    return Status::Ok();
+  }
+
+  Result<int64_t> DeleteExpired(Tx& tx, int64_t now) override {
+    return ConnOf(tx).Exec(kDeleteExpiredSql, {IntValue(now)});
+  }
+
+  Result<std::vector<ProjectMatchKey>> ProjectKeys(Tx& tx) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kProjectKeysSql, {}));
+    std::vector<ProjectMatchKey> out;
+    out.reserve(rs.size());
+    for (size_t i = 0; i < rs.size(); ++i) {
+      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), rs.TakeOptText(i, 2), rs.GetOptInt(i, 3),
+                     rs.GetOptInt(i, 4)});
+    }
+    return out;
+  }
+
+  Result<std::vector<UnitNameKey>> UnitKeys(Tx& tx) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kUnitKeysSql, {}));
+    std::vector<UnitNameKey> out;
+    out.reserve(rs.size());
+    for (size_t i = 0; i < rs.size(); ++i) {
+      auto kind = ParseUnitKind(rs.GetText(i, 2));
+      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), kind.value_or(UnitKind::kOther)});
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ImportRepository> NewSqlImportRepository() {
+  return std::make_unique<SqlImportRepository>();
+}
+
+}  // namespace keyline::storage

@@ -1,0 +1,46 @@
+// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单 (issue 5; contract
+// /work/contracts/issue5-api.md, tags indicators, lights, rankings of docs/api.yaml).
+import { api, apiUrl } from './client.js';
+import { hasRole } from '../session.js';
+
+// Indicators and the five rates.
+export const listIndicators = () => api.get('/indicators');
+export const getIndicator = (code) => api.get(`/indicators/${encodeURIComponent(code)}`);
+export const createIndicator = (body) => api.post('/indicators', body);
+export const updateIndicator = (code, body) => api.put(`/indicators/${encodeURIComponent(code)}`, body);
+export const deleteIndicator = (code) => api.del(`/indicators/${encodeURIComponent(code)}`);
+export const checkIndicator = (body) => api.post('/indicators/check', body);
+export const indicatorValues = (code, query) => api.get(`/indicators/${encodeURIComponent(code)}/values`, query);
+export const indicatorDrilldown = (code, query) => api.get(`/indicators/${encodeURIComponent(code)}/drilldown`, query);
+export const getRates = (query) => api.get('/rates', query);
+export const getRatesTrend = (query) => api.get('/rates/trend', query);
+
+// Traffic lights.
+export const listLights = (query) => api.get('/lights', query);
+export const projectLights = (id, period) => api.get(`/projects/${id}/lights`, { period });
+export const judgeLight = (id, body) => api.post(`/projects/${id}/lights/judgements`, body);
+export const getLightRules = () => api.get('/light-rules');
+export const saveLightRules = (body) => api.put('/light-rules', body);
+
+// Rankings.
+export const listSchemes = () => api.get('/ranking-schemes');
+export const createScheme = (body) => api.post('/ranking-schemes', body);
+export const updateScheme = (code, body) => api.put(`/ranking-schemes/${encodeURIComponent(code)}`, body);
+export const deleteScheme = (code) => api.del(`/ranking-schemes/${encodeURIComponent(code)}`);
+export const getRankings = (query) => api.get('/rankings', query);
+export const addExemption = (body) => api.post('/rankings/exemptions', body);
+
+// Forecast and the dispatch list.
+export const getForecast = (query) => api.get('/forecast', query);
+export const projectForecast = (id, period) => api.get(`/projects/${id}/forecast`, { period });
+export const getDispatchList = (query) => api.get('/dispatch-list', query);
+
+// Exports of the engine's tables (issue 7, `documents`).
+export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${new URLSearchParams(q)}`);
+export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${new URLSearchParams(q)}`);
+export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${new URLSearchParams(q)}`);
+
+// Who may change indicators, rules and schemes and record exemptions (admin/supervisor), and
+// who may record a manual light judgement (also a department, for its projects).
+export const canConfigureEngine = () => hasRole('admin', 'supervisor');
+export const canJudgeLights = () => hasRole('admin', 'supervisor', 'department');

@@ -1,0 +1,33 @@
+// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (issue 7; contract
+// /work/contracts/issue7-api.md).
+import { api, apiUrl } from './client.js';
+import { hasRole } from '../session.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const uploadLedger = (file, sheet) =>
+  api.upload('/imports/ledger', file, { sheet, filename: file.name }, { contentType: XLSX_TYPE });
+export const uploadReports = (file, period, sheet) =>
+  api.upload('/imports/reports', file, { period, sheet, filename: file.name }, { contentType: XLSX_TYPE });
+export const getImport = (id) => api.get(`/imports/${id}`);
+export const saveMapping = (id, columns) => api.put(`/imports/${id}/mapping`, { columns });
+export const confirmImport = (id, body) => api.post(`/imports/${id}/confirm`, body || {});
+
+// Downloads (same-origin cookie; the browser saves them).
+export const ledgerXlsxUrl = (query) => apiUrl(`/projects/export.xlsx${qs(query)}`);
+export const oc4idsUrl = () => apiUrl('/oc4ids');
+export const bulletinUrl = (period, format) => apiUrl(`/bulletins/${period}?format=${format}`);
+
+function qs(query) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(query || {})) {
+    if (v === undefined || v === null || v === '') continue;
+    if (k === 'limit' || k === 'offset') continue;
+    sp.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+export const canImportLedger = () => hasRole('admin', 'supervisor');
+export const canImportReports = () => hasRole('admin', 'supervisor', 'department');
