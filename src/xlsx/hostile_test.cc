@@ -290,6 +290,23 @@ TEST(XlsxHostile, TextLimits) {
   ExpectError(OpenAndRead(MakeXlsx(token), loose), ErrorCode::kTooLarge, "XML token over 4 MB");
 }
 
+TEST(XlsxHostile, DeepNestingAndManyEntries) {
+  Parts deep;
+  std::string open, close;
+  for (int i = 0; i < 300; ++i) {
+    open += "<g>";
+    close += "</g>";
+  }
+  deep.sheet = SheetXml("<sheetData/>" + open + close);
+  ExpectError(OpenAndRead(MakeXlsx(deep)), ErrorCode::kInvalidArgument, "nested deeper than 256");
+
+  std::vector<testing::ZipEntry> entries{{"[Content_Types].xml", testing::kContentTypes},
+                                         {"_rels/.rels", testing::kPackageRels}};
+  for (int i = 0; i < 10001; ++i) entries.push_back({"x/" + std::to_string(i), ""});
+  ExpectError(OpenAndRead(BuildZip(entries, true)), ErrorCode::kTooLarge, "more than 10000 entries",
+              "超过 10000 个");
+}
+
 TEST(XlsxHostile, BadCellValues) {
   Parts index;
   index.sheet = SheetXml("<sheetData><row><c r=\"B1\" t=\"s\"><v>5</v></c></row></sheetData>");
