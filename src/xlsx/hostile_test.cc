@@ -308,6 +308,10 @@ TEST(XlsxHostile, BadCellValues) {
                    ErrorCode::kInvalidArgument, "sheet1.xml B1: invalid shared-string index");
   ExpectSheetError("<sheetData><row><c r=\"C2\"><v>12abc</v></c></row></sheetData>",
                    ErrorCode::kInvalidArgument, "invalid number 12abc");
+  ExpectSheetError("<sheetData><row><c r=\"C2\"><v>nan</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid number nan");
+  ExpectSheetError("<sheetData><row><c r=\"C2\"><v>1e999</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid number 1e999");
   ExpectSheetError("<sheetData><row><c t=\"d\"><v>2025-13-45</v></c></row></sheetData>",
                    ErrorCode::kInvalidArgument, "invalid date");
   ExpectSheetError("<sheetData/><mergeCells><mergeCell ref=\"A1:ZZZZ9\"/></mergeCells>",

@@ -1,6 +1,7 @@
 #include "xlsx/sheet_reader.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 #include "xlsx/parts.h"
@@ -295,7 +296,7 @@ class SheetParser : public XmlStream {
     while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty();
+    return ec == std::errc() && p == s.data() + s.size() && !s.empty() && std::isfinite(out);
   }
 
   bool IsDateStyle() const {
