@@ -111,6 +111,10 @@ int main(int argc, char** argv) {
       "%.3f s, total %.3f s, %.0f rows/s\n",
       static_cast<long long>(delivered), static_cast<long long>(cells), layout.merged.size(),
       open_s, total_s, delivered / total_s);
+  double cpu_s = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+                 usage.ru_stime.tv_usec / 1e6;
+  std::printf("reader CPU time (user + sys): %.3f s, %.0f rows per CPU second\n", cpu_s,
+              delivered / cpu_s);
   std::printf("peak RSS of the reader process: %.1f MB\n", usage.ru_maxrss / 1024.0);
   return 0;
 }
