@@ -36,8 +36,9 @@ void ExpectError(const Status& s, ErrorCode code, std::string_view en_part,
   EXPECT_EQ(s.code(), code) << s.ToString();
   EXPECT_NE(s.message_en().find(en_part), std::string::npos) << s.message_en();
   EXPECT_FALSE(s.message_zh().empty());
-  if (!zh_part.empty())
+  if (!zh_part.empty()) {
     EXPECT_NE(s.message_zh().find(zh_part), std::string::npos) << s.message_zh();
+  }
 }
 
 std::string Fixture() { return testing::ReadFileBytes(testing::FixturePath("ledger_lo.xlsx")); }
@@ -216,40 +217,35 @@ TEST(XlsxHostile, FileSizeLimit) {
   EXPECT_EQ(WorkbookReader::OpenFile("/nonexistent/x.xlsx").status().code(), ErrorCode::kNotFound);
 }
 
-TEST(XlsxHostile, RowAndColumnLimits) {
+// A one-sheet workbook whose sheet holds `inner`; its read must fail with `code` and `en`.
+void ExpectSheetError(const std::string& inner, ErrorCode code, std::string_view en,
+                      Limits limits = {}) {
+  SCOPED_TRACE(inner.substr(0, 120));
   Parts p;
-  p.sheet = SheetXml(
-      "<sheetData><row r=\"1\"/><row r=\"2\"/><row r=\"4\"><c><v>1</v></c></row>"
-      "</sheetData>");
-  Limits limits;
-  limits.max_rows = 3;
-  ExpectError(OpenAndRead(MakeXlsx(p), limits), ErrorCode::kTooLarge, "more than 3 rows",
-              "超过 3 行");
-  Parts huge_row;
-  huge_row.sheet = SheetXml("<sheetData><row r=\"1048577\"/></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(huge_row)), ErrorCode::kTooLarge, "rows");
+  p.sheet = SheetXml(inner);
+  ExpectError(OpenAndRead(MakeXlsx(p), limits), code, en);
+}
 
-  Parts cols;
-  cols.sheet = SheetXml("<sheetData><row><c r=\"F1\"><v>1</v></c></row></sheetData>");
-  Limits narrow;
-  narrow.max_columns = 5;
-  ExpectError(OpenAndRead(MakeXlsx(cols), narrow), ErrorCode::kTooLarge, "more than 5 columns");
-  Parts past_xfd;
-  past_xfd.sheet = SheetXml("<sheetData><row><c r=\"XFE1\"><v>1</v></c></row></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(past_xfd)), ErrorCode::kInvalidArgument,
-              "invalid cell reference XFE1");
-  Parts unnamed;  // cells without r= count on from the previous one
-  unnamed.sheet = SheetXml(
-      "<sheetData><row><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row>"
-      "</sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(unnamed)), ErrorCode::kTooLarge, "columns");
-  Parts out_of_order;
-  out_of_order.sheet = SheetXml("<sheetData><row r=\"5\"/><row r=\"3\"/></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(out_of_order)), ErrorCode::kInvalidArgument,
-              "rows out of order at row 3");
-  Parts bad_col;
-  bad_col.sheet = SheetXml("<cols><col min=\"0\" max=\"3\" hidden=\"1\"/></cols><sheetData/>");
-  ExpectError(OpenAndRead(MakeXlsx(bad_col)), ErrorCode::kInvalidArgument, "invalid <col>");
+TEST(XlsxHostile, RowAndColumnLimits) {
+  Limits three_rows;
+  three_rows.max_rows = 3;
+  ExpectSheetError("<sheetData><row r=\"1\"/><row r=\"2\"/><row r=\"4\"/></sheetData>",
+                   ErrorCode::kTooLarge, "more than 3 rows", three_rows);
+  ExpectSheetError("<sheetData><row r=\"1048577\"/></sheetData>", ErrorCode::kTooLarge,
+                   "more than 1048576 rows");
+  Limits five_columns;
+  five_columns.max_columns = 5;
+  ExpectSheetError("<sheetData><row><c r=\"F1\"><v>1</v></c></row></sheetData>",
+                   ErrorCode::kTooLarge, "more than 5 columns", five_columns);
+  ExpectSheetError("<sheetData><row><c r=\"XFE1\"><v>1</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid cell reference XFE1");
+  // Cells without r= count on from the previous one.
+  ExpectSheetError("<sheetData><row><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row></sheetData>",
+                   ErrorCode::kTooLarge, "more than 16384 columns");
+  ExpectSheetError("<sheetData><row r=\"5\"/><row r=\"3\"/></sheetData>",
+                   ErrorCode::kInvalidArgument, "rows out of order at row 3");
+  ExpectSheetError("<cols><col min=\"0\" max=\"3\" hidden=\"1\"/></cols><sheetData/>",
+                   ErrorCode::kInvalidArgument, "invalid <col>");
   Parts wide_hidden;  // a hidden range to XFD is clamped, not refused
   wide_hidden.sheet =
       SheetXml("<cols><col min=\"3\" max=\"4000000\" hidden=\"1\"/></cols><sheetData/>");
@@ -290,20 +286,36 @@ TEST(XlsxHostile, TextLimits) {
   ExpectError(OpenAndRead(MakeXlsx(token), loose), ErrorCode::kTooLarge, "XML token over 4 MB");
 }
 
+TEST(XlsxHostile, DeepNestingAndManyEntries) {
+  Parts deep;
+  std::string open, close;
+  for (int i = 0; i < 300; ++i) {
+    open += "<g>";
+    close += "</g>";
+  }
+  deep.sheet = SheetXml("<sheetData/>" + open + close);
+  ExpectError(OpenAndRead(MakeXlsx(deep)), ErrorCode::kInvalidArgument, "nested deeper than 256");
+
+  std::vector<testing::ZipEntry> entries{{"[Content_Types].xml", testing::kContentTypes},
+                                         {"_rels/.rels", testing::kPackageRels}};
+  for (int i = 0; i < 10001; ++i) entries.push_back({"x/" + std::to_string(i), ""});
+  ExpectError(OpenAndRead(BuildZip(entries, true)), ErrorCode::kTooLarge, "more than 10000 entries",
+              "超过 10000 个");
+}
+
 TEST(XlsxHostile, BadCellValues) {
-  Parts index;
-  index.sheet = SheetXml("<sheetData><row><c r=\"B1\" t=\"s\"><v>5</v></c></row></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(index)), ErrorCode::kInvalidArgument,
-              "sheet1.xml B1: invalid shared-string index");
-  Parts number;
-  number.sheet = SheetXml("<sheetData><row><c r=\"C2\"><v>12abc</v></c></row></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(number)), ErrorCode::kInvalidArgument, "invalid number 12abc");
-  Parts date;
-  date.sheet = SheetXml("<sheetData><row><c t=\"d\"><v>2025-13-45</v></c></row></sheetData>");
-  ExpectError(OpenAndRead(MakeXlsx(date)), ErrorCode::kInvalidArgument, "invalid date");
-  Parts merge;
-  merge.sheet = SheetXml("<sheetData/><mergeCells><mergeCell ref=\"A1:ZZZZ9\"/></mergeCells>");
-  ExpectError(OpenAndRead(MakeXlsx(merge)), ErrorCode::kInvalidArgument, "invalid merged range");
+  ExpectSheetError("<sheetData><row><c r=\"B1\" t=\"s\"><v>5</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "sheet1.xml B1: invalid shared-string index");
+  ExpectSheetError("<sheetData><row><c r=\"C2\"><v>12abc</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid number 12abc");
+  ExpectSheetError("<sheetData><row><c r=\"C2\"><v>nan</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid number nan");
+  ExpectSheetError("<sheetData><row><c r=\"C2\"><v>1e999</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid number 1e999");
+  ExpectSheetError("<sheetData><row><c t=\"d\"><v>2025-13-45</v></c></row></sheetData>",
+                   ErrorCode::kInvalidArgument, "invalid date");
+  ExpectSheetError("<sheetData/><mergeCells><mergeCell ref=\"A1:ZZZZ9\"/></mergeCells>",
+                   ErrorCode::kInvalidArgument, "invalid merged range");
   Parts unterminated;
   unterminated.sheet = "<worksheet><sheetData/><mergeCells><mergeCell ref=\"A1:B1\"/>";
   ExpectError(OpenAndRead(MakeXlsx(unterminated)), ErrorCode::kInvalidArgument, "malformed XML");

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "xlsx/string_item.h"
 #include "xlsx/text_format.h"
 
 namespace keyline::xlsx {
@@ -124,59 +125,41 @@ class SharedStringsParser : public XmlStream {
  protected:
   void OnStart(std::string_view name, const char** attrs) override {
     if (name == "si") {
-      current_.clear();
+      item_.Clear();
       in_si_ = true;
-    } else if (name == "rPh") {
-      ++in_phonetic_;
-    } else if (name == "t" && in_si_ && in_phonetic_ == 0) {
-      in_t_ = true;
-      raw_.clear();
-      const char* space = FindAttr(attrs, "space");
-      preserve_ = space != nullptr && std::string_view(space) == "preserve";
+    } else if (in_si_) {
+      item_.Start(name, attrs);
     }
   }
   void OnText(std::string_view text) override {
-    if (!in_t_) return;
-    if (raw_.size() + text.size() > limits_.max_cell_chars * 4 + 64) {
-      Fail(TooLarge("共享字符串超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
-                    "a shared string is longer than " + std::to_string(limits_.max_cell_chars) +
-                        " characters"));
-      return;
-    }
-    raw_.append(text);
+    if (in_si_ && !item_.Text(text, limits_.max_cell_chars * 4 + 64)) Fail(TooLong());
   }
   void OnEnd(std::string_view name) override {
-    if (name == "t" && in_t_) {
-      in_t_ = false;
-      current_ += CellText(raw_, preserve_);
-    } else if (name == "rPh") {
-      if (in_phonetic_ > 0) --in_phonetic_;
-    } else if (name == "si" && in_si_) {
-      in_si_ = false;
-      if (Utf8Length(current_) > limits_.max_cell_chars) {
-        Fail(TooLarge("共享字符串超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
-                      "a shared string is longer than " + std::to_string(limits_.max_cell_chars) +
-                          " characters"));
-        return;
-      }
-      bytes_ += current_.size() + sizeof(std::string);
-      if (bytes_ > limits_.max_shared_strings_bytes) {
-        Fail(TooLarge(
-            "共享字符串表超过 " + std::to_string(limits_.max_shared_strings_bytes >> 20) + " MB",
-            "the shared-string table exceeds " +
-                std::to_string(limits_.max_shared_strings_bytes >> 20) + " MB"));
-        return;
-      }
-      strings.push_back(std::move(current_));
-      current_.clear();
+    if (!in_si_) return;
+    if (name != "si") return item_.End(name);
+    in_si_ = false;
+    if (Utf8Length(item_.text()) > limits_.max_cell_chars) return Fail(TooLong());
+    bytes_ += item_.text().size() + sizeof(std::string);
+    if (bytes_ > limits_.max_shared_strings_bytes) {
+      return Fail(TooLarge(
+          "共享字符串表超过 " + std::to_string(limits_.max_shared_strings_bytes >> 20) + " MB",
+          "the shared-string table exceeds " +
+              std::to_string(limits_.max_shared_strings_bytes >> 20) + " MB"));
     }
+    strings.push_back(std::move(item_.text()));
+    item_.Clear();
   }
 
  private:
+  Status TooLong() const {
+    return TooLarge(
+        "共享字符串超过 " + std::to_string(limits_.max_cell_chars) + " 个字符",
+        "a shared string is longer than " + std::to_string(limits_.max_cell_chars) + " characters");
+  }
+
   const Limits& limits_;
-  std::string current_, raw_;
-  bool in_si_ = false, in_t_ = false, preserve_ = false;
-  int in_phonetic_ = 0;
+  StringItem item_;
+  bool in_si_ = false;
   uint64_t bytes_ = 0;
 };
 

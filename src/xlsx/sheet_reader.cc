@@ -1,9 +1,11 @@
 #include "xlsx/sheet_reader.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 #include "xlsx/parts.h"
+#include "xlsx/string_item.h"
 #include "xlsx/text_format.h"
 #include "xlsx/xml_stream.h"
 
@@ -125,17 +127,12 @@ class SheetParser : public XmlStream {
  protected:
   void OnStart(std::string_view name, const char** attrs) override {
     if (in_cell_) {
-      if (name == "v") {
+      if (in_is_) {
+        inline_.Start(name, attrs);
+      } else if (name == "v") {
         in_v_ = true;
       } else if (name == "is") {
         in_is_ = true;
-      } else if (name == "rPh") {
-        ++in_phonetic_;
-      } else if (name == "t" && in_is_ && in_phonetic_ == 0) {
-        in_t_ = true;
-        raw_.clear();
-        const char* space = FindAttr(attrs, "space");
-        preserve_ = space != nullptr && std::string_view(space) == "preserve";
       }
       return;
     }
@@ -157,25 +154,19 @@ class SheetParser : public XmlStream {
         return Fail(TextTooLong());
       }
       raw_v_.append(text);
-    } else if (in_t_) {
-      if (raw_.size() + text.size() + inline_.size() > limits_.max_cell_chars * 4 + 64) {
-        return Fail(TextTooLong());
-      }
-      raw_.append(text);
+    } else if (in_is_) {
+      if (!inline_.Text(text, limits_.max_cell_chars * 4 + 64)) return Fail(TextTooLong());
     }
   }
 
   void OnEnd(std::string_view name) override {
     if (in_cell_) {
-      if (name == "v") {
-        in_v_ = false;
-      } else if (name == "t" && in_t_) {
-        in_t_ = false;
-        inline_ += CellText(raw_, preserve_);
-      } else if (name == "rPh") {
-        if (in_phonetic_ > 0) --in_phonetic_;
-      } else if (name == "is") {
+      if (name == "is") {
         in_is_ = false;
+      } else if (in_is_) {
+        inline_.End(name);
+      } else if (name == "v") {
+        in_v_ = false;
       } else if (name == "c") {
         EndCell();
       }
@@ -293,8 +284,7 @@ class SheetParser : public XmlStream {
     }
     in_cell_ = true;
     raw_v_.clear();
-    inline_.clear();
-    has_inline_ = false;
+    inline_.Clear();
   }
 
   Status Bad(std::string_view zh, std::string_view en) {
@@ -306,7 +296,7 @@ class SheetParser : public XmlStream {
     while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty();
+    return ec == std::errc() && p == s.data() + s.size() && !s.empty() && std::isfinite(out);
   }
 
   bool IsDateStyle() const {
@@ -315,8 +305,7 @@ class SheetParser : public XmlStream {
   }
 
   void EndCell() {
-    in_cell_ = in_v_ = in_is_ = in_t_ = false;
-    in_phonetic_ = 0;
+    in_cell_ = in_v_ = in_is_ = false;
     Cell cell;
     switch (type_) {
       case Type::kShared: {
@@ -332,7 +321,7 @@ class SheetParser : public XmlStream {
       }
       case Type::kInline:
         cell.kind = Cell::Kind::kText;
-        cell.text = std::move(inline_);
+        cell.text = std::move(inline_.text());
         break;
       case Type::kFormulaString:
         cell.kind = Cell::Kind::kText;
@@ -388,13 +377,13 @@ class SheetParser : public XmlStream {
   std::vector<bool> hidden_columns_;
 
   bool in_sheet_data_ = false, in_row_ = false, in_cell_ = false;
-  bool in_v_ = false, in_is_ = false, in_t_ = false, preserve_ = false, has_inline_ = false;
-  int in_phonetic_ = 0;
+  bool in_v_ = false, in_is_ = false;
   int64_t last_row_ = 0;
   int last_col_ = -1, col_ = 0;
   int64_t style_ = 0;
   Type type_ = Type::kNumber;
-  std::string raw_v_, raw_, inline_;
+  std::string raw_v_;
+  StringItem inline_;
   Row row_;
 };
 

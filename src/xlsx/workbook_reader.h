@@ -57,6 +57,12 @@ struct SheetInfo {
   bool hidden = false;
 };
 
+// Beyond any of these, OpenBytes/OpenFile/ReadSheet fail with kTooLarge. Inflated sizes are
+// counted while inflating (the zip headers are not trusted); an entry read twice (a sheet:
+// merges, then rows) counts once towards the total. The compression ratio applies once an
+// entry has inflated past 1 MiB (small parts legitimately compress very well). Fixed caps,
+// not configurable: 10,000 zip entries, 10,000 sheets, 1,000,000 merged ranges per sheet, an
+// XML token of 4 MiB, XML nesting of 256.
 struct Limits {
   uint64_t max_file_bytes = 64ull << 20;           // the .xlsx itself
   uint64_t max_total_uncompressed = 1ull << 30;    // all entries read
@@ -80,7 +86,8 @@ class WorkbookReader {
   // Opens a workbook from its bytes (an upload) or a file. Reads the workbook part, the
   // relationships, the styles (date formats) and the shared strings; kInvalidArgument with a
   // zh + en message for anything that is not a readable .xlsx (e.g. "不是有效的 xlsx 文件" /
-  // "not a valid .xlsx file: ..."), kTooLarge beyond the limits.
+  // "not a valid .xlsx file: ..."), kTooLarge beyond the limits. OpenFile: kNotFound when
+  // the path is not a regular file.
   static Result<std::unique_ptr<WorkbookReader>> OpenBytes(std::string bytes, Limits limits = {});
   static Result<std::unique_ptr<WorkbookReader>> OpenFile(const std::string& path,
                                                           Limits limits = {});

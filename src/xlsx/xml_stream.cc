@@ -68,12 +68,19 @@ Status XmlStream::Feed(std::string_view chunk, bool final) {
 void XmlStream::StartThunk(void* self, const XML_Char* name, const XML_Char** attrs) {
   auto* s = static_cast<XmlStream*>(self);
   s->bytes_without_event_ = 0;
+  if (++s->depth_ > kMaxDepth) {
+    s->Fail(
+        NotXlsx(s->part_ + " 的 XML 嵌套超过 " + std::to_string(kMaxDepth) + " 层",
+                s->part_ + ": XML nested deeper than " + std::to_string(kMaxDepth) + " levels"));
+    return;
+  }
   s->OnStart(LocalName(name), attrs);
 }
 
 void XmlStream::EndThunk(void* self, const XML_Char* name) {
   auto* s = static_cast<XmlStream*>(self);
   s->bytes_without_event_ = 0;
+  --s->depth_;
   s->OnEnd(LocalName(name));
 }
 

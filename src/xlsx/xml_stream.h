@@ -5,6 +5,8 @@
 // - A single token (tag, attribute value) longer than kMaxTokenBytes (4 MiB) fails with
 //   kTooLarge: expat buffers an unfinished token whole and rescans it on every chunk, so this
 //   bounds both its memory and its time.
+// - Elements nested deeper than kMaxDepth fail with kInvalidArgument (expat keeps a record per
+//   open element; .xlsx parts nest about 10 deep).
 // - Element and attribute names are given without their namespace prefix ("x:row" → "row");
 //   .xlsx parts use one namespace per element name, so the prefix carries nothing we need.
 // Handlers may call Fail() to stop the parse with a Status of their own.
@@ -26,6 +28,7 @@ const char* FindAttr(const char** attrs, std::string_view name);
 class XmlStream {
  public:
   static constexpr uint64_t kMaxTokenBytes = 4u << 20;
+  static constexpr int kMaxDepth = 256;
 
   explicit XmlStream(std::string part);  // the part name, for messages
   virtual ~XmlStream();
@@ -59,6 +62,7 @@ class XmlStream {
   Status failure_;
   bool finished_ = false;
   uint64_t bytes_without_event_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace keyline::xlsx

@@ -11,6 +11,23 @@ constexpr uint64_t kRatioExemptBytes = 1 << 20;
 
 std::string Num(uint64_t n) { return std::to_string(n); }
 
+// The entry count of the last end-of-central-directory record ("PK\5\6"; 0xFFFF means zip64
+// and is taken as is: no .xlsx has that many parts), or -1 when there is none.
+int64_t DeclaredEntries(std::string_view bytes) {
+  if (bytes.size() < 22) return -1;
+  size_t lowest = bytes.size() > 22 + 65535 ? bytes.size() - 22 - 65535 : 0;
+  for (size_t i = bytes.size() - 22 + 1; i-- > lowest;) {
+    if (bytes.compare(i, 4, std::string_view("PK\x05\x06", 4)) == 0) {
+      auto u16 = [&](size_t at) {
+        return static_cast<int64_t>(static_cast<unsigned char>(bytes[at]) |
+                                    (static_cast<unsigned char>(bytes[at + 1]) << 8));
+      };
+      return std::max(u16(i + 8), u16(i + 10));
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 Status NotXlsx(std::string_view zh, std::string_view en) {
@@ -40,6 +57,10 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string bytes, const Li
   if (!head.starts_with("PK")) {
     return NotXlsx("不是 zip 格式", "not a zip container");
   }
+  if (DeclaredEntries(bytes) > static_cast<int64_t>(kMaxEntries)) {
+    return TooLarge("zip 中的文件超过 " + Num(kMaxEntries) + " 个",
+                    "the zip has more than " + Num(kMaxEntries) + " entries");
+  }
   std::unique_ptr<ZipArchive> archive(new ZipArchive(std::move(bytes), limits));
   zip_error_t error;
   zip_error_init(&error);
@@ -57,6 +78,10 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string bytes, const Li
     return NotXlsx("zip 结构损坏（" + detail + "）", "broken zip container (" + detail + ")");
   }
   zip_error_fini(&error);
+  if (zip_get_num_entries(archive->zip_, 0) > static_cast<zip_int64_t>(kMaxEntries)) {
+    return TooLarge("zip 中的文件超过 " + Num(kMaxEntries) + " 个",
+                    "the zip has more than " + Num(kMaxEntries) + " entries");
+  }
   return archive;
 }
 

@@ -5,7 +5,9 @@
 // inflates beyond Limits::max_entry_uncompressed, a workbook whose entries together inflate
 // beyond Limits::max_total_uncompressed (each entry counted once, even when read twice), or an
 // entry whose output exceeds max_compression_ratio × its compressed size (a zip bomb; entries
-// under 1 MiB of output are exempt, tiny parts compress well) fails with kTooLarge.
+// under 1 MiB of output are exempt, tiny parts compress well) fails with kTooLarge. So does an
+// archive of more than kMaxEntries entries, checked in the end-of-central-directory record
+// before libzip reads (and allocates for) the directory.
 #pragma once
 
 #include <zip.h>
@@ -24,6 +26,8 @@ namespace keyline::xlsx {
 
 class ZipArchive {
  public:
+  static constexpr uint64_t kMaxEntries = 10000;
+
   // Takes the bytes (kept alive as long as the archive). kInvalidArgument when they are not a
   // zip archive (with a hint when they look like a legacy .xls or a PDF).
   static Result<std::unique_ptr<ZipArchive>> Open(std::string bytes, const Limits& limits);
