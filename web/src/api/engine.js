@@ -35,7 +35,9 @@ export const getForecast = (query) => api.get('/forecast', query);
 export const projectForecast = (id, period) => api.get(`/projects/${id}/forecast`, { period });
 export const getDispatchList = (query) => api.get('/dispatch-list', query);
 
-// Exports of the engine's tables (issue 7, `documents`).
+// Exports of the engine's tables (issue 7, `documents`). The server does not offer them yet:
+// the buttons stay hidden until ENGINE_EXPORTS is true.
+export const ENGINE_EXPORTS = false;
 export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${new URLSearchParams(q)}`);
 export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${new URLSearchParams(q)}`);
 export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${new URLSearchParams(q)}`);
