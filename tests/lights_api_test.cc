@@ -361,11 +361,22 @@ TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
   EXPECT_EQ(r.json.at("previous_period"), "202602");
   const auto& rows = r.json.at("groups").at(0).at("rows").as_array();
   ASSERT_EQ(rows.size(), 2u);
-  // No reports at all: both score 0 → tied at rank 1; red (top 1) takes both, none is black.
+  // No reports yet. 教育局's school has a plan: investment completion 0% applies (60 of the
+  // weights); no report was due, so timeliness does not apply → 0.00, rank 1, red (top 1, no
+  // target needed). 住建局's projects have no plan and no report was due: nothing applies, so it
+  // is not ranked and on no list — a unit is not black-listed for having nothing to measure.
+  EXPECT_EQ(rows[0].at("unit_id").as_int64(), fx().dept_edu);
+  EXPECT_TRUE(rows[0].at("ranked").as_bool());
   EXPECT_EQ(rows[0].at("score"), "0.00");
+  EXPECT_EQ(rows[0].at("applicable_weight").as_int64(), 60);
   EXPECT_EQ(rows[0].at("rank").as_int64(), 1);
-  EXPECT_TRUE(rows[0].at("tied").as_bool());
-  EXPECT_EQ(rows[1].at("rank").as_int64(), 1);
+  EXPECT_FALSE(rows[0].at("tied").as_bool());
+  EXPECT_EQ(rows[0].at("list"), "red");
+  EXPECT_EQ(rows[1].at("unit_id").as_int64(), fx().dept_build);
+  EXPECT_FALSE(rows[1].at("ranked").as_bool());
+  EXPECT_EQ(rows[1].at("score"), "");
+  EXPECT_TRUE(rows[1].at("rank").is_null());
+  EXPECT_EQ(rows[1].at("list"), "");
 
   EXPECT_EQ(fgw->Get("/api/v1/rankings?scheme=monthly&period=2026Q1").status, 400);
   EXPECT_EQ(fgw->Get("/api/v1/rankings?scheme=mianyang_demo&period=202603").status, 400);
@@ -418,10 +429,10 @@ namespace {
 //   教育局: investment completion 200 ÷ 1200 = 16.7% → 60 × 1/6 = 10.00 points; timeliness of
 //           the reports due in March (February's: 1 of 1 on time) → 40; score 50.00, rank 1
 //           (red: top 1, no target needed)
-//   住建局: no plan, no reports → 0.00, rank 2 (black: bottom 1, no target needed) — until
-//           exempted, then exempt and not black.
-// February (the previous period): 教育局 16.7% → 10.00, no report due in February → 0 → 10.00;
-// still rank 1: change 0 for both.
+//   住建局: no plan, no reports: no component applies → not ranked, on no list (an exemption
+//           can still be recorded and is shown).
+// February (the previous period): 教育局 16.7% → 10 of 60, no report due in February (does not
+// apply) → scaled to 16.67; rank 1 then and now: change 0.
 TEST_P(LightsApi, RankingFromReportedNumbers) {
   PlanSchool();
   // Log in first: a login at a "now" earlier than the fixture's is refused.
@@ -444,9 +455,12 @@ TEST_P(LightsApi, RankingFromReportedNumbers) {
   EXPECT_EQ(rows[0].at("rank").as_int64(), 1);
   EXPECT_EQ(rows[0].at("list"), "red");
   EXPECT_EQ(rows[0].at("change").as_int64(), 0);
-  EXPECT_EQ(rows[1].at("score"), "0.00");
-  EXPECT_EQ(rows[1].at("rank").as_int64(), 2);
-  EXPECT_EQ(rows[1].at("list"), "black");
+  EXPECT_EQ(rows[0].at("applicable_weight").as_int64(), 100);
+  EXPECT_EQ(rows[1].at("unit_id").as_int64(), fx().dept_build);
+  EXPECT_FALSE(rows[1].at("ranked").as_bool());
+  EXPECT_EQ(rows[1].at("score"), "");
+  EXPECT_TRUE(rows[1].at("rank").is_null());
+  EXPECT_EQ(rows[1].at("list"), "");
   ASSERT_EQ(fgw->Post("/api/v1/rankings/exemptions", Json({{"scheme", "monthly"},
                                                            {"period", "202603"},
                                                            {"unit_id", fx().dept_build},

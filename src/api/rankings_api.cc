@@ -214,7 +214,10 @@ http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
         w.BeginObject().Key("indicator").String(c.indicator).Key("percent").String(c.percent);
         w.Key("points").String(c.points).EndObject();
       }
-      w.EndArray().Key("rank").Int(u.rank).Key("tied").Bool(u.tied);
+      w.EndArray().Key("ranked").Bool(u.ranked);
+      w.Key("applicable_weight").Int(u.applicable_weight);
+      w.Key("rank").OptInt(u.ranked ? std::optional<int64_t>(u.rank) : std::nullopt);
+      w.Key("tied").Bool(u.tied);
       w.Key("previous_rank")
           .OptInt(u.previous_rank ? std::optional<int64_t>(*u.previous_rank) : std::nullopt);
       w.Key("change").OptInt(u.change ? std::optional<int64_t>(*u.change) : std::nullopt);

@@ -49,6 +49,7 @@ Result<RankingTable> LightsRankingSource::Rankings(const Caller& caller,
   for (const engine::RankingGroupResult& group : result.groups) {
     for (const engine::RankingRow& row : group.rows) {
       if (scope.unit_id && row.ranked.unit_id != *scope.unit_id) continue;
+      if (!row.ranked.ranked) continue;  // nothing to measure: 不参评, not listed with rank 0
       RankingTable::Row r;
       r.rank = row.ranked.rank;
       r.previous_rank = row.ranked.previous_rank;

@@ -19,9 +19,12 @@ bool CodeOk(std::string_view code) {
   return true;
 }
 
-// Σ weight × min(rate, 1), rates below 0 count as 0.
-Rational Score(const RankingScheme& s, const UnitRates& u, std::vector<ComponentPoints>* parts) {
+// Σ weight × min(rate, 1) over the applicable components (rates below 0 count as 0), × 100 ÷
+// their weights; nullopt when no component applies.
+std::optional<Rational> Score(const RankingScheme& s, const UnitRates& u,
+                              std::vector<ComponentPoints>* parts, int* applicable_weight) {
   Rational total = Rational::Of(0);
+  int64_t weights = 0;
   for (size_t i = 0; i < s.components.size(); ++i) {
     const auto& rate = i < u.rates.size() ? u.rates[i] : std::nullopt;
     Rational capped = Rational::Of(0);
@@ -29,15 +32,18 @@ Rational Score(const RankingScheme& s, const UnitRates& u, std::vector<Component
       capped = *rate;
       if (Less(Rational::Of(1), capped)) capped = Rational::Of(1);
       if (Less(capped, Rational::Of(0))) capped = Rational::Of(0);
+      weights += s.components[i].weight;
     }
     Rational points = *Mul(capped, Rational::Of(s.components[i].weight));
     total = *Add(total, points);
     if (parts) {
-      parts->push_back(
-          {s.components[i].indicator, rate ? FormatPercent(*rate, 1) : "", FormatFixed(points, 2)});
+      parts->push_back({s.components[i].indicator, rate ? FormatPercent(*rate, 1) : "",
+                        rate ? FormatFixed(points, 2) : ""});
     }
   }
-  return total;
+  if (applicable_weight) *applicable_weight = static_cast<int>(weights);
+  if (weights == 0) return std::nullopt;
+  return *Mul(total, *Rational::Make(100, weights));
 }
 
 // Competition ranks of scores: 1 + the number of strictly higher scores.
@@ -217,14 +223,23 @@ std::vector<RankedUnit> RankGroup(const RankingScheme& s, const std::vector<Unit
   for (const UnitRates& u : current) {
     RankedUnit r;
     r.unit_id = u.unit_id;
-    r.score = Score(s, u, &r.components);
-    r.score_text = FormatFixed(r.score, 2);
-    scores.emplace_back(u.unit_id, r.score);
+    std::optional<Rational> score = Score(s, u, &r.components, &r.applicable_weight);
+    r.ranked = score.has_value();
+    r.score = score.value_or(Rational::Of(0));
+    r.score_text = r.ranked ? FormatFixed(r.score, 2) : "";
+    if (r.ranked) scores.emplace_back(u.unit_id, r.score);
+    if (auto ex = exemptions.find(r.unit_id); ex != exemptions.end()) {
+      r.exempt = true;
+      r.exemption_reason = ex->second;
+    }
     rows.push_back(std::move(r));
   }
-  for (const UnitRates& u : previous) prev_scores.emplace_back(u.unit_id, Score(s, u, nullptr));
+  for (const UnitRates& u : previous) {
+    if (auto score = Score(s, u, nullptr, nullptr)) prev_scores.emplace_back(u.unit_id, *score);
+  }
   std::map<int64_t, int> ranks = Ranks(scores), prev_ranks = Ranks(prev_scores);
   for (RankedUnit& r : rows) {
+    if (!r.ranked) continue;
     r.rank = ranks[r.unit_id];
     int lower = 0, same = 0;
     for (const auto& [id, sc] : scores) {
@@ -238,10 +253,6 @@ std::vector<RankedUnit> RankGroup(const RankingScheme& s, const std::vector<Unit
     }
     r.met_target = !Less(r.score, Rational::Of(s.red_target_percent));
     bool missed = Less(r.score, Rational::Of(s.black_target_percent));
-    if (auto ex = exemptions.find(r.unit_id); ex != exemptions.end()) {
-      r.exempt = true;
-      r.exemption_reason = ex->second;
-    }
     if (r.rank <= s.red_top_n && (!s.red_require_target || r.met_target)) {
       r.list = "red";
     } else if (lower < s.black_bottom_n && (!s.black_missed_target || missed) && !r.exempt) {
@@ -249,6 +260,7 @@ std::vector<RankedUnit> RankGroup(const RankingScheme& s, const std::vector<Unit
     }
   }
   std::sort(rows.begin(), rows.end(), [](const RankedUnit& a, const RankedUnit& b) {
+    if (a.ranked != b.ranked) return a.ranked;
     if (a.rank != b.rank) return a.rank < b.rank;
     return a.unit_id < b.unit_id;
   });

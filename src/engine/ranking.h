@@ -1,12 +1,17 @@
 // Rankings (红黑榜, research §2.3): ranking schemes as data, and the pure ranking of units
 // within a group from their component rates.
 //
-// Score: Σ weightᵢ × min(rateᵢ, 1) over the components (weights are whole points summing to
-// 100, so a score is 0..100; a rate above 100% earns no more than full points, a missing rate
-// (no denominator) earns 0). Ranks are competition ranks ("1, 2, 2, 4"): units with exactly the
+// Score: Σ weightᵢ × min(rateᵢ, 1) over the components that apply to the unit, scaled to 100 by
+// the weights that apply: score = Σ pointsᵢ × 100 ÷ Σ weightᵢ (applicable). A rate above 100%
+// earns no more than full points. A component without a rate (no denominator: the unit had no
+// project planned to start, no problem due) does not apply: it is left out and its weight is
+// shared among the others ("该项不参评，权重按比例折算"), so a unit is not punished for having
+// nothing to measure. A unit to which no component applies is not ranked (ranked = false,
+// rank 0, never on a list) and is listed last.
+// Ranks are competition ranks ("1, 2, 2, 4") among the ranked units: units with exactly the
 // same score share a rank, the next rank skips, and rows are listed by score then unit id.
 // Change of rank = previous rank − rank (positive = moved up), computed among the units of
-// the group that had a score in the previous period.
+// the group that were ranked in the previous period.
 // Red list: rank ≤ top_n and, when require_target, score ≥ target_percent.
 // Black list: among the bottom_n (counted from the bottom with the same tie rule) and, when
 // missed_target, score < target_percent; units with a recorded exemption (e.g. 不可抗力) are
@@ -70,6 +75,8 @@ struct RankedUnit {
   Rational score;
   std::string score_text;  // 2 decimals
   std::vector<ComponentPoints> components;
+  int applicable_weight = 0;  // Σ weights of the components with a rate (100 = all apply)
+  bool ranked = true;         // false: no component applies; rank 0, no list
   int rank = 0;
   bool tied = false;  // shares its rank with another unit
   std::optional<int> previous_rank;

@@ -27,47 +27,63 @@ RankingScheme Scheme() {
 }
 
 TEST(RankingTest, ScoresTiesListsExemptionsAndChange) {
-  // unit 1: A 120% (capped at 100%) → 60, B 50% → 20 → 80.00
+  // unit 1: A 120% (capped at 100%) → 60, B 50% → 20 → 80 of 100 → 80.00
   // unit 2: A 90% → 54, B 65% → 26 → 80.00 (tied with unit 1)
   // unit 3: 50%, 50% → 30 + 20 = 50.00
-  // unit 4: A no rate → 0, B 100% → 40 → 40.00
+  // unit 4: A no rate (does not apply), B 100% → 40 of the 40 that apply → 100.00
   // unit 5: 25%, 25% → 15 + 10 = 25.00
-  std::vector<UnitRates> now = {{1, {R(6, 5), R(1, 2)}},
-                                {2, {R(9, 10), R(13, 20)}},
-                                {3, {R(1, 2), R(1, 2)}},
-                                {4, {std::nullopt, R(1, 1)}},
-                                {5, {R(1, 4), R(1, 4)}}};
+  // unit 6: no rate at all → not ranked, listed last, on no list
+  std::vector<UnitRates> now = {{1, {R(6, 5), R(1, 2)}}, {2, {R(9, 10), R(13, 20)}},
+                                {3, {R(1, 2), R(1, 2)}}, {4, {std::nullopt, R(1, 1)}},
+                                {5, {R(1, 4), R(1, 4)}}, {6, {std::nullopt, std::nullopt}}};
   // Previous: unit 3 100, units 1 and 5 50 (tied 2nd), unit 2 0 (4th), unit 4 absent.
   std::vector<UnitRates> before = {{3, {R(1, 1), R(1, 1)}},
                                    {1, {R(1, 2), R(1, 2)}},
                                    {5, {R(1, 2), R(1, 2)}},
                                    {2, {R(0, 1), R(0, 1)}}};
-  auto rows = RankGroup(Scheme(), now, before, {{4, "不可抗力（汛期停工）"}});
-  ASSERT_EQ(rows.size(), 5u);
-  EXPECT_EQ(rows[0].unit_id, 1);
-  EXPECT_EQ(rows[0].score_text, "80.00");
+  auto rows = RankGroup(Scheme(), now, before, {{3, "不可抗力（汛期停工）"}});
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(rows[0].unit_id, 4);
+  EXPECT_EQ(rows[0].score_text, "100.00");
+  EXPECT_EQ(rows[0].applicable_weight, 40);
+  EXPECT_EQ(rows[0].components[0].percent, "");
+  EXPECT_EQ(rows[0].components[0].points, "");
+  EXPECT_EQ(rows[0].components[1].points, "40.00");
   EXPECT_EQ(rows[0].rank, 1);
-  EXPECT_TRUE(rows[0].tied);
-  EXPECT_EQ(rows[0].components[0].percent, "120.0");
-  EXPECT_EQ(rows[0].components[0].points, "60.00");
-  EXPECT_EQ(rows[1].unit_id, 2);
-  EXPECT_EQ(rows[1].rank, 1);
-  EXPECT_EQ(rows[2].rank, 3);  // competition ranking: 1, 1, 3
-  EXPECT_FALSE(rows[2].tied);
+  EXPECT_FALSE(rows[0].tied);
+  EXPECT_EQ(rows[1].unit_id, 1);
+  EXPECT_EQ(rows[1].score_text, "80.00");
+  EXPECT_EQ(rows[1].applicable_weight, 100);
+  EXPECT_EQ(rows[1].rank, 2);
+  EXPECT_TRUE(rows[1].tied);
+  EXPECT_EQ(rows[1].components[0].percent, "120.0");
+  EXPECT_EQ(rows[1].components[0].points, "60.00");
+  EXPECT_EQ(rows[2].unit_id, 2);
+  EXPECT_EQ(rows[2].rank, 2);
+  EXPECT_EQ(rows[3].unit_id, 3);
+  EXPECT_EQ(rows[3].rank, 4);  // competition ranking: 1, 2, 2, 4
+  EXPECT_FALSE(rows[3].tied);
+  // Red: rank ≤ 2 with a score ≥ 80 (the tie at 2 brings both in).
   EXPECT_EQ(rows[0].list, "red");
   EXPECT_EQ(rows[1].list, "red");
-  EXPECT_EQ(rows[2].list, "");
-  // Bottom two missed the 80 target: unit 4 is exempt, unit 5 black.
-  EXPECT_EQ(rows[3].unit_id, 4);
+  EXPECT_EQ(rows[2].list, "red");
+  // Bottom two ranked units missed the 80 target: unit 3 is exempt, unit 5 black.
   EXPECT_TRUE(rows[3].exempt);
   EXPECT_EQ(rows[3].list, "");
   EXPECT_EQ(rows[3].exemption_reason, "不可抗力（汛期停工）");
+  EXPECT_EQ(rows[4].unit_id, 5);
   EXPECT_EQ(rows[4].list, "black");
-  // Changes: unit 1 2 → 1 (+1); unit 2 4 → 1 (+3); unit 3 1 → 3 (−2); unit 4 none; 5: 2 → 5.
-  EXPECT_EQ(rows[0].change, 1);
-  EXPECT_EQ(rows[1].change, 3);
-  EXPECT_EQ(rows[2].change, -2);
-  EXPECT_FALSE(rows[3].previous_rank.has_value());
+  // Unit 6 has nothing to measure: not ranked and not black-listed although it "scores" nothing.
+  EXPECT_EQ(rows[5].unit_id, 6);
+  EXPECT_FALSE(rows[5].ranked);
+  EXPECT_EQ(rows[5].rank, 0);
+  EXPECT_EQ(rows[5].score_text, "");
+  EXPECT_EQ(rows[5].list, "");
+  // Changes: unit 1 2 → 2 (0); unit 2 4 → 2 (+2); unit 3 1 → 4 (−3); unit 4 none; 5: 2 → 5.
+  EXPECT_EQ(rows[1].change, 0);
+  EXPECT_EQ(rows[2].change, 2);
+  EXPECT_EQ(rows[3].change, -3);
+  EXPECT_FALSE(rows[0].previous_rank.has_value());
   EXPECT_EQ(rows[4].previous_rank, 2);
   EXPECT_EQ(rows[4].change, -3);
 }
