@@ -170,6 +170,15 @@ test('the dashboard shows the rates, the light counts and the red list', async (
   await page.waitForSelector('[data-chart=dash-trend] canvas');
   await page.click('[data-test=dash-light-yellow]');
   await page.waitForURL(/\/lights\?.*colour=yellow/);
+  // Overdue problems: the count is the problem ledger's, and a title opens that problem there.
+  await page.goto('/dashboard');
+  const overdue = await apiCall('GET', '/problems?overdue=true&limit=5');
+  assert.equal(overdue.status, 200);
+  assert.ok(overdue.body.total > 0, 'the demo district has overdue problems');
+  await page.waitForSelector('[data-test=dash-overdue-count]');
+  assert.equal((await page.textContent('[data-test=dash-overdue-count]')).trim(), String(overdue.body.total));
+  await page.click('[data-test=dash-overdue-list] a');
+  await page.waitForURL(/\/problems\?.*overdue=true.*problem=\d+/);
   await page.goto('/dashboard');
   await page.waitForSelector('[data-test=dash-rates] .rate-value');
   await page.waitForTimeout(900);
