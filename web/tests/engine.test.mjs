@@ -137,6 +137,26 @@ test('the rankings show scores, ranks and the change of rank', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('the light rules editor saves a threshold the server then uses', async () => {
+  const before = (await apiCall('GET', '/light-rules')).body;
+  const progress = (doc) => doc.rules.find((r) => r.dimension === 'progress');
+  assert.equal(progress(before).yellow.points_behind, 10);  // the shipped Yinchuan rule
+  await page.goto('/settings/light-rules');
+  const input = page.locator('[data-test=rule-progress] .level').first().locator('input').first();
+  await input.waitFor();
+  await input.click({ clickCount: 3 });
+  await input.fill('15');
+  await input.press('Tab');
+  await page.click('[data-test=rules-save]');
+  await page.waitForFunction(() => document.querySelector('.el-message--success'));
+  const after = (await apiCall('GET', '/light-rules')).body;
+  assert.equal(progress(after).yellow.points_behind, 15);
+  // Put the shipped rule back for the other tests.
+  const restored = await apiCall('PUT', '/light-rules', before);
+  assert.equal(restored.status, 200, JSON.stringify(restored.body));
+  assert.deepEqual(page.errors, []);
+});
+
 test('the indicator editor shows where a formula is wrong and saves a good one', async () => {
   allowHttpErrors(page, 400);
   await page.goto('/settings/indicators');
