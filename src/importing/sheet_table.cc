@@ -127,6 +127,14 @@ void TableBuilder::FinishHeader() {
 
 Status TableBuilder::Add(const xlsx::Row& row) {
   ++rows_seen_;
+  // The dry run keeps the parsed rows (about 3 KiB each) until it is confirmed: a cap keeps an
+  // import's memory bounded whatever the file holds.
+  if (table_.rows.size() >= kMaxDataRows) {
+    return Status(
+        ErrorCode::kTooLarge,
+        "一次最多导入 " + std::to_string(kMaxDataRows) + " 行项目，请分批导入",
+        "at most " + std::to_string(kMaxDataRows) + " project rows per import; split the sheet");
+  }
   std::vector<std::string> texts;
   texts.reserve(row.cells.size());
   bool in_header = !header_done_;

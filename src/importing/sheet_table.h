@@ -41,6 +41,10 @@ struct SkippedRow {
   std::string reason_zh, reason_en;
 };
 
+// Data rows one import may hold (kTooLarge beyond): a province's ledger fits, memory stays
+// bounded (about 3 KiB a row while the dry run waits for confirmation).
+inline constexpr size_t kMaxDataRows = 200000;
+
 struct SheetTable {
   int64_t header_first = 0, header_last = 0;  // sheet rows, 1-based
   std::optional<AmountUnit> default_unit;     // from a note above the header

@@ -91,5 +91,22 @@ TEST(SheetTableTest, GivesUpAfterThirtyRowsWithoutHeader) {
   EXPECT_FALSE(last.ok());
 }
 
+TEST(SheetTableTest, RefusesMoreRowsThanOneImportHolds) {
+  xlsx::SheetLayout layout;
+  TableBuilder b(ImportKind::kLedger, layout, false);
+  ASSERT_TRUE(b.Add(R(1, {T("项目名称"), T("总投资（万元）")})).ok());
+  Status last;
+  int64_t row = 2;
+  for (; row <= static_cast<int64_t>(kMaxDataRows) + 1 && last.ok(); ++row) {
+    last = b.Add(R(row, {T("项目" + std::to_string(row)), N(100)}));
+  }
+  EXPECT_TRUE(last.ok());  // exactly kMaxDataRows rows are fine
+  last = b.Add(R(row, {T("再多一行"), N(1)}));
+  ASSERT_FALSE(last.ok());
+  EXPECT_EQ(last.code(), ErrorCode::kTooLarge);
+  EXPECT_NE(last.message_zh().find("请分批导入"), std::string::npos);
+  EXPECT_NE(last.message_en().find("split the sheet"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace keyline::importing
