@@ -106,6 +106,25 @@ test('ledger filters by stage and text, sorts and pages on the server', async ()
   assert.deepEqual(page.errors, []);
 });
 
+test('the ledger prints as its table only, in A4 landscape', async () => {
+  await page.goto('/projects?stage=construction');
+  await page.waitForSelector('[data-test=ledger-table] .el-table__row');
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const hidden = await page.evaluate(() => ['.aside', '.header', '.el-pagination'].map((sel) => {
+      const el = document.querySelector(sel);
+      return !el || getComputedStyle(el).display === 'none';
+    }));
+    assert.deepEqual(hidden, [true, true, true], 'navigation, header and pager are not printed');
+    assert.ok(await page.isVisible('[data-test=ledger-table] .el-table__row'), 'the table is printed');
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    await screenshot(page, 'ledger-print');
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
+
 test('column choice persists', async () => {
   await page.goto('/projects');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
