@@ -84,14 +84,9 @@ http::Response LightsXlsx(ApiContext&, engine::LightsService& lights, const Call
 http::Response RankingsXlsx(ApiContext&, engine::RankingService& rankings, const Caller& caller,
                             http::Request& req) {
   KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
-  auto code = req.Query("scheme");
-  auto period = req.Query("period");
-  if (!code || !period) {
-    return Error(
-        req, Status::InvalidArgument("须指定 scheme 和 period", "scheme and period are required",
-                                     {{code ? "period" : "scheme", "必填", "required"}}));
-  }
-  auto r = rankings.Rank(caller, *code, *period);
+  auto q = ReadRankingQuery(req);
+  if (!q.ok()) return Error(req, q.status());
+  auto r = rankings.Rank(caller, q->scheme, q->period);
   if (!r.ok()) return Error(req, r.status());
   std::string subtitle = "期次：" + r->period.label + "　上期：" + r->previous.label;
   return Xlsx(req, documents::RankingSheet(*r, subtitle),

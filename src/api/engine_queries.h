@@ -19,4 +19,10 @@ Result<engine::RateQuery> ReadRateQuery(const http::Request& req, const char* de
 Result<engine::LightsQuery> ReadLightsFilter(const http::Request& req,
                                              engine::LightsService& lights);
 
+// scheme and period of GET /rankings, both required (the service checks them). rankings_api.cc.
+struct RankingQuery {
+  std::string scheme, period;
+};
+Result<RankingQuery> ReadRankingQuery(const http::Request& req);
+
 }  // namespace keyline::api
