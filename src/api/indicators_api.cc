@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
+#include "api/engine_queries.h"
 #include "api/json_input.h"
 #include "common/json_writer.h"
 #include "engine/service/indicator_service.h"
@@ -112,6 +113,8 @@ Result<IndicatorRecord> ReadRecord(const http::Request& req, bool code_in_body) 
   return r;
 }
 
+}  // namespace
+
 // period (required), group_by (default area; unit for /rates), window (default ytd).
 Result<engine::RateQuery> ReadRateQuery(const http::Request& req, const char* default_group) {
   engine::RateQuery q;
@@ -139,6 +142,8 @@ Result<engine::RateQuery> ReadRateQuery(const http::Request& req, const char* de
   q.window = *window;
   return q;
 }
+
+namespace {
 
 void WriteGroups(JsonWriter& w, const engine::IndicatorResult& r) {
   Dim dim = r.indicator->numerator.dim;

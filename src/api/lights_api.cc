@@ -2,6 +2,7 @@
 // /projects/{id}/forecast and /dispatch-list (issue 5; contract: contracts/issue5-api.md).
 #include "api/lights_api.h"
 
+#include "api/engine_queries.h"
 #include "api/json_input.h"
 #include "common/json_writer.h"
 #include "engine/service/lights_service.h"
@@ -71,36 +72,43 @@ void WriteItemFields(JsonWriter& w, const engine::LightsItem& item) {
   w.EndArray();
 }
 
-http::Response ListLights(ApiContext&, LightsService& lights, const Caller& caller,
-                          http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "colour", "dimension",
-                                                            "unit_id", "page", "page_size"}));
+}  // namespace
+
+Result<engine::LightsQuery> ReadLightsFilter(const http::Request& req, LightsService& lights) {
   engine::LightsQuery q;
-  auto period = QueryPeriod(req, lights);
-  if (!period.ok()) return Error(req, period.status());
-  q.period = *period;
+  KL_ASSIGN_OR_RETURN(q.period, QueryPeriod(req, lights));
   if (auto c = req.Query("colour")) {
     q.colour = engine::ParseColour(*c);
     if (!q.colour) {
-      return Error(req, Status::InvalidArgument("colour 应为 green、yellow 或 red",
-                                                "colour must be green, yellow or red",
-                                                {{"colour", "灯色无效", "unknown colour"}}));
+      return Status::InvalidArgument("colour 应为 green、yellow 或 red",
+                                     "colour must be green, yellow or red",
+                                     {{"colour", "灯色无效", "unknown colour"}});
     }
   }
   if (auto d = req.Query("dimension")) {
     q.dimension = engine::ParseDimension(*d);
     if (!q.dimension) {
-      return Error(req, Status::InvalidArgument(
-                            "维度无效，可选：start, progress, statistics, funds, reporting, "
-                            "procedures",
-                            "unknown dimension; expected start, progress, statistics, funds, "
-                            "reporting or procedures",
-                            {{"dimension", "维度无效", "unknown dimension"}}));
+      return Status::InvalidArgument(
+          "维度无效，可选：start, progress, statistics, funds, reporting, "
+          "procedures",
+          "unknown dimension; expected start, progress, statistics, funds, "
+          "reporting or procedures",
+          {{"dimension", "维度无效", "unknown dimension"}});
     }
   }
-  auto unit = QueryInt(req, "unit_id", 1, INT64_MAX, false);
-  if (!unit.ok()) return Error(req, unit.status());
-  q.unit_id = *unit;
+  KL_ASSIGN_OR_RETURN(q.unit_id, QueryInt(req, "unit_id", 1, INT64_MAX, false));
+  return q;
+}
+
+namespace {
+
+http::Response ListLights(ApiContext&, LightsService& lights, const Caller& caller,
+                          http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "colour", "dimension",
+                                                            "unit_id", "page", "page_size"}));
+  auto filter = ReadLightsFilter(req, lights);
+  if (!filter.ok()) return Error(req, filter.status());
+  engine::LightsQuery q = std::move(*filter);
   auto page = QueryInt(req, "page", 1, 100000, false);
   if (!page.ok()) return Error(req, page.status());
   auto size = QueryInt(req, "page_size", 1, 500, false);

@@ -1,4 +1,5 @@
 // /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions (issue 5).
+#include "api/engine_queries.h"
 #include "api/json_input.h"
 #include "api/lights_api.h"
 #include "common/json_writer.h"
@@ -187,17 +188,26 @@ http::Response DeleteScheme(ApiContext&, RankingService& svc, const Caller& call
   return res;
 }
 
-http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
-                        http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+}  // namespace
+
+Result<RankingQuery> ReadRankingQuery(const http::Request& req) {
   auto code = req.Query("scheme");
   auto period = req.Query("period");
   if (!code || !period) {
-    return Error(
-        req, Status::InvalidArgument("须指定 scheme 和 period", "scheme and period are required",
-                                     {{code ? "period" : "scheme", "必填", "required"}}));
+    return Status::InvalidArgument("须指定 scheme 和 period", "scheme and period are required",
+                                   {{code ? "period" : "scheme", "必填", "required"}});
   }
-  auto r = svc.Rank(caller, *code, *period);
+  return RankingQuery{std::string(*code), std::string(*period)};
+}
+
+namespace {
+
+http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
+                        http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+  auto q = ReadRankingQuery(req);
+  if (!q.ok()) return Error(req, q.status());
+  auto r = svc.Rank(caller, q->scheme, q->period);
   if (!r.ok()) return Error(req, r.status());
   JsonWriter w;
   w.BeginObject().Key("scheme").String(r->scheme.code).Key("scheme_name_zh");

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
+#include "api/engine_exports_api.h"
 #include "api/lights_api.h"
 #include "app/embedded_files.h"
 #include "app/escalation_timer.h"
@@ -235,6 +236,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   api::RegisterAllRoutes(s.router, s.api);
   api::RegisterLightsRoutes(s.router, s.api, *s.lights);
   api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
+  api::RegisterEngineExportRoutes(s.router, s.api, *s.lights, *s.rankings);
   return app;
 }
 

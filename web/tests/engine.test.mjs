@@ -2,6 +2,7 @@
 // manual judgement that lowers a colour (and the refusal of one that raises it), the rankings
 // with the change of rank, the indicator editor's live check, and the dashboard blocks.
 import { test, before } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { useServer, screenshot, allowHttpErrors } from './helpers.mjs';
 
@@ -203,5 +204,22 @@ test('the dashboard shows the rates, the light counts and the red list', async (
   await page.waitForSelector('[data-test=dash-rates] .rate-value');
   await page.waitForTimeout(900);
   await page.screenshot({ path: new URL('./screenshots/dashboard-engine.png', import.meta.url).pathname, fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the rates, lights and rankings export buttons download the server\'s .xlsx', async () => {
+  for (const [url, button, name] of [
+    ['/rates', 'rates-export', /^keyline-rates-\d{6}\.xlsx$/],
+    ['/lights', 'lights-export', /^keyline-lights-\d{6}\.xlsx$/],
+    ['/rankings', 'rank-export', /^keyline-rankings-\d{4}(\d\d|Q\d)\.xlsx$/],
+  ]) {
+    await page.goto(url);
+    const selector = `[data-test=${button}]:not([disabled])`;
+    await page.waitForSelector(selector);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    assert.match(dl.suggestedFilename(), name, url);
+    const bytes = readFileSync(await dl.path());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${url}: a zip (.xlsx), not an error page`);
+  }
   assert.deepEqual(page.errors, []);
 });

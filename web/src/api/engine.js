@@ -35,12 +35,15 @@ export const getForecast = (query) => api.get('/forecast', query);
 export const projectForecast = (id, period) => api.get(`/projects/${id}/forecast`, { period });
 export const getDispatchList = (query) => api.get('/dispatch-list', query);
 
-// Exports of the engine's tables (issue 7, `documents`). The server does not offer them yet:
-// the buttons stay hidden until ENGINE_EXPORTS is true.
-export const ENGINE_EXPORTS = false;
-export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${new URLSearchParams(q)}`);
-export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${new URLSearchParams(q)}`);
-export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${new URLSearchParams(q)}`);
+// Exports of the engine's tables as .xlsx (issue 7): GET /export/rates.xlsx, /export/lights.xlsx
+// and /export/rankings.xlsx take the query of /rates, /lights and /rankings; empty filters are left
+// out (the server rejects an empty colour or unit_id as it does on the JSON endpoints).
+export const ENGINE_EXPORTS = true;
+const xlsxQuery = (q) =>
+  new URLSearchParams(Object.entries(q).filter(([, v]) => v !== '' && v !== null && v !== undefined));
+export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${xlsxQuery(q)}`);
+export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${xlsxQuery(q)}`);
+export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${xlsxQuery(q)}`);
 
 // Who may change indicators, rules and schemes and record exemptions (admin/supervisor), and
 // who may record a manual light judgement (also a department, for its projects).

@@ -1,0 +1,113 @@
+// The engine's tables as .xlsx (engine_exports_api.h). Each handler parses its query exactly as
+// the JSON endpoint does (engine_queries.h), calls the same service with the caller, and lays the
+// result out with documents/engine_sheets.h.
+#include "api/engine_exports_api.h"
+
+#include "api/engine_queries.h"
+#include "documents/engine_sheets.h"
+#include "documents/export_service.h"
+#include "engine/service/lights_service.h"
+#include "engine/service/ranking_service.h"
+#include "engine/service/rates_service.h"
+
+namespace keyline::api {
+namespace {
+
+http::Response Xlsx(const http::Request& req, const documents::OfficeSheet& sheet,
+                    const std::string& filename) {
+  auto bytes = documents::WriteWorkbook({sheet});
+  if (!bytes.ok()) return Error(req, bytes.status());
+  http::Response res;
+  res.status = 200;
+  res.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Cache-Control", "no-store");
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.body = std::move(*bytes);
+  return res;
+}
+
+std::string WindowZh(engine::Window w) {
+  switch (w) {
+    case engine::Window::kMonth:
+      return "当月";
+    case engine::Window::kQuarter:
+      return "当季";
+    case engine::Window::kYtd:
+      break;
+  }
+  return "年初至今";
+}
+
+// "2026年3月" of YYYYMM.
+std::string MonthZh(int period) {
+  return std::to_string(period / 100) + "年" + std::to_string(period % 100) + "月";
+}
+
+http::Response RatesXlsx(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req,
+                              RejectUnknownQuery(req, {"set", "period", "group_by", "window"}));
+  auto q = ReadRateQuery(req, "unit");
+  if (!q.ok()) return Error(req, q.status());
+  std::string set = req.Query("set").value_or("");
+  if (set.empty()) {
+    return Error(req, Status::InvalidArgument("缺少查询参数 set", "missing query parameter set",
+                                              {{"set", "必填", "required"}}));
+  }
+  auto r = ctx.rates->Rates(caller, set, *q);
+  if (!r.ok()) return Error(req, r.status());
+  std::string title =
+      "重点项目指标完成情况（" + MonthZh(q->period) + "，" + WindowZh(q->window) + "）";
+  std::string subtitle =
+      "指标集：" + set + "　分组：" + req.Query("group_by").value_or("unit") + "　金额单位：万元";
+  return Xlsx(req, documents::RatesSheet(*r, title, subtitle),
+              "keyline-rates-" + std::to_string(q->period) + ".xlsx");
+}
+
+http::Response LightsXlsx(ApiContext&, engine::LightsService& lights, const Caller& caller,
+                          http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(
+      req, RejectUnknownQuery(req, {"period", "colour", "dimension", "unit_id"}));
+  auto q = ReadLightsFilter(req, lights);
+  if (!q.ok()) return Error(req, q.status());
+  q->page = 1;
+  q->page_size = static_cast<int>(documents::kMaxExportRows);
+  auto result = lights.List(caller, *q);
+  if (!result.ok()) return Error(req, result.status());
+  std::string subtitle = "期次：" + MonthZh(result->period) + "　红灯 " +
+                         std::to_string(result->red) + "　黄灯 " + std::to_string(result->yellow) +
+                         "　绿灯 " + std::to_string(result->green);
+  return Xlsx(req, documents::LightsSheet(result->items, subtitle),
+              "keyline-lights-" + std::to_string(result->period) + ".xlsx");
+}
+
+http::Response RankingsXlsx(ApiContext&, engine::RankingService& rankings, const Caller& caller,
+                            http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+  auto q = ReadRankingQuery(req);
+  if (!q.ok()) return Error(req, q.status());
+  auto r = rankings.Rank(caller, q->scheme, q->period);
+  if (!r.ok()) return Error(req, r.status());
+  std::string subtitle = "期次：" + r->period.label + "　上期：" + r->previous.label;
+  return Xlsx(req, documents::RankingSheet(*r, subtitle),
+              "keyline-rankings-" + r->period.label + ".xlsx");
+}
+
+}  // namespace
+
+void RegisterEngineExportRoutes(http::Router& router, ApiContext& ctx,
+                                engine::LightsService& lights, engine::RankingService& rankings) {
+  router.Add(
+      "GET", "/api/v1/export/rates.xlsx",
+      Protected(ctx, [&ctx](const Caller& c, http::Request& r) { return RatesXlsx(ctx, c, r); }));
+  router.Add("GET", "/api/v1/export/lights.xlsx",
+             Protected(ctx, [&ctx, &lights](const Caller& c, http::Request& r) {
+               return LightsXlsx(ctx, lights, c, r);
+             }));
+  router.Add("GET", "/api/v1/export/rankings.xlsx",
+             Protected(ctx, [&ctx, &rankings](const Caller& c, http::Request& r) {
+               return RankingsXlsx(ctx, rankings, c, r);
+             }));
+}
+
+}  // namespace keyline::api
