@@ -918,16 +918,28 @@ struct TrackedIndicator {
   Window window = Window::kYtd;
   Grouping grouping;
   size_t projects = 0;
-  Groups groups;
+  std::shared_ptr<const Groups> groups;  // shared with the next state while no group changes
   struct Agg {
-    bool tracked = false;  // per_project kept (not over leads)
-    std::vector<Int128> by_group, per_project;
+    bool tracked = false;  // per-project contributions kept (not over leads)
+    std::vector<Int128> by_group;
     Int128 area_total = 0;
+    // Contribution of each project row: `overrides` where listed, else `base` (shared between
+    // states, so an update copies only the overrides).
+    std::shared_ptr<const std::vector<Int128>> base;
+    std::shared_ptr<const std::unordered_map<int32_t, Int128>> overrides;
+    Int128 At(int32_t pr) const {
+      if (overrides) {
+        if (auto it = overrides->find(pr); it != overrides->end()) return it->second;
+      }
+      return (*base)[static_cast<size_t>(pr)];
+    }
   };
   std::vector<Agg> num, den;  // in Expression::aggregates order
 };
 
 namespace {
+
+constexpr size_t kMaxOverrides = 4096;  // then the overrides are folded into a new base
 
 // One side of a tracked evaluation: its aggregates (updated from `prev` for `changed` when
 // given) and its values by group.
@@ -944,21 +956,35 @@ Result<std::vector<std::optional<Rational>>> RunTracked(
       t.by_group = std::move(v.by_group);
       t.area_total = v.area_total;
     } else if (prev && i < prev->size() && (*prev)[i].tracked) {
-      t = (*prev)[i];
+      const TrackedIndicator::Agg& p = (*prev)[i];
+      t.tracked = true;
+      t.by_group = p.by_group;
+      t.area_total = p.area_total;
+      t.base = p.base;
+      auto overrides = p.overrides
+                           ? std::make_shared<std::unordered_map<int32_t, Int128>>(*p.overrides)
+                           : std::make_shared<std::unordered_map<int32_t, Int128>>();
       std::optional<BoundCond> where;
       if (a.where) where = Bind(f, *a.where, clock);
       for (int32_t pr : changed) {
         Int128 now = ProjectContribution(f, a, clock, where ? &*where : nullptr, pr);
-        Int128 delta = now - t.per_project[static_cast<size_t>(pr)];
-        t.per_project[static_cast<size_t>(pr)] = now;
+        Int128 delta = now - p.At(pr);
+        (*overrides)[pr] = now;
         t.by_group[static_cast<size_t>(g.of_project[static_cast<size_t>(pr)])] += delta;
         t.area_total += delta;
       }
+      if (overrides->size() > kMaxOverrides) {
+        auto base = std::make_shared<std::vector<Int128>>(*t.base);
+        for (const auto& [pr, v] : *overrides) (*base)[static_cast<size_t>(pr)] = v;
+        t.base = std::move(base);
+        overrides->clear();
+      }
+      t.overrides = std::move(overrides);
     } else {
       t.tracked = true;
-      t.per_project.assign(f.projects.size(), 0);
-      KL_ASSIGN_OR_RETURN(auto v,
-                          ComputeAggregate(f, a, clock, g, nullptr, nullptr, &t.per_project));
+      auto base = std::make_shared<std::vector<Int128>>(f.projects.size(), 0);
+      KL_ASSIGN_OR_RETURN(auto v, ComputeAggregate(f, a, clock, g, nullptr, nullptr, base.get()));
+      t.base = std::move(base);
       t.by_group = std::move(v.by_group);
       t.area_total = v.area_total;
     }
@@ -990,24 +1016,44 @@ Result<TrackedResult> EvaluateIndicatorTracked(const Facts& facts,
   state->window = options.window;
   state->grouping = options.grouping;
   state->projects = facts.projects.size();
-  state->groups = BuildGroups(facts, options.grouping);
-  const Groups& g = state->groups;
   std::vector<int32_t> changed;
   bool reuse = previous && previous->indicator == &indicator &&
                previous->period == options.period && previous->window == options.window &&
                previous->grouping.by == options.grouping.by &&
                previous->grouping.prefix == options.grouping.prefix &&
-               previous->projects == state->projects && previous->groups.keys == g.keys &&
-               previous->groups.of_project == g.of_project &&
+               previous->projects == state->projects &&
                facts.ChangedRowsSince(previous->generation, previous->change_count, &changed);
+  bool leads_changed = false;
   if (reuse) {
     std::erase_if(changed, [&](int32_t r) {
-      return r < 0 || static_cast<size_t>(r) >= state->projects;  // leads: evaluated afresh
+      if (r < 0) leads_changed = true;  // aggregates over leads are evaluated afresh anyway
+      return r < 0 || static_cast<size_t>(r) >= state->projects;
     });
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     reuse = changed.size() <= kMaxIncrementalProjects;
   }
+  if (reuse && !leads_changed) {
+    // No lead changed and no project was added: the groups are the previous ones unless a
+    // changed project's own group key moved (a lead's group is its own or its project's).
+    const Groups& pg = *previous->groups;
+    bool same = true;
+    for (int32_t pr : changed) {
+      const auto r = static_cast<size_t>(pr);
+      if (ProjectGroupKey(facts, options.grouping, r) !=
+          pg.keys[static_cast<size_t>(pg.of_project[r])]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) state->groups = previous->groups;
+  }
+  if (!state->groups) {
+    state->groups = std::make_shared<const Groups>(BuildGroups(facts, options.grouping));
+    reuse = reuse && previous->groups->keys == state->groups->keys &&
+            previous->groups->of_project == state->groups->of_project;
+  }
+  const Groups& g = *state->groups;
   const TrackedIndicator* prev = reuse ? previous : nullptr;
   KL_ASSIGN_OR_RETURN(auto num, RunTracked(facts, indicator.numerator, clock, g,
                                            prev ? &prev->num : nullptr, changed, state->num));

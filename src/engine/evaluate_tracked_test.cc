@@ -280,5 +280,34 @@ TEST(EvaluateTracked, MoreChangesThanTheJournalKeepsAreEvaluatedAfresh) {
   EXPECT_EQ(Lines(second->values), Lines(*EvaluateIndicator(f, *ind, o)));
 }
 
+TEST(EvaluateTracked, ManyIncrementalUpdatesFoldTheirOverridesExactly) {
+  Facts f;
+  for (int64_t id = 1; id <= 6000; ++id) {
+    ASSERT_TRUE(f.AddProject({id, Stage::kConstruction, ProjectLevel::kCity, 1 + id % 3, "", "",
+                              100 * kWan, 20260101, 0, 20260201, 0, StatsStatus::kNotApplicable, 0})
+                    .ok());
+    ASSERT_TRUE(f.AddPlan({id, 2026, 120 * kWan, Even(120), 20260101, 0}).ok());
+    ASSERT_TRUE(f.AddReport({id, 202603, 10 * kWan}).ok());
+  }
+  auto ind = CompileIndicator(FengxiIndicators()[0]);
+  ASSERT_TRUE(ind.ok());
+  EvalOptions o;
+  o.period = 202606;
+  o.grouping.by = GroupBy::kUnit;
+  o.drilldown = false;
+  auto state = EvaluateIndicatorTracked(f, *ind, o, nullptr)->state;
+  // Three rounds of 1,800 projects each (5,400 > the 4,096 overrides kept before folding).
+  for (int round = 0; round < 3; ++round) {
+    for (int64_t id = 1 + round * 1800; id <= (round + 1) * 1800; ++id) {
+      ASSERT_TRUE(f.ReplaceReports(id, {{id, 202604, (id % 7) * kWan}}).ok());
+    }
+    auto r = EvaluateIndicatorTracked(f, *ind, o, state.get());
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->incremental);
+    EXPECT_EQ(Lines(r->values), Lines(*EvaluateIndicator(f, *ind, o))) << "round " << round;
+    state = r->state;
+  }
+}
+
 }  // namespace
 }  // namespace keyline::engine
