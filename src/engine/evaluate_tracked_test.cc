@@ -29,6 +29,15 @@ std::vector<CompiledIndicator> Shipped() {
   return out;
 }
 
+// 2026-06 by `by`, without drill-down (what the tracked evaluation takes).
+EvalOptions June(GroupBy by) {
+  EvalOptions o;
+  o.period = 202606;
+  o.grouping.by = by;
+  o.drilldown = false;
+  return o;
+}
+
 std::string Text(const std::optional<Rational>& r) {
   if (!r) return "null";
   auto s = [](Int128 v) {
@@ -221,10 +230,7 @@ TEST(EvaluateTracked, AnotherFactsObjectOrAGroupChangeIsEvaluatedAfresh) {
   Facts f = MakeFacts();
   auto ind = CompileIndicator(ShaanxiIndicators()[0]);
   ASSERT_TRUE(ind.ok());
-  EvalOptions o;
-  o.period = 202606;
-  o.grouping.by = GroupBy::kUnit;
-  o.drilldown = false;
+  EvalOptions o = June(GroupBy::kUnit);
   auto first = EvaluateIndicatorTracked(f, *ind, o, nullptr);
   ASSERT_TRUE(first.ok());
   EXPECT_FALSE(first->incremental);
@@ -266,9 +272,7 @@ TEST(EvaluateTracked, MoreChangesThanTheJournalKeepsAreEvaluatedAfresh) {
   Facts f = MakeFacts();
   auto ind = CompileIndicator(FengxiIndicators()[0]);
   ASSERT_TRUE(ind.ok());
-  EvalOptions o;
-  o.period = 202606;
-  o.drilldown = false;
+  EvalOptions o = June(GroupBy::kArea);
   auto first = EvaluateIndicatorTracked(f, *ind, o, nullptr);
   ASSERT_TRUE(first.ok());
   for (size_t i = 0; i <= Facts::kJournal; ++i) {
@@ -291,10 +295,7 @@ TEST(EvaluateTracked, ManyIncrementalUpdatesFoldTheirOverridesExactly) {
   }
   auto ind = CompileIndicator(FengxiIndicators()[0]);
   ASSERT_TRUE(ind.ok());
-  EvalOptions o;
-  o.period = 202606;
-  o.grouping.by = GroupBy::kUnit;
-  o.drilldown = false;
+  EvalOptions o = June(GroupBy::kUnit);
   auto state = EvaluateIndicatorTracked(f, *ind, o, nullptr)->state;
   // Three rounds of 1,800 projects each (5,400 > the 4,096 overrides kept before folding).
   for (int round = 0; round < 3; ++round) {
