@@ -2,6 +2,7 @@
 // API (plans, reports submitted / returned / approved, procedures, problems, funds), then a
 // fresh load from scratch; every shipped indicator must agree with the incrementally updated
 // facts for several groupings and periods, drill-down included. SQLite and PostgreSQL.
+#include <map>
 #include <random>
 
 #include "common/date.h"
@@ -74,6 +75,21 @@ TEST_P(EngineConsistency, RandomWritesThenAFreshLoadAgree) {
                   .status,
               200);
   }
+  // The five rates as the API serves them (GET /rates): read every 10 steps, so after each
+  // burst of writes they are updated for the changed projects only (EvaluateIndicatorTracked).
+  const std::vector<std::string> kRateQueries = {
+      "set=fengxi&period=202606&group_by=unit", "set=shaanxi&period=202606&group_by=unit",
+      "set=fengxi&period=202603&group_by=level", "set=shaanxi&period=202605&group_by=area",
+      "set=fengxi&period=202606&group_by=region&window=quarter"};
+  std::map<std::string, boost::json::value> served;
+  auto read_rates = [&] {
+    for (const auto& query : kRateQueries) {
+      HttpResult r = fgw->Get("/api/v1/rates?" + query);
+      ASSERT_EQ(r.status, 200) << r.body;
+      served[query] = r.json;
+    }
+  };
+  read_rates();
   auto owner = [&](int64_t p) {
     return p == fx().project_school ? company_a.get() : company_b.get();
   };
@@ -190,6 +206,7 @@ TEST_P(EngineConsistency, RandomWritesThenAFreshLoadAgree) {
     if (step % 10 == 9) {
       // Interleaved reads: the live facts catch up step by step, not only at the end.
       ASSERT_TRUE(live.Read().ok());
+      read_rates();
     }
   }
   EXPECT_GE(ok_writes, 25) << "the random writes mostly went through";
@@ -209,6 +226,44 @@ TEST_P(EngineConsistency, RandomWritesThenAFreshLoadAgree) {
   EXPECT_EQ(a->facts().funds.size(), b->facts().funds.size());
   EXPECT_GT(a->facts().reports.size(), 0u);
   EXPECT_EQ(live.Stats().full_loads, 1u);
+  // The rates served after the writes equal a from-scratch evaluation over the fresh load.
+  auto catalogue = server().app().indicators().List();
+  ASSERT_TRUE(catalogue.ok());
+  auto fresh_view = fresh.Read();
+  ASSERT_TRUE(fresh_view.ok());
+  int compared = 0;
+  for (const auto& query : kRateQueries) {
+    const auto& json = served.at(query);
+    std::string set(json.at("set").as_string());
+    std::string group_by(json.at("group_by").as_string());
+    engine::EvalOptions o;
+    o.period = static_cast<int>(json.at("period").as_int64());
+    o.window = query.find("quarter") != std::string::npos ? engine::Window::kQuarter
+                                                          : engine::Window::kYtd;
+    o.grouping.by = group_by == "unit"     ? engine::GroupBy::kUnit
+                    : group_by == "level"  ? engine::GroupBy::kLevel
+                    : group_by == "region" ? engine::GroupBy::kRegion
+                                           : engine::GroupBy::kArea;
+    o.drilldown = false;
+    for (const auto& ind : *catalogue) {
+      if (ind->def.set != set) continue;
+      auto values = engine::EvaluateIndicator(fresh_view->facts(), *ind, o);
+      ASSERT_TRUE(values.ok());
+      for (const auto& v : *values) {
+        const boost::json::value* got = nullptr;
+        for (const auto& row : json.at("rows").as_array()) {
+          if (row.at("key").as_string() == v.key) got = &row.at("values").at(ind->def.code);
+        }
+        ASSERT_NE(got, nullptr) << query << " " << ind->def.code << " " << v.key;
+        EXPECT_EQ(got->at("percent").as_string(), v.percent) << query << " " << ind->def.code;
+        EXPECT_EQ(got->at("rate").is_null() ? "-" : std::string(got->at("rate").as_string()),
+                  v.rate ? engine::FormatFixed(*v.rate, 6) : "-")
+            << query << " " << ind->def.code << " " << v.key;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 20);
 }
 
 }  // namespace

@@ -551,7 +551,8 @@ void AndConditionInto(const RowReader& reader, const BoundCond& c, Source s, siz
 std::optional<AggregateValues> ReportSumBySeries(const Facts& f, const Aggregate& a,
                                                  const Clock& clock, const Groups& groups,
                                                  std::vector<char>* contributors,
-                                                 const std::vector<char>* mask) {
+                                                 const std::vector<char>* mask,
+                                                 std::vector<Int128>* per_project) {
   if (a.source != Source::kReports || a.is_count || a.field != Field::kReportAmount) {
     return std::nullopt;
   }
@@ -655,6 +656,7 @@ std::optional<AggregateValues> ReportSumBySeries(const Facts& f, const Aggregate
     int32_t g = groups.of_project[pr];
     out.by_group[g] += sum;
     out.area_total += sum;
+    if (per_project) (*per_project)[pr] = sum;
     if (contributors && !a.whole_area) {
       for (size_t i = bi; i < ei; ++i) {
         if (statuses & (1u << s.status[i])) {
@@ -669,8 +671,11 @@ std::optional<AggregateValues> ReportSumBySeries(const Facts& f, const Aggregate
 
 Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, const Clock& clock,
                                          const Groups& groups, std::vector<char>* contributors,
-                                         const std::vector<char>* mask) {
-  if (auto fast = ReportSumBySeries(f, a, clock, groups, contributors, mask)) return *fast;
+                                         const std::vector<char>* mask,
+                                         std::vector<Int128>* per_project = nullptr) {
+  if (auto fast = ReportSumBySeries(f, a, clock, groups, contributors, mask, per_project)) {
+    return *fast;
+  }
   AggregateValues out;
   out.by_group.assign(groups.keys.size(), 0);
   RowReader reader{f, clock};
@@ -702,8 +707,44 @@ Result<AggregateValues> ComputeAggregate(const Facts& f, const Aggregate& a, con
     out.by_group[g] += v;
     out.area_total += v;
     if (contributors && !a.whole_area && pr >= 0) (*contributors)[pr] = 1;
+    if (per_project && pr >= 0) (*per_project)[pr] += v;
   }
   return out;
+}
+
+// The sum ComputeAggregate adds for one project row (not for leads): its counted rows, row by
+// row, with the same implicit scope (plans of the year, reports up to the period).
+Int128 ProjectContribution(const Facts& f, const Aggregate& a, const Clock& clock,
+                           const BoundCond* where, int32_t pr) {
+  RowReader reader{f, clock};
+  auto value = [&](size_t row) -> Int128 {
+    if (where && !reader.Match(*where, a.source, row)) return 0;
+    return a.is_count ? 1 : reader.Get(a.field, row);
+  };
+  Int128 sum = 0;
+  switch (a.source) {
+    case Source::kProjects:
+      return value(static_cast<size_t>(pr));
+    case Source::kPlans:
+      for (int32_t r : f.PlanRowsOf(pr)) {
+        if (f.plans.year[r] == clock.year) sum += value(static_cast<size_t>(r));
+      }
+      return sum;
+    case Source::kReports:
+      for (int32_t r : f.ReportRowsOf(pr)) {
+        if (f.reports.period[r] <= clock.period) sum += value(static_cast<size_t>(r));
+      }
+      return sum;
+    case Source::kProcedures:
+      for (int32_t r : f.ProcedureRowsOf(pr)) sum += value(static_cast<size_t>(r));
+      return sum;
+    case Source::kProblems:
+      for (int32_t r : f.ProblemRowsOf(pr)) sum += value(static_cast<size_t>(r));
+      return sum;
+    case Source::kLeads:
+      break;
+  }
+  return 0;
 }
 
 // Evaluates the arithmetic of `n` for group g; nullopt = divided by zero.
@@ -758,6 +799,37 @@ Result<Clock> MakeClock(int period, Window window) {
   return Clock{period, y, m, window};
 }
 
+Result<std::vector<std::optional<Rational>>> ValuesByGroup(
+    const Expression& e, const Groups& g,
+    const std::unordered_map<const Node*, AggregateValues>& aggs) {
+  std::vector<std::optional<Rational>> out;
+  for (size_t i = 0; i < g.keys.size(); ++i) {
+    KL_ASSIGN_OR_RETURN(auto v, Combine(e.root.get(), i, aggs));
+    out.push_back(v);
+  }
+  return out;
+}
+
+// The indicator's value per group from both sides' values.
+Result<std::vector<IndicatorValue>> Assemble(const CompiledIndicator& indicator, const Groups& g,
+                                             std::vector<std::optional<Rational>> num,
+                                             std::vector<std::optional<Rational>> den) {
+  std::vector<IndicatorValue> out;
+  for (size_t i = 0; i < g.keys.size(); ++i) {
+    IndicatorValue v;
+    v.key = g.keys[i];
+    v.numerator = num[i];
+    v.denominator = den[i];
+    if (v.numerator && v.denominator && !v.denominator->IsZero()) {
+      v.rate = Div(*v.numerator, *v.denominator);
+      if (!v.rate) return Overflow();
+      v.percent = FormatPercent(*v.rate, indicator.def.decimals);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 // Per group: the expression's value and (when asked) the project rows behind it.
 struct Evaluated {
   std::vector<std::optional<Rational>> values;
@@ -776,10 +848,7 @@ Result<Evaluated> Run(const Facts& f, const Expression& e, const Clock& clock, c
   }
   Evaluated out;
   out.projects.resize(g.keys.size());
-  for (size_t i = 0; i < g.keys.size(); ++i) {
-    KL_ASSIGN_OR_RETURN(auto v, Combine(e.root.get(), i, aggs));
-    out.values.push_back(v);
-  }
+  KL_ASSIGN_OR_RETURN(out.values, ValuesByGroup(e, g, aggs));
   if (drilldown) {
     for (size_t r = 0; r < contributors.size(); ++r) {
       if (contributors[r]) out.projects[g.of_project[r]].push_back(f.projects.id[r]);
@@ -833,21 +902,167 @@ Result<std::vector<IndicatorValue>> EvaluateIndicator(const Facts& facts,
                                          options.drilldown, options.project_mask));
   KL_ASSIGN_OR_RETURN(Evaluated den, Run(facts, indicator.denominator, clock, groups,
                                          options.drilldown, options.project_mask));
-  std::vector<IndicatorValue> out;
+  KL_ASSIGN_OR_RETURN(auto out,
+                      Assemble(indicator, groups, std::move(num.values), std::move(den.values)));
   for (size_t i = 0; i < groups.keys.size(); ++i) {
-    IndicatorValue v;
-    v.key = groups.keys[i];
-    v.numerator = num.values[i];
-    v.denominator = den.values[i];
-    if (v.numerator && v.denominator && !v.denominator->IsZero()) {
-      v.rate = Div(*v.numerator, *v.denominator);
-      if (!v.rate) return Overflow();
-      v.percent = FormatPercent(*v.rate, indicator.def.decimals);
-    }
-    v.numerator_projects = std::move(num.projects[i]);
-    v.denominator_projects = std::move(den.projects[i]);
-    out.push_back(std::move(v));
+    out[i].numerator_projects = std::move(num.projects[i]);
+    out[i].denominator_projects = std::move(den.projects[i]);
   }
+  return out;
+}
+
+struct TrackedIndicator {
+  uint64_t generation = 0, change_count = 0;
+  const CompiledIndicator* indicator = nullptr;
+  int period = 0;
+  Window window = Window::kYtd;
+  Grouping grouping;
+  size_t projects = 0;
+  std::shared_ptr<const Groups> groups;  // shared with the next state while no group changes
+  struct Agg {
+    bool tracked = false;  // per-project contributions kept (not over leads)
+    std::vector<Int128> by_group;
+    Int128 area_total = 0;
+    // Contribution of each project row: `overrides` where listed, else `base` (shared between
+    // states, so an update copies only the overrides).
+    std::shared_ptr<const std::vector<Int128>> base;
+    std::shared_ptr<const std::unordered_map<int32_t, Int128>> overrides;
+    Int128 At(int32_t pr) const {
+      if (overrides) {
+        if (auto it = overrides->find(pr); it != overrides->end()) return it->second;
+      }
+      return (*base)[static_cast<size_t>(pr)];
+    }
+  };
+  std::vector<Agg> num, den;  // in Expression::aggregates order
+};
+
+namespace {
+
+constexpr size_t kMaxOverrides = 4096;  // then the overrides are folded into a new base
+
+// One side of a tracked evaluation: its aggregates (updated from `prev` for `changed` when
+// given) and its values by group.
+Result<std::vector<std::optional<Rational>>> RunTracked(
+    const Facts& f, const Expression& e, const Clock& clock, const Groups& g,
+    const std::vector<TrackedIndicator::Agg>* prev, const std::vector<int32_t>& changed,
+    std::vector<TrackedIndicator::Agg>& out) {
+  std::unordered_map<const Node*, AggregateValues> aggs;
+  for (size_t i = 0; i < e.aggregates.size(); ++i) {
+    const Aggregate& a = e.aggregates[i]->agg;
+    TrackedIndicator::Agg t;
+    if (a.source == Source::kLeads) {
+      KL_ASSIGN_OR_RETURN(auto v, ComputeAggregate(f, a, clock, g, nullptr, nullptr));
+      t.by_group = std::move(v.by_group);
+      t.area_total = v.area_total;
+    } else if (prev && i < prev->size() && (*prev)[i].tracked) {
+      const TrackedIndicator::Agg& p = (*prev)[i];
+      t.tracked = true;
+      t.by_group = p.by_group;
+      t.area_total = p.area_total;
+      t.base = p.base;
+      auto overrides = p.overrides
+                           ? std::make_shared<std::unordered_map<int32_t, Int128>>(*p.overrides)
+                           : std::make_shared<std::unordered_map<int32_t, Int128>>();
+      std::optional<BoundCond> where;
+      if (a.where) where = Bind(f, *a.where, clock);
+      for (int32_t pr : changed) {
+        Int128 now = ProjectContribution(f, a, clock, where ? &*where : nullptr, pr);
+        Int128 delta = now - p.At(pr);
+        (*overrides)[pr] = now;
+        t.by_group[static_cast<size_t>(g.of_project[static_cast<size_t>(pr)])] += delta;
+        t.area_total += delta;
+      }
+      if (overrides->size() > kMaxOverrides) {
+        auto base = std::make_shared<std::vector<Int128>>(*t.base);
+        for (const auto& [pr, v] : *overrides) (*base)[static_cast<size_t>(pr)] = v;
+        t.base = std::move(base);
+        overrides->clear();
+      }
+      t.overrides = std::move(overrides);
+    } else {
+      t.tracked = true;
+      auto base = std::make_shared<std::vector<Int128>>(f.projects.size(), 0);
+      KL_ASSIGN_OR_RETURN(auto v, ComputeAggregate(f, a, clock, g, nullptr, nullptr, base.get()));
+      t.base = std::move(base);
+      t.by_group = std::move(v.by_group);
+      t.area_total = v.area_total;
+    }
+    AggregateValues v;
+    v.by_group = t.by_group;
+    v.area_total = t.area_total;
+    aggs.emplace(e.aggregates[i], std::move(v));
+    out.push_back(std::move(t));
+  }
+  return ValuesByGroup(e, g, aggs);
+}
+
+}  // namespace
+
+Result<TrackedResult> EvaluateIndicatorTracked(const Facts& facts,
+                                               const CompiledIndicator& indicator,
+                                               const EvalOptions& options,
+                                               const TrackedIndicator* previous) {
+  if (options.drilldown || options.project_mask) {
+    return Status::InvalidArgument("增量计算不支持明细或范围",
+                                   "incremental evaluation has no drill-down nor scope");
+  }
+  KL_ASSIGN_OR_RETURN(Clock clock, MakeClock(options.period, options.window));
+  auto state = std::make_shared<TrackedIndicator>();
+  state->generation = facts.generation();
+  state->change_count = facts.change_count();
+  state->indicator = &indicator;
+  state->period = options.period;
+  state->window = options.window;
+  state->grouping = options.grouping;
+  state->projects = facts.projects.size();
+  std::vector<int32_t> changed;
+  bool reuse = previous && previous->indicator == &indicator &&
+               previous->period == options.period && previous->window == options.window &&
+               previous->grouping.by == options.grouping.by &&
+               previous->grouping.prefix == options.grouping.prefix &&
+               previous->projects == state->projects &&
+               facts.ChangedRowsSince(previous->generation, previous->change_count, &changed);
+  bool leads_changed = false;
+  if (reuse) {
+    std::erase_if(changed, [&](int32_t r) {
+      if (r < 0) leads_changed = true;  // aggregates over leads are evaluated afresh anyway
+      return r < 0 || static_cast<size_t>(r) >= state->projects;
+    });
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    reuse = changed.size() <= kMaxIncrementalProjects;
+  }
+  if (reuse && !leads_changed) {
+    // No lead changed and no project was added: the groups are the previous ones unless a
+    // changed project's own group key moved (a lead's group is its own or its project's).
+    const Groups& pg = *previous->groups;
+    bool same = true;
+    for (int32_t pr : changed) {
+      const auto r = static_cast<size_t>(pr);
+      if (ProjectGroupKey(facts, options.grouping, r) !=
+          pg.keys[static_cast<size_t>(pg.of_project[r])]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) state->groups = previous->groups;
+  }
+  if (!state->groups) {
+    state->groups = std::make_shared<const Groups>(BuildGroups(facts, options.grouping));
+    reuse = reuse && previous->groups->keys == state->groups->keys &&
+            previous->groups->of_project == state->groups->of_project;
+  }
+  const Groups& g = *state->groups;
+  const TrackedIndicator* prev = reuse ? previous : nullptr;
+  KL_ASSIGN_OR_RETURN(auto num, RunTracked(facts, indicator.numerator, clock, g,
+                                           prev ? &prev->num : nullptr, changed, state->num));
+  KL_ASSIGN_OR_RETURN(auto den, RunTracked(facts, indicator.denominator, clock, g,
+                                           prev ? &prev->den : nullptr, changed, state->den));
+  TrackedResult out;
+  KL_ASSIGN_OR_RETURN(out.values, Assemble(indicator, g, std::move(num), std::move(den)));
+  out.incremental = prev != nullptr;
+  out.state = std::move(state);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,5 +94,27 @@ struct IndicatorValue {
 Result<std::vector<IndicatorValue>> EvaluateIndicator(const Facts& facts,
                                                       const CompiledIndicator& indicator,
                                                       const EvalOptions& options);
+
+// Incremental evaluation (the first read after a write). The state of an evaluation keeps, for
+// every aggregate not over leads, each project's contribution (the sum of its counted rows) and
+// the sums by group; evaluating again with it as `previous` re-evaluates only the rows of the
+// projects the facts changed since (Facts::ChangedRowsSince) and moves the group sums by the
+// difference, exactly (integer sums). Aggregates over leads are evaluated afresh every time.
+// Everything is evaluated afresh when `previous` is null or of another indicator, period,
+// window, grouping or Facts object, when projects were added, when any project's group
+// changed, or when more than kMaxIncrementalProjects projects changed. The values equal
+// EvaluateIndicator's (without drill-down ids). Only without drill-down and without a project
+// mask (kInvalidArgument otherwise). `indicator` must outlive the state.
+struct TrackedIndicator;
+struct TrackedResult {
+  std::vector<IndicatorValue> values;
+  std::shared_ptr<const TrackedIndicator> state;
+  bool incremental = false;  // whether `previous` was used
+};
+inline constexpr size_t kMaxIncrementalProjects = 2000;
+Result<TrackedResult> EvaluateIndicatorTracked(const Facts& facts,
+                                               const CompiledIndicator& indicator,
+                                               const EvalOptions& options,
+                                               const TrackedIndicator* previous);
 
 }  // namespace keyline::engine

@@ -1,6 +1,7 @@
 #include "engine/facts.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 
 namespace keyline::engine {
@@ -63,7 +64,7 @@ Result<int32_t> Facts::AddProject(const ProjectFact& p) {
   t.leader.push_back(p.leader);
   t.campaigns.emplace_back();
   project_row.emplace(p.id, row);
-  ++change_count_;
+  Note(row);
   return row;
 }
 
@@ -77,7 +78,7 @@ Result<int32_t> Facts::AddPlan(const PlanFact& p) {
   plans.planned_start.push_back(p.planned_start);
   plans.planned_completion.push_back(p.planned_completion);
   RowsOf(plan_rows_, prow)[prow].push_back(row);
-  ++change_count_;
+  Note(prow);
   return row;
 }
 
@@ -92,7 +93,7 @@ Result<int32_t> Facts::AddReport(const ReportFact& r) {
   reports.submitted_on.push_back(r.submitted_on);
   RowsOf(report_rows_, prow)[prow].push_back(row);
   AddToSeries(prow, row);
-  ++change_count_;
+  Note(prow);
   return row;
 }
 
@@ -104,7 +105,7 @@ Result<int32_t> Facts::AddProcedure(const ProcedureFact& p) {
   procedures.due.push_back(p.due);
   procedures.done.push_back(p.done);
   RowsOf(procedure_rows_, prow)[prow].push_back(row);
-  ++change_count_;
+  Note(prow);
   return row;
 }
 
@@ -118,7 +119,7 @@ Result<int32_t> Facts::AddProblem(const ProblemFact& p) {
   problems.due.push_back(p.due);
   problems.closed.push_back(p.closed);
   RowsOf(problem_rows_, prow)[prow].push_back(row);
-  ++change_count_;
+  Note(prow);
   return row;
 }
 
@@ -141,7 +142,7 @@ Result<int32_t> Facts::AddLead(const LeadFact& l) {
   leads.landed_on.push_back(l.landed_on);
   leads.project.push_back(prow);
   lead_row_.emplace(l.id, row);
-  ++change_count_;
+  Note(-1);
   return row;
 }
 
@@ -156,7 +157,7 @@ Result<int32_t> Facts::AddFund(const FundFact& f) {
   funds.arrived.push_back(f.arrived_cents);
   funds.paid.push_back(f.paid_cents);
   RowsOf(fund_rows_, prow)[prow].push_back(row);
-  ++change_count_;
+  Note(prow);
   return row;
 }
 
@@ -209,7 +210,7 @@ int32_t Facts::SetProject(const ProjectFact& p) {
   t.actual_completion[row] = p.actual_completion;
   t.stats_date[row] = p.stats_date;
   t.leader[row] = p.leader;
-  ++change_count_;
+  Note(row);
   return row;
 }
 
@@ -228,13 +229,13 @@ Status ReplaceRows(Table& t, std::vector<std::vector<int32_t>>& index, int32_t p
 
 Status Facts::ReplacePlans(int64_t project_id, const std::vector<PlanFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  ++change_count_;
+  Note(prow);
   return ReplaceRows(plans, plan_rows_, prow, rows, [this](const auto& r) { return AddPlan(r); });
 }
 
 Status Facts::ReplaceReports(int64_t project_id, const std::vector<ReportFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  ++change_count_;
+  Note(prow);
   if (report_series_.size() > static_cast<size_t>(prow)) report_series_[prow] = ReportSeries{};
   return ReplaceRows(reports, report_rows_, prow, rows,
                      [this](const auto& r) { return AddReport(r); });
@@ -242,21 +243,21 @@ Status Facts::ReplaceReports(int64_t project_id, const std::vector<ReportFact>& 
 
 Status Facts::ReplaceProcedures(int64_t project_id, const std::vector<ProcedureFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  ++change_count_;
+  Note(prow);
   return ReplaceRows(procedures, procedure_rows_, prow, rows,
                      [this](const auto& r) { return AddProcedure(r); });
 }
 
 Status Facts::ReplaceProblems(int64_t project_id, const std::vector<ProblemFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  ++change_count_;
+  Note(prow);
   return ReplaceRows(problems, problem_rows_, prow, rows,
                      [this](const auto& r) { return AddProblem(r); });
 }
 
 Status Facts::ReplaceFunds(int64_t project_id, const std::vector<FundFact>& rows) {
   KL_ASSIGN_OR_RETURN(int32_t prow, RowOf(project_id));
-  ++change_count_;
+  Note(prow);
   return ReplaceRows(funds, fund_rows_, prow, rows, [this](const auto& r) { return AddFund(r); });
 }
 
@@ -265,7 +266,7 @@ Status Facts::SetCampaigns(int64_t project_id, std::vector<int64_t> rounds) {
   std::sort(rounds.begin(), rounds.end());
   rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
   projects.campaigns[prow] = std::move(rounds);
-  ++change_count_;
+  Note(prow);
   return Status::Ok();
 }
 
@@ -284,7 +285,7 @@ Status Facts::SetLead(const LeadFact& l) {
   leads.signed_on[row] = l.signed_on;
   leads.landed_on[row] = l.landed_on;
   leads.project[row] = prow;
-  ++change_count_;
+  Note(-1);
   return Status::Ok();
 }
 
@@ -299,7 +300,7 @@ void Facts::RemoveLead(int64_t lead_id) {
     lead_row_[leads.id[row]] = row;
   }
   leads.ForEachColumn([](auto& col) { col.pop_back(); });
-  ++change_count_;
+  Note(-1);
 }
 
 int32_t Facts::FindReport(int64_t project_id, int32_t period) const {
@@ -355,6 +356,52 @@ const std::vector<int32_t>& Facts::ReportRowsOf(int32_t project_row_index) const
   static const std::vector<int32_t> kEmpty;
   if (report_rows_.size() <= static_cast<size_t>(project_row_index)) return kEmpty;
   return report_rows_[project_row_index];
+}
+
+uint64_t Facts::Generation::Next() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
+void Facts::Note(int32_t project_row) {
+  ++change_count_;
+  if (journal_.size() >= kJournal) {
+    journal_.erase(journal_.begin(), journal_.begin() + static_cast<ptrdiff_t>(kJournal / 2));
+  }
+  journal_.emplace_back(change_count_, project_row);
+}
+
+bool Facts::ChangedRowsSince(uint64_t generation, uint64_t since,
+                             std::vector<int32_t>* rows) const {
+  if (generation != generation_.id || since > change_count_) return false;
+  if (since == change_count_) return true;
+  // Changes are numbered 1, 2, ...: every change after `since` must still be in the journal.
+  if (journal_.empty() || journal_.front().first > since + 1) return false;
+  for (const auto& [n, row] : journal_) {
+    if (n > since) rows->push_back(row);
+  }
+  return true;
+}
+
+namespace {
+const std::vector<int32_t>& RowsAt(const std::vector<std::vector<int32_t>>& index,
+                                   int32_t project_row) {
+  static const std::vector<int32_t> kEmpty;
+  if (project_row < 0 || index.size() <= static_cast<size_t>(project_row)) return kEmpty;
+  return index[static_cast<size_t>(project_row)];
+}
+}  // namespace
+
+const std::vector<int32_t>& Facts::PlanRowsOf(int32_t project_row) const {
+  return RowsAt(plan_rows_, project_row);
+}
+
+const std::vector<int32_t>& Facts::ProcedureRowsOf(int32_t project_row) const {
+  return RowsAt(procedure_rows_, project_row);
+}
+
+const std::vector<int32_t>& Facts::ProblemRowsOf(int32_t project_row) const {
+  return RowsAt(problem_rows_, project_row);
 }
 
 }  // namespace keyline::engine

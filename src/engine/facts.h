@@ -267,6 +267,18 @@ struct Facts {
   const ReportSeries& ReportSeriesOf(int32_t project_row) const;
   // Counts every change; caches built from the facts compare it.
   uint64_t change_count() const { return change_count_; }
+  // Rows of one project in the other per-project tables (valid until the next change).
+  const std::vector<int32_t>& PlanRowsOf(int32_t project_row) const;
+  const std::vector<int32_t>& ProcedureRowsOf(int32_t project_row) const;
+  const std::vector<int32_t>& ProblemRowsOf(int32_t project_row) const;
+  // Identifies this Facts object: drawn afresh on construction, copy and assignment, so a
+  // (generation, change_count) pair names one state of one object.
+  uint64_t generation() const { return generation_.id; }
+  // The project rows touched by the changes after change number `since` of this generation
+  // (-1 for a change to a lead only; duplicates possible), appended to `rows`; false when they
+  // are no longer known (another generation, or older than the last kJournal changes).
+  bool ChangedRowsSince(uint64_t generation, uint64_t since, std::vector<int32_t>* rows) const;
+  static constexpr size_t kJournal = 8192;
 
  private:
   // Child rows per project row, per table (kept by Add* and Replace*).
@@ -277,6 +289,20 @@ struct Facts {
   void AddToSeries(int32_t project_row, int32_t report_row);
   void RebuildSeries(int32_t project_row);
   uint64_t change_count_ = 0;
+  struct Generation {
+    uint64_t id = Next();
+    Generation() = default;
+    Generation(const Generation&) : id(Next()) {}
+    Generation& operator=(const Generation&) {
+      id = Next();
+      return *this;
+    }
+    static uint64_t Next();
+  } generation_;
+  // (change number, project row) of the last changes, oldest first.
+  std::vector<std::pair<uint64_t, int32_t>> journal_;
+  // Counts one change to `project_row` (-1: a lead).
+  void Note(int32_t project_row);
   std::vector<std::vector<int32_t>>& RowsOf(std::vector<std::vector<int32_t>>& index,
                                             int32_t project_row);
 

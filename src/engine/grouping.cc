@@ -22,27 +22,51 @@ std::string PrefixKey(const std::string& code, size_t n) {
 // a project), then each distinct integer gets its key string once.
 constexpr int64_t kNoProject = -1;
 
+int64_t ProjectRaw(const Facts& f, const Grouping& g, size_t r) {
+  switch (g.by) {
+    case GroupBy::kArea:
+      return 0;
+    case GroupBy::kUnit:
+      return f.projects.unit[r];
+    case GroupBy::kRegion:
+      return f.projects.region[r];
+    case GroupBy::kIndustry:
+      return f.projects.industry[r];
+    case GroupBy::kLevel:
+      return f.projects.level[r];
+    case GroupBy::kLeader:
+      return f.projects.leader[r];
+  }
+  return 0;
+}
+
+std::string NameOf(const Facts& f, const Grouping& g, int64_t raw) {
+  size_t region_n = g.prefix > 0 ? g.prefix : 6, industry_n = g.prefix > 0 ? g.prefix : 1;
+  if (raw == kNoProject) return std::string(kNone);
+  switch (g.by) {
+    case GroupBy::kArea:
+      return "area";
+    case GroupBy::kUnit:
+    case GroupBy::kLeader:
+      return raw == 0 ? std::string(kNone) : std::to_string(raw);
+    case GroupBy::kRegion:
+      return PrefixKey(f.regions.Get(static_cast<uint32_t>(raw)), region_n);
+    case GroupBy::kIndustry:
+      return PrefixKey(f.industries.Get(static_cast<uint32_t>(raw)), industry_n);
+    case GroupBy::kLevel:
+      return std::string(EnumCode(ProjectLevelTable(), static_cast<ProjectLevel>(raw)));
+  }
+  return std::string(kNone);
+}
+
 }  // namespace
 
+std::string ProjectGroupKey(const Facts& f, const Grouping& g, size_t project_row) {
+  return NameOf(f, g, ProjectRaw(f, g, project_row));
+}
+
 Groups BuildGroups(const Facts& f, const Grouping& g) {
-  size_t region_n = g.prefix > 0 ? g.prefix : 6, industry_n = g.prefix > 0 ? g.prefix : 1;
-  auto project_raw = [&](size_t r) -> int64_t {
-    switch (g.by) {
-      case GroupBy::kArea:
-        return 0;
-      case GroupBy::kUnit:
-        return f.projects.unit[r];
-      case GroupBy::kRegion:
-        return f.projects.region[r];
-      case GroupBy::kIndustry:
-        return f.projects.industry[r];
-      case GroupBy::kLevel:
-        return f.projects.level[r];
-      case GroupBy::kLeader:
-        return f.projects.leader[r];
-    }
-    return 0;
-  };
+  auto project_raw = [&](size_t r) { return ProjectRaw(f, g, r); };
   auto lead_raw = [&](size_t r) -> int64_t {
     switch (g.by) {
       case GroupBy::kArea:
@@ -55,23 +79,7 @@ Groups BuildGroups(const Facts& f, const Grouping& g) {
         return f.leads.project[r] >= 0 ? project_raw(f.leads.project[r]) : kNoProject;
     }
   };
-  auto name = [&](int64_t raw) -> std::string {
-    if (raw == kNoProject) return std::string(kNone);
-    switch (g.by) {
-      case GroupBy::kArea:
-        return "area";
-      case GroupBy::kUnit:
-      case GroupBy::kLeader:
-        return raw == 0 ? std::string(kNone) : std::to_string(raw);
-      case GroupBy::kRegion:
-        return PrefixKey(f.regions.Get(static_cast<uint32_t>(raw)), region_n);
-      case GroupBy::kIndustry:
-        return PrefixKey(f.industries.Get(static_cast<uint32_t>(raw)), industry_n);
-      case GroupBy::kLevel:
-        return std::string(EnumCode(ProjectLevelTable(), static_cast<ProjectLevel>(raw)));
-    }
-    return std::string(kNone);
-  };
+  auto name = [&](int64_t raw) { return NameOf(f, g, raw); };
   std::vector<int64_t> raw_project(f.projects.size()), raw_lead(f.leads.size());
   std::unordered_map<int64_t, std::string> names;
   for (size_t r = 0; r < raw_project.size(); ++r) {

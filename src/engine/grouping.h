@@ -20,5 +20,7 @@ struct Groups {
 // Keys sorted by byte order; every project's and lead's group is listed. Linear in the rows,
 // one key string per distinct unit / code / level.
 Groups BuildGroups(const Facts& f, const Grouping& g);
+// The key BuildGroups gives one project row's group.
+std::string ProjectGroupKey(const Facts& f, const Grouping& g, size_t project_row);
 
 }  // namespace keyline::engine

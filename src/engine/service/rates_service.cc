@@ -227,7 +227,7 @@ void RatesService::Store(uint64_t sequence, const std::string& key,
 
 Result<std::shared_ptr<const IndicatorResult>> RatesService::Compute(
     const FactsView& view, std::shared_ptr<const CompiledIndicator> ind, const RateQuery& q,
-    const Scope& scope, bool drilldown) {
+    const Scope& scope, bool drilldown, bool track) {
   std::string key = CacheKey(ind.get(), q, scope, drilldown);
   if (auto hit = Cached(view.sequence(), key)) return hit;
   if (!drilldown) {  // a result with drill-down serves too
@@ -269,7 +269,25 @@ Result<std::shared_ptr<const IndicatorResult>> RatesService::Compute(
   } else {
     o.grouping.by = ByOf(q.group);
     if (scope.mask) o.project_mask = &*scope.mask;
-    KL_ASSIGN_OR_RETURN(auto values, EvaluateIndicator(f, *ind, o));
+    std::vector<IndicatorValue> values;
+    if (track && !drilldown && !scope.mask) {
+      // The whole area without drill-down (the five rates): updated from the last evaluation
+      // for the projects changed since, when it can be.
+      std::shared_ptr<const TrackedIndicator> previous;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = tracked_.find(key); it != tracked_.end() && it->second.indicator == ind) {
+          previous = it->second.state;
+        }
+      }
+      KL_ASSIGN_OR_RETURN(auto tracked, EvaluateIndicatorTracked(f, *ind, o, previous.get()));
+      values = std::move(tracked.values);
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (tracked_.size() >= kMaxTracked && !tracked_.count(key)) tracked_.clear();
+      tracked_[key] = Tracked{ind, std::move(tracked.state)};
+    } else {
+      KL_ASSIGN_OR_RETURN(values, EvaluateIndicator(f, *ind, o));
+    }
     std::unordered_set<std::string> visible;
     if (scope.mask) {
       Groups g = BuildGroups(f, o.grouping);
@@ -329,7 +347,7 @@ Result<RatesService::SetResult> RatesService::Rates(const Caller& caller, const 
   area.group = GroupKind::kArea;
   for (const auto& ind : all) {
     if (ind->def.set != set) continue;
-    KL_ASSIGN_OR_RETURN(auto by_group, Compute(view, ind, q, *scope, false));
+    KL_ASSIGN_OR_RETURN(auto by_group, Compute(view, ind, q, *scope, false, true));
     std::string area_key = CacheKey(ind.get(), area, *scope, false);
     std::shared_ptr<const IndicatorResult> whole = Cached(view.sequence(), area_key);
     if (!whole && q.group != GroupKind::kCampaign && q.group != GroupKind::kArea && !scope->mask) {
@@ -345,7 +363,7 @@ Result<RatesService::SetResult> RatesService::Rates(const Caller& caller, const 
       }
     }
     if (!whole) {
-      KL_ASSIGN_OR_RETURN(whole, Compute(view, ind, area, *scope, false));
+      KL_ASSIGN_OR_RETURN(whole, Compute(view, ind, area, *scope, false, true));
     }
     out.by_group.push_back(std::move(by_group));
     out.area.push_back(std::move(whole));

@@ -9,8 +9,10 @@
 // area) and a drill-down lists only them.
 //
 // Results are cached by (facts sequence, indicator, period, grouping, window, scope): a
-// repeated read is a map lookup, and any committed write (which moves the sequence) makes the
-// next read compute afresh.
+// repeated read is a map lookup. A committed write moves the sequence; the next read of the
+// whole area without drill-down (the five rates) then re-evaluates only the rows of the
+// projects changed since its last evaluation (EvaluateIndicatorTracked, evaluate.h); other
+// reads compute afresh.
 #pragma once
 
 #include <cstdint>
@@ -93,10 +95,11 @@ class RatesService {
   struct Scope;
   Result<std::shared_ptr<const Scope>> ScopeOf(const Caller& caller, const FactsView& view);
   // drilldown: also collect the project ids behind each side (values, drill-down); without it
-  // the ids are empty (rates, trend), which saves sorting them.
+  // the ids are empty (rates, trend), which saves sorting them. track (rates): keep the state
+  // that lets the next evaluation after a write update only the changed projects.
   Result<std::shared_ptr<const IndicatorResult>> Compute(
       const FactsView& view, std::shared_ptr<const CompiledIndicator> ind, const RateQuery& q,
-      const Scope& scope, bool drilldown);
+      const Scope& scope, bool drilldown, bool track = false);
   static std::string CacheKey(const CompiledIndicator* ind, const RateQuery& q, const Scope& scope,
                               bool drilldown);
   // The cached result at this sequence, or null (a new sequence empties the caches); Store
@@ -118,6 +121,15 @@ class RatesService {
   std::unordered_map<std::string, std::shared_ptr<const IndicatorResult>> results_;
   std::unordered_map<std::string, std::shared_ptr<const Scope>> scopes_;
   std::shared_ptr<const Labels> labels_;
+  // Per cache key (any sequence): the last evaluation's per-project state, which the next
+  // evaluation after a write updates for the changed projects only (EvaluateIndicatorTracked).
+  // The indicator is held so its address (part of the key) is not reused while listed.
+  struct Tracked {
+    std::shared_ptr<const CompiledIndicator> indicator;
+    std::shared_ptr<const TrackedIndicator> state;
+  };
+  static constexpr size_t kMaxTracked = 24;  // about 3.5 MB each at 100,000 projects
+  std::unordered_map<std::string, Tracked> tracked_;
 };
 
 }  // namespace keyline::engine
