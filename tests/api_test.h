@@ -8,9 +8,15 @@
 #include <memory>
 #include <string>
 
+#include "common/date.h"
 #include "tests/test_server.h"
 
 namespace keyline::testing {
+
+// The test clock's value (epoch ms) for 02:00 UTC on `date` ("YYYY-MM-DD").
+inline int64_t At(const char* date) {
+  return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL;
+}
 
 class ApiTest : public ::testing::TestWithParam<Backend> {
  protected:

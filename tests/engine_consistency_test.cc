@@ -16,8 +16,6 @@
 namespace keyline::testing {
 namespace {
 
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
 // Every indicator × grouping × period as text (values and drill-down ids).
 std::string Dump(engine::FactsSource& source, engine::IndicatorCatalogue& catalogue) {
   auto view = source.Read();

@@ -6,17 +6,14 @@
 
 #include <cstdlib>
 
-#include "common/date.h"
 #include "documents/xlsx_readback.h"
-#include "tests/api_test.h"
+#include "tests/engine_api_test.h"
 
 namespace keyline::testing {
 namespace {
 
 using documents::testing::ReadBack;
 using documents::testing::ReadSheet;
-
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
 
 constexpr int kHeaderRow = 3;  // title, subtitle, then the two header rows
 constexpr int kFirstDataRow = 5;
@@ -25,44 +22,8 @@ std::string Str(const boost::json::value& v) {
   return v.is_string() ? std::string(v.as_string()) : std::string();
 }
 
-class EngineExportsApi : public ApiTest {
+class EngineExportsApi : public EngineApiTest {
  protected:
-  // School: a confirmed 12000万 plan for 2026 (1000/month).
-  void PlanSchool() {
-    auto fgw = As("fgw");
-    std::string plan = "/api/v1/projects/" + Id(fx().project_school) + "/plans/2026";
-    ASSERT_EQ(
-        fgw->Request("PUT", plan, R"j({"planned_investment":"12000","split":"even","version":0})j")
-            .status,
-        200);
-    ASSERT_EQ(fgw->Post(plan + "/confirm", R"j({"version":1})j").status, 200);
-  }
-  // The school's February report of 200万, submitted at the clock's "now".
-  void SubmitSchoolFebruary(HttpClient& company_a) {
-    std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
-    ASSERT_EQ(
-        company_a.Request("PUT", rep, R"j({"version":0,"completed_investment":"200"})j").status,
-        200);
-    ASSERT_EQ(company_a.Post(rep + "/submit", R"j({"version":1})j").status, 200);
-  }
-  boost::json::object MonthlyScheme() {
-    return boost::json::object{
-        {"code", "monthly"},
-        {"name_zh", "月度排名"},
-        {"period_kind", "month"},
-        {"groups", boost::json::array{boost::json::object{
-                       {"code", "depts"},
-                       {"name_zh", "部门"},
-                       {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-        {"components",
-         boost::json::array{
-             boost::json::object{{"indicator", "fengxi.investment_completion"},
-                                 {"weight", 60},
-                                 {"name_zh", "投资完成率"}},
-             boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
-        {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
-        {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
-  }
   // The single sheet of an .xlsx answer.
   static ReadSheet SheetOf(const HttpResult& r) {
     EXPECT_EQ(r.status, 200) << r.body;
@@ -115,7 +76,7 @@ class EngineExportsApi : public ApiTest {
 KL_INSTANTIATE_BACKENDS(EngineExportsApi);
 
 TEST_P(EngineExportsApi, RatesExportIsTheRatesTableWithTheAreaRow) {
-  PlanSchool();
+  PlanSchool("12000");
   server().clock().Set(At("2026-03-27"));
   auto company = As("company_a");
   std::string report = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202603";
@@ -198,7 +159,7 @@ TEST_P(EngineExportsApi, RatesExportIsTheRatesTableWithTheAreaRow) {
 }
 
 TEST_P(EngineExportsApi, LightsExportIsTheScopedLightsList) {
-  PlanSchool();
+  PlanSchool("12000");
   auto fgw = As("fgw");
   HttpResult json = fgw->Get("/api/v1/lights?period=202603&page_size=500");
   ASSERT_EQ(json.status, 200) << json.body;
@@ -280,7 +241,7 @@ TEST_P(EngineExportsApi, LightsExportIsTheScopedLightsList) {
 }
 
 TEST_P(EngineExportsApi, RankingsExportIsTheRankingWithListsAndExemptions) {
-  PlanSchool();
+  PlanSchool("12000");
   auto company_a = As("company_a");
   auto fgw = As("fgw");
   ASSERT_TRUE(company_a && fgw);

@@ -14,8 +14,6 @@
 namespace keyline::testing {
 namespace {
 
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
 class EngineLive : public ApiTest {
  protected:
   std::string ReportUrl(int64_t project, int period) {

@@ -252,8 +252,6 @@ TEST_P(ImportsApi, AnExpiredImportCannotBeConfirmed) {
 }
 
 // 10:00 Beijing time on a date.
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
 TEST_P(ImportsApi, MonthlyFiguresAreSubmittedForTheMonthInOneConfirmation) {
   server().clock().Set(At("2026-03-27"));  // 202603 is open
   auto fgw = As("fgw");

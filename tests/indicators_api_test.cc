@@ -6,8 +6,6 @@
 namespace keyline::testing {
 namespace {
 
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
 class IndicatorsApi : public ApiTest {
  protected:
   // School: a confirmed 12000万 plan for 2026 and an approved March report of 1200万.

@@ -9,55 +9,13 @@
 //   mall    reserve, planned start 2026-01-01, not started → yellow start
 #include <gtest/gtest.h>
 
-#include "common/date.h"
-#include "tests/api_test.h"
+#include "tests/engine_api_test.h"
 
 namespace keyline::testing {
 namespace {
 
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
-class LightsApi : public ApiTest {
+class LightsApi : public EngineApiTest {
  protected:
-  void PlanSchool() {
-    auto fgw = As("fgw");
-    std::string url = "/api/v1/projects/" + Id(fx().project_school) + "/plans/2026";
-    boost::json::object body{{"planned_investment", "1200"}, {"split", "even"}, {"version", 0}};
-    HttpResult saved = fgw->Request("PUT", url, Json(body));
-    ASSERT_EQ(saved.status, 200) << saved.body;
-    ASSERT_EQ(fgw->Post(url + "/confirm", R"({"version":1})").status, 200);
-  }
-  // The school's February report: 200万, submitted at the clock's "now".
-  void SubmitSchoolFebruary(HttpClient& company_a) {
-    std::string rep = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
-    HttpResult draft = company_a.Request("PUT", rep,
-                                         Json({{"version", 0},
-                                               {"completed_investment", "200"},
-                                               {"progress_text", "主体施工"},
-                                               {"progress_percent", 10},
-                                               {"workers", 50}}));
-    ASSERT_EQ(draft.status, 200) << draft.body;
-    HttpResult submitted = company_a.Post(rep + "/submit", R"({"version":1})");
-    ASSERT_EQ(submitted.status, 200) << submitted.body;
-  }
-  // A monthly scheme ranking 教育局 and 住建局: investment completion 60, timeliness 40; red
-  // list top 1 and black list bottom 1, neither needing a target.
-  boost::json::object MonthlyScheme() {
-    return boost::json::object{
-        {"code", "monthly"},
-        {"name_zh", "月度排名"},
-        {"period_kind", "month"},
-        {"groups", boost::json::array{boost::json::object{
-                       {"code", "depts"},
-                       {"name_zh", "部门"},
-                       {"unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}}}},
-        {"components",
-         boost::json::array{
-             boost::json::object{{"indicator", "fengxi.investment_completion"}, {"weight", 60}},
-             boost::json::object{{"indicator", "builtin.reporting_timeliness"}, {"weight", 40}}}},
-        {"red_list", boost::json::object{{"top_n", 1}, {"require_target", false}}},
-        {"black_list", boost::json::object{{"bottom_n", 1}, {"missed_target", false}}}};
-  }
   // The item of one project in a /lights answer (null when absent).
   static const boost::json::object* ItemOf(const HttpResult& r, int64_t id) {
     for (const auto& item : r.json.at("items").as_array()) {
@@ -77,7 +35,7 @@ class LightsApi : public ApiTest {
 KL_INSTANTIATE_BACKENDS(LightsApi);
 
 TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
-  PlanSchool();
+  PlanSchool("1200");
   auto fgw = As("fgw");
   HttpResult all = fgw->Get("/api/v1/lights?period=202603");
   ASSERT_EQ(all.status, 200) << all.body;
@@ -150,7 +108,7 @@ TEST_P(LightsApi, BadQueriesAreRejected) {
 }
 
 TEST_P(LightsApi, JudgementsOnlyLowerAndAreAudited) {
-  PlanSchool();
+  PlanSchool("1200");
   std::string url = "/api/v1/projects/" + Id(fx().project_school) + "/lights/judgements";
   auto edu = As("edu");
   // Raising progress (yellow) to red: 400 with the zh + en message.
@@ -225,7 +183,7 @@ TEST_P(LightsApi, JudgementsOnlyLowerAndAreAudited) {
 }
 
 TEST_P(LightsApi, RulesAreDataValidatedAndTakeEffectAtOnce) {
-  PlanSchool();
+  PlanSchool("1200");
   auto fgw = As("fgw");
   HttpResult rules = As("company_a")->Get("/api/v1/light-rules");
   ASSERT_EQ(rules.status, 200) << rules.body;
@@ -261,7 +219,7 @@ TEST_P(LightsApi, RulesAreDataValidatedAndTakeEffectAtOnce) {
 }
 
 TEST_P(LightsApi, ForecastAndDispatchList) {
-  PlanSchool();
+  PlanSchool("1200");
   auto fgw = As("fgw");
   HttpResult p =
       fgw->Get("/api/v1/projects/" + Id(fx().project_school) + "/forecast?period=202603");
@@ -326,7 +284,7 @@ TEST_P(LightsApi, ForecastAndDispatchList) {
 }
 
 TEST_P(LightsApi, RankingSchemesRankingsAndExemptions) {
-  PlanSchool();
+  PlanSchool("1200");
   auto fgw = As("fgw");
   HttpResult schemes = As("leader")->Get("/api/v1/ranking-schemes");
   ASSERT_EQ(schemes.status, 200) << schemes.body;
@@ -434,7 +392,7 @@ namespace {
 // February (the previous period): 教育局 16.7% → 10 of 60, no report due in February (does not
 // apply) → scaled to 16.67; rank 1 then and now: change 0.
 TEST_P(LightsApi, RankingFromReportedNumbers) {
-  PlanSchool();
+  PlanSchool("1200");
   // Log in first: a login at a "now" earlier than the fixture's is refused.
   auto company_a = As("company_a");
   auto fgw = As("fgw");

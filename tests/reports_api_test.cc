@@ -11,8 +11,6 @@ namespace keyline::testing {
 namespace {
 
 // 10:00 Beijing time on a date.
-int64_t At(const char* date) { return Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL; }
-
 class ReportsApi : public ApiTest {
  protected:
   std::string ReportUrl(int64_t project, int period) {
