@@ -1,7 +1,9 @@
 #!/bin/sh
-# Ledger import benchmark (issue 7): generates realistic N-project ledgers with libxlsxwriter
+# Ledger import benchmark (issues 7 and 14): generates realistic N-project ledgers with libxlsxwriter
 # (bench/gen_ledger.c: merged title and two-row header, 序号, hidden column, headings and 小计
-# rows, blank rows, amounts as numbers / text / full-width / 亿元, dates as cells and text) and
+# rows, blank rows, amounts as numbers / text / full-width / 亿元, dates as cells and text, and
+# the year's figures: 2025年计划投资, 1-11月完成投资 金额 / 占年度计划(%), 形象进度, 包抓领导,
+# 建设单位统一社会信用代码 — FIGURES=0 leaves them out) and
 # imports each end to end with the CLI into a fresh SQLite database:
 #   keyline import ledger FILE.xlsx   (prints the dry run, then plans again and writes every
 #                                      project, its stage record and audit entry in ONE
@@ -19,7 +21,11 @@ trap 'rm -rf "$tmp"' EXIT
 cc -O2 -o "$tmp/gen_ledger" "$here/gen_ledger.c" $(pkg-config --cflags --libs xlsxwriter)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 for n in $sizes; do
-  "$tmp/gen_ledger" "$tmp/ledger_$n.xlsx" "$n"
+  if [ "${FIGURES:-1}" = 1 ]; then
+    "$tmp/gen_ledger" "$tmp/ledger_$n.xlsx" "$n" 1 figures
+  else
+    "$tmp/gen_ledger" "$tmp/ledger_$n.xlsx" "$n"
+  fi
   size=$(stat -c %s "$tmp/ledger_$n.xlsx")
   db="sqlite:$tmp/bench_$n.db"
   "$keyline" --db "$db" migrate >/dev/null

@@ -71,6 +71,13 @@ std::string ImportViewJson(const importing::ImportView& v) {
   w.Key("new_owners").BeginArray();
   for (const auto& o : v.plan.new_owners) w.String(o);
   w.EndArray();
+  w.Key("new_leaders").BeginArray();
+  for (const auto& o : v.plan.new_leaders) w.String(o);
+  w.EndArray();
+  // The period of the year's figures (annual plan of `year`, year to date up to `month`).
+  w.Key("figures_year").OptInt(v.plan.year ? std::optional<int64_t>(*v.plan.year) : std::nullopt);
+  w.Key("figures_month")
+      .OptInt(v.plan.month ? std::optional<int64_t>(*v.plan.month) : std::nullopt);
   std::vector<const importing::PlanRow*> rows;
   rows.reserve(v.plan.rows.size());
   for (const auto& r : v.plan.rows) rows.push_back(&r);
@@ -87,6 +94,10 @@ std::string ImportViewJson(const importing::ImportView& v) {
     w.Key("reasons").BeginArray();
     for (const auto& reason : r.reasons) {
       w.BeginObject().Key("zh").String(reason.zh).Key("en").String(reason.en).EndObject();
+    }
+    w.EndArray().Key("warnings").BeginArray();
+    for (const auto& warning : r.warnings) {
+      w.BeginObject().Key("zh").String(warning.zh).Key("en").String(warning.en).EndObject();
     }
     w.EndArray().Key("changes").BeginArray();
     for (const auto& c : r.changes) {
@@ -106,7 +117,8 @@ namespace {
 
 http::Response Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
                       importing::ImportKind kind) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"sheet", "filename", "period"}));
+  KL_RETURN_IF_ERROR_RESPONSE(req,
+                              RejectUnknownQuery(req, {"sheet", "filename", "period", "year"}));
   std::string_view type = req.Header("content-type");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
@@ -128,6 +140,18 @@ http::Response Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
                                                 {{"period", "应为YYYYMM", "must be YYYYMM"}}));
     }
     period = p->value;
+  } else if (req.Query("period")) {  // the ledger's figures: YYYYMM, or the year alone
+    auto p = Period::Parse(*req.Query("period"));
+    if (!p.ok()) {
+      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                                "query parameter period must be YYYYMM",
+                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+    }
+    period = p->value;
+  } else if (req.Query("year")) {
+    auto y = QueryInt(req, "year", 2000, 2100, false);
+    if (!y.ok()) return Error(req, y.status());
+    if (*y) period = static_cast<int>(**y);
   }
   if (req.body.empty()) {
     return Error(req, Status::InvalidArgument("上传的文件为空", "the uploaded file is empty"));

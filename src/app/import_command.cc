@@ -12,7 +12,8 @@ namespace {
 int CliUsage(const std::string& problem) {
   std::fprintf(stderr,
                "%s\nusage: keyline import ledger FILE.xlsx [--dry-run] [--sheet N] "
-               "[--skip-errors]\n       keyline import reports FILE.xlsx --period YYYYMM "
+               "[--skip-errors] [--period YYYYMM | --year YYYY]\n       keyline import reports "
+               "FILE.xlsx --period YYYYMM "
                "[--dry-run] [--skip-errors]\n",
                problem.c_str());
   return 2;
@@ -52,6 +53,27 @@ void PrintDryRun(const importing::ImportView& v, const importing::SheetTable& ta
   if (!v.plan.new_owners.empty()) {
     std::printf("将新建业主单位 %zu 个 / new owner companies: %zu\n", v.plan.new_owners.size(),
                 v.plan.new_owners.size());
+  }
+  if (v.plan.year) {
+    std::printf("年度数据 / figures of: %d年%s\n", *v.plan.year,
+                v.plan.month ? ("，累计截至" + std::to_string(*v.plan.month) + "月").c_str() : "");
+  }
+  if (!v.plan.new_leaders.empty()) {
+    std::printf("将登记包抓领导 %zu 人 / new leaders: %zu\n", v.plan.new_leaders.size(),
+                v.plan.new_leaders.size());
+  }
+  int noted = 0;
+  for (const auto& r : v.plan.rows) {
+    if (r.warnings.empty() || r.action == importing::RowAction::kError) continue;
+    if (noted++ == 0) std::printf("提示 / warnings:\n");
+    if (noted > 200) {
+      std::printf("  ……\n");
+      break;
+    }
+    for (const auto& w : r.warnings) {
+      std::printf("  第%lld行 %s：%s\n      row %lld: %s\n", static_cast<long long>(r.row),
+                  r.name.c_str(), w.zh.c_str(), static_cast<long long>(r.row), w.en.c_str());
+    }
   }
   int shown = 0;
   for (const auto& r : v.plan.rows) {
@@ -103,6 +125,13 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
       auto p = Period::Parse(args[++i]);
       if (!p.ok()) return CliUsage("--period expects YYYYMM");
       period = p->value;
+    } else if (a == "--year" && i + 1 < args.size() && kind == importing::ImportKind::kLedger) {
+      const std::string& v = args[++i];
+      if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos || v < "2000" ||
+          v > "2100") {
+        return CliUsage("--year expects YYYY (2000..2100)");
+      }
+      period = std::stoi(v);
     } else {
       return CliUsage("import: unknown option " + a);
     }
@@ -126,11 +155,12 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
   if (!result.ok()) return CliFail(result.status());
   std::printf(
       "已导入 / imported: 新建 %lld，更新 %lld，未变 %lld，跳过 %lld，跳过错误行 %lld，"
-      "新建业主单位 %lld\n",
+      "新建业主单位 %lld，新登记包抓领导 %lld\n",
       static_cast<long long>(result->created), static_cast<long long>(result->updated),
       static_cast<long long>(result->unchanged), static_cast<long long>(result->skipped),
       static_cast<long long>(result->errors_skipped),
-      static_cast<long long>(result->owners_created));
+      static_cast<long long>(result->owners_created),
+      static_cast<long long>(result->leaders_created));
   return 0;
 }
 

@@ -101,7 +101,7 @@ struct KeylineApp::State {
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
   std::unique_ptr<importing::ImportService> imports;  // issue 7
-  std::unique_ptr<storage::LiveFacts> live_facts;  // issue 5: engine
+  std::unique_ptr<storage::LiveFacts> live_facts;     // issue 5: engine
   std::unique_ptr<IndicatorRepository> indicator_repo;
   std::unique_ptr<EngineLookups> engine_lookups;
   std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
@@ -228,8 +228,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.bulletins->SetIndicatorSource(*s.engine_lights);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
-  s.imports = std::make_unique<importing::ImportService>(
-      repos, s.store->imports(), *s.projects, *s.reports, *s.audit, *s.clock);
+  s.imports =
+      std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects, *s.reports,
+                                                 *s.plans, *reporting.reports, *s.audit, *s.clock);
   s.api.imports = s.imports.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();

@@ -24,6 +24,17 @@ std::string_view ImportKindCode(ImportKind kind);  // "ledger" / "reports"
 std::span<const FieldDef> FieldsOf(ImportKind kind);
 const FieldDef* FindField(ImportKind kind, std::string_view code);
 
+// The year and month a header or title names: "2023年计划投资" (2023), "1-12月完成投资" (12),
+// "2023年重点项目建设进度台账（截至12月底）" (2023, 12). Digits may be full-width.
+struct HeaderPeriod {
+  std::optional<int> year, month;
+};
+HeaderPeriod PeriodInText(std::string_view text);
+
+// A header key without its leading period ("2023年", "2023年度", "1-12月", "截至11月底"),
+// which is recorded in *period; the key itself when it has none.
+std::string StripPeriodPrefix(const std::string& key, HeaderPeriod* period);
+
 // The header key synonyms are compared on: CompactText, without what is in brackets
 // ("总投资（万元）" → "总投资"), without a leading "其中" and trailing ':' / '：'.
 std::string HeaderKey(std::string_view header_segment);

@@ -24,7 +24,7 @@ TEST(FieldsTest, SynonymsMapToProjectFields) {
   EXPECT_EQ(Suggest("项目状态"), "stage");
   EXPECT_EQ(Suggest("项目建设单位"), "owner");  // containment
   EXPECT_EQ(Suggest("序号"), std::nullopt);
-  EXPECT_EQ(Suggest("年度计划投资"), std::nullopt);
+  EXPECT_EQ(Suggest("自开工累计完成投资"), std::nullopt);
   EXPECT_EQ(Suggest("备注"), std::nullopt);
 }
 
@@ -44,8 +44,46 @@ TEST(FieldsTest, MappingUsesEachFieldOnce) {
   EXPECT_EQ(m[3], std::nullopt);
 }
 
-TEST(FieldsTest, ReportsNeverTakeCumulativeFigures) {
-  EXPECT_EQ(SuggestField(ImportKind::kReports, "1-10月累计完成投资"), std::nullopt);
+TEST(FieldsTest, TheYearsFiguresAsOfficesWriteThem) {
+  EXPECT_EQ(Suggest("年度计划投资"), "annual_plan");
+  EXPECT_EQ(Suggest("2023年计划投资（万元）"), "annual_plan");
+  EXPECT_EQ(Suggest("２０２３年度计划投资"), "annual_plan");
+  EXPECT_EQ(Suggest("本年计划投资"), "annual_plan");
+  EXPECT_EQ(Suggest("计划投资"), std::nullopt);  // alone it may be the total
+  EXPECT_EQ(Suggest("1-12月完成投资/金额"), "ytd_completed");
+  EXPECT_EQ(Suggest("1-12月完成投资（万元）/占年度计划(%)"), "ytd_percent");
+  EXPECT_EQ(Suggest("1—11月完成投资"), "ytd_completed");
+  EXPECT_EQ(Suggest("截至11月底累计完成投资"), "ytd_completed");
+  EXPECT_EQ(Suggest("累计完成投资"), "ytd_completed");
+  EXPECT_EQ(Suggest("完成投资"), std::nullopt);  // alone it may be the month's
+  EXPECT_EQ(Suggest("形象进度"), "progress");
+  EXPECT_EQ(Suggest("包抓领导"), "leader");
+  EXPECT_EQ(Suggest("包抓区级领导"), "leader");
+  EXPECT_EQ(Suggest("建设单位统一社会信用代码"), "owner_credit_code");
+  EXPECT_EQ(Suggest("项目单位统一社会信用代码"), "owner_credit_code");
+}
+
+TEST(FieldsTest, PeriodsInHeadersAndTitles) {
+  HeaderPeriod a = PeriodInText("雁塔区2023年重点项目建设进度台账（截至12月底）");
+  EXPECT_EQ(a.year, 2023);
+  EXPECT_EQ(a.month, 12);
+  HeaderPeriod b = PeriodInText("1-11月完成投资");
+  EXPECT_EQ(b.year, std::nullopt);
+  EXPECT_EQ(b.month, 11);
+  HeaderPeriod c = PeriodInText("２０２４年１～３月");
+  EXPECT_EQ(c.year, 2024);
+  EXPECT_EQ(c.month, 3);
+  HeaderPeriod d = PeriodInText("总投资12345万元");  // no period
+  EXPECT_EQ(d.year, std::nullopt);
+  EXPECT_EQ(d.month, std::nullopt);
+  HeaderPeriod e = PeriodInText("1-13月");
+  EXPECT_EQ(e.month, std::nullopt);
+}
+
+TEST(FieldsTest, ReportsTakeTheYearToDateAsCumulative) {
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "1-10月累计完成投资"), "cumulative");
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "1-10月完成投资"), "cumulative");
+  EXPECT_EQ(SuggestField(ImportKind::kReports, "自开工累计完成投资"), std::nullopt);
   EXPECT_EQ(SuggestField(ImportKind::kReports, "本月完成投资（万元）"), "month_investment");
   EXPECT_EQ(SuggestField(ImportKind::kReports, "形象进度"), "progress");
 }

@@ -6,6 +6,8 @@
 #include "common/date.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
+#include "core/model/reporting_json.h"
+#include "importing/ledger_figures.h"
 
 namespace keyline::importing {
 namespace {
@@ -94,6 +96,7 @@ std::string ConfirmResultJson(const ConfirmResult& r) {
   w.Key("created").Int(r.created).Key("updated").Int(r.updated);
   w.Key("unchanged").Int(r.unchanged).Key("skipped").Int(r.skipped);
   w.Key("errors_skipped").Int(r.errors_skipped).Key("owners_created").Int(r.owners_created);
+  w.Key("leaders_created").Int(r.leaders_created);
   w.EndObject();
   return w.Take();
 }
@@ -118,14 +121,38 @@ Result<ImportSession> ImportService::LoadOwn(Tx& tx, const Caller& caller, int64
 }
 
 Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
-                                       const ColumnMapping& mapping) {
+                                       const ColumnMapping& mapping,
+                                       std::optional<int64_t> period) {
   KL_ASSIGN_OR_RETURN(std::vector<ProjectMatchKey> keys, imports_.ProjectKeys(tx));
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
   LedgerIndex index(std::move(keys), std::move(unit_keys));
   std::string today = projects_.Today();
+  LedgerPeriod ledger_period = ResolveLedgerPeriod(
+      table, mapping.fields, period ? std::optional<int>(static_cast<int>(*period)) : std::nullopt);
+  FiguresIndex figures;
+  bool wants_figures = false;
+  for (const auto& f : mapping.fields) {
+    wants_figures =
+        wants_figures || (f && (*f == "annual_plan" || *f == "ytd_completed" || *f == "progress" ||
+                                *f == "leader" || *f == "owner_credit_code"));
+  }
+  if (wants_figures) {
+    KL_ASSIGN_OR_RETURN(std::vector<PersonNameKey> people, imports_.PersonKeys(tx));
+    figures.SetPeople(people);
+    KL_ASSIGN_OR_RETURN(auto codes, imports_.UnitCreditCodes(tx));
+    figures.SetOwnerCodes(codes);
+    if (ledger_period.year) {
+      KL_ASSIGN_OR_RETURN(auto stored, imports_.YearFigures(tx, *ledger_period.year,
+                                                            ledger_period.month.value_or(0)));
+      std::unordered_map<int64_t, StoredFigures> by_project;
+      by_project.reserve(stored.size());
+      for (auto& [id, f] : stored) by_project.emplace(id, std::move(f));
+      figures.SetFigures(std::move(by_project));
+    }
+  }
   return PlanLedger(
-      table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); },
-      today);
+      table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); }, today,
+      wants_figures ? &figures : nullptr, &ledger_period);
 }
 
 Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
@@ -137,7 +164,7 @@ Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
   }
   LedgerPlan plan;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping));
+    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, period));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -161,6 +188,8 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
     PlanRow out;
     out.row = tr.row;
     std::string name, code;
+    std::optional<Money> cumulative;
+    std::string cumulative_where;
     for (size_t c = 0; c < table.columns.size() && c < mapping.fields.size(); ++c) {
       if (!mapping.fields[c] || c >= tr.cells.size() || tr.cells[c].empty()) continue;
       const std::string& field = *mapping.fields[c];
@@ -173,6 +202,24 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
         auto m = ParseAmount(text, units[c]);
         if (m.ok()) {
           out.month_investment = *m;
+        } else {
+          out.reasons.push_back(
+              {table.columns[c].letter + "列：" + m.status().message_zh(),
+               "column " + table.columns[c].letter + ": " + m.status().message_en()});
+        }
+      } else if (field == "cumulative") {
+        auto m = ParseAmount(text, units[c]);
+        cumulative_where = table.columns[c].letter;
+        HeaderPeriod named = PeriodInText(table.columns[c].header);
+        if (named.month && *named.month != period % 100) {
+          out.reasons.push_back(
+              {table.columns[c].letter + "列：表头为1-" + std::to_string(*named.month) +
+                   "月累计，与导入期别" + std::to_string(period / 100) + "年" +
+                   std::to_string(period % 100) + "月不符",
+               "column " + table.columns[c].letter + ": the header's year to date runs to month " +
+                   std::to_string(*named.month) + ", not the import's period"});
+        } else if (m.ok()) {
+          cumulative = *m;
         } else {
           out.reasons.push_back(
               {table.columns[c].letter + "列：" + m.status().message_zh(),
@@ -195,9 +242,6 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
       out.reasons.push_back({"项目不存在：" + (code.empty() ? name : code),
                              "no such project: " + (code.empty() ? name : code)});
     }
-    if (!out.month_investment && out.reasons.empty()) {
-      out.reasons.push_back({"本月完成投资不能为空", "this month's investment is required"});
-    }
     if (id) {
       if (auto [it, fresh] = seen.emplace(*id, tr.row); !fresh) {
         out.reasons.push_back({"与第" + std::to_string(it->second) + "行是同一项目",
@@ -214,6 +258,44 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
         out.project_id = *id;
         const MonthlyReport& r = view->report;
         out.report_version = r.version;
+        // 1–M月累计: the month's figure is the difference to the counted reports of the months
+        // before (a given 本月完成投资 must agree with it).
+        if (cumulative && out.reasons.empty()) {
+          Money before;
+          Status read = repos_.tx->Read([&](Tx& tx) -> Status {
+            KL_ASSIGN_OR_RETURN(ReportTotals totals, report_rows_.Totals(tx, *id, period));
+            before = totals.year_before_period;
+            return Status::Ok();
+          });
+          if (!read.ok()) return read;
+          Money month{cumulative->cents - before.cents};
+          std::string where = cumulative_where + "列：";
+          if (month.cents < 0) {
+            out.reasons.push_back({where + "1-" + std::to_string(period % 100) + "月累计" +
+                                       cumulative->ToWanString() + "万元小于此前各月已报合计" +
+                                       before.ToWanString() + "万元",
+                                   "column " + cumulative_where +
+                                       ": the year to date is below the months already "
+                                       "reported (" +
+                                       before.ToWanString() + ")"});
+          } else if (out.month_investment && *out.month_investment != month) {
+            // Both given: the month's own figure is taken; the year to date only checks it (the
+            // months before may predate Keyline).
+            out.warnings.push_back(
+                {where + "本月完成投资" + out.month_investment->ToWanString() +
+                     "万元与“累计减此前各月已报”" + month.ToWanString() +
+                     "万元不符，按本月完成投资导入",
+                 "column " + cumulative_where +
+                     ": this month's figure does not match the year to date less the months "
+                     "before; the month's figure is imported"});
+          } else if (!out.month_investment) {
+            out.month_investment = month;
+          }
+        }
+        if (!out.month_investment && out.reasons.empty()) {
+          out.reasons.push_back({"本月完成投资（或1-M月累计完成投资）不能为空",
+                                 "this month's investment (or the year to date) is required"});
+        }
         if (!view->editable) {
           out.reasons.push_back(
               {"本期月报当前不能由您修改（状态：" +
@@ -434,7 +516,7 @@ Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan
                             const std::string& import_ref, ConfirmResult* result) {
   KL_RETURN_IF_ERROR(RefuseErrors(plan, skip_errors));
   int64_t now = clock_.NowMs();
-  std::unordered_map<std::string, int64_t> owners;
+  std::unordered_map<std::string, int64_t> owners, leaders;
   for (const PlanRow& row : plan.rows) {
     if (CountedAsNotWritten(row, result)) continue;
     Project project = row.project;
@@ -445,6 +527,7 @@ Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan
         Unit unit;
         unit.name = row.new_owner;
         unit.kind = UnitKind::kCompany;
+        unit.credit_code = row.owner_code;
         unit.created_at = unit.updated_at = now;
         KL_ASSIGN_OR_RETURN(unit.id, repos_.units->Insert(tx, unit));
         unit.version = 1;
@@ -460,11 +543,14 @@ Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan
       return Status(st.code(), "第" + n + "行：" + st.message_zh(),
                     "row " + n + ": " + st.message_en(), st.details());
     };
+    int64_t project_id = 0;
     if (row.action == RowAction::kCreate) {
       auto created = projects_.CreateInTx(tx, caller, project, "台账导入 " + import_ref);
       if (!created.ok()) return row_error(created.status());
+      project_id = created->id;
       ++result->created;
     } else {
+      project_id = *row.project_id;
       auto updated =
           projects_.UpdateInTx(tx, caller, *row.project_id, project.version, [&](Project& p) {
             Stage stage = p.stage;
@@ -475,6 +561,115 @@ Status ImportService::Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan
       if (!updated.ok()) return row_error(updated.status());
       ++result->updated;
     }
+    Status figures = ApplyFigures(tx, caller, row, project_id, import_ref, &leaders);
+    if (!figures.ok()) return row_error(figures);
+  }
+  result->leaders_created = static_cast<int64_t>(leaders.size());
+  return Status::Ok();
+}
+
+Status ImportService::ApplyFigures(Tx& tx, const Caller& caller, const PlanRow& row,
+                                   int64_t project_id, const std::string& import_ref,
+                                   std::unordered_map<std::string, int64_t>* leaders) {
+  int64_t now = clock_.NowMs();
+  std::string today = projects_.Today();
+  // A valid credit code for an owner registered without one.
+  if (row.owner_code && row.owner_code_for_existing && row.project.owner_unit_id) {
+    KL_ASSIGN_OR_RETURN(Unit unit, repos_.units->Get(tx, *row.project.owner_unit_id));
+    if (!unit.credit_code) {
+      Unit before = unit;
+      unit.credit_code = row.owner_code;
+      unit.updated_at = now;
+      KL_RETURN_IF_ERROR(repos_.units->Update(tx, unit, before.version));
+      unit.version = before.version + 1;
+      KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "update", "unit", std::to_string(unit.id),
+                                       ToJson(before), ToJson(unit)));
+    }
+  }
+  if (row.annual_plan) {
+    KL_RETURN_IF_ERROR(plans_.ImportBaselineInTx(tx, caller, project_id, row.plan_year,
+                                                 *row.annual_plan, "台账导入 " + import_ref,
+                                                 row.action == RowAction::kCreate));
+  }
+  if (row.opening_balance) {
+    MonthlyReport report;
+    std::optional<MonthlyReport> before;
+    if (row.balance_id) {
+      KL_ASSIGN_OR_RETURN(report, report_rows_.Get(tx, *row.balance_id));
+      before = report;
+    } else {
+      report.project_id = project_id;
+      report.period = row.balance_period;
+      report.origin = "import";
+      report.status = ReportStatus::kApproved;
+      report.created_at = now;
+      report.first_submitted_at = now;
+      report.submitted_at = now;
+      report.submitted_by = caller.user_id;
+      report.reviewed_at = now;
+      report.reviewed_by = caller.user_id;
+    }
+    report.completed_investment = *row.opening_balance;
+    if (row.progress) report.progress_text = *row.progress;
+    report.review_comment = "台账导入期初数（" + std::to_string(row.balance_period / 100) + "年1-" +
+                            std::to_string(row.balance_period % 100) + "月累计）" + import_ref;
+    report.updated_at = now;
+    if (before) {
+      KL_RETURN_IF_ERROR(report_rows_.Update(tx, report, before->version));
+      report.version = before->version + 1;
+    } else {
+      KL_ASSIGN_OR_RETURN(report.id, report_rows_.Insert(tx, report));
+      report.version = 1;
+    }
+    KL_RETURN_IF_ERROR(audit_.Record(tx, caller, before ? "update" : "import", "report",
+                                     std::to_string(report.id), before ? ToJson(*before) : "",
+                                     ToJson(report)));
+  }
+  std::optional<int64_t> leader = row.leader_id;
+  if (!row.new_leader.empty()) {
+    std::string key = CompactText(row.new_leader);
+    auto it = leaders->find(key);
+    if (it == leaders->end()) {
+      Person person;
+      person.name = row.new_leader;
+      person.kind = PersonKind::kLeader;
+      person.created_at = person.updated_at = now;
+      KL_ASSIGN_OR_RETURN(person.id, repos_.people->Insert(tx, person));
+      person.version = 1;
+      KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "create", "person", std::to_string(person.id),
+                                       "", ToJson(person)));
+      it = leaders->emplace(key, person.id).first;
+    }
+    leader = it->second;
+  }
+  if (leader) {
+    // The open 包抓领导 assignment ends yesterday; the new one starts today.
+    std::vector<Assignment> current;
+    if (row.action != RowAction::kCreate) {
+      KL_ASSIGN_OR_RETURN(current, repos_.projects->ListAssignments(tx, project_id));
+    }
+    for (Assignment& a : current) {
+      if (a.role != AssignmentRole::kLeadLeader || a.valid_to || !a.person_id) continue;
+      if (*a.person_id == *leader) return Status::Ok();
+      Assignment before = a;
+      auto day = Date::Parse(today);
+      if (day.ok()) a.valid_to = Date::FromDays(day->ToDays() - 1).ToString();
+      if (a.valid_from && *a.valid_to < *a.valid_from) a.valid_to = a.valid_from;
+      KL_RETURN_IF_ERROR(repos_.projects->UpdateAssignment(tx, a, before.version));
+      KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "update", "assignment", std::to_string(a.id),
+                                       ToJson(before), ToJson(a)));
+    }
+    Assignment a;
+    a.project_id = project_id;
+    a.role = AssignmentRole::kLeadLeader;
+    a.person_id = leader;
+    a.valid_from = today;
+    a.note = "台账导入 " + import_ref;
+    a.created_at = now;
+    KL_ASSIGN_OR_RETURN(a.id, repos_.projects->InsertAssignment(tx, a));
+    a.version = 1;
+    KL_RETURN_IF_ERROR(
+        audit_.Record(tx, caller, "create", "assignment", std::to_string(a.id), "", ToJson(a)));
   }
   return Status::Ok();
 }
@@ -519,7 +714,7 @@ Result<ConfirmResult> ImportService::Confirm(const Caller& caller, int64_t id, b
     } else {
       KL_ASSIGN_OR_RETURN(SheetTable table, DecodeTable(s.table));
       KL_ASSIGN_OR_RETURN(ColumnMapping mapping, DecodeMapping(s.mapping));
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, s.period));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, "#" + std::to_string(id), &result));
     }
     std::string json = ConfirmResultJson(result);
@@ -568,7 +763,7 @@ Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind
     if (report_plan) {
       KL_RETURN_IF_ERROR(ApplyReports(tx, caller, *report_plan, *period, skip_errors, &result));
     } else {
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, period));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, source, &result));
     }
     return audit_.Record(tx, caller, "import", std::string(ImportKindCode(kind)) + "_file", "", "",

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/clock.h"
@@ -35,6 +36,7 @@
 #include "core/ports/import_repositories.h"
 #include "core/ports/repositories.h"
 #include "core/service/audit_log.h"
+#include "core/service/plan_service.h"
 #include "core/service/project_service.h"
 #include "core/service/report_service.h"
 #include "importing/ledger_plan.h"
@@ -56,6 +58,7 @@ struct ConfirmResult {
   int64_t id = 0;
   int64_t created = 0, updated = 0, unchanged = 0, skipped = 0, errors_skipped = 0;
   int64_t owners_created = 0;
+  int64_t leaders_created = 0;
 };
 
 struct MappingChange {
@@ -68,11 +71,14 @@ class ImportService {
   static constexpr int64_t kTtlMs = 24LL * 3600 * 1000;
 
   ImportService(const Repositories& repos, ImportRepository& imports, ProjectService& projects,
-                ReportService& reports, AuditLog& audit, const Clock& clock)
+                ReportService& reports, PlanService& plans, ReportRepository& report_rows,
+                AuditLog& audit, const Clock& clock)
       : repos_(repos),
         imports_(imports),
         projects_(projects),
         reports_(reports),
+        plans_(plans),
+        report_rows_(report_rows),
         audit_(audit),
         clock_(clock) {}
 
@@ -98,7 +104,13 @@ class ImportService {
  private:
   Status CheckRole(const Caller& caller, ImportKind kind) const;
   Result<ImportSession> LoadOwn(Tx& tx, const Caller& caller, int64_t id);
-  Result<LedgerPlan> Plan(Tx& tx, const SheetTable& table, const ColumnMapping& mapping);
+  // period: the one given with the import (YYYYMM or YYYY), for the year's figures.
+  Result<LedgerPlan> Plan(Tx& tx, const SheetTable& table, const ColumnMapping& mapping,
+                          std::optional<int64_t> period);
+  // The year's figures of one written row (ledger_figures.h): plan, opening balance, leader.
+  Status ApplyFigures(Tx& tx, const Caller& caller, const PlanRow& row, int64_t project_id,
+                      const std::string& import_ref,
+                      std::unordered_map<std::string, int64_t>* leaders);
   // Monthly figures: one row per project (code, else name) → that period's report, as the
   // caller sees it through ReportService (scope, window, status).
   Result<LedgerPlan> PlanReports(const Caller& caller, const SheetTable& table,
@@ -116,6 +128,8 @@ class ImportService {
   ImportRepository& imports_;
   ProjectService& projects_;
   ReportService& reports_;
+  PlanService& plans_;
+  ReportRepository& report_rows_;
   AuditLog& audit_;
   const Clock& clock_;
 };

@@ -5,6 +5,7 @@
 
 #include "core/codes/project_code.h"
 #include "core/service/project_rules.h"
+#include "importing/ledger_figures.h"
 
 namespace keyline::importing {
 namespace {
@@ -48,6 +49,18 @@ std::optional<ProjectLevel> ParseLevel(const std::string& t) {
   if (Contains(t, "市")) return ProjectLevel::kCity;
   if (Contains(t, "区") || Contains(t, "县")) return ProjectLevel::kDistrict;
   if (Contains(t, "一般") || t == "无") return ProjectLevel::kNone;
+  return std::nullopt;
+}
+
+// "一、市级重点项目" → city: only the explicit words (a section "城市更新类" names no level).
+std::optional<ProjectLevel> LevelOfSection(const std::string& heading) {
+  std::string t = CompactText(heading);
+  if (Contains(t, "省级") || Contains(t, "省重点")) return ProjectLevel::kProvincial;
+  if (Contains(t, "市级") || Contains(t, "市重点")) return ProjectLevel::kCity;
+  if (Contains(t, "区级") || Contains(t, "县级") || Contains(t, "区重点") ||
+      Contains(t, "县重点")) {
+    return ProjectLevel::kDistrict;
+  }
   return std::nullopt;
 }
 
@@ -147,6 +160,7 @@ std::string FieldText(const Project& p, std::string_view field,
   }
   if (field == "longitude") return OptDouble(p.longitude);
   if (field == "latitude") return OptDouble(p.latitude);
+  if (field == "owner_credit_code") return OptText(p.owner_credit_code);
   return "";
 }
 
@@ -261,8 +275,11 @@ LedgerPlan PlanLedger(const SheetTable& table,
                       const std::vector<std::optional<std::string>>& column_fields,
                       const LedgerIndex& index,
                       const std::function<Result<Project>(int64_t)>& load_project,
-                      const std::string& today) {
+                      const std::string& today, const FiguresIndex* figures,
+                      const LedgerPeriod* period) {
   LedgerPlan plan;
+  if (period) plan.year = period->year, plan.month = period->month;
+  std::unordered_set<std::string> new_leader_set;
   std::vector<AmountUnit> units = ColumnUnits(table);
   std::unordered_map<std::string, int64_t> seen_codes, seen_names;
   std::unordered_set<std::string> new_owner_set;
@@ -292,6 +309,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     std::optional<int64_t> owner_id, responsible_id;
     std::string owner_name;
     std::optional<double> longitude, latitude;
+    FigureCells fc;
     for (size_t c = 0; c < table.columns.size() && c < column_fields.size(); ++c) {
       if (!column_fields[c] || c >= tr.cells.size() || tr.cells[c].empty()) continue;
       const std::string& field = *column_fields[c];
@@ -323,7 +341,20 @@ LedgerPlan PlanLedger(const SheetTable& table,
         } else {
           draft.actual_completion = *d;
         }
+      } else if (field == "annual_plan") {
+        fc.annual_plan = text, fc.plan_where = where, fc.plan_unit = units[c];
+      } else if (field == "ytd_completed") {
+        fc.ytd_completed = text, fc.ytd_where = where, fc.ytd_unit = units[c];
+      } else if (field == "ytd_percent") {
+        fc.ytd_percent = text, fc.percent_where = where;
+      } else if (field == "progress") {
+        fc.progress = text;
+      } else if (field == "leader") {
+        fc.leader = text;
+      } else if (field == "owner_credit_code") {
+        fc.credit_code = text, fc.code_where = where;
       } else if (field == "stage") {
+        fc.stage_given = true;
         stage = ParseStage(CompactText(text));
         if (!stage) bad("项目阶段无法识别：" + text, "unknown stage: " + text);
       } else if (field == "level") {
@@ -378,8 +409,14 @@ LedgerPlan PlanLedger(const SheetTable& table,
         draft.scale_content = text;
       }
     }
+    bool level_from_section = false;
+    if (!level && !tr.section.empty()) {
+      level = LevelOfSection(tr.section);
+      level_from_section = level.has_value();
+    }
     out.name = draft.name;
     if (draft.code) out.project_code = NormalizedCode(*draft.code);
+    if (figures) ResolveOwnerCode(fc, *figures, &draft, &owner_id, !owner_name.empty(), &out);
 
     // Match.
     std::optional<int64_t> match;
@@ -445,6 +482,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     if (responsible_id) after.responsible_unit_id = responsible_id;
     if (longitude) after.longitude = longitude;
     if (latitude) after.latitude = latitude;
+    if (draft.owner_credit_code) after.owner_credit_code = draft.owner_credit_code;
     if (stage) {
       if (match && out.project_id && *stage != before.stage) {
         reasons.push_back({"项目阶段与库中不同（库中：" +
@@ -453,6 +491,21 @@ LedgerPlan PlanLedger(const SheetTable& table,
                            "the stage differs from the stored one; move the stage instead"});
       } else {
         after.stage = *stage;
+      }
+    }
+    if (figures && period) {
+      static const StoredFigures kNothingStored;
+      const StoredFigures* stored = nullptr;
+      if (match) {
+        stored = figures->Figures(*match);
+        if (!stored) stored = &kNothingStored;
+      }
+      PlanRowFigures(fc, *period, *figures, stored, today, &after, &out);
+      if (!out.new_leader.empty() && new_leader_set.insert(NameKey(out.new_leader)).second) {
+        plan.new_leaders.push_back(out.new_leader);
+      }
+      if (match && out.owner_code && out.owner_code_for_existing) {
+        out.changes.push_back({"owner_credit_code", "", *out.owner_code});
       }
     }
     if (!owner_name.empty() && !owner_id) {
@@ -491,6 +544,10 @@ LedgerPlan PlanLedger(const SheetTable& table,
         std::string new_text = FieldText(after, f.code, unit_name);
         if (f.code == "owner" && !owner_id) new_text = owner_name;
         if (old_text != new_text) out.changes.push_back({std::string(f.code), old_text, new_text});
+      }
+      if (level_from_section && before.level != after.level) {
+        out.changes.push_back(
+            {"level", FieldText(before, "level", unit_name), FieldText(after, "level", unit_name)});
       }
       if (out.changes.empty()) {
         out.action = RowAction::kUnchanged;

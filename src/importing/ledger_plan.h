@@ -26,6 +26,11 @@
 #include "importing/sheet_table.h"
 
 namespace keyline::importing {
+class FiguresIndex;
+struct LedgerPeriod;
+}  // namespace keyline::importing
+
+namespace keyline::importing {
 
 struct Reason {
   std::string zh, en;
@@ -54,6 +59,19 @@ struct PlanRow {
   int64_t report_version = 0;
   std::optional<Money> month_investment;
   std::optional<std::string> progress, problems;
+  // Non-blocking findings shown in the dry run (an inferred stage, a damaged code, a share of
+  // the plan that does not match the amounts …).
+  std::vector<Reason> warnings;
+  // The year's figures (ledger_figures.h), written after the project on confirm.
+  std::optional<Money> annual_plan;  // a confirmed baseline of plan_year (nullopt: unchanged)
+  int plan_year = 0;
+  std::optional<Money> opening_balance;   // the import report of balance_period (nullopt: none)
+  int balance_period = 0;                 // YYYYMM
+  std::optional<int64_t> balance_id;      // the import report to update
+  std::optional<int64_t> leader_id;       // a new 包抓领导 assignment to this person
+  std::string new_leader;                 // … or to a person created on confirm
+  std::optional<std::string> owner_code;  // a valid credit code for the owner's unit
+  bool owner_code_for_existing = false;   // set it on an existing owner that has none
 };
 
 struct ImportSummary {
@@ -63,7 +81,9 @@ struct ImportSummary {
 struct LedgerPlan {
   std::vector<PlanRow> rows;  // in sheet order
   ImportSummary summary;
-  std::vector<std::string> new_owners;  // distinct, in first-seen order
+  std::vector<std::string> new_owners;   // distinct, in first-seen order
+  std::vector<std::string> new_leaders;  // people created on confirm, first-seen order
+  std::optional<int> year, month;        // the period of the year's figures (when any)
 };
 
 // The keys rows are matched on (core/ports/import_repositories.h).
@@ -94,7 +114,8 @@ LedgerPlan PlanLedger(const SheetTable& table,
                       const std::vector<std::optional<std::string>>& column_fields,
                       const LedgerIndex& index,
                       const std::function<Result<Project>(int64_t)>& load_project,
-                      const std::string& today);
+                      const std::string& today, const FiguresIndex* figures = nullptr,
+                      const LedgerPeriod* period = nullptr);
 
 // The skipped rows of a table as "skip" plan rows (counted in the summary).
 void AddSkippedRows(const SheetTable& table, LedgerPlan* plan);

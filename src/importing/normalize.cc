@@ -111,11 +111,30 @@ std::string CompactText(std::string_view text) { return Normalize(text, false); 
 
 std::string NormalizeSpaces(std::string_view text) { return Normalize(text, true, false); }
 
+std::string TrimSpaces(std::string_view text) {
+  size_t begin = 0, end = text.size();
+  // Leading and trailing whitespace, including the ideographic space and NBSP.
+  while (begin < end) {
+    size_t i = begin;
+    if (!IsSpace(NextCodePoint(text, i))) break;
+    begin = i;
+  }
+  while (end > begin) {
+    size_t back = end - 1;
+    while (back > begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+    size_t i = back;
+    if (!IsSpace(NextCodePoint(text, i)) || i != end) break;
+    end = back;
+  }
+  return std::string(text.substr(begin, end - begin));
+}
+
 std::string CellText(const xlsx::Cell& cell, bool date1904) {
   switch (cell.kind) {
     case xlsx::Cell::Kind::kEmpty:
       return "";
     case xlsx::Cell::Kind::kText:
+      return TrimSpaces(cell.text);  // text as written (issue 14): keys fold, values do not
     case xlsx::Cell::Kind::kError:
       return NormalizeText(cell.text);
     case xlsx::Cell::Kind::kBool:

@@ -19,12 +19,17 @@ std::string NormalizeText(std::string_view text);
 // Only the whitespace part of NormalizeText (header texts are shown as written).
 std::string NormalizeSpaces(std::string_view text);
 
+// Only leading and trailing whitespace removed: a cell's text as written. Full-width
+// punctuation and inner line breaks stay (the ledger's own text is kept as the office wrote it).
+std::string TrimSpaces(std::string_view text);
+
 // NormalizeText without any space: the key headers and totals rows are compared on.
 std::string CompactText(std::string_view text);
 
-// A cell as text: text as is, a number in its shortest decimal form ("1234.5", "45731"),
-// a date-formatted number as "YYYY-MM-DD" (date1904 selects the epoch), a boolean as
-// "TRUE"/"FALSE", an error as its code ("#N/A"). Normalised with NormalizeText.
+// A cell as text: text as written (TrimSpaces), a number in its shortest decimal form ("1234.5",
+// "45731"), a date-formatted number as "YYYY-MM-DD" (date1904 selects the epoch), a boolean as
+// "TRUE"/"FALSE", an error as its code ("#N/A"). Whoever parses a value (amount, date, code,
+// enum, matching key) folds it with CompactText.
 std::string CellText(const xlsx::Cell& cell, bool date1904);
 
 enum class AmountUnit { kYuan, kWan, kYi };  // 元, 万元, 亿元

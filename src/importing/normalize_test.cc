@@ -18,6 +18,11 @@ TEST(NormalizeTest, CellTexts) {
   EXPECT_EQ(CellText(d, false), "2025-03-15");
   xlsx::Cell f{xlsx::Cell::Kind::kNumber, "", 0.1 + 0.2, false};
   EXPECT_EQ(CellText(f, false), "0.3");
+  // Text is kept as written: full-width punctuation and inner line breaks stay.
+  xlsx::Cell t{xlsx::Cell::Kind::kText, "　新建教学楼（一期），面积：２万㎡\n二期待定 ", 0, false};
+  EXPECT_EQ(CellText(t, false), "新建教学楼（一期），面积：２万㎡\n二期待定");
+  xlsx::Cell blank{xlsx::Cell::Kind::kText, " \u3000 ", 0, false};
+  EXPECT_EQ(CellText(blank, false), "");
   xlsx::Cell e{xlsx::Cell::Kind::kError, "#N/A", 0, false};
   EXPECT_EQ(CellText(e, false), "#N/A");
 }

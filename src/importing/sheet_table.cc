@@ -151,6 +151,10 @@ Status TableBuilder::Add(const xlsx::Row& row) {
         if (!table_.default_unit && t.find("单位") != std::string::npos) {
           table_.default_unit = UnitInText(t);
         }
+        if (!t.empty() && table_.title.size() + t.size() < kMaxTitleBytes) {
+          if (!table_.title.empty()) table_.title += ' ';
+          table_.title += t;
+        }
       }
       if (row.index > kHeaderSearchRows) return Finish().status();
       return Status::Ok();
@@ -215,7 +219,9 @@ void TableBuilder::AddDataRow(int64_t row_number, bool hidden, std::vector<std::
     table_.skipped.push_back({row_number, "合计/小计行", "totals row"});
   } else if (non_empty <= 2 && only && IsCategoryHeading(*only)) {
     table_.skipped.push_back({row_number, "分类标题行", "category heading"});
+    section_ = *only;
   } else {
+    out.section = section_;
     table_.rows.push_back(std::move(out));
   }
 }

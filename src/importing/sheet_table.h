@@ -33,7 +33,10 @@ struct TableColumn {
 
 struct TableRow {
   int64_t row = 0;                 // sheet row number, 1-based
-  std::vector<std::string> cells;  // one per TableColumn, normalised
+  std::vector<std::string> cells;  // one per TableColumn, as written (CellText)
+  // The category heading above the row ("一、市级重点项目"), "" when none: a level named
+  // there is the row's level when the sheet has no level column.
+  std::string section;
 };
 
 struct SkippedRow {
@@ -44,10 +47,14 @@ struct SkippedRow {
 // Data rows one import may hold (kTooLarge beyond): a province's ledger fits, memory stays
 // bounded (about 3 KiB a row while the dry run waits for confirmation).
 inline constexpr size_t kMaxDataRows = 200000;
+inline constexpr size_t kMaxTitleBytes = 2000;
 
 struct SheetTable {
   int64_t header_first = 0, header_last = 0;  // sheet rows, 1-based
   std::optional<AmountUnit> default_unit;     // from a note above the header
+  // The texts above the header (title, "截至12月底", "单位：万元"), joined with ' ', at most
+  // kMaxTitleBytes: where the period of the year's figures is read when no header names it.
+  std::string title;
   std::vector<TableColumn> columns;
   std::vector<TableRow> rows;
   std::vector<SkippedRow> skipped;
@@ -79,6 +86,7 @@ class TableBuilder {
   std::vector<xlsx::MergedRange> data_merges_;  // sorted by first_row
   size_t next_merge_ = 0;
   std::vector<std::pair<xlsx::MergedRange, std::string>> active_merges_;
+  std::string section_;  // the latest category heading
 };
 
 // Reads sheet `sheet` of a workbook into a table (header detection as above).

@@ -59,7 +59,8 @@ Status Damaged() {
 
 std::string EncodeTable(const SheetTable& t) {
   Writer w;
-  w.Str("T1");
+  w.Str("T2");
+  w.Str(t.title);
   w.Int(t.header_first);
   w.Int(t.header_last);
   w.Int(t.default_unit ? static_cast<int64_t>(*t.default_unit) : -1);
@@ -71,6 +72,7 @@ std::string EncodeTable(const SheetTable& t) {
   w.Int(static_cast<int64_t>(t.rows.size()));
   for (const TableRow& r : t.rows) {
     w.Int(r.row);
+    w.Str(r.section);
     for (size_t c = 0; c < t.columns.size(); ++c) w.Str(c < r.cells.size() ? r.cells[c] : "");
   }
   w.Int(static_cast<int64_t>(t.skipped.size()));
@@ -88,8 +90,9 @@ Result<SheetTable> DecodeTable(const std::string& text) {
   std::string magic;
   int64_t unit = -1;
   size_t ncols = 0, nrows = 0, nskipped = 0;
-  if (!r.Str(&magic) || magic != "T1" || !r.Int(&t.header_first) || !r.Int(&t.header_last) ||
-      !r.Int(&unit) || unit < -1 || unit > 2 || !r.Count(&ncols, 16384)) {
+  if (!r.Str(&magic) || (magic != "T1" && magic != "T2") || (magic == "T2" && !r.Str(&t.title)) ||
+      !r.Int(&t.header_first) || !r.Int(&t.header_last) || !r.Int(&unit) || unit < -1 || unit > 2 ||
+      !r.Count(&ncols, 16384)) {
     return Damaged();
   }
   if (unit >= 0) t.default_unit = static_cast<AmountUnit>(unit);
@@ -105,7 +108,7 @@ Result<SheetTable> DecodeTable(const std::string& text) {
   t.rows.reserve(nrows);
   for (size_t i = 0; i < nrows; ++i) {
     TableRow row;
-    if (!r.Int(&row.row)) return Damaged();
+    if (!r.Int(&row.row) || (magic == "T2" && !r.Str(&row.section))) return Damaged();
     row.cells.resize(ncols);
     for (size_t c = 0; c < ncols; ++c) {
       if (!r.Str(&row.cells[c])) return Damaged();

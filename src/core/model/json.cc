@@ -59,6 +59,7 @@ void WriteJson(JsonWriter& w, const Project& p) {
   w.Key("longitude").OptDouble(p.longitude);
   w.Key("latitude").OptDouble(p.latitude);
   w.Key("owner_unit_id").OptInt(p.owner_unit_id);
+  w.Key("owner_credit_code").OptString(p.owner_credit_code);
   w.Key("responsible_unit_id").OptInt(p.responsible_unit_id);
   w.Key("scale_content").String(p.scale_content);
   w.Key("total_investment").String(p.total_investment.ToWanString());

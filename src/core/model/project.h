@@ -93,7 +93,10 @@ struct Project {
   std::string address;
   std::optional<double> longitude;
   std::optional<double> latitude;
-  std::optional<int64_t> owner_unit_id;        // 项目业主 (company)
+  std::optional<int64_t> owner_unit_id;  // 项目业主 (company)
+  // The owner's 统一社会信用代码 as a ledger gave it when it could not be put on the owner's
+  // unit (its check character is wrong): kept, and flagged in warnings.
+  std::optional<std::string> owner_credit_code;
   std::optional<int64_t> responsible_unit_id;  // 责任单位 (department / township / park)
   std::string scale_content;                   // 建设规模及内容
   Money total_investment;

@@ -112,6 +112,9 @@ struct MonthlyReport {
   std::string review_comment;
   int return_count = 0;
   bool unlocked = false;  // a supervisor reopened it after lock or approval
+  // "report": filled by the company; "import": an opening balance from the office's ledger
+  // (台账导入期初数): the year-to-date amount up to this month, approved as the office's figure.
+  std::string origin = "report";
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };

@@ -105,6 +105,7 @@ void WriteFields(JsonWriter& w, const MonthlyReport& r) {
   w.Key("review_comment").String(r.review_comment);
   w.Key("return_count").Int(r.return_count);
   w.Key("unlocked").Bool(r.unlocked);
+  w.Key("origin").String(r.origin);
   w.Key("created_at").Int(r.created_at);
   w.Key("updated_at").Int(r.updated_at);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/money.h"
 #include "common/result.h"
 #include "core/model/reference.h"
 #include "core/ports/tx.h"
@@ -46,6 +47,26 @@ struct UnitNameKey {
   UnitKind kind = UnitKind::kOther;
 };
 
+// The year's figures of one project as stored, for a ledger import of year Y up to month M
+// (importing/ledger_figures.h).
+struct StoredFigures {
+  std::optional<Money> planned;  // the current annual plan of Y (any status)
+  bool plan_confirmed = false;
+  // Counted reports (submitted or approved) of months 1..M, the import report of M excluded.
+  Money reported;
+  bool company_report_at_month = false;  // a report of the company for month M exists
+  std::optional<int64_t> balance_id;     // the import report (origin "import") of month M
+  Money balance;
+  std::string balance_progress;
+  std::optional<int64_t> leader_id;  // the current (open-ended) 包抓领导
+};
+
+struct PersonNameKey {
+  int64_t id = 0;
+  std::string name;
+  std::string unit_name;
+};
+
 class ImportRepository {
  public:
   virtual ~ImportRepository() = default;
@@ -59,6 +80,13 @@ class ImportRepository {
 
   virtual Result<std::vector<ProjectMatchKey>> ProjectKeys(Tx& tx) = 0;
   virtual Result<std::vector<UnitNameKey>> UnitKeys(Tx& tx) = 0;
+  // Active people, with their unit's name.
+  virtual Result<std::vector<PersonNameKey>> PersonKeys(Tx& tx) = 0;
+  // (credit code, unit id) of every unit that has a code.
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> UnitCreditCodes(Tx& tx) = 0;
+  // Every project with a plan of `year`, a report of months 1..month of `year` or a leader.
+  virtual Result<std::vector<std::pair<int64_t, StoredFigures>>> YearFigures(Tx& tx, int year,
+                                                                             int month) = 0;
 };
 
 }  // namespace keyline

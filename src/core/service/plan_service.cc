@@ -185,6 +185,52 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
   return saved;
 }
 
+Status PlanService::ImportBaselineInTx(Tx& tx, const Caller& caller, int64_t project_id, int year,
+                                       Money planned, const std::string& reason, bool new_project) {
+  KL_RETURN_IF_ERROR(CheckYear(year));
+  std::optional<AnnualPlan> current;
+  if (!new_project) {
+    KL_ASSIGN_OR_RETURN(current, plans_.Current(tx, project_id, year));
+  }
+  if (current && current->status == PlanStatus::kConfirmed &&
+      current->planned_investment == planned) {
+    return Status::Ok();
+  }
+  PlanInput input;
+  input.planned_investment = planned;
+  input.reason = reason;
+  if (current) {
+    input.planned_start = current->planned_start;
+    input.planned_completion = current->planned_completion;
+    input.goals = current->goals;
+    input.completed_before = current->completed_before;
+  }
+  int64_t now = clock_.NowMs();
+  AnnualPlan plan;
+  plan.project_id = project_id;
+  KL_RETURN_IF_ERROR(Fill(year, input, &plan));
+  plan.status = PlanStatus::kConfirmed;
+  plan.confirmed_by = caller.user_id;
+  plan.confirmed_at = now;
+  plan.updated_at = now;
+  plan.created_by = caller.user_id;
+  plan.created_by_name = caller.username;
+  plan.created_at = now;
+  std::string key = std::to_string(project_id) + "/" + std::to_string(year);
+  if (current && current->status == PlanStatus::kDraft) {
+    plan.version = current->version;
+    plan.created_by = current->created_by;
+    plan.created_by_name = current->created_by_name;
+    plan.created_at = current->created_at;
+    KL_RETURN_IF_ERROR(plans_.Update(tx, plan));
+    return audit_.Record(tx, caller, "confirm", "annual_plan", key, ToJson(*current), ToJson(plan));
+  }
+  plan.version = current ? current->version + 1 : 1;
+  KL_RETURN_IF_ERROR(plans_.Insert(tx, plan));
+  return audit_.Record(tx, caller, current ? "rebaseline" : "create", "annual_plan", key,
+                       current ? ToJson(*current) : "", ToJson(plan));
+}
+
 Result<AnnualPlan> PlanService::Confirm(const Caller& caller, int64_t project_id, int year,
                                         int version) {
   KL_RETURN_IF_ERROR(CheckYear(year));

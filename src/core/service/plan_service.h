@@ -53,6 +53,15 @@ class PlanService {
   // kConflict unless version is the current version and a draft.
   Result<AnnualPlan> Confirm(const Caller& caller, int64_t project_id, int year, int version);
 
+  // A ledger import's annual plan, inside the import's transaction (the caller has checked
+  // the role and the project): no plan → version 1, confirmed at once; a draft → rewritten and
+  // confirmed; a confirmed plan of another amount → a re-baseline with `reason`; the same
+  // amount confirmed → nothing. The months are split evenly over the project's months in the
+  // year (planned start/completion). Audited like Save/Confirm. `new_project`: the project was
+  // created in this transaction (it has no plan; nothing is read).
+  Status ImportBaselineInTx(Tx& tx, const Caller& caller, int64_t project_id, int year,
+                            Money planned, const std::string& reason, bool new_project = false);
+
  private:
   std::string Today() const;
   Status RequireWriter(const Caller& caller) const;

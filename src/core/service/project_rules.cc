@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/date.h"
+#include "core/codes/credit_code.h"
 #include "core/codes/industry_code.h"
 #include "core/codes/project_code.h"
 
@@ -86,6 +87,14 @@ Status ValidateProject(Project* project, const std::string& today) {
         }
         pr.code = normalized;
       }
+    }
+  }
+  if (pr.owner_credit_code) {
+    // Kept as the ledger gave it (a wrong check character is real data); flagged.
+    codes::CodeCheck check = codes::CheckCreditCode(*pr.owner_credit_code, false);
+    if (check.level != codes::CodeCheck::Level::kOk) {
+      pr.warnings.push_back("建设单位统一社会信用代码" + *pr.owner_credit_code + "：" +
+                            check.message_zh);
     }
   }
   if (pr.industry_code) {

@@ -1,5 +1,7 @@
 // ImportRepository over SQL: table import_sessions (migration 10) and the bulk key reads of
 // projects and units an import matches rows on.
+#include <unordered_map>
+
 #include "core/ports/import_repositories.h"
 #include "storage/repos/repo_util.h"
 #include "storage/repos/sql_repositories.h"
@@ -24,6 +26,21 @@ constexpr const char* kDeleteExpiredSql = "DELETE FROM import_sessions WHERE exp
 constexpr const char* kProjectKeysSql =
     "SELECT id, name, code, owner_unit_id, responsible_unit_id FROM projects ORDER BY id";
 constexpr const char* kUnitKeysSql = "SELECT id, name, kind FROM units ORDER BY id";
+constexpr const char* kPersonKeysSql =
+    "SELECT p.id, p.name, COALESCE(u.name, '') FROM people p LEFT JOIN units u ON u.id = "
+    "p.unit_id WHERE p.active <> 0 ORDER BY p.id";
+constexpr const char* kUnitCodesSql =
+    "SELECT credit_code, id FROM units WHERE credit_code IS NOT NULL AND credit_code <> '' "
+    "ORDER BY id";
+constexpr const char* kYearPlansSql =
+    "SELECT project_id, version, status, planned_investment FROM annual_plans WHERE year = $1 "
+    "ORDER BY project_id, version";
+constexpr const char* kYearReportsSql =
+    "SELECT project_id, period, completed_investment, status, origin, id, progress_text FROM "
+    "monthly_reports WHERE period >= $1 AND period <= $2";
+constexpr const char* kOpenLeadersSql =
+    "SELECT project_id, person_id FROM project_assignments WHERE role = 'lead_leader' AND "
+    "person_id IS NOT NULL AND valid_to IS NULL ORDER BY id";
 
 class SqlImportRepository final : public ImportRepository {
  public:
@@ -101,6 +118,63 @@ class SqlImportRepository final : public ImportRepository {
       auto kind = ParseUnitKind(rs.GetText(i, 2));
       out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), kind.value_or(UnitKind::kOther)});
     }
+    return out;
+  }
+
+  Result<std::vector<PersonNameKey>> PersonKeys(Tx& tx) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kPersonKeysSql, {}));
+    std::vector<PersonNameKey> out;
+    out.reserve(rs.size());
+    for (size_t i = 0; i < rs.size(); ++i) {
+      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), rs.TakeText(i, 2)});
+    }
+    return out;
+  }
+
+  Result<std::vector<std::pair<std::string, int64_t>>> UnitCreditCodes(Tx& tx) override {
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kUnitCodesSql, {}));
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs.TakeText(i, 0), rs.GetInt(i, 1));
+    return out;
+  }
+
+  Result<std::vector<std::pair<int64_t, StoredFigures>>> YearFigures(Tx& tx, int year,
+                                                                     int month) override {
+    std::unordered_map<int64_t, StoredFigures> by_project;
+    sql::Conn& conn = ConnOf(tx);
+    KL_ASSIGN_OR_RETURN(sql::ResultSet plans, conn.Query(kYearPlansSql, {IntValue(year)}));
+    for (size_t i = 0; i < plans.size(); ++i) {  // the last version wins
+      StoredFigures& f = by_project[plans.GetInt(i, 0)];
+      f.plan_confirmed = plans.GetText(i, 2) == "confirmed";
+      f.planned = Money{plans.GetInt(i, 3)};
+    }
+    if (month >= 1 && month <= 12) {
+      int last = year * 100 + month;
+      KL_ASSIGN_OR_RETURN(sql::ResultSet rs,
+                          conn.Query(kYearReportsSql, {IntValue(year * 100 + 1), IntValue(last)}));
+      for (size_t i = 0; i < rs.size(); ++i) {
+        StoredFigures& f = by_project[rs.GetInt(i, 0)];
+        int64_t period = rs.GetInt(i, 1);
+        Money amount{rs.GetInt(i, 2)};
+        std::string status = rs.GetText(i, 3);
+        bool imported = rs.GetText(i, 4) == "import";
+        if (imported && period == last) {
+          f.balance_id = rs.GetInt(i, 5);
+          f.balance = amount;
+          f.balance_progress = rs.TakeText(i, 6);
+          continue;
+        }
+        if (!imported && period == last) f.company_report_at_month = true;
+        if (status == "submitted" || status == "approved") f.reported.cents += amount.cents;
+      }
+    }
+    KL_ASSIGN_OR_RETURN(sql::ResultSet leaders, conn.Query(kOpenLeadersSql, {}));
+    for (size_t i = 0; i < leaders.size(); ++i) {
+      by_project[leaders.GetInt(i, 0)].leader_id = leaders.GetInt(i, 1);
+    }
+    std::vector<std::pair<int64_t, StoredFigures>> out;
+    out.reserve(by_project.size());
+    for (auto& [id, f] : by_project) out.emplace_back(id, std::move(f));
     return out;
   }
 };

@@ -25,13 +25,14 @@ struct Migration {
 // Expands the schema tokens ({id}, {int}, {real}, {norowid}) of text for a dialect.
 std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
 // The migrations of each feature, defined beside their schema text.
-Migration ReportingMigration();  // version 3: plans, reporting settings, monthly reports
-Migration MeetingsMigration();   // version 5: dispatch meetings (schema_meetings.cc)
-Migration FundsMigration();      // version 6: funds, key lists, factor guarantees
+Migration ReportingMigration();   // version 3: plans, reporting settings, monthly reports
+Migration MeetingsMigration();    // version 5: dispatch meetings (schema_meetings.cc)
+Migration FundsMigration();       // version 6: funds, key lists, factor guarantees
 Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
-Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
-Migration ImportsMigration();     // version 10: import sessions (schema_imports.cc)
+Migration LightsMigration();   // version 9: light rules and judgements, ranking schemes (issue 5)
+Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
+Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

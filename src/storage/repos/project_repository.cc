@@ -18,9 +18,9 @@ constexpr const char* kInsertSql =
     "industry_code, region_code, address, longitude, latitude, owner_unit_id, "
     "responsible_unit_id, scale_content, total_investment, funding, planned_start, "
     "planned_completion, actual_start, actual_completion, stats_status, stats_date, "
-    "measurement_method, stage, warnings, created_at, updated_at, version) VALUES ($1, $2, $3, "
-    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-    "$23, $24, $25, $26, $27, $28, 1) RETURNING id";
+    "measurement_method, stage, warnings, owner_credit_code, created_at, updated_at, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, 1) RETURNING id";
 constexpr const char* kUpdateSql =
     "UPDATE projects SET name = $1, code = $2, parent_id = $3, level = $4, category = $5, "
     "approval_regime = $6, nature = $7, industry_code = $8, region_code = $9, address = $10, "
@@ -28,8 +28,8 @@ constexpr const char* kUpdateSql =
     "scale_content = $15, total_investment = $16, funding = $17, planned_start = $18, "
     "planned_completion = $19, actual_start = $20, actual_completion = $21, "
     "stats_status = $22, stats_date = $23, measurement_method = $24, stage = $25, "
-    "warnings = $26, updated_at = $27, version = version + 1 "
-    "WHERE id = $28 AND version = $29";
+    "warnings = $26, owner_credit_code = $27, updated_at = $28, version = version + 1 "
+    "WHERE id = $29 AND version = $30";
 
 constexpr const char* kInsertStageSql =
     "INSERT INTO project_stage_changes (project_id, from_stage, to_stage, reason, user_id, "

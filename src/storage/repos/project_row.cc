@@ -45,6 +45,7 @@ Result<Project> ReadProject(sql::ResultSet& rs, size_t row) {
   KL_ASSIGN_OR_RETURN(p.warnings, DecodeStrings(rs.GetText(row, c++)));
   p.created_at = rs.GetInt(row, c++);
   p.updated_at = rs.GetInt(row, c++);
+  p.owner_credit_code = rs.TakeOptText(row, c++);
   return p;
 }
 
@@ -76,6 +77,7 @@ std::vector<sql::Value> ProjectValues(const Project& p) {
       TextValue(EnumCode(MeasurementMethodTable(), p.measurement_method)),
       TextValue(EnumCode(StageTable(), p.stage)),
       TextValue(EncodeStrings(p.warnings)),
+      sql::Opt(p.owner_credit_code),
   };
 }
 

@@ -17,7 +17,7 @@ namespace keyline::storage {
   "p.owner_unit_id, p.responsible_unit_id, p.scale_content, p.total_investment, p.funding, " \
   "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, "             \
   "p.stats_status, p.stats_date, p.measurement_method, p.stage, p.warnings, p.created_at, "  \
-  "p.updated_at"
+  "p.updated_at, p.owner_credit_code"
 
 // Reads one row of KL_PROJECT_COLUMNS; moves the text cells out of rs.
 Result<Project> ReadProject(sql::ResultSet& rs, size_t row);

@@ -15,12 +15,12 @@ namespace {
   "r.progress_text, r.progress_percent, r.workers, r.main_works, r.next_plan, r.problems, " \
   "r.confirmed_warnings, r.first_submitted_at, r.submitted_at, r.submitted_by, r.late, "    \
   "r.reviewed_at, r.reviewed_by, r.review_comment, r.return_count, r.unlocked, "            \
-  "r.created_at, r.updated_at"
+  "r.created_at, r.updated_at, r.origin"
 #define KL_REPORT_COLUMNS                                                            \
   "id, project_id, period, status, version, completed_investment, progress_text, "   \
   "progress_percent, workers, main_works, next_plan, problems, confirmed_warnings, " \
   "first_submitted_at, submitted_at, submitted_by, late, reviewed_at, reviewed_by, " \
-  "review_comment, return_count, unlocked, created_at, updated_at"
+  "review_comment, return_count, unlocked, created_at, updated_at, origin"
 
 constexpr const char* kGetSql = "SELECT " KL_REPORT_COLUMNS " FROM monthly_reports WHERE id = $1";
 constexpr const char* kFindSql =
@@ -31,17 +31,17 @@ constexpr const char* kInsertSql =
     "INSERT INTO monthly_reports (project_id, period, status, completed_investment, "
     "progress_text, progress_percent, workers, main_works, next_plan, problems, "
     "confirmed_warnings, first_submitted_at, submitted_at, submitted_by, late, reviewed_at, "
-    "reviewed_by, review_comment, return_count, unlocked, created_at, updated_at, version) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19, $20, $21, $22, 1) RETURNING id";
+    "reviewed_by, review_comment, return_count, unlocked, created_at, updated_at, origin, "
+    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+    "$17, $18, $19, $20, $21, $22, $23, 1) RETURNING id";
 constexpr const char* kUpdateSql =
     "UPDATE monthly_reports SET project_id = $1, period = $2, status = $3, "
     "completed_investment = $4, progress_text = $5, progress_percent = $6, workers = $7, "
     "main_works = $8, next_plan = $9, problems = $10, confirmed_warnings = $11, "
     "first_submitted_at = $12, submitted_at = $13, submitted_by = $14, late = $15, "
     "reviewed_at = $16, reviewed_by = $17, review_comment = $18, return_count = $19, "
-    "unlocked = $20, created_at = $21, updated_at = $22, version = version + 1 "
-    "WHERE id = $23 AND version = $24";
+    "unlocked = $20, created_at = $21, updated_at = $22, origin = $23, version = version + 1 "
+    "WHERE id = $24 AND version = $25";
 constexpr const char* kExistsSql = "SELECT 1 FROM monthly_reports WHERE id = $1";
 
 // Counted reports (submitted or approved; a returned report counts again once resubmitted)
@@ -85,6 +85,7 @@ Result<MonthlyReport> ReadReport(sql::ResultSet& rs, size_t row) {
   r.unlocked = rs.GetInt(row, 21) != 0;
   r.created_at = rs.GetInt(row, 22);
   r.updated_at = rs.GetInt(row, 23);
+  r.origin = rs.TakeText(row, 24);
   return r;
 }
 
@@ -115,7 +116,8 @@ std::vector<sql::Value> ReportValues(const MonthlyReport& r) {
           IntValue(r.return_count),
           BoolValue(r.unlocked),
           IntValue(r.created_at),
-          IntValue(r.updated_at)};
+          IntValue(r.updated_at),
+          TextValue(r.origin)};
 }
 
 class SqlReportRepository final : public ReportRepository {
@@ -191,8 +193,8 @@ class SqlReportRepository final : public ReportRepository {
         page.items,
         ReadRows<ReportListItem>(rs, [](sql::ResultSet& r, size_t row) -> Result<ReportListItem> {
           KL_ASSIGN_OR_RETURN(MonthlyReport report, ReadReport(r, row));
-          return ReportListItem{std::move(report), r.TakeText(row, 24), r.GetOptInt(row, 25),
-                                r.GetOptInt(row, 26)};
+          return ReportListItem{std::move(report), r.TakeText(row, 25), r.GetOptInt(row, 26),
+                                r.GetOptInt(row, 27)};
         }));
     KL_ASSIGN_OR_RETURN(
         sql::ResultSet count,
