@@ -225,6 +225,20 @@ namespace keyline::testing {
 namespace {
 
 // keyline import ledger (issue 7): dry run, import in one transaction, re-import unchanged.
+// The office's own export comes back unchanged (issue 14: text as written, full-width
+// punctuation included — before, the demo's export re-imported as 143 "updates").
+TEST(CliSqlite, TheDemoLedgerExportReimportsUnchanged) {
+  TempDir dir;
+  std::string db = "--db sqlite:" + dir.path() + "/demo.db ";
+  ASSERT_EQ(Keyline(db + "seed-demo").exit_code, 0);
+  std::string ledger = dir.path() + "/台账.xlsx";
+  ASSERT_EQ(Keyline(db + "export ledger --out '" + ledger + "'").exit_code, 0);
+  CliRun dry = Keyline(db + "import ledger '" + ledger + "' --dry-run");
+  EXPECT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("新建 0，更新 0，未变 "), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("，错误 0"), std::string::npos) << dry.output;
+}
+
 TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
   std::string dir = std::string(KEYLINE_SOURCE_DIR) + "/tests/fixtures/import/";
   CliRun dry = K("import ledger '" + dir + "ledger_lxw.xlsx' --dry-run");
