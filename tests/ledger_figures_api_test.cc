@@ -79,6 +79,7 @@ TEST_P(LedgerFiguresApi, MonthlyFiguresGivenAsTheYearToDate) {
             "1200");
 
   server().clock().Set(At("2026-03-27"));  // 202603 is open
+  fgw = As("fgw");                          // a month later: a new session
   HttpResult mar =
       Upload(*fgw, "reports", Fixture("reports_cumulative_mar.xlsx"), "?period=202603");
   ASSERT_EQ(mar.status, 201) << mar.body;
@@ -93,6 +94,7 @@ TEST_P(LedgerFiguresApi, MonthlyFiguresGivenAsTheYearToDate) {
 
   // A year to date of another month than the import's is a row error, written nowhere.
   server().clock().Set(At("2026-04-27"));
+  fgw = As("fgw");
   HttpResult apr =
       Upload(*fgw, "reports", Fixture("reports_cumulative_feb.xlsx"), "?period=202604");
   ASSERT_EQ(apr.status, 201) << apr.body;

@@ -621,7 +621,7 @@ Status ImportService::ApplyFigures(Tx& tx, const Caller& caller, const PlanRow& 
       KL_ASSIGN_OR_RETURN(report.id, report_rows_.Insert(tx, report));
       report.version = 1;
     }
-    KL_RETURN_IF_ERROR(audit_.Record(tx, caller, before ? "update" : "import", "report",
+    KL_RETURN_IF_ERROR(audit_.Record(tx, caller, before ? "update" : "import", "monthly_report",
                                      std::to_string(report.id), before ? ToJson(*before) : "",
                                      ToJson(report)));
   }
