@@ -1,5 +1,5 @@
-// The keyline command line, run as a real process: migrate, seed-demo, user, audit verify,
-// backup, on SQLite and on PostgreSQL.
+// The keyline command line, run as a real process: migrate, seed-demo, setup, user, audit
+// verify, backup, on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -10,9 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 
+#include "app/keyline_app.h"
+#include "core/service/reference_service.h"
+#include "core/service/user_service.h"
 #include "testing/test_env.h"
+#include "tests/http_client.h"
 #include "tests/test_server.h"
 
 namespace keyline::testing {
@@ -261,6 +266,196 @@ TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
   EXPECT_EQ(K("import reports '" + dir + "reports_lo.xlsx'").exit_code, 2);  // no --period
   CliRun verify = K("audit verify");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
+}  // namespace
+}  // namespace keyline::testing
+
+// keyline setup (issue 14): a real district's first step on a blank database.
+namespace keyline::testing {
+namespace {
+
+constexpr const char* kSetupPassword = "Yanta#Office2026\n";
+constexpr const char* kSetupArgs =
+    "setup --office 雁塔区发展和改革委员会 --region 610113 --admin wang --admin-name 王某";
+
+// What the database holds, read in-process.
+struct DbCounts {
+  size_t regions = 0;
+  int64_t units = 0;
+  size_t users = 0;
+  int64_t audit_entries = 0;
+};
+
+DbCounts Count(const std::string& db) {
+  DbCounts c;
+  Config config;
+  config.db_url = db;
+  config.pool_size = 2;
+  auto app = KeylineApp::Open(config);
+  EXPECT_TRUE(app.ok()) << app.status().message_en();
+  if (!app.ok()) return c;
+  Caller sys = Caller::System("test");
+  c.regions = (*app)->reference().ListRegions(sys)->size();
+  UnitQuery q;
+  q.page.limit = 1;
+  c.units = (*app)->reference().ListUnits(sys, q)->total;
+  c.users = (*app)->users().List(sys)->size();
+  c.audit_entries = (*app)->audit().Verify(*(*app)->repos().tx)->entries;
+  return c;
+}
+
+TEST_P(Cli, SetupStartsADistrictOnABlankDatabase) {
+  CliRun setup = K(std::string(kSetupArgs) + " --departments --towns-as-units", kSetupPassword);
+  ASSERT_EQ(setup.exit_code, 0) << setup.output;
+  EXPECT_NE(setup.output.find("setup done"), std::string::npos) << setup.output;
+  EXPECT_NE(setup.output.find("陕西省 › 西安市 › 雁塔区"), std::string::npos) << setup.output;
+  EXPECT_NE(setup.output.find("13 regions with 10 towns/streets"), std::string::npos)
+      << setup.output;
+  EXPECT_NE(setup.output.find("import ledger"), std::string::npos) << setup.output;
+  EXPECT_EQ(setup.output.find("Yanta#Office2026"), std::string::npos);
+
+  Config config;
+  config.db_url = db_;
+  config.listen_address = "127.0.0.1";
+  config.listen_port = 0;
+  config.pool_size = 2;
+  config.worker_threads = 2;
+  {
+    auto app = KeylineApp::Open(config);
+    ASSERT_TRUE(app.ok()) << app.status().message_en();
+    Caller sys = Caller::System("test");
+    ReferenceService& ref = (*app)->reference();
+    // The region with its parents and the towns/streets below it.
+    EXPECT_EQ(ref.GetRegion(sys, "610000")->name, "陕西省");
+    EXPECT_EQ(ref.GetRegion(sys, "610100")->parent_code, "610000");
+    EXPECT_EQ(ref.GetRegion(sys, "610113")->parent_code, "610100");
+    auto street = ref.GetRegion(sys, "610113004");
+    ASSERT_TRUE(street.ok());
+    EXPECT_EQ(street->name, "电子城街道");
+    EXPECT_EQ(street->parent_code, "610113");
+    EXPECT_EQ(ref.ListRegions(sys)->size(), 13u);
+    // The office, the usual departments with their official names, the streets as units.
+    UnitQuery all;
+    all.page.limit = 500;
+    auto units = ref.ListUnits(sys, all);
+    ASSERT_TRUE(units.ok());
+    std::map<std::string, Unit> by_name;
+    std::map<UnitKind, int> kinds;
+    for (const Unit& u : units->items) {
+      by_name[u.name] = u;
+      ++kinds[u.kind];
+    }
+    ASSERT_EQ(by_name.count("雁塔区发展和改革委员会"), 1u);
+    const Unit& office = by_name["雁塔区发展和改革委员会"];
+    EXPECT_EQ(office.kind, UnitKind::kOffice);
+    EXPECT_EQ(office.region_code, "610113");
+    for (const char* name :
+         {"西安市雁塔区住房和城乡建设局", "西安市雁塔区教育局",
+          "西安市雁塔区城中村和棚户区改造事务中心", "西安市生态环境局雁塔分局"}) {
+      ASSERT_EQ(by_name.count(name), 1u) << name;
+      EXPECT_EQ(by_name[name].kind, UnitKind::kDepartment) << name;
+    }
+    ASSERT_EQ(by_name.count("西安市雁塔区电子城街道办事处"), 1u);
+    EXPECT_EQ(by_name["西安市雁塔区电子城街道办事处"].region_code, "610113004");
+    EXPECT_EQ(kinds[UnitKind::kOffice], 1);
+    EXPECT_EQ(kinds[UnitKind::kDepartment], 18);
+    EXPECT_EQ(kinds[UnitKind::kTownship], 10);
+
+    // The admin logs in through the API and belongs to the office.
+    auto port = (*app)->StartServer();
+    ASSERT_TRUE(port.ok()) << port.status().message_en();
+    HttpClient client("127.0.0.1", *port);
+    HttpResult login = client.Login("wang", "Yanta#Office2026");
+    ASSERT_EQ(login.status, 200) << login.body;
+    EXPECT_EQ(login.json.at("user").at("role"), "admin");
+    EXPECT_EQ(login.json.at("user").at("unit_id").as_int64(), office.id);
+    EXPECT_EQ(login.json.at("user").at("display_name"), "王某");
+    HttpResult listed = client.Get("/api/v1/units?kind=township");
+    ASSERT_EQ(listed.status, 200) << listed.body;
+    EXPECT_EQ(listed.json.at("total").as_int64(), 10);
+    // An empty ledger answers, and the admin can carry on: a new department.
+    EXPECT_EQ(client.Get("/api/v1/projects").status, 200);
+    HttpResult created =
+        client.Post("/api/v1/units",
+                    R"({"name":"西安市雁塔区民政局","kind":"department","region_code":"610113"})");
+    EXPECT_EQ(created.status, 201) << created.body;
+    (*app)->StopServer();
+  }
+
+  // A second setup is refused and writes nothing.
+  DbCounts before = Count(db_);
+  CliRun again = K(std::string(kSetupArgs) + " --departments", kSetupPassword);
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_NE(again.output.find("数据库已有数据"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("already has data"), std::string::npos) << again.output;
+  DbCounts after = Count(db_);
+  EXPECT_EQ(after.units, before.units);
+  EXPECT_EQ(after.users, before.users);
+  EXPECT_EQ(after.audit_entries, before.audit_entries);
+  CliRun verify = K("audit verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+
+  // user add takes a unit's registered name as well as its id.
+  CliRun by_name = K("user add jyj --role department --unit 西安市雁塔区教育局", "Jiao#Yu2026x\n");
+  EXPECT_EQ(by_name.exit_code, 0) << by_name.output;
+  CliRun unknown = K("user add zjj --role department --unit 区住建局", "Zhu#Jian2026x\n");
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.output;
+  EXPECT_NE(unknown.output.find("no unit is registered"), std::string::npos) << unknown.output;
+}
+
+TEST_P(Cli, SetupRefusesBadArgumentsAndWritesNothing) {
+  // Run migrations first so that the database exists for the counts (the migrations seed the
+  // shipped indicator sets and rules, audited).
+  ASSERT_EQ(K("migrate").exit_code, 0);
+  const int64_t migrated_entries = Count(db_).audit_entries;
+  CliRun unknown =
+      K("setup --office 某某发展和改革委员会 --region 610199 --admin wang", kSetupPassword);
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.output;
+  EXPECT_NE(unknown.output.find("610199 不在区划数据中"), std::string::npos) << unknown.output;
+  EXPECT_NE(unknown.output.find("not in the region data"), std::string::npos) << unknown.output;
+  CliRun town = K("setup --office X --region 610113004 --admin wang", kSetupPassword);
+  EXPECT_EQ(town.exit_code, 1) << town.output;
+  CliRun weak = K(kSetupArgs, "password\n");
+  EXPECT_EQ(weak.exit_code, 1) << weak.output;
+  EXPECT_NE(weak.output.find("密码"), std::string::npos) << weak.output;
+  CliRun with_name = K(kSetupArgs, "wang#Office2026\n");  // contains the username
+  EXPECT_EQ(with_name.exit_code, 1) << with_name.output;
+  CliRun bad_name = K("setup --office X --region 610113 --admin 王", kSetupPassword);
+  EXPECT_EQ(bad_name.exit_code, 1) << bad_name.output;
+  EXPECT_NE(bad_name.output.find("username"), std::string::npos) << bad_name.output;
+  CliRun missing = K("setup --office 雁塔区发展和改革委员会 --admin wang", kSetupPassword);
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_NE(missing.output.find("--region"), std::string::npos) << missing.output;
+  EXPECT_EQ(K("setup --office X --region 610113 --admin wang --bogus", kSetupPassword).exit_code,
+            2);
+  EXPECT_EQ(K("setup --office X --region", kSetupPassword).exit_code, 2);
+  DbCounts counts = Count(db_);
+  EXPECT_EQ(counts.regions, 0u);
+  EXPECT_EQ(counts.units, 0);
+  EXPECT_EQ(counts.users, 0u);
+  EXPECT_EQ(counts.audit_entries, migrated_entries);
+
+  // Without the options: the regions and the office only; the database then is no longer empty.
+  CliRun plain = K(kSetupArgs, kSetupPassword);
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  counts = Count(db_);
+  EXPECT_EQ(counts.regions, 13u);
+  EXPECT_EQ(counts.units, 1);
+  EXPECT_EQ(counts.users, 1u);
+  EXPECT_EQ(K("seed-demo").output.find("not empty") != std::string::npos, true);
+}
+
+TEST_P(Cli, SetupIsRefusedOnTheDemoDatabase) {
+  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  DbCounts before = Count(db_);
+  CliRun setup = K(std::string(kSetupArgs) + " --towns-as-units", kSetupPassword);
+  EXPECT_EQ(setup.exit_code, 1) << setup.output;
+  EXPECT_NE(setup.output.find("projects"), std::string::npos) << setup.output;
+  DbCounts after = Count(db_);
+  EXPECT_EQ(after.regions, before.regions);
+  EXPECT_EQ(after.units, before.units);
+  EXPECT_EQ(after.audit_entries, before.audit_entries);
 }
 
 }  // namespace

@@ -52,7 +52,15 @@ Commands:
                      KEYLINE_STATIC_DIR)
   migrate            create or upgrade the database schema
   seed-demo          load the demo district (雁塔区) into an empty database
-  user add NAME --role ROLE --unit UNIT_ID [--display NAME] [--person PERSON_ID]
+  setup --office NAME --region CODE --admin USERNAME [--admin-name NAME]
+        [--departments] [--towns-as-units]
+                     start your own district on an empty database: the region (GB/T 2260,
+                     e.g. 610113) with its parents and its towns/streets, the office's unit
+                     and the first admin (password from standard input); --departments adds
+                     the usual departments (西安市雁塔区住房和城乡建设局 …), --towns-as-units
+                     the towns/streets as units. Refused on a database with data.
+  user add NAME --role ROLE --unit UNIT [--display NAME] [--person PERSON_ID]
+                     UNIT: a unit id or its exact registered name
   user passwd NAME   set a password (read from standard input, or prompted)
   user disable NAME | user enable NAME | user unlock NAME | user list
   audit verify       recompute the audit hash chain; exit 1 and name the first broken entry
@@ -147,6 +155,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   for (const char* k : kCommands) known = known || c.command == k;
   known = known || c.command == "export" || c.command == "bulletin";  // documents out (issue 7)
   known = known || c.command == "import";  // import ledger|reports (issue 7)
+  known = known || c.command == "setup";   // a district's first step (issue 14)
   if (!known) return Bad("unknown command " + c.command);
   return c;
 }

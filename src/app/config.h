@@ -32,7 +32,7 @@ struct Config {
   std::string allowed_origin;
   int session_idle_minutes = 30;
 
-  std::string command;            // serve | migrate | seed-demo | user | audit | backup | version
+  std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...
   std::vector<std::string> args;  // what follows the command
 };
 

@@ -19,7 +19,7 @@ extern const EmbeddedFile kReferenceFiles[];
 
 // The embedded demo file with this relative path, or an empty view.
 std::string_view FindDemoFile(std::string_view path);
-// The embedded reference file ("holidays-cn.csv"), or an empty view.
+// The embedded reference file ("holidays-cn.csv", "regions-cn.csv"), or an empty view.
 std::string_view FindReferenceFile(std::string_view path);
 
 }  // namespace keyline

@@ -19,9 +19,11 @@
 #include "app/documents_cli.h"
 #include "app/import_command.h"
 #include "app/keyline_app.h"
+#include "app/setup_command.h"
 #include "engine/facts_source.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
+#include "core/service/reference_service.h"
 #include "core/service/user_service.h"
 #include "storage/repos/sql_store.h"
 
@@ -67,6 +69,30 @@ std::string ReadPassword(const char* prompt) {
 bool ParseId(const std::string& s, int64_t* out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size() && *out > 0;
+}
+
+// The id of the unit registered under exactly this name (--unit 西安市雁塔区教育局).
+Result<int64_t> FindUnitByName(KeylineApp& app, const std::string& name) {
+  UnitQuery query;
+  query.text = name;
+  query.page.limit = 500;
+  auto page = app.reference().ListUnits(Caller::System("cli"), query);
+  if (!page.ok()) return page.status();
+  std::vector<int64_t> ids;
+  for (const Unit& u : page->items) {
+    if (u.name == name) ids.push_back(u.id);
+  }
+  if (ids.size() == 1) return ids.front();
+  if (ids.empty()) {
+    return Status::NotFound("没有名为“" + name + "”的单位（--unit 取单位编号或登记的完整名称）",
+                            "no unit is registered as \"" + name +
+                                "\" (--unit takes a unit id or its exact registered name)");
+  }
+  std::string list;
+  for (int64_t id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+  return Status::InvalidArgument(
+      "名为“" + name + "”的单位有多个（编号 " + list + "），请用编号",
+      "several units are named \"" + name + "\" (ids " + list + "): give the id");
 }
 
 int Serve(KeylineApp& app) {
@@ -162,7 +188,11 @@ int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
           return Usage("--role: admin|supervisor|department|reporter|leader|service_officer");
         input.role = *role;
       } else if (flag == "--unit") {
-        if (!ParseId(value, &input.unit_id)) return Usage("--unit expects a unit id");
+        if (!ParseId(value, &input.unit_id)) {
+          auto unit = FindUnitByName(app, value);
+          if (!unit.ok()) return Fail(unit.status());
+          input.unit_id = *unit;
+        }
       } else if (flag == "--person") {
         int64_t id = 0;
         if (!ParseId(value, &id)) return Usage("--person expects a person id");
@@ -260,6 +290,8 @@ int Run(int argc, char** argv) {
     std::printf("keyline %s\n", KeylineVersion());
     return 0;
   }
+  // setup checks its arguments and the password before it opens (and migrates) the database.
+  if (config->command == "setup") return SetupCommand(*config, config->args, ReadPassword);
   auto app = KeylineApp::Open(*config);
   if (!app.ok()) return Fail(app.status());
   const std::string& cmd = config->command;

@@ -55,6 +55,15 @@ export function loadPeople() {
     refdata.people = new Map(items.map((p) => [p.id, p]));
   });
 }
+// After a unit or person was created or changed: forget the cached list and load it again.
+export function reloadUnits() {
+  unitsPromise = null;
+  return loadUnits();
+}
+export function reloadPeople() {
+  peoplePromise = null;
+  return loadPeople();
+}
 export function loadRegions() {
   return once(() => regionsPromise, (p) => { regionsPromise = p; }, async () => {
     const res = await listRegions();

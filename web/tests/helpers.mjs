@@ -1,6 +1,6 @@
 // Shared by the browser tests: a real Keyline server on a free loopback port with a fresh
-// SQLite database and the demo district, Debian's chromium driven by playwright-core, page
-// error collection and screenshots.
+// SQLite database — the demo district, or a blank one started with `keyline setup` — Debian's
+// chromium driven by playwright-core, page error collection and screenshots.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +41,14 @@ async function waitHealthy(base, proc, ms) {
   throw new Error(`keyline did not answer ${base}/healthz within ${ms} ms`);
 }
 
-// Starts keyline (KEYLINE_BINARY, default build/keyline) serving web/dist. Returns {base, stop}.
-export async function startServer() {
+// The admin password of a server started with {setup} (see startServer).
+export const SETUP_PASSWORD = 'Setup#Admin2026';
+
+// Starts keyline (KEYLINE_BINARY, default build/keyline) serving web/dist. Returns {base, stop,
+// output}. By default the database holds the demo district (seed-demo); with {setup: [args]} it
+// is a blank database on which `keyline setup ARGS` ran instead (password SETUP_PASSWORD), and
+// output is what setup printed.
+export async function startServer(options = {}) {
   const binary = path.resolve(repoDir, process.env.KEYLINE_BINARY || 'build/keyline');
   if (!existsSync(binary)) throw new Error(`keyline binary not found: ${binary} (build it or set KEYLINE_BINARY)`);
   const dist = path.join(webDir, 'dist');
@@ -50,7 +56,12 @@ export async function startServer() {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyline-web-test-'));
   const db = `sqlite:${path.join(dir, 'keyline.db')}`;
   execFileSync(binary, ['--db', db, 'migrate'], { stdio: 'pipe' });
-  execFileSync(binary, ['--db', db, 'seed-demo'], { stdio: 'pipe' });
+  let output = '';
+  if (options.setup) {
+    output = execFileSync(binary, ['--db', db, 'setup', ...options.setup], { input: `${SETUP_PASSWORD}\n`, encoding: 'utf8' });
+  } else {
+    execFileSync(binary, ['--db', db, 'seed-demo'], { stdio: 'pipe' });
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const proc = spawn(binary, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', dist], {
@@ -68,6 +79,7 @@ export async function startServer() {
   }
   return {
     base,
+    output,
     async stop() {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
@@ -116,10 +128,10 @@ export async function newPage(browser, base) {
   return page;
 }
 
-export async function login(page, username) {
+export async function login(page, username, password = PASSWORD) {
   await page.goto('/login');
   await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
+  await page.fill('input[name=password]', password);
   await page.click('[data-test=login-submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
@@ -147,15 +159,17 @@ export async function settledLedgerTotal(page) {
 // The fixture of every browser test file: registers before/after hooks that start a server and
 // a browser and stop them again. Returns {server, browser, newPage(), login(user)}; newPage
 // and login wait for the start, so a file's own before hook may use them (node runs the
-// top-level hooks of a file without waiting for each other).
-export function useServer() {
+// top-level hooks of a file without waiting for each other). options go to startServer
+// ({setup: [...]} for a blank database started with `keyline setup`; login then uses
+// SETUP_PASSWORD).
+export function useServer(options = {}) {
   let starting = null;
   const env = {
     server: null,
     browser: null,
     start() {
       starting ||= (async () => {
-        env.server = await startServer();
+        env.server = await startServer(options);
         env.browser = await launchBrowser();
       })();
       return starting;
@@ -166,7 +180,7 @@ export function useServer() {
     },
     async login(username) {
       const page = await env.newPage();
-      await login(page, username);
+      await login(page, username, options.setup ? SETUP_PASSWORD : PASSWORD);
       return page;
     },
   };

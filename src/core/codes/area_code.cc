@@ -115,6 +115,19 @@ CodeCheck CheckAreaCode(std::string_view code) {
   return CodeCheck::Ok();
 }
 
+CodeCheck CheckRegionCode(std::string_view code) {
+  if (code.size() == 6) return CheckAreaCode(code);
+  if ((code.size() != 9 && code.size() != 12) || !AllDigits(code)) {
+    return CodeCheck::Error("格式不正确：应为6位（县级以上）、9位（乡镇街道）或12位数字",
+                            "must be 6 digits (county and above), 9 (towns) or 12");
+  }
+  if (!IsKnownProvincePrefix(code)) {
+    return CodeCheck::Error("前两位不是有效的省级行政区划代码",
+                            "the first two digits are not a province-level code");
+  }
+  return CodeCheck::Ok();
+}
+
 std::optional<std::string> KnownAreaName(std::string_view code) {
   for (const auto& [c, name] : kNames) {
     if (c == code) return std::string(name);

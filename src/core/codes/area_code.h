@@ -15,6 +15,11 @@ namespace keyline::codes {
 // Returns kError for a wrong shape or an unknown province prefix.
 CodeCheck CheckAreaCode(std::string_view code);
 
+// Checks a region code: a 6-digit area code as above, or a statistical division code of 9
+// digits (乡级: towns and streets) or 12 digits (村级) that starts with a province prefix. The
+// regions table holds all three (core/model/reference.h).
+CodeCheck CheckRegionCode(std::string_view code);
+
 // True when the first two digits of `code` are a province-level prefix listed above.
 // `code` must have at least two characters; otherwise false.
 bool IsKnownProvincePrefix(std::string_view code);

@@ -176,6 +176,16 @@ TEST(AreaCodeTest, RejectsBadCodes) {
   }
 }
 
+TEST(AreaCodeTest, RegionCodesMayBeTownsOrVillages) {
+  for (const char* good : {"610113", "610113004", "610113004001"}) {
+    EXPECT_EQ(CheckRegionCode(good).level, Level::kOk) << good;
+  }
+  for (const char* bad : {"", "6101130", "61011300", "6101130041", "990113004", "61011300A"}) {
+    EXPECT_EQ(CheckRegionCode(bad).level, Level::kError) << bad;
+  }
+  EXPECT_EQ(CheckAreaCode("610113004").level, Level::kError);  // an area code is 6 digits
+}
+
 TEST(AreaCodeTest, KnownNames) {
   EXPECT_EQ(KnownAreaName("610000"), "陕西省");
   EXPECT_EQ(KnownAreaName("610100"), "西安市");

@@ -38,7 +38,7 @@ Status StaleVersion() {
 
 Status ReferenceService::ValidateRegion(Tx& tx, const Region& r) {
   std::vector<FieldError> errors;
-  codes::CodeCheck check = codes::CheckAreaCode(r.code);
+  codes::CodeCheck check = codes::CheckRegionCode(r.code);
   if (check.level == codes::CodeCheck::Level::kError) {
     errors.push_back({"code", "区划代码" + check.message_zh, "area code: " + check.message_en});
   }
@@ -80,17 +80,25 @@ Result<Region> ReferenceService::CreateRegion(const Caller& caller, Region regio
   if (!MayWriteReference(caller.role)) return NoWrite();
   Region created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(ValidateRegion(tx, region));
-    if (repos_.regions->Get(tx, region.code).ok()) {
-      return Status::Conflict("区划代码已存在：" + region.code,
-                              "region code already exists: " + region.code);
-    }
-    region.version = 1;
-    KL_RETURN_IF_ERROR(repos_.regions->Insert(tx, region));
-    KL_ASSIGN_OR_RETURN(created, repos_.regions->Get(tx, region.code));
-    return audit_.Record(tx, caller, "create", "region", region.code, "", ToJson(created));
+    KL_ASSIGN_OR_RETURN(created, CreateRegionInTx(tx, caller, std::move(region)));
+    return Status::Ok();
   });
   if (!st.ok()) return st;
+  return created;
+}
+
+Result<Region> ReferenceService::CreateRegionInTx(Tx& tx, const Caller& caller, Region region) {
+  if (!MayWriteReference(caller.role)) return NoWrite();
+  KL_RETURN_IF_ERROR(ValidateRegion(tx, region));
+  if (repos_.regions->Get(tx, region.code).ok()) {
+    return Status::Conflict("区划代码已存在：" + region.code,
+                            "region code already exists: " + region.code);
+  }
+  region.version = 1;
+  KL_RETURN_IF_ERROR(repos_.regions->Insert(tx, region));
+  KL_ASSIGN_OR_RETURN(Region created, repos_.regions->Get(tx, region.code));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "region", region.code, "", ToJson(created)));
   return created;
 }
 
@@ -177,15 +185,24 @@ Result<Unit> ReferenceService::CreateUnit(const Caller& caller, Unit unit, bool 
   if (!MayWriteReference(caller.role)) return NoWrite();
   Unit created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
-    unit.id = 0;
-    KL_RETURN_IF_ERROR(ValidateUnit(tx, &unit, lenient, warnings));
-    unit.version = 1;
-    unit.created_at = unit.updated_at = clock_.NowMs();
-    KL_ASSIGN_OR_RETURN(int64_t id, repos_.units->Insert(tx, unit));
-    KL_ASSIGN_OR_RETURN(created, repos_.units->Get(tx, id));
-    return audit_.Record(tx, caller, "create", "unit", std::to_string(id), "", ToJson(created));
+    KL_ASSIGN_OR_RETURN(created, CreateUnitInTx(tx, caller, std::move(unit), lenient, warnings));
+    return Status::Ok();
   });
   if (!st.ok()) return st;
+  return created;
+}
+
+Result<Unit> ReferenceService::CreateUnitInTx(Tx& tx, const Caller& caller, Unit unit, bool lenient,
+                                              std::vector<std::string>* warnings) {
+  if (!MayWriteReference(caller.role)) return NoWrite();
+  unit.id = 0;
+  KL_RETURN_IF_ERROR(ValidateUnit(tx, &unit, lenient, warnings));
+  unit.version = 1;
+  unit.created_at = unit.updated_at = clock_.NowMs();
+  KL_ASSIGN_OR_RETURN(int64_t id, repos_.units->Insert(tx, unit));
+  KL_ASSIGN_OR_RETURN(Unit created, repos_.units->Get(tx, id));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "unit", std::to_string(id), "", ToJson(created)));
   return created;
 }
 

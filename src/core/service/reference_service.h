@@ -26,6 +26,8 @@ class ReferenceService {
   Result<std::vector<Region>> ListRegions(const Caller& caller);
   Result<Region> GetRegion(const Caller& caller, const std::string& code);
   Result<Region> CreateRegion(const Caller& caller, Region region);
+  // The same inside a transaction the caller runs (keyline setup: many rows, one transaction).
+  Result<Region> CreateRegionInTx(Tx& tx, const Caller& caller, Region region);
   Result<Region> UpdateRegion(const Caller& caller, const std::string& code,
                               int64_t expected_version, const RegionPatch& patch);
 
@@ -35,6 +37,8 @@ class ReferenceService {
   // demo data) accepts a wrong check character and reports it in *warnings.
   Result<Unit> CreateUnit(const Caller& caller, Unit unit, bool lenient = false,
                           std::vector<std::string>* warnings = nullptr);
+  Result<Unit> CreateUnitInTx(Tx& tx, const Caller& caller, Unit unit, bool lenient = false,
+                              std::vector<std::string>* warnings = nullptr);
   Result<Unit> UpdateUnit(const Caller& caller, int64_t id, int64_t expected_version,
                           const UnitPatch& patch);
 

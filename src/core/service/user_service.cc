@@ -119,7 +119,23 @@ Result<User> UserService::GetByUsername(const Caller& caller, const std::string&
 
 Result<User> UserService::Create(const Caller& caller, const NewUser& input) {
   if (caller.role != Role::kAdmin) return AdminOnly();
+  KL_ASSIGN_OR_RETURN(std::string hash, HashNewPassword(input));
+  User user;
+  KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(user, CreateInTx(tx, caller, input, hash));
+    return Status::Ok();
+  }));
+  return user;
+}
+
+Result<std::string> UserService::HashNewPassword(const NewUser& input) {
   KL_RETURN_IF_ERROR(CheckPasswordPolicy(input.username, input.password));
+  return hasher_.Hash(input.password);
+}
+
+Result<User> UserService::CreateInTx(Tx& tx, const Caller& caller, const NewUser& input,
+                                     const std::string& password_hash) {
+  if (caller.role != Role::kAdmin) return AdminOnly();
   User user;
   user.username = input.username;
   user.display_name = input.display_name;
@@ -128,17 +144,16 @@ Result<User> UserService::Create(const Caller& caller, const NewUser& input) {
   user.person_id = input.person_id;
   user.created_at = user.updated_at = clock_.NowMs();
   user.version = 1;
-  KL_ASSIGN_OR_RETURN(user.password_hash, hasher_.Hash(input.password));
-  KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(ValidateUser(tx, user));
-    auto existing = repos_.users->GetByUsername(tx, user.username);
-    if (existing.ok()) {
-      return Status::Conflict("用户名已存在：" + user.username,
-                              "username already exists: " + user.username);
-    }
-    KL_ASSIGN_OR_RETURN(user.id, repos_.users->Insert(tx, user));
-    return audit_.Record(tx, caller, "create", "user", std::to_string(user.id), "", ToJson(user));
-  }));
+  user.password_hash = password_hash;
+  KL_RETURN_IF_ERROR(ValidateUser(tx, user));
+  auto existing = repos_.users->GetByUsername(tx, user.username);
+  if (existing.ok()) {
+    return Status::Conflict("用户名已存在：" + user.username,
+                            "username already exists: " + user.username);
+  }
+  KL_ASSIGN_OR_RETURN(user.id, repos_.users->Insert(tx, user));
+  KL_RETURN_IF_ERROR(
+      audit_.Record(tx, caller, "create", "user", std::to_string(user.id), "", ToJson(user)));
   user.password_hash.clear();
   return user;
 }

@@ -49,6 +49,11 @@ class UserService {
   Result<User> Get(const Caller& caller, int64_t id);
   Result<User> GetByUsername(const Caller& caller, const std::string& username);
   Result<User> Create(const Caller& caller, const NewUser& user);
+  // Create in two steps, for a caller that runs its own transaction (keyline setup): the
+  // password policy and the (slow) hash outside it, then the row and its audit entry inside.
+  Result<std::string> HashNewPassword(const NewUser& user);
+  Result<User> CreateInTx(Tx& tx, const Caller& caller, const NewUser& user,
+                          const std::string& password_hash);
   Result<User> Update(const Caller& caller, int64_t id, int64_t expected_version,
                       const UserChange& change);
   // Admin reset: sets a new password, clears the lockout and ends the user's sessions.

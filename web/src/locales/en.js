@@ -71,6 +71,12 @@ export default {
   'dashboard.completeness': 'Reports of {period}',
   'dashboard.toCompleteness': 'Completeness',
   'dashboard.investmentYi': 'Investment (100M CNY)',
+  'dashboard.emptyTitle': 'No projects yet',
+  'dashboard.emptyHint': 'This is a new database. Add the departments and project companies under Units and the leaders under People, then import your office\'s project ledger (Excel) or create projects one by one.',
+  'dashboard.emptyReader': 'No projects yet: the figures and charts appear here once the office has imported its ledger.',
+  'dashboard.emptyImport': 'Import ledger',
+  'dashboard.emptyUnits': 'Units',
+  'dashboard.emptyNew': 'New project',
 
   'ledger.text': 'Keyword',
   'ledger.textPlaceholder': 'Project name or code',
@@ -200,6 +206,11 @@ export default {
   'unit.projects': 'Projects',
   'unit.viewProjects': 'View',
   'unit.searchPlaceholder': 'Name or credit code',
+  'unit.create': 'New unit',
+  'unit.edit': 'Edit unit',
+  'unit.region': 'Region',
+  'unit.parent': 'Parent unit',
+  'unit.namePlaceholder': 'The full registered name',
 
   'person.name': 'Name',
   'person.title': 'Title',
@@ -208,6 +219,8 @@ export default {
   'person.phone': 'Phone',
   'person.searchPlaceholder': 'Name or title',
   'person.leaderProjects': 'Projects',
+  'person.create': 'New person',
+  'person.edit': 'Edit person',
 
   'region.name': 'Name',
   'region.code': 'Code',

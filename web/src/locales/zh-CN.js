@@ -71,6 +71,12 @@ export default {
   'dashboard.completeness': '{period} 月报填报情况',
   'dashboard.toCompleteness': '查看填报情况',
   'dashboard.investmentYi': '总投资（亿元）',
+  'dashboard.emptyTitle': '还没有项目',
+  'dashboard.emptyHint': '这是一个新的数据库。请先在“单位”中补充各行业部门和项目单位、在“人员”中登记包抓领导，再通过“台账导入”导入本单位的重点项目台账（Excel），或逐个新建项目。',
+  'dashboard.emptyReader': '这里还没有项目：发改部门导入项目台账后，统计数字和图表会显示在这里。',
+  'dashboard.emptyImport': '台账导入',
+  'dashboard.emptyUnits': '单位管理',
+  'dashboard.emptyNew': '新建项目',
 
   'ledger.text': '关键字',
   'ledger.textPlaceholder': '项目名称或项目代码',
@@ -202,6 +208,11 @@ export default {
   'unit.projects': '项目',
   'unit.viewProjects': '查看项目',
   'unit.searchPlaceholder': '单位名称或信用代码',
+  'unit.create': '新建单位',
+  'unit.edit': '编辑单位',
+  'unit.region': '所属区域',
+  'unit.parent': '上级单位',
+  'unit.namePlaceholder': '登记的完整名称，如 西安市雁塔区住房和城乡建设局',
 
   'person.name': '姓名',
   'person.title': '职务',
@@ -210,6 +221,8 @@ export default {
   'person.phone': '电话',
   'person.searchPlaceholder': '姓名或职务',
   'person.leaderProjects': '包抓项目',
+  'person.create': '新建人员',
+  'person.edit': '编辑人员',
 
   'region.name': '名称',
   'region.code': '区划代码',
