@@ -247,6 +247,10 @@ void ResolveOwnerCode(const FigureCells& cells, const FiguresIndex& index, Proje
 void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const FiguresIndex& index,
                     const StoredFigures* stored, const std::string& today, Project* after,
                     PlanRow* row) {
+  // Field changes are listed for a matched project only (a new project's row shows no diff;
+  // at 100,000 new rows they would cost tens of MiB).
+  std::vector<FieldChange> ignored;
+  std::vector<FieldChange>& changes = stored ? row->changes : ignored;
   auto error = [&](const std::string& where, const std::string& zh, const std::string& en) {
     Add(row->reasons, where, zh, en);
   };
@@ -314,7 +318,7 @@ void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const 
   if (plan && !(stored && stored->planned == plan && stored->plan_confirmed)) {
     row->annual_plan = plan;
     row->plan_year = *period.year;
-    row->changes.push_back(
+    changes.push_back(
         {"annual_plan", stored && stored->planned ? Wan(*stored->planned) : "", Wan(*plan)});
   }
   // The year to date: an opening balance carrying what the company's reports do not.
@@ -340,9 +344,8 @@ void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const 
           "the reports already hold more than the sheet's year-to-date figure; not imported");
     } else {
       balance = wanted;
-      row->changes.push_back({"ytd_completed",
-                              stored ? Wan(Money{reported.cents + balance_now.cents}) : "",
-                              Wan(*ytd)});
+      changes.push_back({"ytd_completed",
+                         stored ? Wan(Money{reported.cents + balance_now.cents}) : "", Wan(*ytd)});
     }
   }
   if (!cells.progress.empty() && balance_period != 0 &&
@@ -351,7 +354,7 @@ void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const 
     if (old != cells.progress) {
       row->progress = cells.progress;
       if (!balance) balance = balance_now;
-      row->changes.push_back({"progress", old, cells.progress});
+      changes.push_back({"progress", old, cells.progress});
     }
   }
   if (balance) {
@@ -378,14 +381,14 @@ void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const 
       int64_t id = named->front()->id;
       if (current != id) {
         row->leader_id = id;
-        row->changes.push_back(
+        changes.push_back(
             {"leader", current ? index.PersonName(*current) : "", named->front()->name});
       }
     } else {
       row->new_leader = cells.leader;
       Add(row->warnings, "", "包抓领导“" + cells.leader + "”尚未登记，确认导入时将登记为领导",
           "the leader " + cells.leader + " is not registered; created on confirm");
-      row->changes.push_back({"leader", current ? index.PersonName(*current) : "", cells.leader});
+      changes.push_back({"leader", current ? index.PersonName(*current) : "", cells.leader});
     }
   }
 }

@@ -31,6 +31,7 @@ constexpr const char* kUpdateSql =
     "warnings = $26, owner_credit_code = $27, updated_at = $28, version = version + 1 "
     "WHERE id = $29 AND version = $30";
 
+constexpr const char* kPersonUnitSql = "SELECT unit_id FROM people WHERE id = $1";
 constexpr const char* kInsertStageSql =
     "INSERT INTO project_stage_changes (project_id, from_stage, to_stage, reason, user_id, "
     "username, at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -191,7 +192,15 @@ class SqlProjectRepository final : public ProjectRepository {
     KL_ASSIGN_OR_RETURN(sql::ResultSet rs, conn.Query(kInsertAssignmentSql, params));
     if (rs.empty()) return Status::Internal("INSERT INTO project_assignments returned no id");
     int64_t id = rs.GetInt(0, 0);
-    KL_RETURN_IF_ERROR(RefreshProjectUnits(conn, a.project_id));
+    // The project's related units change only when the assignment names a unit or a person
+    // of a unit (a ledger import assigns 包抓领导 registered without one: nothing to refresh).
+    bool relates_unit = a.unit_id.has_value();
+    if (!relates_unit && a.person_id) {
+      KL_ASSIGN_OR_RETURN(sql::ResultSet person,
+                          conn.Query(kPersonUnitSql, {IntValue(*a.person_id)}));
+      relates_unit = !person.empty() && person.GetOptInt(0, 0).has_value();
+    }
+    if (relates_unit) KL_RETURN_IF_ERROR(RefreshProjectUnits(conn, a.project_id));
     return id;
   }
 
