@@ -6,6 +6,7 @@
 #include "common/date.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
+#include "core/service/naming_service.h"
 
 namespace keyline::importing {
 namespace {
@@ -94,6 +95,8 @@ std::string ConfirmResultJson(const ConfirmResult& r) {
   w.Key("created").Int(r.created).Key("updated").Int(r.updated);
   w.Key("unchanged").Int(r.unchanged).Key("skipped").Int(r.skipped);
   w.Key("errors_skipped").Int(r.errors_skipped).Key("owners_created").Int(r.owners_created);
+  w.Key("units_created").Int(r.units_created).Key("people_created").Int(r.people_created);
+  w.Key("aliases_saved").Int(r.aliases_saved);
   w.EndObject();
   return w.Take();
 }
@@ -118,10 +121,15 @@ Result<ImportSession> ImportService::LoadOwn(Tx& tx, const Caller& caller, int64
 }
 
 Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
-                                       const ColumnMapping& mapping) {
+                                       const ColumnMapping& mapping,
+                                       const std::vector<ValueMapping>& values) {
   KL_ASSIGN_OR_RETURN(std::vector<ProjectMatchKey> keys, imports_.ProjectKeys(tx));
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
-  LedgerIndex index(std::move(keys), std::move(unit_keys));
+  KL_ASSIGN_OR_RETURN(naming::UnitNameMatcher unit_matcher, LoadUnitMatcher(tx, repos_));
+  KL_ASSIGN_OR_RETURN(naming::PersonNameMatcher person_matcher, LoadPersonMatcher(tx, repos_));
+  LedgerIndex index(
+      std::move(keys), std::move(unit_keys),
+      std::make_unique<ValueResolver>(std::move(unit_matcher), std::move(person_matcher), values));
   std::string today = projects_.Today();
   return PlanLedger(
       table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); },
@@ -130,14 +138,15 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
 
 Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
                                           const SheetTable& table, const ColumnMapping& mapping,
-                                          std::optional<int64_t> period) {
+                                          std::optional<int64_t> period,
+                                          const std::vector<ValueMapping>& values) {
   if (kind == ImportKind::kReports) {
     if (!period) return Status::Internal("a reports import without a period");
     return PlanReports(caller, table, mapping, static_cast<int>(*period));
   }
   LedgerPlan plan;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping));
+    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, values));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -326,7 +335,9 @@ Result<ImportView> ImportService::View(const Caller& caller, ImportSession sessi
   KL_ASSIGN_OR_RETURN(v.sheet_names, DecodeStrings(session.sheets));
   v.status = session.status;
   if (v.status == "dry_run" && clock_.NowMs() > session.expires_at) v.status = "expired";
-  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, v.kind, v.table, v.mapping, session.period));
+  KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> values,
+                      DecodeValueMappings(session.value_mappings));
+  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, v.kind, v.table, v.mapping, session.period, values));
   session.table.clear();
   session.mapping.clear();
   v.session = std::move(session);
@@ -519,7 +530,10 @@ Result<ConfirmResult> ImportService::Confirm(const Caller& caller, int64_t id, b
     } else {
       KL_ASSIGN_OR_RETURN(SheetTable table, DecodeTable(s.table));
       KL_ASSIGN_OR_RETURN(ColumnMapping mapping, DecodeMapping(s.mapping));
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping));
+      KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> values, DecodeValueMappings(s.value_mappings));
+      KL_RETURN_IF_ERROR(CheckValues(tx, values));
+      KL_ASSIGN_OR_RETURN(values, ApplyValues(tx, caller, std::move(values), &result));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, values));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, "#" + std::to_string(id), &result));
     }
     std::string json = ConfirmResultJson(result);
@@ -538,21 +552,24 @@ Result<std::pair<std::vector<std::string>, SheetTable>> ImportService::ParseFile
 }
 
 Result<ImportView> ImportService::DryRunTable(const Caller& caller, ImportKind kind,
-                                              const SheetTable& table, std::optional<int> period) {
+                                              const SheetTable& table, std::optional<int> period,
+                                              const std::vector<ValueMapping>& values) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
+  KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) { return CheckValues(tx, values); }));
   ImportView v;
   v.kind = kind;
   v.status = "dry_run";
   v.mapping = SuggestedMapping(kind, table);
   v.session.kind = std::string(ImportKindCode(kind));
   if (period) v.session.period = *period;
-  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, kind, table, v.mapping, v.session.period));
+  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, kind, table, v.mapping, v.session.period, values));
   return v;
 }
 
 Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind kind,
                                                 const SheetTable& table, std::optional<int> period,
-                                                bool skip_errors, const std::string& source) {
+                                                bool skip_errors, const std::string& source,
+                                                const std::vector<ValueMapping>& values) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
   ColumnMapping mapping = SuggestedMapping(kind, table);
   if (kind == ImportKind::kReports && !period) {
@@ -568,7 +585,10 @@ Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind
     if (report_plan) {
       KL_RETURN_IF_ERROR(ApplyReports(tx, caller, *report_plan, *period, skip_errors, &result));
     } else {
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping));
+      KL_RETURN_IF_ERROR(CheckValues(tx, values));
+      KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> applied,
+                          ApplyValues(tx, caller, values, &result));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, applied));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, source, &result));
     }
     return audit_.Record(tx, caller, "import", std::string(ImportKindCode(kind)) + "_file", "", "",

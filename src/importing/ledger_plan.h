@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -24,6 +25,7 @@
 #include "core/model/reference.h"
 #include "core/ports/import_repositories.h"
 #include "importing/sheet_table.h"
+#include "importing/value_resolver.h"
 
 namespace keyline::importing {
 
@@ -64,6 +66,8 @@ struct LedgerPlan {
   std::vector<PlanRow> rows;  // in sheet order
   ImportSummary summary;
   std::vector<std::string> new_owners;  // distinct, in first-seen order
+  // Unit/person values not matched by themselves (value_resolver.h), each once.
+  std::vector<UnresolvedValue> unresolved;
 };
 
 // The keys rows are matched on (core/ports/import_repositories.h).
@@ -73,7 +77,11 @@ using UnitKey = UnitNameKey;
 // What the plan needs from the database, loaded once.
 class LedgerIndex {
  public:
-  LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units);
+  // `values` resolves the units and people cells name; without one, a resolver over `units`
+  // alone (exact names and abbreviations, no regions, aliases or people) is built.
+  LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units,
+              std::unique_ptr<ValueResolver> values = nullptr);
+  ValueResolver& Values() const { return *values_; }
   std::optional<int64_t> ByCode(const std::string& code) const;
   // nullopt owner: a match on the name alone when it is unique.
   std::optional<int64_t> ByNameOwner(const std::string& name, std::optional<int64_t> owner) const;
@@ -86,6 +94,7 @@ class LedgerIndex {
   std::unordered_map<std::string, int64_t> by_name_owner_;
   std::unordered_map<std::string, std::vector<int64_t>> by_name_;
   std::unordered_map<std::string, UnitKey> units_;
+  std::unique_ptr<ValueResolver> values_;
 };
 
 // column_fields: one entry per table column (field code or nullopt).

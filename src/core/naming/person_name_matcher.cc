@@ -75,8 +75,16 @@ PersonMatch PersonNameMatcher::Resolve(std::string_view text) const {
     }
   }
   if (it != exact_.end()) {
-    std::set<size_t> found;
-    for (const auto& [i, alias] : it->second) found.insert(i);
+    std::set<size_t> found, by_alias;
+    for (const auto& [i, alias] : it->second) (alias ? by_alias : found).insert(i);
+    // An alias someone confirmed settles two people of the same name.
+    if (by_alias.size() == 1) {
+      out.outcome = MatchOutcome::kMatched;
+      out.person_id = people_[*by_alias.begin()].id;
+      out.via = "alias";
+      return out;
+    }
+    found.insert(by_alias.begin(), by_alias.end());
     if (found.size() == 1) {
       out.outcome = MatchOutcome::kMatched;
       out.person_id = people_[*found.begin()].id;

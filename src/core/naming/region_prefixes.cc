@@ -53,10 +53,17 @@ RegionPrefixes::RegionPrefixes(const std::vector<Region>& regions) {
   for (auto& [text, codes] : codes_by_form) forms_.push_back({text, std::move(codes)});
   std::stable_sort(forms_.begin(), forms_.end(),
                    [](const Form& a, const Form& b) { return a.text.size() > b.text.size(); });
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    forms_by_first_[CodePoints(forms_[i].text).front()].push_back(i);
+  }
 }
 
 const RegionPrefixes::Form* RegionPrefixes::PrefixOf(const std::string& text) const {
-  for (const Form& f : forms_) {
+  if (text.empty()) return nullptr;
+  auto it = forms_by_first_.find(CodePoints(text).front());
+  if (it == forms_by_first_.end()) return nullptr;
+  for (size_t i : it->second) {
+    const Form& f = forms_[i];
     if (StartsWith(text, f.text) && LongEnough(std::string_view(text).substr(f.text.size()))) {
       return &f;
     }

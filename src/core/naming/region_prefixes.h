@@ -54,6 +54,8 @@ class RegionPrefixes {
 
   std::unordered_map<std::string, std::pair<std::string, std::string>> regions_;  // name, parent
   std::vector<Form> forms_;                                                       // longest first
+  // Indexes into forms_ by the form's first code point (longest first).
+  std::unordered_map<std::string, std::vector<size_t>> forms_by_first_;
 };
 
 }  // namespace keyline::naming

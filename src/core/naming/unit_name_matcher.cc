@@ -13,6 +13,20 @@ namespace {
 constexpr size_t kMaxSuggestions = 5;
 constexpr double kMinSimilarity = 0.3;
 
+// The key suggestions compare: without the legal-form suffix every company shares
+// (有限公司 …), which would make any two companies look alike.
+std::string SuggestionKey(std::string key) {
+  static constexpr std::string_view kSuffixes[] = {"股份有限公司", "有限责任公司", "有限公司",
+                                                   "集团"};
+  for (std::string_view suffix : kSuffixes) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string_view MatchOutcomeCode(MatchOutcome outcome) {
@@ -49,7 +63,7 @@ struct UnitNameMatcher::Index {
       auto& list = keyed[r.key];
       if (list.empty() || list.back() != u) list.push_back(u);
     }
-    unit_cores[u].push_back(readings.back().key);
+    unit_cores[u].push_back(SuggestionKey(readings.back().key));
     if (alias) return;
     // The unit's own region: its region_code, else the most specific region its name names.
     const MatchableUnit& unit = units[u];
@@ -128,15 +142,23 @@ const MatchableUnit* UnitNameMatcher::Find(int64_t id) const {
   return it == index_->by_id.end() ? nullptr : &index_->units[it->second];
 }
 
-UnitMatch UnitNameMatcher::Resolve(std::string_view text) const {
+UnitMatch UnitNameMatcher::Resolve(std::string_view text, bool with_suggestions) const {
   const Index& ix = *index_;
   UnitMatch out;
   std::string folded = FoldName(text);
   if (folded.empty()) return out;
   // 1. The registered name or an alias, as written.
   if (auto it = ix.exact.find(folded); it != ix.exact.end()) {
-    std::set<size_t> units;
-    for (const auto& [u, alias] : it->second) units.insert(u);
+    std::set<size_t> units, by_alias;
+    for (const auto& [u, alias] : it->second) (alias ? by_alias : units).insert(u);
+    // An alias someone confirmed settles two units of the same registered name.
+    if (by_alias.size() == 1) {
+      out.outcome = MatchOutcome::kMatched;
+      out.unit_id = ix.units[*by_alias.begin()].id;
+      out.via = "alias";
+      return out;
+    }
+    units.insert(by_alias.begin(), by_alias.end());
     if (units.size() == 1) {
       out.outcome = MatchOutcome::kMatched;
       out.unit_id = ix.units[*units.begin()].id;
@@ -172,7 +194,8 @@ UnitMatch UnitNameMatcher::Resolve(std::string_view text) const {
     return out;
   }
   // 3. Unknown: the closest units.
-  const std::string& core = readings.back().key;
+  if (!with_suggestions) return out;
+  const std::string core = SuggestionKey(readings.back().key);
   std::vector<std::pair<double, size_t>> scored;
   for (size_t u = 0; u < ix.units.size(); ++u) {
     double best = 0;

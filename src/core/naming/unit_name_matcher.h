@@ -63,7 +63,8 @@ class UnitNameMatcher {
   UnitNameMatcher(UnitNameMatcher&&) noexcept;
   UnitNameMatcher& operator=(UnitNameMatcher&&) noexcept;
 
-  UnitMatch Resolve(std::string_view text) const;
+  // with_suggestions=false skips the (linear) search for suggestions of an unknown text.
+  UnitMatch Resolve(std::string_view text, bool with_suggestions = true) const;
 
   // The unit of an id (nullptr when unknown).
   const MatchableUnit* Find(int64_t id) const;

@@ -167,6 +167,16 @@ TEST(UnitNameMatcherTest, SameRegisteredNameTwiceIsAmbiguous) {
   EXPECT_EQ(m.candidates.size(), 2u);
 }
 
+TEST(UnitNameMatcherTest, AnAliasSettlesTwoUnitsOfTheSameName) {
+  std::vector<MatchableUnit> units = {
+      {1, "西安某某置业有限公司", UnitKind::kCompany, {}, {}},
+      {2, "西安某某置业有限公司", UnitKind::kCompany, {}, {"西安某某置业有限公司"}}};
+  UnitNameMatcher matcher(units, {});
+  UnitMatch m = matcher.Resolve("西安某某置业有限公司");
+  EXPECT_EQ(m.unit_id.value_or(0), 2);
+  EXPECT_EQ(m.via, "alias");
+}
+
 TEST(UnitNameMatcherTest, WorksWithoutRegions) {
   UnitNameMatcher matcher(Units(), {});
   EXPECT_EQ(matcher.Resolve("西安市雁塔区住房和城乡建设局").unit_id.value_or(0), 2);
