@@ -531,6 +531,7 @@ Result<ConfirmResult> ImportService::Confirm(const Caller& caller, int64_t id, b
       KL_ASSIGN_OR_RETURN(SheetTable table, DecodeTable(s.table));
       KL_ASSIGN_OR_RETURN(ColumnMapping mapping, DecodeMapping(s.mapping));
       KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> values, DecodeValueMappings(s.value_mappings));
+      values = MappingsInUse(table, mapping, std::move(values));
       KL_RETURN_IF_ERROR(CheckValues(tx, values));
       KL_ASSIGN_OR_RETURN(values, ApplyValues(tx, caller, std::move(values), &result));
       KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, values));
@@ -587,7 +588,7 @@ Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind
     } else {
       KL_RETURN_IF_ERROR(CheckValues(tx, values));
       KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> applied,
-                          ApplyValues(tx, caller, values, &result));
+                          ApplyValues(tx, caller, MappingsInUse(table, mapping, values), &result));
       KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, applied));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, source, &result));
     }

@@ -152,6 +152,11 @@ Result<std::pair<std::vector<std::string>, SheetTable>> ParseWorkbook(std::strin
                                                                       int64_t sheet,
                                                                       ImportKind kind);
 
+// The value mappings whose value is written in a column mapped to their field; the others
+// (left over after a column mapping changed) create nothing on confirmation.
+std::vector<ValueMapping> MappingsInUse(const SheetTable& table, const ColumnMapping& mapping,
+                                        std::vector<ValueMapping> values);
+
 // JSON of the confirmation result.
 std::string ConfirmResultJson(const ConfirmResult& result);
 

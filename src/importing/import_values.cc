@@ -275,3 +275,26 @@ Result<std::vector<ValueMapping>> ImportService::ReadValueMappingFile(const Call
 }
 
 }  // namespace keyline::importing
+
+namespace keyline::importing {
+
+std::vector<ValueMapping> MappingsInUse(const SheetTable& table, const ColumnMapping& mapping,
+                                        std::vector<ValueMapping> values) {
+  if (values.empty()) return values;
+  std::set<std::pair<std::string, std::string>> written;  // (field, folded value)
+  for (size_t c = 0; c < table.columns.size() && c < mapping.fields.size(); ++c) {
+    const std::optional<std::string>& field = mapping.fields[c];
+    if (!field || !ValueKindOf(*field)) continue;
+    for (const TableRow& row : table.rows) {
+      if (c < row.cells.size() && !row.cells[c].empty()) {
+        written.emplace(*field, naming::FoldName(row.cells[c]));
+      }
+    }
+  }
+  std::erase_if(values, [&](const ValueMapping& m) {
+    return !written.count({m.field, naming::FoldName(m.value)});
+  });
+  return values;
+}
+
+}  // namespace keyline::importing
