@@ -246,6 +246,13 @@ TEST_P(MatchingApi, AliasesAreReadByAllAndWrittenByTheOfficeOnly) {
   EXPECT_EQ(edu->Get("/api/v1/units/resolve?name=" + UrlEncode("区住建局")).status, 403);
   EXPECT_EQ(fgw->Get("/api/v1/units/resolve").status, 400);
 
+  // The unit list finds a unit by the name clerks write when no name contains the text.
+  HttpResult listed_short = edu->Get("/api/v1/units?q=" + UrlEncode("区住建局"));
+  ASSERT_EQ(listed_short.status, 200) << listed_short.body;
+  ASSERT_EQ(listed_short.json.at("items").as_array().size(), 1u) << listed_short.body;
+  EXPECT_EQ(listed_short.json.at("items").as_array()[0].at("id").as_int64(), fx().dept_build);
+  EXPECT_EQ(edu->Get("/api/v1/units?q=" + UrlEncode("区卫健局")).json.at("total").as_int64(), 0);
+
   // Removing: only from its own unit.
   EXPECT_EQ(fgw->Delete("/api/v1/units/" + Id(fx().dept_edu) + "/aliases/" + alias_id).status, 404);
   EXPECT_EQ(fgw->Delete(build + "/" + alias_id).status, 204);

@@ -145,6 +145,27 @@ Status NamingService::DeleteAlias(const Caller& caller, AliasOwner owner, int64_
   });
 }
 
+Result<std::vector<Unit>> NamingService::UnitsNamed(const Caller&, const std::string& text,
+                                                    std::optional<UnitKind> kind) {
+  std::vector<Unit> out;
+  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(naming::UnitNameMatcher matcher, LoadUnitMatcher(tx, repos_));
+    naming::UnitMatch match = matcher.Resolve(text, /*with_suggestions=*/false);
+    std::vector<int64_t> ids;
+    if (match.unit_id) ids.push_back(*match.unit_id);
+    if (match.outcome == naming::MatchOutcome::kAmbiguous) {
+      for (const auto& c : match.candidates) ids.push_back(c.id);
+    }
+    for (int64_t id : ids) {
+      KL_ASSIGN_OR_RETURN(Unit u, repos_.units->Get(tx, id));
+      if (!kind || u.kind == *kind) out.push_back(std::move(u));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<naming::UnitMatch> NamingService::ResolveUnit(const Caller& caller,
                                                      const std::string& text) {
   if (!MayWriteReference(caller.role)) {

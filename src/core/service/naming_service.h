@@ -51,6 +51,12 @@ class NamingService {
   // Removes an alias of owner_id (kNotFound when it is not one of its aliases).
   Status DeleteAlias(const Caller& caller, AliasOwner owner, int64_t owner_id, int64_t alias_id);
 
+  // The units a text may name (the matched unit, or every candidate of an ambiguous text;
+  // none for an unknown one), optionally of one kind: the unit list's fallback when its
+  // substring search finds nothing (GET /units?q=区住建局). Every role that lists units.
+  Result<std::vector<Unit>> UnitsNamed(const Caller& caller, const std::string& text,
+                                       std::optional<UnitKind> kind);
+
   // What a text names (admin/supervisor: the office's look-up; kForbidden otherwise).
   Result<naming::UnitMatch> ResolveUnit(const Caller& caller, const std::string& text);
   Result<naming::PersonMatch> ResolvePerson(const Caller& caller, const std::string& text);
