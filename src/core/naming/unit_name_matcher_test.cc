@@ -42,6 +42,10 @@ std::vector<MatchableUnit> Units() {
       {18, "西安雁塔城市建设投资有限公司", UnitKind::kCompany, "610113", {"雁塔城投"}},
       {19, "西安市雁塔区农业农村局", UnitKind::kDepartment, std::nullopt, {}},
       {20, "区应急管理局", UnitKind::kDepartment, std::nullopt, {}},
+      {21, "西安市雁塔区科学技术局", UnitKind::kDepartment, "610113", {}},
+      {22, "西安市雁塔区城市管理和综合执法局", UnitKind::kDepartment, "610113", {}},
+      {23, "西安市雁塔区行政审批服务局", UnitKind::kDepartment, "610113", {}},
+      {24, "西安市雁塔区人民政府", UnitKind::kOffice, "610113", {}},
   };
 }
 
@@ -93,6 +97,13 @@ const Case kCases[] = {
     {"曲江新区管委会", kMatch, 12},
     {"曲江管委会", kMatch, 12},  // an alias
     {"区文旅体育局", kMatch, 13},
+    {"区文旅局", kMatch, 13},
+    {"区科技局", kMatch, 21},
+    {"区城管局", kMatch, 22},
+    {"雁塔区城市管理局", kMatch, 22},
+    {"区行政审批局", kMatch, 23},
+    {"区政府", kMatch, 24},
+    {"雁塔区人民政府", kMatch, 24},
     {"区市场监管局", kMatch, 14},
     {"市场监管局", kMatch, 14},
     {"区人社局", kMatch, 15},
