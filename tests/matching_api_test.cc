@@ -204,6 +204,23 @@ TEST_P(MatchingApi, ShortNamesAreListedMappedConfirmedAndMatchedNextTime) {
   EXPECT_TRUE(next.json.at("unresolved").as_array().empty()) << next.body;
   EXPECT_EQ(next.json.at("summary").at("errors").as_int64(), 0);
   EXPECT_EQ(next.json.at("summary").at("unchanged").as_int64(), 7);
+
+  // A newer answer wins: 教育局 mapped to the city bureau moves the alias (audited).
+  std::string next_id = std::to_string(next.json.at("id").as_int64());
+  HttpResult remap = PutValues(
+      *fgw, next_id,
+      R"([{"field":"responsible_unit","value":"教育局","unit_id":)" + Id(city_edu) + "}]");
+  ASSERT_EQ(remap.status, 200) << remap.body;
+  EXPECT_EQ(remap.json.at("summary").at("update").as_int64(), 2) << remap.body;
+  EXPECT_EQ(Unresolved(remap, "教育局")->at("status").as_string(), "matched");
+  HttpResult moved = fgw->Post("/api/v1/imports/" + next_id + "/confirm", "{}");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json.at("aliases_saved").as_int64(), 1);
+  EXPECT_EQ(fgw->Get("/api/v1/units/" + Id(city_edu) + "/aliases").json.at("total").as_int64(), 1);
+  EXPECT_EQ(fgw->Get("/api/v1/units/" + Id(fx().dept_edu) + "/aliases").json.at("total").as_int64(),
+            0);
+  EXPECT_EQ(ProjectNamed(*fgw, "简称测试学校").at("responsible_unit_id").as_int64(), city_edu);
+  EXPECT_EQ(AuditCount(*admin, "entity=unit_alias"), aliases_before + 6);  // + delete, create
 }
 
 TEST_P(MatchingApi, AliasesAreReadByAllAndWrittenByTheOfficeOnly) {

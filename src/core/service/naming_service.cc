@@ -77,6 +77,13 @@ Result<bool> SaveAlias(Tx& tx, const Repositories& repos, AuditLog& audit, const
     if (!strict) return false;
     return Status::Conflict("已有该别名：" + taken->alias, "the alias exists: " + taken->alias);
   }
+  if (taken && !strict) {
+    // The user mapped the value to another unit/person this time: the alias moves with it.
+    KL_RETURN_IF_ERROR(repos.aliases->Delete(tx, owner, taken->id));
+    KL_RETURN_IF_ERROR(audit.Record(tx, caller, "delete", std::string(EntityOf(owner)),
+                                    std::to_string(taken->id), AliasJson(owner, *taken), ""));
+    taken.reset();
+  }
   if (taken) {
     std::string other = std::to_string(taken->owner_id);
     return Status::Conflict(

@@ -25,13 +25,14 @@ Result<naming::PersonNameMatcher> LoadPersonMatcher(Tx& tx, const Repositories& 
 
 enum class AliasSaveMode {
   kStrict,   // the API: an alias equal to the name, or one the owner has, is an error
-  kLenient,  // an import's confirmation: those are skipped
+  kLenient,  // an import's confirmation: those are skipped, and an alias of another
+             // unit/person moves to this one (the user's newer answer; audited as a delete)
 };
 
 // Saves `alias` for the unit or person `owner_id` inside tx, audited. Returns whether a row
 // was written. kInvalidArgument for a blank or over-long alias (max 100 characters),
-// kNotFound for an unknown owner, kConflict when the alias already names another unit/person
-// (or, strict, is the owner's own name or alias).
+// kNotFound for an unknown owner; strict: kConflict when the alias already names another
+// unit/person or the owner has it, kInvalidArgument when it is the owner's name.
 Result<bool> SaveAlias(Tx& tx, const Repositories& repos, AuditLog& audit, const Caller& caller,
                        AliasOwner owner, int64_t owner_id, const std::string& alias, int64_t now,
                        AliasSaveMode mode);
