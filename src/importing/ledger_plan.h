@@ -8,9 +8,12 @@
 // has that name and the row names no owner. The same rules as the project API apply
 // (ValidateProject, CheckStageGuards from core/service/project_rules.h); the stage of an
 // existing project is not changed by an import (that is a stage move with its own guards).
-// Only non-empty cells of mapped columns change an existing project. Owners not yet registered
-// are listed (new_owners) and created as companies when the import is confirmed; a 责任单位
-// must already exist and must not be a company.
+// Only non-empty cells of mapped columns change an existing project. Unit (and person) cells
+// are resolved by the index's ValueResolver (value_resolver.h: the user's value mappings, then
+// the name matcher of core/naming — aliases, region prefixes, abbreviations); unknown and
+// ambiguous values are listed once each in `unresolved`. Owners not yet registered are listed
+// (new_owners) and created as companies when the import is confirmed; a 责任单位 must resolve
+// to one registered unit (or one the user creates) and must not be a company.
 #pragma once
 
 #include <cstdint>
