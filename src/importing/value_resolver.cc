@@ -196,11 +196,15 @@ ValueResolution ValueResolver::Unit(std::string_view field, const std::string& t
   if (!blocking && m.candidates.empty()) return out;
   note();
   if (blocking) {
-    out.problem =
-        ValueProblem{label + "未登记：" + text + "（请在“名称对应”中指定已有单位或新建）",
-                     (field == "responsible_unit" ? "responsible unit not registered: "
-                                                  : std::string(field) + " not registered: ") +
-                         text + " (map it to a unit or create it)"};
+    std::string nearest = m.candidates.empty() ? "" : m.candidates.front().name;
+    out.problem = ValueProblem{
+        label + "未登记：" + text +
+            (nearest.empty() ? "" : "（最接近：" + nearest + "，未自动对应）") +
+            "（请在“名称对应”中指定已有单位或新建）",
+        (field == "responsible_unit" ? "responsible unit not registered: "
+                                     : std::string(field) + " not registered: ") +
+            text + (nearest.empty() ? "" : " (closest: " + nearest + ", not matched)") +
+            " (map it to a unit or create it)"};
   }
   return out;
 }

@@ -39,8 +39,12 @@ TEST(ValueResolverTest, MatchesAbbreviationsAndListsEachOpenValueOnce) {
   ValueResolution unknown = r.Unit("responsible_unit", "区大数据局", 6);
   ASSERT_TRUE(unknown.problem);
   EXPECT_NE(unknown.problem->zh.find("责任单位未登记：区大数据局"), std::string::npos);
+  ValueResolution near = r.Unit("responsible_unit", "区住建委", 7);
+  ASSERT_TRUE(near.problem);  // close to 住建局, but never taken for it
+  EXPECT_NE(near.problem->zh.find("最接近：西安市雁塔区住房和城乡建设局"), std::string::npos)
+      << near.problem->zh;
   std::vector<UnresolvedValue> list = r.TakeUnresolved();
-  ASSERT_EQ(list.size(), 2u);
+  ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].value, "教育局");
   EXPECT_EQ(list[0].outcome, naming::MatchOutcome::kAmbiguous);
   EXPECT_EQ(list[0].rows, (std::vector<int64_t>{5, 9}));
