@@ -63,7 +63,10 @@ struct UnitNameMatcher::Index {
       auto& list = keyed[r.key];
       if (list.empty() || list.back() != u) list.push_back(u);
     }
+    // Suggestions compare both the key and the name as written (区住房建设局 is near
+    // 住房和城乡建设局 as written, not near its key 住建局).
     unit_cores[u].push_back(SuggestionKey(readings.back().key));
+    unit_cores[u].push_back(SuggestionKey(folded));
     if (alias) return;
     // The unit's own region: its region_code, else the most specific region its name names.
     const MatchableUnit& unit = units[u];
@@ -196,10 +199,13 @@ UnitMatch UnitNameMatcher::Resolve(std::string_view text, bool with_suggestions)
   // 3. Unknown: the closest units.
   if (!with_suggestions) return out;
   const std::string core = SuggestionKey(readings.back().key);
+  const std::string written = SuggestionKey(folded);
   std::vector<std::pair<double, size_t>> scored;
   for (size_t u = 0; u < ix.units.size(); ++u) {
     double best = 0;
-    for (const std::string& c : ix.unit_cores[u]) best = std::max(best, NameSimilarity(core, c));
+    for (const std::string& c : ix.unit_cores[u]) {
+      best = std::max({best, NameSimilarity(core, c), NameSimilarity(written, c)});
+    }
     if (best >= kMinSimilarity) scored.emplace_back(best, u);
   }
   std::stable_sort(scored.begin(), scored.end(),

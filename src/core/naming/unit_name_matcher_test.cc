@@ -121,6 +121,7 @@ const Case kCases[] = {
     {"区卫健委员会", kNone, 4},    // 卫健委 is not 卫健局: only suggested
     {"区教育和体育局", kNone, 3},  // suggested, not matched
     {"区财政局", kNone, 0},
+    {"区住房建设局", kNone, 2},  // suggested: near the name as written
     {"长安区教育局", kNone, 3},  // no such unit in 长安区 (雁塔's is only suggested)
     {"", kNone, 0},
 };
