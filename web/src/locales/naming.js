@@ -32,6 +32,9 @@ export const zh = {
   'val.skip': '暂不处理，查看预检',
   'val.back': '返回核对名称',
   'val.pending': '还有 {n} 个名称未对应',
+  'val.f.responsible_unit': '责任单位',
+  'val.f.owner': '建设单位',
+  'val.f.leader': '包抓领导',
 };
 
 export const en = {
@@ -66,4 +69,7 @@ export const en = {
   'val.skip': 'Skip to the dry run',
   'val.back': 'Back to names',
   'val.pending': '{n} names still unmapped',
+  'val.f.responsible_unit': 'Responsible unit',
+  'val.f.owner': 'Owner',
+  'val.f.leader': 'Leader (包抓)',
 };
