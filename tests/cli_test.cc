@@ -268,6 +268,42 @@ TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
+// keyline import ledger --map (issue 14): short names match the demo district's units; the
+// dry run lists the one it cannot place; a mapping file creates it and saves the aliases.
+TEST_P(Cli, ImportsShortUnitNamesWithAMappingFile) {
+  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  std::string ledger =
+      std::string(KEYLINE_SOURCE_DIR) + "/tests/fixtures/import/ledger_short_names.xlsx";
+  CliRun dry = K("import ledger '" + ledger + "' --dry-run");
+  EXPECT_EQ(dry.exit_code, 1) << dry.output;
+  EXPECT_NE(dry.output.find("待对应的名称"), std::string::npos) << dry.output;
+  EXPECT_NE(dry.output.find("责任单位「区大数据局」 未登记 unknown，第9行"), std::string::npos)
+      << dry.output;
+  EXPECT_EQ(dry.output.find("「区住建局」"), std::string::npos) << dry.output;  // matched
+  EXPECT_EQ(dry.output.find("「电子城街道」"), std::string::npos) << dry.output;
+  std::string map = (dir_ ? dir_->path() : std::filesystem::temp_directory_path().string()) +
+                    "/map_" + std::to_string(getpid()) + ".csv";
+  auto write = [&](const std::string& text) { std::ofstream(map, std::ios::binary) << text; };
+  write("field,value,target\nresponsible_unit,区城改办,nonsense:x\n");
+  CliRun bad = K("import ledger '" + ledger + "' --map '" + map + "'");
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("第2行"), std::string::npos) << bad.output;
+  write(
+      "field,value,target\nresponsible_unit,区大数据局,new:department\n"
+      "responsible_unit,\"区城改办\",西安市雁塔区城中村和棚户区改造事务中心\n");
+  CliRun done = K("import ledger '" + ledger + "' --map '" + map + "'");
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_NE(done.output.find("新建 7"), std::string::npos) << done.output;
+  EXPECT_NE(done.output.find("新建单位 1，新建人员 0，保存别名 1"), std::string::npos)
+      << done.output;
+  CliRun again = K("import ledger '" + ledger + "' --dry-run");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("新建 0，更新 0，未变 7"), std::string::npos) << again.output;
+  EXPECT_EQ(again.output.find("待对应的名称"), std::string::npos) << again.output;
+  std::filesystem::remove(map);
+  EXPECT_EQ(K("audit verify").exit_code, 0);
+}
+
 }  // namespace
 }  // namespace keyline::testing
 

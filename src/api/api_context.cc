@@ -125,6 +125,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterDocumentRoutes(router, ctx);
   if (ctx.imports) RegisterImportRoutes(router, ctx);
   RegisterIndicatorRoutes(router, ctx);
+  if (ctx.naming) RegisterAliasRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

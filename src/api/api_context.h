@@ -32,6 +32,7 @@ class MeetingService;
 class FundService;
 class KeyListService;
 class FactorService;
+class NamingService;
 struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
@@ -86,6 +87,7 @@ struct ApiContext {
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
+  NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;
 };
@@ -149,6 +151,7 @@ void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
+void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);       // aliases_api.cc
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

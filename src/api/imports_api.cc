@@ -28,6 +28,36 @@ int ActionOrder(importing::RowAction a) {
   return 4;
 }
 
+// The values the dry run could not match by itself, each once (value_resolver.h).
+void WriteUnresolved(JsonWriter& w, const std::vector<importing::UnresolvedValue>& list) {
+  w.Key("unresolved").BeginArray();
+  for (const importing::UnresolvedValue& u : list) {
+    w.BeginObject().Key("field").String(u.field);
+    w.Key("field_zh").String(importing::ValueFieldLabel(u.field));
+    w.Key("kind").String(importing::ValueKindCode(u.kind)).Key("value").String(u.value);
+    w.Key("status").String(naming::MatchOutcomeCode(u.outcome)).Key("blocking").Bool(u.blocking);
+    w.Key("rows").BeginArray();
+    for (int64_t row : u.rows) w.Int(row);
+    w.EndArray().Key("candidates").BeginArray();
+    for (const auto& c : u.candidates) {
+      w.BeginObject().Key("id").Int(c.id).Key("name").String(c.name);
+      w.Key("detail").String(c.detail).Key("score").Double(c.score).EndObject();
+    }
+    w.EndArray().Key("mapping");
+    if (!u.mapping) {
+      w.Null();
+    } else if (u.mapping->target_id) {
+      w.BeginObject().Key(u.kind == importing::ValueKind::kUnit ? "unit_id" : "person_id");
+      w.Int(*u.mapping->target_id).EndObject();
+    } else {
+      w.BeginObject().Key("create").BeginObject().Key("name").String(u.mapping->create_name);
+      w.Key("kind").String(u.mapping->create_kind).EndObject().EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace
 
 std::string ImportViewJson(const importing::ImportView& v) {
@@ -78,6 +108,7 @@ std::string ImportViewJson(const importing::ImportView& v) {
   w.Key("figures_year").OptInt(v.plan.year ? std::optional<int64_t>(*v.plan.year) : std::nullopt);
   w.Key("figures_month")
       .OptInt(v.plan.month ? std::optional<int64_t>(*v.plan.month) : std::nullopt);
+  WriteUnresolved(w, v.plan.unresolved);
   std::vector<const importing::PlanRow*> rows;
   rows.reserve(v.plan.rows.size());
   for (const auto& r : v.plan.rows) rows.push_back(&r);
@@ -204,6 +235,73 @@ http::Response PutMapping(ApiContext& ctx, const Caller& caller, http::Request& 
   return JsonOk(ImportViewJson(*view));
 }
 
+// PUT /imports/{id}/values {"values": [{field, value, unit_id | person_id | create}]}: the
+// whole set of value mappings (an empty list clears them).
+http::Response PutValues(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader r(*body);
+  const boost::json::array* values = r.Array("values", true);
+  std::vector<importing::ValueMapping> mappings;
+  constexpr size_t kMaxValues = 5000;
+  if (values && values->size() > kMaxValues) r.AddError("values", "条目过多", "too many entries");
+  for (size_t i = 0; values && i < values->size() && i < kMaxValues; ++i) {
+    std::string at = "values[" + std::to_string(i) + "]";
+    if (!(*values)[i].is_object()) {
+      r.AddError(at, "每一项应为对象", "each entry must be an object");
+      continue;
+    }
+    const boost::json::object& entry = (*values)[i].as_object();
+    FieldReader e(entry);
+    importing::ValueMapping m;
+    m.field = e.String("field", true, 40).value_or("");
+    m.value = e.String("value", true, 200).value_or("");
+    std::optional<int64_t> unit_id = e.Int("unit_id", false, 1, INT64_MAX);
+    std::optional<int64_t> person_id = e.Int("person_id", false, 1, INT64_MAX);
+    e.Ignore({"create"});
+    int targets = unit_id.has_value() + person_id.has_value() + entry.contains("create");
+    if (targets != 1) {
+      e.AddError("unit_id", "请给出 unit_id、person_id 或 create 之一",
+                 "give exactly one of unit_id, person_id, create");
+    }
+    if (const boost::json::value* create = entry.if_contains("create")) {
+      if (!create->is_object()) {
+        e.AddError("create", "应为对象 {name, kind}", "must be an object {name, kind}");
+      } else {
+        FieldReader c(create->as_object());
+        m.create_name = c.String("name", true, 200).value_or("");
+        m.create_kind = c.String("kind", false, 20).value_or("");
+        Status cst = c.Finish();
+        for (const auto& fe : cst.details()) {
+          e.AddError("create." + fe.field, fe.message_zh, fe.message_en);
+        }
+      }
+    }
+    auto kind = importing::ValueKindOf(m.field);
+    if (kind == importing::ValueKind::kUnit && person_id) {
+      e.AddError("person_id", "单位字段应给出 unit_id", "a unit field takes unit_id");
+    }
+    if (kind == importing::ValueKind::kPerson && unit_id) {
+      e.AddError("unit_id", "人员字段应给出 person_id", "a person field takes person_id");
+    }
+    m.target_id = unit_id ? unit_id : person_id;
+    Status st = e.Finish();
+    if (!st.ok()) {
+      for (const auto& fe : st.details()) {
+        r.AddError(at + "." + fe.field, fe.message_zh, fe.message_en);
+      }
+      continue;
+    }
+    mappings.push_back(std::move(m));
+  }
+  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  auto view = ctx.imports->SetValues(caller, *id, std::move(mappings));
+  if (!view.ok()) return Error(req, view.status());
+  return JsonOk(ImportViewJson(*view));
+}
+
 http::Response Confirm(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
@@ -240,6 +338,7 @@ void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
              http::RouteOptions{kMaxImportBytes});
   router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
   router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
+  router.Add("PUT", "/api/v1/imports/{id}/values", bind(PutValues), http::RouteOptions{4 << 20});
   router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));
 }
 

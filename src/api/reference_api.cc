@@ -4,6 +4,7 @@
 #include "api/json_input.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
+#include "core/service/naming_service.h"
 #include "core/service/reference_service.h"
 
 namespace keyline::api {
@@ -190,7 +191,7 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
 
   // Units.
   router.Add(
-      "GET", "/api/v1/units", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
+      "GET", "/api/v1/units", Protected(ctx, [&ref, &ctx](const Caller& c, http::Request& req) {
         KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"kind", "q", "limit", "offset"}));
         UnitQuery q;
         KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
@@ -204,6 +205,13 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
         if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
         auto page = ref.ListUnits(c, q);
         if (!page.ok()) return Error(req, page.status());
+        if (q.text && page->total == 0 && q.page.offset == 0 && ctx.naming) {
+          // Nothing contains the text: the units it names as clerks write it (区住建局).
+          auto named = ctx.naming->UnitsNamed(c, *q.text, q.kind);
+          if (!named.ok()) return Error(req, named.status());
+          page->total = static_cast<int64_t>(named->size());
+          page->items = std::move(*named);
+        }
         return JsonOk(PageJson(*page, q.page));
       }));
   router.Add("GET", "/api/v1/units/{id}",

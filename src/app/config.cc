@@ -72,11 +72,13 @@ Commands:
   bulletin --period YYYYMM --format pdf|html|xlsx --out FILE
                      the monthly bulletin (月度通报)
   version            print the version
-  import ledger FILE.xlsx [--dry-run] [--sheet N] [--skip-errors]
+  import ledger FILE.xlsx [--dry-run] [--sheet N] [--skip-errors] [--map MAPPING.csv]
   import reports FILE.xlsx --period YYYYMM [--dry-run] [--skip-errors]
                      import a project ledger / a month's figures from .xlsx: prints the dry
                      run (columns, summary, problem rows), then imports in one transaction;
-                     exit 1 on error rows (use --skip-errors to import the others)
+                     exit 1 on error rows (use --skip-errors to import the others);
+                     --map: field,value,target lines for names the dry run lists as
+                     unknown/ambiguous (target: an id, a name or new:<kind>)
 )";
 }
 

@@ -12,8 +12,8 @@ namespace {
 int CliUsage(const std::string& problem) {
   std::fprintf(stderr,
                "%s\nusage: keyline import ledger FILE.xlsx [--dry-run] [--sheet N] "
-               "[--skip-errors] [--period YYYYMM | --year YYYY]\n       keyline import reports "
-               "FILE.xlsx --period YYYYMM "
+               "[--skip-errors] [--period YYYYMM | --year YYYY] [--map MAPPING.csv]\n       "
+               "keyline import reports FILE.xlsx --period YYYYMM "
                "[--dry-run] [--skip-errors]\n",
                problem.c_str());
   return 2;
@@ -26,6 +26,37 @@ int CliFail(const Status& st) {
                  e.message_en.c_str());
   }
   return 1;
+}
+
+// The names the dry run could not match by itself, each once, with a --map line to fix it.
+void PrintUnresolved(const std::vector<importing::UnresolvedValue>& list) {
+  if (list.empty()) return;
+  std::printf("待对应的名称 / names to map (%zu)：\n", list.size());
+  for (const auto& u : list) {
+    std::string rows;
+    for (size_t i = 0; i < u.rows.size() && i < 10; ++i) {
+      rows += (rows.empty() ? "" : ",") + std::to_string(u.rows[i]);
+    }
+    if (u.rows.size() > 10) rows += ",…";
+    const char* status = u.mapping                                       ? "已指定 mapped"
+                         : u.outcome == naming::MatchOutcome::kAmbiguous ? "多个匹配 ambiguous"
+                         : u.blocking                                    ? "未登记 unknown"
+                                                                         : "将新建 new";
+    std::printf("  %s「%s」 %s，第%s行 / rows %s\n", importing::ValueFieldLabel(u.field).c_str(),
+                u.value.c_str(), status, rows.c_str(), rows.c_str());
+    for (const auto& c : u.candidates) {
+      std::printf("      候选 candidate %lld %s（%s）\n", static_cast<long long>(c.id),
+                  c.name.c_str(), c.detail.c_str());
+    }
+  }
+  std::printf(
+      "  在 --map 文件中写：field,value,target（单位/人员编号、名称或 new:<kind>），例如\n"
+      "  write in a --map file: field,value,target (an id, a name or new:<kind>), e.g.\n"
+      "    %s,%s,%s\n",
+      list.front().field.c_str(), list.front().value.c_str(),
+      list.front().candidates.empty()
+          ? (list.front().kind == importing::ValueKind::kUnit ? "new:department" : "new:leader")
+          : std::to_string(list.front().candidates.front().id).c_str());
 }
 
 void PrintDryRun(const importing::ImportView& v, const importing::SheetTable& table) {
@@ -75,6 +106,7 @@ void PrintDryRun(const importing::ImportView& v, const importing::SheetTable& ta
                   r.name.c_str(), w.zh.c_str(), static_cast<long long>(r.row), w.en.c_str());
     }
   }
+  PrintUnresolved(v.plan.unresolved);
   int shown = 0;
   for (const auto& r : v.plan.rows) {
     if (r.action != importing::RowAction::kError) continue;
@@ -107,6 +139,7 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
   }
   const std::string& file = args[1];
   bool dry_run = false, skip_errors = false;
+  std::string map_file;
   int64_t sheet = 0;
   std::optional<int> period;
   for (size_t i = 2; i < args.size(); ++i) {
@@ -121,6 +154,8 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
         return CliUsage("--sheet expects a sheet number (0 = the first)");
       }
       sheet = std::stoll(v);
+    } else if (a == "--map" && i + 1 < args.size()) {
+      map_file = args[++i];
     } else if (a == "--period" && i + 1 < args.size()) {
       auto p = Period::Parse(args[++i]);
       if (!p.ok()) return CliUsage("--period expects YYYYMM");
@@ -139,11 +174,20 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
   if (kind == importing::ImportKind::kReports && !period) {
     return CliUsage("import reports: --period YYYYMM is required");
   }
+  if (!map_file.empty() && kind != importing::ImportKind::kLedger) {
+    return CliUsage("--map applies to a ledger import only");
+  }
   Caller caller = Caller::System("cli-import");
+  std::vector<importing::ValueMapping> values;
+  if (!map_file.empty()) {
+    auto read = app.imports().ReadValueMappingFile(caller, map_file);
+    if (!read.ok()) return CliFail(read.status());
+    values = std::move(*read);
+  }
   auto parsed = app.imports().ParseFile(caller, kind, file, sheet);
   if (!parsed.ok()) return CliFail(parsed.status());
   {
-    auto view = app.imports().DryRunTable(caller, kind, parsed->second, period);
+    auto view = app.imports().DryRunTable(caller, kind, parsed->second, period, values);
     if (!view.ok()) return CliFail(view.status());
     view->sheet_names = parsed->first;
     view->session.sheet = sheet;
@@ -151,15 +195,17 @@ int ImportCommand(KeylineApp& app, const std::vector<std::string>& args) {
     PrintDryRun(*view, parsed->second);
     if (dry_run) return view->plan.summary.errors > 0 ? 1 : 0;
   }  // the dry run's plan is freed before the import plans again
-  auto result = app.imports().ApplyTable(caller, kind, parsed->second, period, skip_errors, file);
+  auto result =
+      app.imports().ApplyTable(caller, kind, parsed->second, period, skip_errors, file, values);
   if (!result.ok()) return CliFail(result.status());
   std::printf(
       "已导入 / imported: 新建 %lld，更新 %lld，未变 %lld，跳过 %lld，跳过错误行 %lld，"
-      "新建业主单位 %lld，新登记包抓领导 %lld\n",
+      "新建业主单位 %lld，新建单位 %lld，新建人员 %lld，保存别名 %lld，新登记包抓领导 %lld\n",
       static_cast<long long>(result->created), static_cast<long long>(result->updated),
       static_cast<long long>(result->unchanged), static_cast<long long>(result->skipped),
       static_cast<long long>(result->errors_skipped),
-      static_cast<long long>(result->owners_created),
+      static_cast<long long>(result->owners_created), static_cast<long long>(result->units_created),
+      static_cast<long long>(result->people_created), static_cast<long long>(result->aliases_saved),
       static_cast<long long>(result->leaders_created));
   return 0;
 }

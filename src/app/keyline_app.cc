@@ -22,6 +22,7 @@
 #include "core/service/fund_service.h"
 #include "core/service/key_list_service.h"
 #include "core/service/meeting_service.h"
+#include "core/service/naming_service.h"
 #include "core/service/plan_service.h"
 #include "core/service/problem_service.h"
 #include "core/service/procedure_service.h"
@@ -85,6 +86,7 @@ struct KeylineApp::State {
   std::unique_ptr<UserService> users;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<ReferenceService> reference;
+  std::unique_ptr<NamingService> naming;  // aliases, name look-ups (issue 14)
   std::unique_ptr<ReportingSettings> reporting_settings;
   std::unique_ptr<PlanService> plans;
   std::unique_ptr<ReportService> reports;
@@ -204,6 +206,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.users = s.users.get();
   s.api.projects = s.projects.get();
   s.api.reference = s.reference.get();
+  s.naming = std::make_unique<NamingService>(repos, *s.audit, *s.clock);
+  s.api.naming = s.naming.get();
   s.api.plans = s.plans.get();
   s.api.reports = s.reports.get();
   s.api.attachments = s.attachments.get();

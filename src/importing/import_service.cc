@@ -7,6 +7,7 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
+#include "core/service/naming_service.h"
 #include "importing/ledger_figures.h"
 
 namespace keyline::importing {
@@ -97,6 +98,8 @@ std::string ConfirmResultJson(const ConfirmResult& r) {
   w.Key("unchanged").Int(r.unchanged).Key("skipped").Int(r.skipped);
   w.Key("errors_skipped").Int(r.errors_skipped).Key("owners_created").Int(r.owners_created);
   w.Key("leaders_created").Int(r.leaders_created);
+  w.Key("units_created").Int(r.units_created).Key("people_created").Int(r.people_created);
+  w.Key("aliases_saved").Int(r.aliases_saved);
   w.EndObject();
   return w.Take();
 }
@@ -121,11 +124,15 @@ Result<ImportSession> ImportService::LoadOwn(Tx& tx, const Caller& caller, int64
 }
 
 Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
-                                       const ColumnMapping& mapping,
-                                       std::optional<int64_t> period) {
+                                       const ColumnMapping& mapping, std::optional<int64_t> period,
+                                       const std::vector<ValueMapping>& values) {
   KL_ASSIGN_OR_RETURN(std::vector<ProjectMatchKey> keys, imports_.ProjectKeys(tx));
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
-  LedgerIndex index(std::move(keys), std::move(unit_keys));
+  KL_ASSIGN_OR_RETURN(naming::UnitNameMatcher unit_matcher, LoadUnitMatcher(tx, repos_));
+  KL_ASSIGN_OR_RETURN(naming::PersonNameMatcher person_matcher, LoadPersonMatcher(tx, repos_));
+  LedgerIndex index(
+      std::move(keys), std::move(unit_keys),
+      std::make_unique<ValueResolver>(std::move(unit_matcher), std::move(person_matcher), values));
   std::string today = projects_.Today();
   LedgerPeriod ledger_period = ResolveLedgerPeriod(
       table, mapping.fields, period ? std::optional<int>(static_cast<int>(*period)) : std::nullopt);
@@ -157,14 +164,15 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
 
 Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
                                           const SheetTable& table, const ColumnMapping& mapping,
-                                          std::optional<int64_t> period) {
+                                          std::optional<int64_t> period,
+                                          const std::vector<ValueMapping>& values) {
   if (kind == ImportKind::kReports) {
     if (!period) return Status::Internal("a reports import without a period");
     return PlanReports(caller, table, mapping, static_cast<int>(*period));
   }
   LedgerPlan plan;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, period));
+    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, period, values));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -408,7 +416,9 @@ Result<ImportView> ImportService::View(const Caller& caller, ImportSession sessi
   KL_ASSIGN_OR_RETURN(v.sheet_names, DecodeStrings(session.sheets));
   v.status = session.status;
   if (v.status == "dry_run" && clock_.NowMs() > session.expires_at) v.status = "expired";
-  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, v.kind, v.table, v.mapping, session.period));
+  KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> values,
+                      DecodeValueMappings(session.value_mappings));
+  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, v.kind, v.table, v.mapping, session.period, values));
   session.table.clear();
   session.mapping.clear();
   v.session = std::move(session);
@@ -714,7 +724,11 @@ Result<ConfirmResult> ImportService::Confirm(const Caller& caller, int64_t id, b
     } else {
       KL_ASSIGN_OR_RETURN(SheetTable table, DecodeTable(s.table));
       KL_ASSIGN_OR_RETURN(ColumnMapping mapping, DecodeMapping(s.mapping));
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, s.period));
+      KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> values, DecodeValueMappings(s.value_mappings));
+      values = MappingsInUse(table, mapping, std::move(values));
+      KL_RETURN_IF_ERROR(CheckValues(tx, values));
+      KL_ASSIGN_OR_RETURN(values, ApplyValues(tx, caller, std::move(values), &result));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, s.period, values));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, "#" + std::to_string(id), &result));
     }
     std::string json = ConfirmResultJson(result);
@@ -733,21 +747,24 @@ Result<std::pair<std::vector<std::string>, SheetTable>> ImportService::ParseFile
 }
 
 Result<ImportView> ImportService::DryRunTable(const Caller& caller, ImportKind kind,
-                                              const SheetTable& table, std::optional<int> period) {
+                                              const SheetTable& table, std::optional<int> period,
+                                              const std::vector<ValueMapping>& values) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
+  KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) { return CheckValues(tx, values); }));
   ImportView v;
   v.kind = kind;
   v.status = "dry_run";
   v.mapping = SuggestedMapping(kind, table);
   v.session.kind = std::string(ImportKindCode(kind));
   if (period) v.session.period = *period;
-  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, kind, table, v.mapping, v.session.period));
+  KL_ASSIGN_OR_RETURN(v.plan, PlanFor(caller, kind, table, v.mapping, v.session.period, values));
   return v;
 }
 
 Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind kind,
                                                 const SheetTable& table, std::optional<int> period,
-                                                bool skip_errors, const std::string& source) {
+                                                bool skip_errors, const std::string& source,
+                                                const std::vector<ValueMapping>& values) {
   KL_RETURN_IF_ERROR(CheckRole(caller, kind));
   ColumnMapping mapping = SuggestedMapping(kind, table);
   if (kind == ImportKind::kReports && !period) {
@@ -763,7 +780,10 @@ Result<ConfirmResult> ImportService::ApplyTable(const Caller& caller, ImportKind
     if (report_plan) {
       KL_RETURN_IF_ERROR(ApplyReports(tx, caller, *report_plan, *period, skip_errors, &result));
     } else {
-      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, period));
+      KL_RETURN_IF_ERROR(CheckValues(tx, values));
+      KL_ASSIGN_OR_RETURN(std::vector<ValueMapping> applied,
+                          ApplyValues(tx, caller, MappingsInUse(table, mapping, values), &result));
+      KL_ASSIGN_OR_RETURN(LedgerPlan plan, Plan(tx, table, mapping, period, applied));
       KL_RETURN_IF_ERROR(Apply(tx, caller, plan, skip_errors, source, &result));
     }
     return audit_.Record(tx, caller, "import", std::string(ImportKindCode(kind)) + "_file", "", "",

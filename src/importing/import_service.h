@@ -4,10 +4,16 @@
 //              store an import session (migration 10), return the dry run.
 //   Get      → the dry run recomputed against the current database.
 //   SetMapping → the user's correction of the column → field mapping; the dry run again.
+//   SetValues → the user's answer for the unknown or ambiguous unit/person names the dry run
+//              lists (plan.unresolved, value_resolver.h): an existing unit/person, or a new
+//              one; stored with the session (migration 11); the dry run again.
 //   Confirm  → the plan recomputed inside ONE write transaction and applied through
 //              ProjectService (same validation, same audit entries: one per project and per
 //              owner created), plus one audit entry for the import; the session becomes
 //              "done" in the same transaction (a second confirm is kConflict, on any node).
+//              The value mappings come first in that transaction: new units/people are
+//              created and each mapped value is saved as an alias of its unit/person (all
+//              audited), so that the next import of the same sheet matches by itself.
 //
 // Monthly figures (kind "reports", a period YYYYMM): one row per project, found by 项目代码
 // else 项目名称 among the projects the caller sees (others: "不在您的管辖范围"), with 本月完成
@@ -59,6 +65,7 @@ struct ConfirmResult {
   int64_t created = 0, updated = 0, unchanged = 0, skipped = 0, errors_skipped = 0;
   int64_t owners_created = 0;
   int64_t leaders_created = 0;
+  int64_t units_created = 0, people_created = 0, aliases_saved = 0;  // value mappings
 };
 
 struct MappingChange {
@@ -88,6 +95,10 @@ class ImportService {
   Result<ImportView> SetMapping(const Caller& caller, int64_t id,
                                 const std::vector<MappingChange>& changes);
   Result<ConfirmResult> Confirm(const Caller& caller, int64_t id, bool skip_errors);
+  // Replaces the session's value mappings. kInvalidArgument (zh + en, per entry) for an unknown
+  // field, a blank value, a unit/person that does not exist, a company as 责任单位, a bad kind
+  // or a value given twice; kNotFound for someone else's import; kConflict once confirmed.
+  Result<ImportView> SetValues(const Caller& caller, int64_t id, std::vector<ValueMapping> values);
 
   // The CLI path, without a stored session: parse a file once (ParseFile), print its dry run
   // (DryRunTable), then plan again and apply inside one write transaction (ApplyTable).
@@ -95,28 +106,44 @@ class ImportService {
                                                                     ImportKind kind,
                                                                     const std::string& path,
                                                                     int64_t sheet);
+  // A --map file (CSV, UTF-8, optional header): field,value,target per line, where target
+  // is a unit/person id, an exact registered name (or one the matcher resolves to exactly
+  // one), or new:<kind> (create it under the written name). kInvalidArgument naming the line.
+  Result<std::vector<ValueMapping>> ReadValueMappingFile(const Caller& caller,
+                                                         const std::string& path);
+  // `values`: the value mappings of a --map file (checked like SetValues).
   Result<ImportView> DryRunTable(const Caller& caller, ImportKind kind, const SheetTable& table,
-                                 std::optional<int> period);
+                                 std::optional<int> period,
+                                 const std::vector<ValueMapping>& values = {});
   Result<ConfirmResult> ApplyTable(const Caller& caller, ImportKind kind, const SheetTable& table,
                                    std::optional<int> period, bool skip_errors,
-                                   const std::string& source);
+                                   const std::string& source,
+                                   const std::vector<ValueMapping>& values = {});
 
  private:
   Status CheckRole(const Caller& caller, ImportKind kind) const;
   Result<ImportSession> LoadOwn(Tx& tx, const Caller& caller, int64_t id);
   // period: the one given with the import (YYYYMM or YYYY), for the year's figures.
   Result<LedgerPlan> Plan(Tx& tx, const SheetTable& table, const ColumnMapping& mapping,
-                          std::optional<int64_t> period);
+                          std::optional<int64_t> period,
+                          const std::vector<ValueMapping>& values = {});
   // The year's figures of one written row (ledger_figures.h): plan, opening balance, leader.
   Status ApplyFigures(Tx& tx, const Caller& caller, const PlanRow& row, int64_t project_id,
                       const std::string& import_ref,
                       std::unordered_map<std::string, int64_t>* leaders);
+  // import_values.cc: checks value mappings against the database; applies them inside the
+  // confirming transaction (creates, aliases) and returns them with the created ids.
+  Status CheckValues(Tx& tx, const std::vector<ValueMapping>& values);
+  Result<std::vector<ValueMapping>> ApplyValues(Tx& tx, const Caller& caller,
+                                                std::vector<ValueMapping> values,
+                                                ConfirmResult* result);
   // Monthly figures: one row per project (code, else name) → that period's report, as the
   // caller sees it through ReportService (scope, window, status).
   Result<LedgerPlan> PlanReports(const Caller& caller, const SheetTable& table,
                                  const ColumnMapping& mapping, int period);
   Result<LedgerPlan> PlanFor(const Caller& caller, ImportKind kind, const SheetTable& table,
-                             const ColumnMapping& mapping, std::optional<int64_t> period);
+                             const ColumnMapping& mapping, std::optional<int64_t> period,
+                             const std::vector<ValueMapping>& values = {});
   Status SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period);
   Status ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                       bool skip_errors, ConfirmResult* result);
@@ -138,6 +165,11 @@ class ImportService {
 Result<std::pair<std::vector<std::string>, SheetTable>> ParseWorkbook(std::string bytes,
                                                                       int64_t sheet,
                                                                       ImportKind kind);
+
+// The value mappings whose value is written in a column mapped to their field; the others
+// (left over after a column mapping changed) create nothing on confirmation.
+std::vector<ValueMapping> MappingsInUse(const SheetTable& table, const ColumnMapping& mapping,
+                                        std::vector<ValueMapping> values);
 
 // JSON of the confirmation result.
 std::string ConfirmResultJson(const ConfirmResult& result);

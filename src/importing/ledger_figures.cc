@@ -130,9 +130,7 @@ void FiguresIndex::SetFigures(std::unordered_map<int64_t, StoredFigures> by_proj
 }
 
 void FiguresIndex::SetPeople(const std::vector<PersonKey>& people) {
-  people_ = people;
-  people_by_name_.clear();
-  for (const PersonKey& p : people_) people_by_name_[CompactText(p.name)].push_back(&p);
+  for (const PersonKey& p : people) person_names_[p.id] = p.name;
 }
 
 void FiguresIndex::SetOwnerCodes(const std::vector<std::pair<std::string, int64_t>>& codes) {
@@ -147,11 +145,6 @@ const StoredFigures* FiguresIndex::Figures(int64_t project_id) const {
   return it == figures_.end() ? nullptr : &it->second;
 }
 
-const std::vector<const PersonKey*>* FiguresIndex::PeopleNamed(const std::string& name) const {
-  auto it = people_by_name_.find(CompactText(name));
-  return it == people_by_name_.end() ? nullptr : &it->second;
-}
-
 std::optional<int64_t> FiguresIndex::OwnerByCode(const std::string& code) const {
   auto it = owners_by_code_.find(code);
   if (it == owners_by_code_.end()) return std::nullopt;
@@ -163,9 +156,8 @@ bool FiguresIndex::UnitHasCode(int64_t unit_id) const {
 }
 
 std::string FiguresIndex::PersonName(int64_t id) const {
-  for (const PersonKey& p : people_)
-    if (p.id == id) return p.name;
-  return "#" + std::to_string(id);
+  auto it = person_names_.find(id);
+  return it == person_names_.end() ? "#" + std::to_string(id) : it->second;
 }
 
 CreditCodeCell ReadCreditCodeCell(const std::string& text) {
@@ -363,32 +355,20 @@ void PlanRowFigures(const FigureCells& cells, const LedgerPeriod& period, const 
     if (stored) row->balance_id = stored->balance_id;
     if (!row->progress && stored) row->progress = stored->balance_progress;
   }
-  // 包抓领导: a registered person, or one created on confirm.
+  // 包抓领导: a registered person (the value resolver matched or the user mapped it), or one
+  // registered on confirmation.
   if (!cells.leader.empty()) {
-    const auto* named = index.PeopleNamed(cells.leader);
     std::optional<int64_t> current = stored ? stored->leader_id : std::nullopt;
-    if (named && named->size() > 1) {
-      std::string who;
-      for (const PersonKey* p : *named) {
-        if (!who.empty()) who += "、";
-        who += p->name + (p->unit_name.empty() ? "" : "（" + p->unit_name + "）");
-      }
-      error("",
-            "包抓领导“" + cells.leader + "”有" + std::to_string(named->size()) + "人同名：" + who +
-                "，请在人员管理中区分后再导入",
-            "several people are named " + cells.leader + "; tell them apart first");
-    } else if (named) {
-      int64_t id = named->front()->id;
-      if (current != id) {
-        row->leader_id = id;
-        changes.push_back(
-            {"leader", current ? index.PersonName(*current) : "", named->front()->name});
+    if (cells.leader_id) {
+      if (current != cells.leader_id) {
+        row->leader_id = cells.leader_id;
+        changes.push_back({"leader", current ? index.PersonName(*current) : "", cells.leader_name});
       }
     } else {
-      row->new_leader = cells.leader;
-      Add(row->warnings, "", "包抓领导“" + cells.leader + "”尚未登记，确认导入时将登记为领导",
-          "the leader " + cells.leader + " is not registered; created on confirm");
-      changes.push_back({"leader", current ? index.PersonName(*current) : "", cells.leader});
+      row->new_leader = cells.leader_name.empty() ? cells.leader : cells.leader_name;
+      Add(row->warnings, "", "包抓领导“" + row->new_leader + "”尚未登记，确认导入时将登记为领导",
+          "the leader " + row->new_leader + " is not registered; created on confirm");
+      changes.push_back({"leader", current ? index.PersonName(*current) : "", row->new_leader});
     }
   }
 }

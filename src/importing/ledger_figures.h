@@ -51,8 +51,6 @@ class FiguresIndex {
   void SetPeople(const std::vector<PersonKey>& people);
   void SetOwnerCodes(const std::vector<std::pair<std::string, int64_t>>& code_to_unit);
   const StoredFigures* Figures(int64_t project_id) const;
-  // Every person registered under that name (full-width folded, spaces ignored).
-  const std::vector<const PersonKey*>* PeopleNamed(const std::string& name) const;
   std::optional<int64_t> OwnerByCode(const std::string& code) const;
   bool UnitHasCode(int64_t unit_id) const;
   std::string PersonName(int64_t id) const;
@@ -60,7 +58,7 @@ class FiguresIndex {
  private:
   std::unordered_map<int64_t, StoredFigures> figures_;
   std::vector<PersonKey> people_;
-  std::unordered_map<std::string, std::vector<const PersonKey*>> people_by_name_;
+  std::unordered_map<int64_t, std::string> person_names_;
   std::unordered_map<std::string, int64_t> owners_by_code_;
   std::unordered_set<int64_t> units_with_code_;
 };
@@ -68,6 +66,9 @@ class FiguresIndex {
 // The texts of a row's figure columns (empty = absent) and where they are.
 struct FigureCells {
   std::string annual_plan, ytd_completed, ytd_percent, progress, leader, credit_code;
+  // The leader as the value resolver settled it: a registered person, or a name to register.
+  std::optional<int64_t> leader_id;
+  std::string leader_name;  // the registered name, or the name to register
   std::string plan_where, ytd_where, percent_where, code_where;  // "F列"
   AmountUnit plan_unit = AmountUnit::kWan, ytd_unit = AmountUnit::kWan;
   bool stage_given = false;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/codes/credit_code.h"
+#include "importing/value_resolver.h"
 
 namespace keyline::importing {
 namespace {
@@ -39,10 +40,22 @@ bool Mentions(const std::vector<Reason>& list, std::string_view word) {
   return false;
 }
 
+std::unique_ptr<ValueResolver> Resolver() {
+  std::vector<naming::MatchableUnit> units = {
+      {20, "城投公司", UnitKind::kCompany, std::nullopt, {}},
+      {30, "区住建局", UnitKind::kDepartment, std::nullopt, {}}};
+  std::vector<naming::MatchablePerson> people = {{100, "王建国", "副区长", "区政府", {}},
+                                                 {101, "李明", "副区长", "区政府", {}},
+                                                 {102, "李明", "局长", "区住建局", {}}};
+  return std::make_unique<ValueResolver>(naming::UnitNameMatcher(std::move(units), {}),
+                                         naming::PersonNameMatcher(std::move(people)),
+                                         std::vector<ValueMapping>{});
+}
+
 struct Fixture {
-  LedgerIndex index{
-      {{7, "城东污水处理厂", "2501-610103-04-01-000001", 20}},
-      {{20, "城投公司", UnitKind::kCompany}, {30, "区住建局", UnitKind::kDepartment}}};
+  LedgerIndex index{{{7, "城东污水处理厂", "2501-610103-04-01-000001", 20}},
+                    {{20, "城投公司", UnitKind::kCompany}, {30, "区住建局", UnitKind::kDepartment}},
+                    Resolver()};
   FiguresIndex figures;
   std::function<Result<Project>(int64_t)> load = [](int64_t id) -> Result<Project> {
     Project p;
@@ -213,7 +226,7 @@ TEST(LedgerFiguresTest, LeadersAreMatchedNeverGuessed) {
                             {"丙项目", "500", "", "", "", "", "", "", "", "赵新"}});
   LedgerPlan plan = f.Plan(t);
   EXPECT_EQ(plan.rows[0].action, RowAction::kError);
-  EXPECT_TRUE(Mentions(plan.rows[0].reasons, "有2人同名"));
+  EXPECT_TRUE(Mentions(plan.rows[0].reasons, "2位同名人员"));
   EXPECT_EQ(plan.rows[1].new_leader, "赵新");
   EXPECT_EQ(plan.new_leaders, std::vector<std::string>{"赵新"});
 }

@@ -231,7 +231,17 @@ std::vector<AmountUnit> ColumnUnits(const SheetTable& table) {
   return units;
 }
 
-LedgerIndex::LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units) {
+LedgerIndex::LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units,
+                         std::unique_ptr<ValueResolver> values)
+    : values_(std::move(values)) {
+  if (!values_) {
+    std::vector<naming::MatchableUnit> matchable;
+    for (const auto& u : units) matchable.push_back({u.id, u.name, u.kind, std::nullopt, {}});
+    values_ = std::make_unique<ValueResolver>(
+        naming::UnitNameMatcher(std::move(matchable), {}),
+        naming::PersonNameMatcher(std::vector<naming::MatchablePerson>{}),
+        std::vector<ValueMapping>{});
+  }
   for (const auto& p : projects) {
     if (p.code) by_code_.emplace(NormalizedCode(*p.code), p.id);
     by_name_owner_.emplace(NameOwnerKey(p.name, p.owner_unit_id), p.id);
@@ -307,7 +317,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     std::optional<ConstructionNature> nature;
     std::optional<ApprovalRegime> regime;
     std::optional<int64_t> owner_id, responsible_id;
-    std::string owner_name;
+    std::string owner_name, new_responsible;
     std::optional<double> longitude, latitude;
     FigureCells fc;
     for (size_t c = 0; c < table.columns.size() && c < column_fields.size(); ++c) {
@@ -351,6 +361,15 @@ LedgerPlan PlanLedger(const SheetTable& table,
         fc.progress = text;
       } else if (field == "leader") {
         fc.leader = text;
+        ValueResolution r = index.Values().Person("leader", text, tr.row, /*blocking=*/false);
+        if (r.problem) {
+          bad(r.problem->zh, r.problem->en);
+          fc.leader.clear();  // an error row registers nobody
+        } else if (r.id) {
+          fc.leader_id = r.id, fc.leader_name = r.name;
+        } else {
+          fc.leader_name = r.create ? r.create_name : text;
+        }
       } else if (field == "owner_credit_code") {
         fc.credit_code = text, fc.code_where = where;
       } else if (field == "stage") {
@@ -375,20 +394,27 @@ LedgerPlan PlanLedger(const SheetTable& table,
         }
       } else if (field == "owner") {
         owner_name = text;
-        if (const UnitKey* u = index.UnitByName(text)) {
-          owner_id = u->id;
-          unit_names[u->id] = u->name;
+        ValueResolution u = index.Values().Unit("owner", text, tr.row, /*blocking=*/false);
+        if (u.problem) {
+          bad(u.problem->zh, u.problem->en);
+        } else if (u.id) {
+          owner_id = u.id;
+          unit_names[*u.id] = u.name;
+        } else if (u.create) {
+          owner_name = u.create_name;  // created on confirmation
         }
       } else if (field == "responsible_unit") {
-        const UnitKey* u = index.UnitByName(text);
-        if (!u) {
-          bad("责任单位未登记：" + text, "responsible unit not registered: " + text);
-        } else if (u->kind == UnitKind::kCompany) {
+        ValueResolution u = index.Values().Unit("responsible_unit", text, tr.row);
+        if (u.problem) {
+          bad(u.problem->zh, u.problem->en);
+        } else if (u.create) {
+          new_responsible = u.create_name;  // created on confirmation
+        } else if (u.unit_kind == UnitKind::kCompany) {
           bad("责任单位应为部门、街道或园区，不能是企业：" + text,
               "the responsible unit must not be a company: " + text);
         } else {
-          responsible_id = u->id;
-          unit_names[u->id] = u->name;
+          responsible_id = u.id;
+          unit_names[*u.id] = u.name;
         }
       } else if (field == "longitude" || field == "latitude") {
         char* end = nullptr;
@@ -543,6 +569,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
         std::string old_text = FieldText(before, f.code, unit_name);
         std::string new_text = FieldText(after, f.code, unit_name);
         if (f.code == "owner" && !owner_id) new_text = owner_name;
+        if (f.code == "responsible_unit" && !responsible_id) new_text = new_responsible;
         if (old_text != new_text) out.changes.push_back({std::string(f.code), old_text, new_text});
       }
       if (level_from_section && before.level != after.level) {
@@ -565,6 +592,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
   }
   std::stable_sort(plan.rows.begin(), plan.rows.end(),
                    [](const PlanRow& a, const PlanRow& b) { return a.row < b.row; });
+  plan.unresolved = index.Values().TakeUnresolved();
   return plan;
 }
 

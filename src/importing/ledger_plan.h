@@ -8,13 +8,17 @@
 // has that name and the row names no owner. The same rules as the project API apply
 // (ValidateProject, CheckStageGuards from core/service/project_rules.h); the stage of an
 // existing project is not changed by an import (that is a stage move with its own guards).
-// Only non-empty cells of mapped columns change an existing project. Owners not yet registered
-// are listed (new_owners) and created as companies when the import is confirmed; a 责任单位
-// must already exist and must not be a company.
+// Only non-empty cells of mapped columns change an existing project. Unit (and person) cells
+// are resolved by the index's ValueResolver (value_resolver.h: the user's value mappings, then
+// the name matcher of core/naming — aliases, region prefixes, abbreviations); unknown and
+// ambiguous values are listed once each in `unresolved`. Owners not yet registered are listed
+// (new_owners) and created as companies when the import is confirmed; a 责任单位 must resolve
+// to one registered unit (or one the user creates) and must not be a company.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -24,6 +28,7 @@
 #include "core/model/reference.h"
 #include "core/ports/import_repositories.h"
 #include "importing/sheet_table.h"
+#include "importing/value_resolver.h"
 
 namespace keyline::importing {
 class FiguresIndex;
@@ -81,7 +86,9 @@ struct ImportSummary {
 struct LedgerPlan {
   std::vector<PlanRow> rows;  // in sheet order
   ImportSummary summary;
-  std::vector<std::string> new_owners;   // distinct, in first-seen order
+  std::vector<std::string> new_owners;  // distinct, in first-seen order
+  // Unit/person values not matched by themselves (value_resolver.h), each once.
+  std::vector<UnresolvedValue> unresolved;
   std::vector<std::string> new_leaders;  // people created on confirm, first-seen order
   std::optional<int> year, month;        // the period of the year's figures (when any)
 };
@@ -93,7 +100,11 @@ using UnitKey = UnitNameKey;
 // What the plan needs from the database, loaded once.
 class LedgerIndex {
  public:
-  LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units);
+  // `values` resolves the units and people cells name; without one, a resolver over `units`
+  // alone (exact names and abbreviations, no regions, aliases or people) is built.
+  LedgerIndex(std::vector<ExistingProjectKey> projects, std::vector<UnitKey> units,
+              std::unique_ptr<ValueResolver> values = nullptr);
+  ValueResolver& Values() const { return *values_; }
   std::optional<int64_t> ByCode(const std::string& code) const;
   // nullopt owner: a match on the name alone when it is unique.
   std::optional<int64_t> ByNameOwner(const std::string& name, std::optional<int64_t> owner) const;
@@ -106,6 +117,7 @@ class LedgerIndex {
   std::unordered_map<std::string, int64_t> by_name_owner_;
   std::unordered_map<std::string, std::vector<int64_t>> by_name_;
   std::unordered_map<std::string, UnitKey> units_;
+  std::unique_ptr<ValueResolver> values_;
 };
 
 // column_fields: one entry per table column (field code or nullopt).

@@ -127,6 +127,22 @@ TEST(LedgerPlanTest, RowErrorsCarryReasonsInBothLanguages) {
   EXPECT_EQ(plan.summary.errors, 9);
 }
 
+TEST(LedgerPlanTest, UnitNamesAreMatchedAndUnknownOnesListedOnce) {
+  Fixture f;
+  auto t = Table({"项目名称", "总投资", "责任单位"}, {{"甲", "100", "住房和城乡建设局"},
+                                                      {"乙", "100", "不存在的局"},
+                                                      {"丙", "100", "不存在的局"}});
+  LedgerPlan plan = f.Plan(t);
+  ASSERT_EQ(plan.rows.size(), 3u);
+  EXPECT_EQ(plan.rows[0].action, RowAction::kCreate);  // 住房和城乡建设局 ↔ 区住建局
+  EXPECT_EQ(plan.rows[0].project.responsible_unit_id.value_or(0), 30);
+  EXPECT_EQ(plan.rows[1].action, RowAction::kError);
+  ASSERT_EQ(plan.unresolved.size(), 1u);
+  EXPECT_EQ(plan.unresolved[0].field, "responsible_unit");
+  EXPECT_EQ(plan.unresolved[0].value, "不存在的局");
+  EXPECT_EQ(plan.unresolved[0].rows.size(), 2u);
+}
+
 TEST(LedgerPlanTest, SkippedRowsAreListed) {
   Fixture f;
   auto t = Table({"项目名称", "总投资"}, {{"甲", "1"}});

@@ -65,7 +65,7 @@ TEST(SheetTableTest, TitleAndTwoRowMergedHeader) {
   EXPECT_EQ(table->rows[0].row, 5);
   EXPECT_EQ(table->rows[0].cells[2], "12000");
   EXPECT_EQ(table->rows[1].cells[2], "８０００");  // as written: the amount parser folds it
-  EXPECT_EQ(table->rows[1].cells[4], "甲公司");  // merged down
+  EXPECT_EQ(table->rows[1].cells[4], "甲公司");    // merged down
   ASSERT_EQ(table->skipped.size(), 3u);
   EXPECT_EQ(table->skipped[0].row, 8);
   EXPECT_EQ(table->skipped[0].reason_zh, "合计/小计行");

@@ -26,6 +26,7 @@ struct ImportSession {
   std::string sheets;             // encoded list of sheet names (importing/table_codec.h)
   std::string table;              // encoded parsed table
   std::string mapping;            // encoded column mapping
+  std::string value_mappings;     // encoded value mappings (importing/value_resolver.h)
   std::string result;             // JSON of the confirmation ("" until done)
   int64_t created_at = 0;
   int64_t expires_at = 0;
@@ -73,6 +74,8 @@ class ImportRepository {
   virtual Result<int64_t> Insert(Tx& tx, const ImportSession& session) = 0;
   virtual Result<ImportSession> Get(Tx& tx, int64_t id) = 0;  // kNotFound
   virtual Status UpdateMapping(Tx& tx, int64_t id, const std::string& mapping) = 0;
+  // The user's value mappings (migration 11); kConflict when no longer a dry run.
+  virtual Status UpdateValueMappings(Tx& tx, int64_t id, const std::string& value_mappings) = 0;
   // dry_run → done; kConflict when the session is no longer a dry run.
   virtual Status MarkDone(Tx& tx, int64_t id, const std::string& result, int64_t at) = 0;
   // Removes sessions that expired before `now`; returns how many.

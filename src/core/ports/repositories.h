@@ -26,6 +26,7 @@ class ProcedureRepository;  // core/ports/supervision_repositories.h
 class MilestoneRepository;
 class ProblemRepository;
 class MeetingRepository;
+class AliasRepository;  // core/ports/alias_repositories.h
 
 struct Page {
   int64_t limit = 50;  // 1..500
@@ -190,6 +191,7 @@ struct Repositories {
   MilestoneRepository* milestones = nullptr;
   ProblemRepository* problems = nullptr;
   MeetingRepository* meetings = nullptr;
+  AliasRepository* aliases = nullptr;  // unit and person aliases (issue 14)
 };
 
 }  // namespace keyline

@@ -16,9 +16,12 @@ constexpr const char* kInsertSql =
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
 constexpr const char* kGetSql =
     "SELECT id, kind, status, creator_id, file_name, sheet, period, sheets, table_data, mapping, "
-    "result, created_at, expires_at, confirmed_at FROM import_sessions WHERE id = $1";
+    "result, created_at, expires_at, confirmed_at, value_mappings FROM import_sessions WHERE id = "
+    "$1";
 constexpr const char* kMappingSql =
     "UPDATE import_sessions SET mapping = $2 WHERE id = $1 AND status = 'dry_run'";
+constexpr const char* kValueMappingsSql =
+    "UPDATE import_sessions SET value_mappings = $2 WHERE id = $1 AND status = 'dry_run'";
 constexpr const char* kDoneSql =
     "UPDATE import_sessions SET status = 'done', result = $2, confirmed_at = $3 "
     "WHERE id = $1 AND status = 'dry_run'";
@@ -73,6 +76,7 @@ class SqlImportRepository final : public ImportRepository {
     s.created_at = rs.GetInt(0, 11);
     s.expires_at = rs.GetInt(0, 12);
     s.confirmed_at = rs.GetOptInt(0, 13);
+    s.value_mappings = rs.TakeText(0, 14);
     return s;
   }
 
@@ -82,6 +86,17 @@ class SqlImportRepository final : public ImportRepository {
     if (changed == 0) {
       return Status::Conflict("导入已确认，不能再修改列对应",
                               "the import is already confirmed; the mapping cannot change");
+    }
+    return Status::Ok();
+  }
+
+  Status UpdateValueMappings(Tx& tx, int64_t id, const std::string& value_mappings) override {
+    KL_ASSIGN_OR_RETURN(
+        int64_t changed,
+        ConnOf(tx).Exec(kValueMappingsSql, {IntValue(id), TextValue(value_mappings)}));
+    if (changed == 0) {
+      return Status::Conflict("导入已确认，不能再修改名称对应",
+                              "the import is already confirmed; the value mappings cannot change");
     }
     return Status::Ok();
   }

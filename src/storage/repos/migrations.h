@@ -32,6 +32,9 @@ Migration AttractionMigration();  // version 7: leads, contracts, campaign round
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
 Migration LightsMigration();   // version 9: light rules and judgements, ranking schemes (issue 5)
 Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
+Migration AliasesMigration();  // version 11: unit and person aliases (schema_aliases.cc)
+Migration LightsMigration();   // version 9: light rules and judgements, ranking schemes (issue 5)
+Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
 Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
 
 // All migrations, in version order.

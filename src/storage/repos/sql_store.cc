@@ -95,6 +95,7 @@ struct SqlStore::Impl {
   std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
   std::unique_ptr<ImportRepository> imports = storage::NewSqlImportRepository();  // issue 7
+  std::unique_ptr<AliasRepository> aliases = storage::NewSqlAliasRepository();    // issue 14
   std::unique_ptr<PlanRepository> plans = storage::NewSqlPlanRepository();
   std::unique_ptr<ReportingSettingsRepository> reporting_settings =
       storage::NewSqlReportingSettingsRepository();
@@ -123,6 +124,7 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
   repos_.sessions = impl_->sessions.get();
   repos_.projects = impl_->projects.get();
   repos_.audit = impl_->audit.get();
+  repos_.aliases = impl_->aliases.get();
   reporting_.plans = impl_->plans.get();
   reporting_.settings = impl_->reporting_settings.get();
   reporting_.reports = impl_->reports.get();
