@@ -18,40 +18,11 @@
 #include "core/service/user_service.h"
 #include "testing/test_env.h"
 #include "tests/http_client.h"
+#include "tests/cli_run.h"
 #include "tests/test_server.h"
 
 namespace keyline::testing {
 namespace {
-
-struct CliRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CliRun Keyline(const std::string& args, const std::string& stdin_text = "") {
-  std::string cmd = std::string(KEYLINE_BINARY) + " " + args + " 2>&1";
-  std::string input_file;
-  if (!stdin_text.empty()) {
-    input_file =
-        std::filesystem::temp_directory_path() / ("keyline_stdin_" + std::to_string(getpid()));
-    FILE* f = std::fopen(input_file.c_str(), "w");
-    std::fputs(stdin_text.c_str(), f);
-    std::fclose(f);
-    cmd += " < " + input_file;
-  } else {
-    cmd += " < /dev/null";
-  }
-  CliRun run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (!input_file.empty()) std::filesystem::remove(input_file);
-  return run;
-}
 
 class Cli : public ::testing::TestWithParam<Backend> {
  protected:

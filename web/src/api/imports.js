@@ -5,8 +5,10 @@ import { hasRole } from '../session.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const uploadLedger = (file, sheet) =>
-  api.upload('/imports/ledger', file, { sheet, filename: file.name }, { contentType: XLSX_TYPE });
+// period (YYYYMM, optional): the month the ledger's year-to-date figures run to; by default the
+// server reads it from the headers (2023年计划投资, 1-12月完成投资) or the title (截至12月底).
+export const uploadLedger = (file, sheet, period) =>
+  api.upload('/imports/ledger', file, { sheet, filename: file.name, ...(period ? { period } : {}) }, { contentType: XLSX_TYPE });
 export const uploadReports = (file, period, sheet) =>
   api.upload('/imports/reports', file, { period, sheet, filename: file.name }, { contentType: XLSX_TYPE });
 export const getImport = (id) => api.get(`/imports/${id}`);
