@@ -4,6 +4,7 @@
 
 #include "app/keyline_app.h"
 #include "common/date.h"
+#include "common/number_format.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
 #include "core/ports/reporting_repositories.h"
@@ -140,7 +141,7 @@ Result<DemoReportingResult> SeedDemoReporting(KeylineApp& app) {
         r.progress_text = ProgressText(percent);
         r.workers = 40 + static_cast<int>(h % 260);
         r.main_works = std::string("本月") + ProgressText(percent) + "，完成投资" +
-                       r.completed_investment.ToWanString() + "万元。";
+                       FormatWan(r.completed_investment) + "万元。";
         r.next_plan = "按计划推进，确保完成月度投资目标。";
         r.problems = h % 17 == 0 ? "施工用电增容手续办理较慢，需协调供电部门。" : "";
         // Submitted a few days before the due day; one in nine late.
