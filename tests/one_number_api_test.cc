@@ -144,6 +144,53 @@ TEST_F(OneNumber, TheDashboardFiveRatesBulletinAndExportsAgreeForOnePeriod) {
   EXPECT_GT(exported_cells, 10);
 }
 
+TEST_F(OneNumber, TheBulletinsLightsAndRankingAreTheScreensOnes) {
+  // The lights: the bulletin's red and yellow counts are the lights screen's.
+  boost::json::value lights = Json("/api/v1/lights?period=202611&page_size=1");
+  ASSERT_TRUE(lights.is_object());
+  HttpResult html = fgw_->Get("/api/v1/bulletins/202611");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("本月亮红灯项目" + Str(lights.at("counts").at("red")) +
+                           "个，亮黄灯项目" + Str(lights.at("counts").at("yellow")) + "个"),
+            std::string::npos);
+  // The ranking: every unit's score and rank in the bulletin's 排名 sheet are the 榜单 screen's
+  // (the demo scheme is quarterly: the bulletin of 2026-11 ranks 2026Q3).
+  boost::json::value schemes = Json("/api/v1/ranking-schemes");
+  ASSERT_TRUE(schemes.is_object());
+  std::string scheme = Str(schemes.at("items").at(0).at("code"));
+  boost::json::value ranking = Json("/api/v1/rankings?scheme=" + scheme + "&period=2026Q3");
+  ASSERT_TRUE(ranking.is_object());
+  std::map<std::string, std::string> on_screen;  // unit name → "rank score"
+  for (const auto& g : ranking.at("groups").as_array()) {
+    for (const auto& r : g.at("rows").as_array()) {
+      if (r.at("ranked").as_bool())
+        on_screen[Str(r.at("unit_name"))] = Str(r.at("rank")) + " " + Str(r.at("score"));
+    }
+  }
+  HttpResult xlsx = fgw_->Get("/api/v1/bulletins/202611?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  std::string error;
+  std::vector<ReadSheet> sheets = ReadBack(xlsx.body, &error);
+  const ReadSheet* ranks = nullptr;
+  for (const ReadSheet& s : sheets) {
+    if (s.name == "排名") ranks = &s;
+  }
+  ASSERT_NE(ranks, nullptr) << error;
+  int compared = 0;
+  for (const auto& [n, cells] : ranks->rows) {
+    // 分组, 名次, 单位, 得分, ...
+    if (cells.size() < 4 || cells[1].kind != xlsx::Cell::Kind::kNumber) continue;
+    if (cells[3].kind != xlsx::Cell::Kind::kNumber) continue;
+    std::string unit = cells[2].text;
+    ASSERT_TRUE(on_screen.count(unit)) << unit;
+    EXPECT_EQ(FormatNumber(cells[1].number, 0) + " " + FormatNumber(cells[3].number, 2),
+              on_screen[unit])
+        << unit;
+    ++compared;
+  }
+  EXPECT_GT(compared, 5);
+}
+
 TEST_F(OneNumber, ElapsedShareHasOneDefinitionAtTheReportPeriod) {
   // 2026-12-08: the report period is 2026-11, 序时进度 = 11 ÷ 12, on the dashboard and 目标任务.
   boost::json::value summary = Json("/api/v1/reporting/summary?period=202611");
