@@ -87,6 +87,44 @@ TEST_F(OfficialLists, TheRankingIsTheSameForTheOfficeADepartmentAndAServiceOffic
   EXPECT_GT(compared, 0) << "no ranking row was compared";
 }
 
+TEST_F(OfficialLists, ASchemeVisibleToAllShowsEveryRowToInternalRoles) {
+  HttpClient& fgw = *clients_["fgw"];
+  boost::json::value schemes = GetJson(fgw, "/api/v1/ranking-schemes");
+  ASSERT_FALSE(schemes.is_null());
+  boost::json::object scheme = schemes.at("items").at(0).as_object();
+  EXPECT_EQ(scheme.at("visible_to_all"), false);
+  std::string code = Str(scheme.at("code"));
+  const std::string target = "/api/v1/rankings?scheme=" + code + "&period=2026Q3";
+  auto office = RankingRows(GetJson(fgw, target));
+  // Only the office may change the setting (audited like every scheme change).
+  scheme["visible_to_all"] = true;
+  std::string body = boost::json::serialize(scheme);
+  EXPECT_EQ(clients_["jyj"]->Request("PUT", "/api/v1/ranking-schemes/" + code, body).status, 403);
+  HttpResult put = fgw.Request("PUT", "/api/v1/ranking-schemes/" + code, body);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(boost::json::parse(put.body).at("visible_to_all"), true);
+  for (const char* who : {"jyj", "fwy"}) {
+    boost::json::value mine = GetJson(*clients_[who], target);
+    ASSERT_FALSE(mine.is_null()) << who;
+    EXPECT_EQ(Str(mine.at("rows_scope")), "all") << who;
+    EXPECT_EQ(RankingRows(mine), office) << who;
+  }
+  // A company (项目单位) still sees its own units' rows at most.
+  auto qiye = demo_->LoggedIn("qiye");
+  ASSERT_NE(qiye, nullptr);
+  boost::json::value company = GetJson(*qiye, target);
+  if (!company.is_null()) {
+    EXPECT_EQ(Str(company.at("rows_scope")), "own");
+    EXPECT_LT(RankingRows(company).size(), office.size());
+  }
+  // A bad value is refused with a bilingual message.
+  scheme["visible_to_all"] = "yes";
+  HttpResult bad =
+      fgw.Request("PUT", "/api/v1/ranking-schemes/" + code, boost::json::serialize(scheme));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("visible_to_all"), std::string::npos) << bad.body;
+}
+
 TEST_F(OfficialLists, LightsAndUnitRatesDoNotDependOnTheViewer) {
   const std::string lights = "/api/v1/lights?period=202611&page_size=500";
   std::map<int64_t, std::string> colours;

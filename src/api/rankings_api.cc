@@ -38,6 +38,7 @@ Result<RankingScheme> ReadScheme(const boost::json::object& body,
     f.AddError("period_kind", "应为 month 或 quarter", "must be month or quarter");
   }
   f.Ignore({"updated_at"});
+  s.visible_to_all = f.Bool("visible_to_all", false).value_or(false);
   if (const auto* groups = f.Array("groups", true)) {
     for (size_t i = 0; i < groups->size() && i < 50; ++i) {
       std::string prefix = "groups[" + std::to_string(i) + "]";

@@ -66,6 +66,7 @@ std::string RankingSchemeJson(const RankingScheme& s) {
   w.Key("black_list").BeginObject().Key("bottom_n").Int(s.black_bottom_n);
   w.Key("missed_target").Bool(s.black_missed_target);
   w.Key("target_percent").Int(s.black_target_percent).EndObject();
+  w.Key("visible_to_all").Bool(s.visible_to_all);
   w.Key("updated_at").Int(s.updated_at);
   w.EndObject();
   return w.Take();
@@ -159,7 +160,10 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
   // An official list is computed over the whole area whatever the viewer's role (issue 15):
   // the scope only decides which rows the caller sees, never the scores or the ranks.
   const Facts* facts = &view.facts();
-  out.whole_area = scope.kind == ProjectScope::Kind::kAll;
+  // Every row for the office, leaders and admin, and for every internal role (not 项目单位) when
+  // the scheme says its lists are visible to all.
+  out.whole_area = scope.kind == ProjectScope::Kind::kAll ||
+                   (out.scheme.visible_to_all && caller.role != Role::kReporter);
   std::set<int64_t> visible_units;
   if (!out.whole_area) {
     for (const ProjectLabel& l : labels) {

@@ -32,6 +32,8 @@ Migration AttractionMigration();  // version 7: leads, contracts, campaign round
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
 Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
 Migration ImportsMigration();     // version 10: import sessions (schema_imports.cc)
+// version 15: ranking_schemes.visible_to_all (issue 15: official lists visible to all roles)
+Migration RankingVisibilityMigration();
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

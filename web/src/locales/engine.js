@@ -258,6 +258,8 @@ export const zh = {
   'ledger.exportXlsx': '导出 Excel',
   'ledger.exportOc4ids': '导出 OC4IDS',
   'asof.window': '统计期',
+  'scheme.visibleToAll': '榜单全员可见',
+  'scheme.visibleToAllHint': '开启后，行业部门和首席服务员也可查看全部单位的排名（项目单位除外）；分数和名次对所有人相同',
   'rank.unitsRanked': '（全区共 {n} 个单位参与排名）',
   'asof.asOf': '截至 {date}',
 };
@@ -520,6 +522,8 @@ export const en = {
   'ledger.exportXlsx': 'Export Excel',
   'ledger.exportOc4ids': 'Export OC4IDS',
   'asof.window': 'Window',
+  'scheme.visibleToAll': 'Lists visible to all',
+  'scheme.visibleToAllHint': 'Departments and chief service officers see every unit\'s row too (companies do not); scores and ranks are the same for everyone',
   'rank.unitsRanked': '({n} units ranked across the area)',
   'asof.asOf': 'as of {date}',
 };
