@@ -1,5 +1,6 @@
 #include "common/number_format.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace keyline {
@@ -79,8 +80,15 @@ std::string FormatNumber(double value, int decimals, bool group) {
   if (!std::isfinite(value)) return "";
   int places = Clamp(decimals);
   double scale = std::pow(10.0, places);
-  // Round at `places` decimals, half away from zero; then print the integer exactly.
-  double rounded = std::round(value * scale);
+  // Round at `places` decimals, half away from zero; then print the integer exactly. A decimal
+  // tie that binary cannot hold (1.005, 29 ÷ 2000) is a tie, as on the exact decimal text the
+  // engine and the web round: within 1e-9 (relative) of x.5 it goes away from zero.
+  double scaled = value * scale;
+  double whole = std::trunc(scaled);
+  double rounded = std::round(scaled);
+  if (std::fabs(std::fabs(scaled - whole) - 0.5) <= 1e-9 * std::max(1.0, std::fabs(scaled))) {
+    rounded = whole + (scaled < 0 ? -1.0 : 1.0);
+  }
   if (std::fabs(rounded) > 1e17) return "";
   return FormatQuotient(static_cast<Int128>(rounded), static_cast<Int128>(scale), places, group);
 }

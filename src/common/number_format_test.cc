@@ -42,6 +42,11 @@ TEST(NumberFormat, NumberRoundsAndGroups) {
   EXPECT_EQ(FormatNumber(-2.25, 1), "-2.3");
   EXPECT_EQ(FormatNumber(1234567.891, 2, true), "1,234,567.89");
   EXPECT_EQ(FormatNumber(1.0 / 0.0, 2), "");
+  // Decimal ties binary cannot hold round as the exact text does (engine, web): away from zero.
+  EXPECT_EQ(FormatNumber(1.005, 2), "1.01");
+  EXPECT_EQ(FormatFraction(29.0 / 2000, 1), "1.5");  // 1.45 %
+  EXPECT_EQ(FormatFraction(-29.0 / 2000, 1), "-1.5");
+  EXPECT_EQ(FormatNumber(1.0049, 2), "1.00");
 }
 
 TEST(NumberFormat, FractionMatchesPercentOf) {
