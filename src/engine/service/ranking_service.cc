@@ -2,7 +2,6 @@
 
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "common/json_writer.h"
 #include "core/service/project_access.h"
