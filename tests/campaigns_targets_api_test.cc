@@ -208,15 +208,17 @@ TEST_P(CampaignsTargetsApi, TargetsComputedOrEnteredAgainstElapsedShare) {
   EXPECT_EQ(o.at("source"), "computed");
   EXPECT_DOUBLE_EQ(o.at("actual").to_number<double>(), 2);
   EXPECT_DOUBLE_EQ(o.at("rate").to_number<double>(), 0.1);
-  EXPECT_DOUBLE_EQ(o.at("elapsed_share").to_number<double>(), 0.25);
-  EXPECT_DOUBLE_EQ(o.at("gap_points").to_number<double>(), -15);
+  // 序时进度 at the report period: on 2026-03-16 the February report is filed, 2 ÷ 12.
+  EXPECT_NEAR(o.at("elapsed_share").to_number<double>(), 2.0 / 12, 1e-6);
+  EXPECT_NEAR(o.at("gap_points").to_number<double>(), (0.1 - 2.0 / 12) * 100, 0.005);  // 2 decimals
   const auto& l = ViewOf(list, landed).at("progress");
   EXPECT_DOUBLE_EQ(l.at("actual").to_number<double>(), 1);
-  EXPECT_DOUBLE_EQ(l.at("gap_points").to_number<double>(), 25);
+  EXPECT_NEAR(l.at("gap_points").to_number<double>(), (0.5 - 2.0 / 12) * 100, 0.005);
   const auto& m = ViewOf(list, manual);
   EXPECT_EQ(m.at("progress").at("source"), "entered");
   EXPECT_DOUBLE_EQ(m.at("progress").at("actual").to_number<double>(), 105);
-  EXPECT_DOUBLE_EQ(m.at("progress").at("gap_points").to_number<double>(), 0);
+  EXPECT_NEAR(m.at("progress").at("gap_points").to_number<double>(), (105.0 / 420 - 2.0 / 12) * 100,
+              0.005);
   EXPECT_EQ(m.at("latest").at("note"), "科技局认定");
   HttpResult detail = fgw->Get("/api/v1/targets/" + Id(manual));
   ASSERT_EQ(detail.status, 200);

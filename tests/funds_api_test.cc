@@ -50,7 +50,7 @@ TEST_P(FundsApi, LineEventsKeepTheChainAndCentralBudgetIssuesCreateDueItems) {
   EXPECT_EQ(issued.json.at("totals").at("issued"), "600");
   HttpResult too_much = AddEvent(*fgw, line, 3, "issued", "400.000001", "2026-02-11", "第二批");
   EXPECT_EQ(too_much.status, 400);
-  EXPECT_NE(too_much.body.find("将超过申请累计 1000 万元"), std::string::npos) << too_much.body;
+  EXPECT_NE(too_much.body.find("将超过申请累计 1,000.00 万元"), std::string::npos) << too_much.body;
   EXPECT_NE(too_much.json.at("error").at("message_en").as_string().find("would exceed"),
             std::string::npos);
   EXPECT_EQ(AddEvent(*fgw, line, 2, "arrived", "1", "2026-02-11").status, 409);  // stale

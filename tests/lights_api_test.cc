@@ -47,7 +47,7 @@ TEST_P(LightsApi, LightsFollowTheFactsAndTheScope) {
   EXPECT_EQ(school->at("overall"), "red");
   EXPECT_EQ(Dim(*school, "progress").at("colour"), "yellow");
   EXPECT_EQ(Dim(*school, "progress").at("reason_zh"),
-            "投资完成率 0.0%（序时进度 25.0%），落后序时进度 25.0 个百分点");
+            "投资完成率 0.0%（计划进度 25.0%），落后计划进度 25.0 个百分点");
   EXPECT_EQ(Dim(*school, "reporting").at("colour"), "red");
   EXPECT_EQ(Dim(*school, "reporting").at("reason_zh"),
             "2026年2月月报应于 2026-03-06 前报送，截至 2026-03-16 仍未报送");

@@ -295,7 +295,9 @@ def check_project(i, p, units, people, keys_so_far, codes):
             bad(where, "stats_date before the start")
     elif g("stats_date"):
         bad(where, "stats_date without inclusion")
-    if stage in STARTED and total >= 500 and g("stats_status") != "included":
+    # A project started this year may still be waiting (pending); an older one may not.
+    if stage in STARTED and total >= 500 and g("stats_status") != "included" and not (
+            g("stats_status") == "pending" and g("actual_start") >= "2026-01-01"):
         bad(where, "started and ≥500万 but not included in the statistics")
     if stage in ("construction", "completed", "production", "suspended", "preliminary") and \
             not funding:

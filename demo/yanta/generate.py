@@ -390,30 +390,39 @@ VILLAGES = {"瓦胡同", "八里村", "北池头", "木塔寨", "杨家村", "�
             "等驾坡", "新开门", "庙坡头", "双水磨", "南窑头", "岳家寨", "闵旗寨", "甘家寨", "丈八",
             "北山门", "后村", "三爻", "漳浒寨", "姚家村", "东三爻", "西三爻"}
 
-STAGE_PLAN = ([("conceived", 15), ("reserve", 15), ("preliminary", 30), ("construction", 67),
-               ("completed", 12), ("production", 8), ("suspended", 3)])
+# Two real projects are in use (第四中学 since autumn 2023, 西安荟聚 since 2024): the plan keeps the
+# generated projects' stages as they were before they were marked so.
+STAGE_PLAN = ([("conceived", 15), ("reserve", 15), ("preliminary", 30), ("construction", 65),
+               ("completed", 12), ("production", 10), ("suspended", 3)])
 
 # The eight publicly reported projects: the facts that are known are fixed here.
 REAL_PROJECTS = [
-    dict(key="p_ytsz", name="雁塔区第四中学建设项目", kind="middle", stage="construction",
+    # The Yanta report of 2023: under construction in 2023, 2,100 places from autumn 2023.
+    dict(key="p_ytsz", name="雁塔区第四中学建设项目", kind="middle", stage="production",
          level="city", nature="new", owner="ytjy", responsible="jyj", township="yhz",
          address="雁塔区鱼化寨街道鱼斗路以南", total=38000,
-         scale="新建教学楼、实验楼、图书馆、体育馆及食堂等，总建筑面积约6.2万平方米，提供学位2100个。",
-         actual_start="2025-03-18", planned_start="2025-03-01", planned_completion="2026-12-31",
+         scale="新建教学楼、实验楼、图书馆、体育馆及食堂等，总建筑面积约6.2万平方米，"
+               "2023年秋季学期起提供学位2100个。",
+         actual_start="2022-03-25", planned_start="2022-03-01", planned_completion="2023-08-31",
+         actual_completion="2023-08-20",
          funding=[("special_bond", 22000), ("local_fiscal", 16000)],
          leader="fqz_jw", officer="fgw_fwy", coop=["zrzy", "zjj"]),
-    dict(key="p_hjxa", name="西安荟聚项目", kind="mall", stage="construction", level="provincial",
+    # Opened in 2024 (the day is illustrative; the year is the public fact).
+    dict(key="p_hjxa", name="西安荟聚项目", kind="mall", stage="production", level="provincial",
          nature="new", owner="hjgw", responsible="swj", township="yhz",
          address="雁塔区鱼化寨街道昆明路与西三环交汇处西北角", total=430000,
          scale="建设大型购物中心、家居体验店及配套商业，总建筑面积约38万平方米，配建地下停车位约4500个。",
-         actual_start="2024-04-26", planned_start="2024-04-01", planned_completion="2027-06-30",
+         actual_start="2021-09-28", planned_start="2021-09-01", planned_completion="2024-09-30",
+         actual_completion="2024-09-26",
          funding=[("self_raised", 180000), ("bank_loan", 250000)], regime="filing",
          leader="qz", officer="fgw_fwy", coop=["zrzy", "zjj", "xzsp"], method="financial"),
+    # Started in the 2023-01-29 集中开工 in 未来产业城.
     dict(key="p_wlaq", name="网络安全产业园建设项目", kind="software", stage="construction",
          level="city", nature="new", owner="wlaq", responsible="ytkj", township="dzc",
-         address="雁塔区电子城街道电子西街以南、太白南路以西", total=115000,
-         scale="项目占地63.6亩，建设网络安全研发办公楼、安全测评中心、数据中心及配套设施，总建筑面积约21万平方米。",
-         actual_start="2024-09-10", planned_start="2024-09-01", planned_completion="2027-09-30",
+         address="雁塔区未来产业城，电子西街以南、太白南路以西", total=115000,
+         scale="项目占地63.6亩，建设网络安全研发办公楼、安全测评中心、数据中心及配套设施，总建筑面积约21万平方米；"
+               "2023年1月29日随雁塔区重点项目集中开工活动开工。",
+         actual_start="2023-01-29", planned_start="2023-01-29", planned_completion="2027-09-30",
          funding=[("self_raised", 55000), ("bank_loan", 60000)], regime="filing",
          leader="fqz_gk", officer="fgw_fwy", coop=["gxj", "zrzy"]),
     dict(key="p_xfgj", name="西沣国际", kind="office", stage="construction", level="city",
@@ -783,6 +792,8 @@ def real_project(spec):
     dates = {"actual_start": s, "planned_start": dt.date.fromisoformat(spec["planned_start"]),
              "planned_completion": dt.date.fromisoformat(spec["planned_completion"]),
              "code_issued": issued_before(s)}
+    if spec.get("actual_completion"):
+        dates["actual_completion"] = dt.date.fromisoformat(spec["actual_completion"])
     finish_project(p, spec["stage"], dates, regime == "approval", regime, spec["total"], industry)
     p["assignments"] = assignments(p, spec["leader"], spec["level"], spec["stage"],
                                    officer=spec["officer"], coop=spec["coop"])
@@ -813,7 +824,47 @@ def build_projects():
         if level == "provincial":
             kind = rng.choice(["village", "office", "mall", "software", "chip", "hospital"])
         projects.append(generic_project(i + 1, kind, stage, level, namer))
+    finish_this_year(projects)
+    pend_statistics(projects)
     return projects
+
+
+# This year's figures need this year's events (issue 15): some projects under construction
+# finished in the first half of 2026 (竣工, a few 投产), on or before their planned completion or
+# a little late, so that 竣工投产达效率 has something to count. A separate generator keeps the
+# rest of the demo as it was.
+FINISHED_THIS_YEAR = 9
+
+
+def finish_this_year(projects):
+    local = random.Random(SEED + 15)
+    real = {s["key"] for s in REAL_PROJECTS}
+    built = [p for p in projects if p["stage"] == "construction" and p["key"] not in real
+             and p["actual_start"] <= "2024-12-31"]
+    for n, p in enumerate(local.sample(built, FINISHED_THIS_YEAR)):
+        done = rand_date_with(local, dt.date(2026, 1, 20), LAST_ACTUAL - dt.timedelta(days=10))
+        # Planned for this year: on time for most, a few finishing after the planned day.
+        planned = done + dt.timedelta(days=local.choice([-25, 10, 30, 60, 120]))
+        planned = min(max(planned, dt.date(2026, 1, 31)), dt.date(2026, 12, 31))
+        p["planned_completion"] = d(planned)
+        p["actual_completion"] = d(done)
+        p["stage"] = "production" if n % 3 == 0 else "completed"
+        p["stage_reason"] = STAGE_REASONS[p["stage"]]
+
+
+# 入库纳统 is not instant: a third of the projects started since 2026-01-01 are still waiting.
+def pend_statistics(projects):
+    for i, p in enumerate(sorted((p for p in projects
+                                  if p.get("actual_start", "") >= "2026-01-01"
+                                  and p.get("stats_status") == "included"),
+                                 key=lambda p: p["key"])):
+        if i % 3 == 0:
+            p["stats_status"] = "pending"
+            p.pop("stats_date", None)
+
+
+def rand_date_with(generator, start, end):
+    return start + dt.timedelta(days=generator.randint(0, (end - start).days))
 
 
 def write(name, rows):

@@ -64,6 +64,8 @@ void WriteIndicatorHead(JsonWriter& w, const CompiledIndicator& i) {
   w.Key("name_zh").String(i.def.name_zh);
   w.Key("name_en").String(i.def.name_en);
   w.Key("decimals").Int(i.def.decimals);
+  // What numerator and denominator count: "money" (万元) or "count".
+  w.Key("dim").String(i.numerator.dim == Dim::kMoney ? "money" : "count");
   w.EndObject();
 }
 

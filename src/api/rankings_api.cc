@@ -38,6 +38,7 @@ Result<RankingScheme> ReadScheme(const boost::json::object& body,
     f.AddError("period_kind", "应为 month 或 quarter", "must be month or quarter");
   }
   f.Ignore({"updated_at"});
+  s.visible_to_all = f.Bool("visible_to_all", false).value_or(false);
   if (const auto* groups = f.Array("groups", true)) {
     for (size_t i = 0; i < groups->size() && i < 50; ++i) {
       std::string prefix = "groups[" + std::to_string(i) + "]";
@@ -212,9 +213,18 @@ http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
   JsonWriter w;
   w.BeginObject().Key("scheme").String(r->scheme.code).Key("scheme_name_zh");
   w.String(r->scheme.name_zh).Key("period").String(r->period.label);
-  w.Key("previous_period").String(r->previous.label).Key("groups").BeginArray();
+  w.Key("previous_period").String(r->previous.label);
+  // The list is the area's official one for every viewer; a scoped viewer gets its rows only.
+  w.Key("rows_scope").String(r->whole_area ? "all" : "own");
+  w.Key("scope_note_zh")
+      .String(r->whole_area ? "全区统一排名" : "全区统一排名，仅显示本单位及所负责项目单位的行");
+  w.Key("scope_note_en")
+      .String(r->whole_area ? "the area's official ranking"
+                            : "the area's official ranking; only your units' rows are shown");
+  w.Key("groups").BeginArray();
   for (const auto& g : r->groups) {
     w.BeginObject().Key("code").String(g.code).Key("name_zh").String(g.name_zh);
+    w.Key("units_ranked").Int(g.units_ranked);
     w.Key("rows").BeginArray();
     for (const auto& row : g.rows) {
       const engine::RankedUnit& u = row.ranked;

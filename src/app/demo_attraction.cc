@@ -9,8 +9,10 @@
 #include "common/date.h"
 #include "core/attraction/lead_rules.h"
 #include "core/service/attraction_services.h"
+#include "core/service/lead_moves.h"
 #include "core/service/project_service.h"
 #include "core/service/reference_service.h"
+#include "storage/repos/sql_store.h"
 
 namespace keyline {
 namespace {
@@ -44,6 +46,29 @@ Result<DemoAttractionResult> SeedDemoAttraction(KeylineApp& app) {
     date.month = month;
     date.day = day;
     std::string d = date.ToString();
+    return std::min(d, today.ToString());
+  };
+  // A lead moved on a past day (registration and landing happen weeks after signing): the same
+  // rules and audit entry as LeadService::Move, with the history row dated that day (10:00
+  // Beijing time, never after now), so that 招商引资落地率 of a past month counts it.
+  auto move_on = [&](const Lead& current, LeadStage to, const std::string& date) -> Result<Lead> {
+    int64_t at = std::min<int64_t>(app.clock().NowMs(),
+                                   Date::Parse(date)->ToDays() * 86400000LL + 2 * 3600000LL);
+    const AttractionRepositories& repos = app.store().attraction();
+    Lead moved;
+    KL_RETURN_IF_ERROR(app.repos().tx->Write([&](Tx& tx) -> Status {
+      KL_ASSIGN_OR_RETURN(Lead before, LoadWritableLead(tx, *repos.leads, sys, current.id));
+      KL_ASSIGN_OR_RETURN(std::optional<Contract> contract,
+                          repos.contracts->ForLead(tx, current.id));
+      KL_RETURN_IF_ERROR(CheckLeadMove(before.stage, to, contract.has_value(), ""));
+      KL_ASSIGN_OR_RETURN(moved,
+                          WriteLeadMove(tx, *repos.leads, app.audit(), sys, before, to, "", at));
+      return Status::Ok();
+    }));
+    return moved;
+  };
+  auto days_after = [&](const std::string& date, int days) {
+    std::string d = Date::FromDays(Date::Parse(date)->ToDays() + days).ToString();
     return std::min(d, today.ToString());
   };
   auto unit_id = [&](const char* name) -> Result<int64_t> {
@@ -113,9 +138,13 @@ Result<DemoAttractionResult> SeedDemoAttraction(KeylineApp& app) {
     KL_RETURN_IF_ERROR(svc.signing.Sign(sys, lead.id, c).status());
     KL_ASSIGN_OR_RETURN(LeadDetail detail, svc.leads.Get(sys, lead.id));
     lead = detail.lead;
+    // 注册 about six weeks after signing, 落地 four months after.
+    const int after_signing[] = {45, 120};
+    int step = 0;
     for (LeadStage next : {LeadStage::kRegistered, LeadStage::kLanded}) {
       if (LeadStageRank(next) > LeadStageRank(d.stage)) break;
-      KL_ASSIGN_OR_RETURN(lead, svc.leads.Move(sys, lead.id, next, "", lead.version));
+      KL_ASSIGN_OR_RETURN(lead,
+                          move_on(lead, next, days_after(c.signed_on, after_signing[step++])));
     }
   }
 

@@ -4,6 +4,7 @@
 
 #include "app/keyline_app.h"
 #include "common/date.h"
+#include "common/number_format.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
 #include "core/ports/reporting_repositories.h"
@@ -45,6 +46,32 @@ struct Candidate {
   Project project;
   Date start;
 };
+
+// Plans of the projects of the pools planned to start in `year` and not started: 30 % of the
+// total, spread on the S-curve from the planned start. Returns how many.
+Result<int> PlanNewStarts(KeylineApp& app, const Caller& sys, int year) {
+  int plans = 0;
+  ProjectQuery query;
+  query.stages = {Stage::kPreliminary, Stage::kReserve};
+  query.sort = ProjectSortField::kId;
+  query.descending = false;
+  query.page.limit = 500;
+  KL_ASSIGN_OR_RETURN(PageOf<Project> page, app.projects().List(sys, query));
+  for (const Project& p : page.items) {
+    if (p.actual_start || !p.planned_start || p.total_investment.cents <= 0) continue;
+    if (p.planned_start->substr(0, 4) != std::to_string(year)) continue;
+    PlanInput in;
+    in.planned_investment = Money{p.total_investment.cents * 3 / 10 / 1000000 * 1000000};
+    if (in.planned_investment.cents <= 0) continue;
+    in.split = PlanSplit::kSCurve;
+    in.planned_start = p.planned_start;
+    in.goals = "年内开工建设，完成场地平整及基础施工";
+    KL_ASSIGN_OR_RETURN(AnnualPlan draft, app.plans().Save(sys, p.id, year, in));
+    KL_RETURN_IF_ERROR(app.plans().Confirm(sys, p.id, year, draft.version).status());
+    ++plans;
+  }
+  return plans;
+}
 
 }  // namespace
 
@@ -110,7 +137,13 @@ Result<DemoReportingResult> SeedDemoReporting(KeylineApp& app) {
     ++result.plans;
   }
 
-  // Reports: approved history up to the open period; the open period mixed.
+  // This year's new starts that have not started yet: a plan from the planned start (the
+  // denominator of 开工率; not started by their month, they turn red).
+  KL_ASSIGN_OR_RETURN(int new_starts, PlanNewStarts(app, sys, year));
+  result.plans += new_starts;
+
+  // Reports: approved history up to the open period (up to the completion month of a project
+  // finished this year); the open period mixed.
   const ReportingRepositories& reporting = app.store().reporting();
   int64_t now = app.clock().NowMs();
   Status st = app.repos().tx->Write([&](Tx& tx) -> Status {
@@ -120,7 +153,11 @@ Result<DemoReportingResult> SeedDemoReporting(KeylineApp& app) {
       int64_t cumulative = pl.plan.completed_before ? pl.plan.completed_before->cents : 0;
       int percent = static_cast<int>(
           std::min<int64_t>(90, cumulative * 100 / std::max<int64_t>(1, p.total_investment.cents)));
-      for (int m = first_month; m <= open_month; ++m) {
+      int last_month = open_month;
+      if (p.actual_completion && p.actual_completion->substr(0, 4) == std::to_string(year)) {
+        last_month = std::min(open_month, Date::Parse(*p.actual_completion)->month);
+      }
+      for (int m = first_month; m <= last_month; ++m) {
         int period = year * 100 + m;
         uint32_t h = Mix(p.id, period);
         bool open = period == open_period;
@@ -140,7 +177,7 @@ Result<DemoReportingResult> SeedDemoReporting(KeylineApp& app) {
         r.progress_text = ProgressText(percent);
         r.workers = 40 + static_cast<int>(h % 260);
         r.main_works = std::string("本月") + ProgressText(percent) + "，完成投资" +
-                       r.completed_investment.ToWanString() + "万元。";
+                       FormatWan(r.completed_investment) + "万元。";
         r.next_plan = "按计划推进，确保完成月度投资目标。";
         r.problems = h % 17 == 0 ? "施工用电增容手续办理较慢，需协调供电部门。" : "";
         // Submitted a few days before the due day; one in nine late.

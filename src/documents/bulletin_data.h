@@ -51,6 +51,7 @@ struct RatesTable {
   bool available = false;
   std::string note;
   std::vector<std::string> columns;  // rate names, e.g. 开工率
+  std::vector<int> decimals;         // per column: the indicator's decimals
   struct Row {
     std::string unit;
     std::vector<std::optional<double>> rates;  // fractions, one per column

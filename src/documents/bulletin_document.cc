@@ -4,17 +4,20 @@
 #include <cstdio>
 
 #include "common/date.h"
+#include "common/number_format.h"
 #include "documents/bulletin_service.h"
 #include "documents/export_service.h"
 
 namespace keyline::documents {
 namespace {
 
-std::string Percent(double fraction) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f%%", fraction * 100);
-  return buf;
+// A rate as a percentage with its indicator's decimals (common/number_format.h rounding).
+std::string Percent(double fraction, int decimals) {
+  return FormatFraction(fraction, decimals) + "%";
 }
+
+// The decimals of 投资完成率 (fengxi.investment_completion, as the dashboard and 五率 show it).
+constexpr int kCompletionRateDecimals = 1;
 
 std::string Months(int month) { return month == 1 ? "1月" : "1—" + std::to_string(month) + "月"; }
 
@@ -49,7 +52,7 @@ DocSection Overview(const BulletinData& d, const std::string& title) {
                   "个，年度计划投资" + WanText(t.annual_planned) + "万元；" + months +
                   "累计完成投资" + WanText(t.completed_to_period) + "万元";
   if (t.completion_rate) {
-    p += "，占年度计划的" + Percent(*t.completion_rate);
+    p += "，占年度计划的" + Percent(*t.completion_rate, kCompletionRateDecimals);
     std::string gap = GapPhrase(t.gap_points);
     if (!gap.empty()) p += "，" + gap;
   }
@@ -68,7 +71,7 @@ DocSection Overview(const BulletinData& d, const std::string& title) {
       {std::string("年度计划投资（万元）"), WanText(t.annual_planned)},
       {months + "完成投资（万元）", WanText(t.completed_to_period)},
       {std::string("占年度计划"),
-       t.completion_rate ? Percent(*t.completion_rate) : std::string("—")},
+       t.completion_rate ? Percent(*t.completion_rate, kCompletionRateDecimals) : std::string("—")},
       {std::string("序时进度（个百分点，+超/−落后）"), t.gap_points.value_or("—")},
   };
   s.tables.push_back(std::move(table));
@@ -127,8 +130,11 @@ DocSection Rates(const BulletinData& d) {
   t.sheet.title = std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月各单位五率情况";
   t.sheet.columns.push_back({"序号", ColumnKind::kInteger, 6});
   t.sheet.columns.push_back({"单位", ColumnKind::kText, 26});
-  for (const std::string& c : d.rates.columns)
-    t.sheet.columns.push_back({c, ColumnKind::kPercent, 11, "五率"});
+  for (size_t i = 0; i < d.rates.columns.size(); ++i) {
+    int decimals = i < d.rates.decimals.size() ? d.rates.decimals[i] : 1;
+    t.sheet.columns.push_back(
+        {d.rates.columns[i], ColumnKind::kPercent, 11, "五率", false, decimals});
+  }
   for (const RatesTable::Row& r : d.rates.rows) {
     std::vector<SheetCell> row{static_cast<double>(t.sheet.rows.size() + 1), Str(r.unit)};
     for (const auto& v : r.rates) row.push_back(v ? SheetCell(*v) : SheetCell(std::string("—")));
@@ -238,24 +244,9 @@ std::string ChineseNumber(int n) {
   return s;
 }
 
-std::string WanText(Money m) {
-  // Round half away from zero to 0.01 万元 (= 100 元 = 10,000 分).
-  int64_t c = m.cents;
-  bool neg = c < 0;
-  uint64_t a = neg ? -static_cast<uint64_t>(c) : static_cast<uint64_t>(c);
-  uint64_t hundredths = (a + 5000) / 10000;
-  std::string whole = std::to_string(hundredths / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  char frac[8];
-  std::snprintf(frac, sizeof frac, ".%02u", static_cast<unsigned>(hundredths % 100));
-  return (neg && hundredths > 0 ? "-" : "") + grouped + frac;
-}
+std::string WanText(Money m) { return FormatWan(m); }
 
-std::string CellText(const SheetCell& cell, ColumnKind kind) {
+std::string CellText(const SheetCell& cell, ColumnKind kind, int decimals) {
   if (const auto* s = std::get_if<std::string>(&cell)) return *s;
   if (const auto* d = std::get_if<SheetDate>(&cell)) return d->iso;
   if (const auto* v = std::get_if<double>(&cell)) {
@@ -264,10 +255,9 @@ std::string CellText(const SheetCell& cell, ColumnKind kind) {
       case ColumnKind::kWan:
         return WanText(Money{static_cast<int64_t>(std::llround(*v * Money::kCentsPerWan))});
       case ColumnKind::kPercent:
-        return Percent(*v);
+        return Percent(*v, decimals);
       case ColumnKind::kDecimal:
-        std::snprintf(buf, sizeof buf, "%.2f", *v);
-        return buf;
+        return FormatNumber(*v, decimals);
       default:
         std::snprintf(buf, sizeof buf, "%.0f", *v);
         return buf;

@@ -35,8 +35,9 @@ struct BulletinDocument {
 BulletinDocument LayOutBulletin(const BulletinData& data);
 
 // Text of a typed cell as the printed bulletin shows it: 万元 with 2 decimals and thousands
-// separators, percentages with 2 decimals and "%", integers plainly, dates as YYYY-MM-DD.
-std::string CellText(const SheetCell& cell, ColumnKind kind);
+// separators, percentages and decimals with `decimals` decimals (a rate: its indicator's; "%"
+// after a percentage), integers plainly, dates as YYYY-MM-DD. One rounding: number_format.h.
+std::string CellText(const SheetCell& cell, ColumnKind kind, int decimals = 2);
 // "12,345.68" of a 万元 amount.
 std::string WanText(Money m);
 

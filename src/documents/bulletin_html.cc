@@ -98,14 +98,15 @@ void Table(std::string& out, const DocTable& t, const std::string& empty_note) {
       SheetCell cell = c < row.size() ? row[c] : SheetCell{};
       if (const auto* v = std::get_if<double>(&cell)) sums[c] += *v;
       out += std::string("<td") + CellClass(s.columns[c].kind) + ">" +
-             HtmlEscape(CellText(cell, s.columns[c].kind)) + "</td>";
+             HtmlEscape(CellText(cell, s.columns[c].kind, s.columns[c].decimals)) + "</td>";
     }
     out += "</tr>\n";
   }
   if (s.totals_row) {
     out += "<tr class=\"total\"><td class=\"c\">合计</td>";
     for (size_t c = 1; c < s.columns.size(); ++c) {
-      std::string text = s.columns[c].summed ? CellText(sums[c], s.columns[c].kind) : "";
+      std::string text =
+          s.columns[c].summed ? CellText(sums[c], s.columns[c].kind, s.columns[c].decimals) : "";
       out += std::string("<td") + CellClass(s.columns[c].kind) + ">" + HtmlEscape(text) + "</td>";
     }
     out += "</tr>\n";

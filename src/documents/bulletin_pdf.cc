@@ -283,7 +283,7 @@ void PdfWriter::Table(const OfficeSheet& sheet) {
       SheetCell cell = c < row.size() ? row[c] : SheetCell{};
       TextStyle style = CellStyle(sheet.columns[c].kind, false);
       style.bold = bold;
-      std::string text = CellText(cell, sheet.columns[c].kind);
+      std::string text = CellText(cell, sheet.columns[c].kind, sheet.columns[c].decimals);
       Cell out{text.empty() ? nullptr : Make(text, style, ws[c] - 2 * kPad), xs[c], ws[c]};
       double h = (out.layout ? Height(out.layout.get()) : 10) + 2 * kPad;
       *height = std::max(*height, h);

@@ -138,8 +138,12 @@ Result<BulletinData> BulletinService::Build(const Caller& caller, int period) {
     if (p.stage == Stage::kProduction) {
       KL_ASSIGN_OR_RETURN(std::vector<StageChange> history, projects_.StageHistory(caller, p.id));
       std::string on;
+      // The day it moved to 投产; a project entered (or imported) already in production has no
+      // such day: its completion date stands in for it.
       for (const StageChange& c : history) {
-        if (c.to == Stage::kProduction) on = Date::FromUnixMsBeijing(c.at).ToString();
+        if (c.to != Stage::kProduction) continue;
+        on = c.from || !p.actual_completion ? Date::FromUnixMsBeijing(c.at).ToString()
+                                            : *p.actual_completion;
       }
       Place(d.productions, p, names, on, period);
     }

@@ -422,8 +422,9 @@ TEST(Bulletin, PdfRendersOnA4WithRepeatedHeadersAndReadableText) {
   EXPECT_NE(flat.find("超序时进度4.35个百分点"), std::string::npos);
   EXPECT_NE(flat.find("雁塔区住房和城乡建设局"), std::string::npos);  // the column fits it
   EXPECT_NE(flat.find("征地拆迁未完成"), std::string::npos);
-  EXPECT_NE(flat.find("87.50%"), std::string::npos);  // a five-rates cell
-  EXPECT_NE(flat.find("↑2"), std::string::npos);      // rank 3 → 1
+  EXPECT_NE(flat.find("87.5%"),
+            std::string::npos);  // a five-rates cell, with the indicator's one decimal
+  EXPECT_NE(flat.find("↑2"), std::string::npos);  // rank 3 → 1
   EXPECT_NE(flat.find("新进"), std::string::npos);
   EXPECT_NE(flat.find("连续两月未报送月报"), std::string::npos);
   EXPECT_NE(flat.find("—1—"), std::string::npos);

@@ -29,6 +29,7 @@ Result<RatesTable> EngineIndicatorSource::FiveRates(const Caller&, const Bulleti
     KL_ASSIGN_OR_RETURN(engine::FactsView view, facts_.Read());
     for (size_t i = 0; i < set.size(); ++i) {
       table.columns.push_back(set[i]->def.name_zh);
+      table.decimals.push_back(set[i]->def.decimals);
       KL_ASSIGN_OR_RETURN(std::vector<engine::IndicatorValue> values,
                           engine::EvaluateIndicator(view.facts(), *set[i], options));
       for (const engine::IndicatorValue& v : values) {

@@ -65,9 +65,10 @@ OfficeSheet RatesSheet(const engine::RatesService::SetResult& rates, const std::
     std::string group = ind.def.name_zh.empty() ? ind.def.code : ind.def.name_zh;
     ColumnKind amount =
         ind.numerator.dim == engine::Dim::kMoney ? ColumnKind::kWan : ColumnKind::kDecimal;
-    s.columns.push_back({"率（%）", ColumnKind::kDecimal, 10, group});
-    s.columns.push_back({"分子", amount, 14, group});
-    s.columns.push_back({"分母", amount, 14, group});
+    s.columns.push_back({"率（%）", ColumnKind::kDecimal, 10, group, false, ind.def.decimals});
+    // Counts as whole numbers, 万元 with two decimals (as the 五率 screen shows them).
+    s.columns.push_back({"分子", amount, 14, group, false, 0});
+    s.columns.push_back({"分母", amount, 14, group, false, 0});
   }
   // The union of every indicator's groups, in key order (as GET /rates).
   std::map<std::string, std::string> groups;

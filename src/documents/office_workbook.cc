@@ -45,8 +45,8 @@ struct Formats {
   lxw_format* integer = nullptr;
   lxw_format* wan = nullptr;
   lxw_format* date = nullptr;
-  lxw_format* percent = nullptr;
-  lxw_format* decimal = nullptr;
+  lxw_format* percent[7] = {};  // by decimals, 0–6
+  lxw_format* decimal[7] = {};
   lxw_format* total_label = nullptr;
   lxw_format* total_wan = nullptr;
   lxw_format* total_integer = nullptr;
@@ -89,10 +89,13 @@ Formats MakeFormats(lxw_workbook* wb) {
   f.date = Cellish(wb);
   format_set_num_format(f.date, "yyyy-mm-dd");
   format_set_align(f.date, LXW_ALIGN_CENTER);
-  f.percent = Cellish(wb);
-  format_set_num_format(f.percent, "0.00%");
-  f.decimal = Cellish(wb);
-  format_set_num_format(f.decimal, "0.00");
+  for (int d = 0; d <= 6; ++d) {
+    std::string digits = d == 0 ? "0" : "0." + std::string(d, '0');
+    f.percent[d] = Cellish(wb);
+    format_set_num_format(f.percent[d], (digits + "%").c_str());
+    f.decimal[d] = Cellish(wb);
+    format_set_num_format(f.decimal[d], digits.c_str());
+  }
   f.total_label = Cellish(wb);
   format_set_bold(f.total_label);
   format_set_align(f.total_label, LXW_ALIGN_CENTER);
@@ -108,8 +111,9 @@ Formats MakeFormats(lxw_workbook* wb) {
   return f;
 }
 
-lxw_format* FormatFor(const Formats& f, ColumnKind kind) {
-  switch (kind) {
+lxw_format* FormatFor(const Formats& f, const SheetColumn& column) {
+  int d = column.decimals < 0 ? 0 : column.decimals > 6 ? 6 : column.decimals;
+  switch (column.kind) {
     case ColumnKind::kText:
       return f.text;
     case ColumnKind::kInteger:
@@ -119,9 +123,9 @@ lxw_format* FormatFor(const Formats& f, ColumnKind kind) {
     case ColumnKind::kDate:
       return f.date;
     case ColumnKind::kPercent:
-      return f.percent;
+      return f.percent[d];
     case ColumnKind::kDecimal:
-      return f.decimal;
+      return f.decimal[d];
   }
   return f.text;
 }
@@ -194,7 +198,7 @@ Status WriteSheet(lxw_workbook* wb, const Formats& f, const OfficeSheet& sheet,
   int r = layout.first_data_row;
   for (const auto& row : sheet.rows) {
     for (int c = 0; c < ncols; ++c) {
-      lxw_format* fmt = FormatFor(f, sheet.columns[c].kind);
+      lxw_format* fmt = FormatFor(f, sheet.columns[c]);
       const SheetCell empty;
       const SheetCell& cell = c < static_cast<int>(row.size()) ? row[c] : empty;
       if (const auto* s = std::get_if<std::string>(&cell)) {

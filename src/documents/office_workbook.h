@@ -26,6 +26,7 @@ struct SheetColumn {
   double width = 12;    // Excel character units
   std::string group;    // "" = the header spans both header rows
   bool summed = false;  // totalled in the 合计 row (numeric kinds)
+  int decimals = 2;     // kPercent and kDecimal: the decimals shown (a rate: its indicator's)
 };
 
 // One cell: empty, text, a number (万元 as a plain number, percentages as fractions) or an ISO

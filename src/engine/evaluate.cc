@@ -842,8 +842,9 @@ Result<Evaluated> Run(const Facts& f, const Expression& e, const Clock& clock, c
   std::vector<char> contributors;
   if (drilldown) contributors.assign(f.projects.size(), 0);
   for (const Node* n : e.aggregates) {
-    KL_ASSIGN_OR_RETURN(
-        auto v, ComputeAggregate(f, n->agg, clock, g, drilldown ? &contributors : nullptr, mask));
+    KL_ASSIGN_OR_RETURN(auto v,
+                        ComputeAggregate(f, n->agg, clock, g, drilldown ? &contributors : nullptr,
+                                         n->agg.whole_area ? nullptr : mask));
     aggs.emplace(n, std::move(v));
   }
   Evaluated out;

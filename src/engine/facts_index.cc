@@ -4,6 +4,7 @@
 
 #include "common/date.h"
 #include "common/money.h"
+#include "common/number_format.h"
 
 namespace keyline::engine {
 
@@ -69,6 +70,6 @@ Rational Ratio(int64_t n, int64_t d) {
   return *Rational::Make(n, d);
 }
 
-std::string WanText(int64_t cents) { return Money{cents}.ToWanString(); }
+std::string WanText(int64_t cents) { return FormatWan(Money{cents}); }
 
 }  // namespace keyline::engine

@@ -38,7 +38,7 @@ int DaysBetween(int32_t a, int32_t b);
 bool Less(const Rational& a, const Rational& b);
 // The rational n/d (d > 0), or 0 when d == 0.
 Rational Ratio(int64_t n, int64_t d);
-// Cents as a 万元 decimal string ("1234.5" → as Money::ToWanString does).
+// Cents as display 万元 ("45,929.70"), by common/number_format.h's FormatWan.
 std::string WanText(int64_t cents);
 
 }  // namespace keyline::engine

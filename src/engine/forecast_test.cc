@@ -54,7 +54,7 @@ TEST(ForecastTest, BackLoadedPlanWarnsWhileTheLightIsStillGreen) {
   EXPECT_TRUE(p.warning);
   // The current gap: 300 − 240 = 60 of 1200 = 5 points: still green.
   EXPECT_EQ(p.warning_reason_zh,
-            "预计年底完成投资 960 万元，为年度计划 1200 万元的 80.0%，低于 90%"
+            "预计年底完成投资 960.00 万元，为年度计划 1,200.00 万元的 80.0%，低于 90%"
             "（当前仅落后计划进度 5.0 个百分点，尚未达到黄灯）");
   FactsIndex ix = FactsIndex::Build(f);
   LightContext c;

@@ -104,13 +104,13 @@ DimensionLight ProgressLight(const Facts& f, const FactsIndex& ix, int32_t row, 
     gap = *Sub(rate, schedule);  // a fraction; × 100 = points
     behind = *Sub(schedule, rate);
     std::string rate_text = FormatPercent(rate, 1), sched_text = FormatPercent(schedule, 1);
-    head_zh = "投资完成率 " + rate_text + "%（序时进度 " + sched_text + "%），";
-    head_en = "investment completion " + rate_text + "% (序时进度 " + sched_text + "%), ";
+    head_zh = "投资完成率 " + rate_text + "%（计划进度 " + sched_text + "%），";
+    head_en = "investment completion " + rate_text + "% (plan to date " + sched_text + "%), ";
   }
   if (yellow) {
     std::string pts = c.reasons ? FormatPercent(behind, 1) : std::string();
     DimensionLight l = KL_LIGHT(d, red ? LightColour::kRed : LightColour::kYellow,
-                                head_zh + "落后序时进度 " + pts + " 个百分点",
+                                head_zh + "落后计划进度 " + pts + " 个百分点",
                                 head_en + pts + " points behind schedule");
     l.points_behind = points_behind;
     return l;
@@ -119,13 +119,13 @@ DimensionLight ProgressLight(const Facts& f, const FactsIndex& ix, int32_t row, 
     std::string pts = c.reasons ? FormatPercent(behind, 1) : std::string();
     DimensionLight l = KL_LIGHT(
         d, LightColour::kGreen,
-        head_zh + "落后序时进度 " + pts + " 个百分点，在 " + to_string(r.yellow) + " 个百分点以内",
+        head_zh + "落后计划进度 " + pts + " 个百分点，在 " + to_string(r.yellow) + " 个百分点以内",
         head_en + pts + " points behind schedule, within " + to_string(r.yellow) + " points");
     l.points_behind = points_behind;
     return l;
   }
   std::string pts = c.reasons ? FormatPercent(gap, 1) : std::string();
-  return KL_LIGHT(d, LightColour::kGreen, head_zh + "超序时进度 " + pts + " 个百分点",
+  return KL_LIGHT(d, LightColour::kGreen, head_zh + "超计划进度 " + pts + " 个百分点",
                   head_en + pts + " points ahead of schedule");
 }
 

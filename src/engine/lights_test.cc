@@ -63,7 +63,7 @@ TEST(LightsTest, FixtureProjectsInJune) {
   ProjectLights p1 = Of(f, 101, c);
   EXPECT_EQ(p1.overall, LightColour::kGreen);
   EXPECT_EQ(Dim(p1, LightDimension::kProgress).reason_zh,
-            "投资完成率 75.0%（序时进度 50.0%），超序时进度 25.0 个百分点");
+            "投资完成率 75.0%（计划进度 50.0%），超计划进度 25.0 个百分点");
   EXPECT_EQ(Dim(p1, LightDimension::kStatistics).reason_zh, "已于 2026-04-20 入库");
   EXPECT_FALSE(Dim(p1, LightDimension::kFunds).assessed);
 
@@ -73,9 +73,9 @@ TEST(LightsTest, FixtureProjectsInJune) {
   ProjectLights p2 = Of(f, 102, c);
   EXPECT_EQ(Dim(p2, LightDimension::kProgress).colour, LightColour::kYellow);
   EXPECT_EQ(Dim(p2, LightDimension::kProgress).reason_zh,
-            "投资完成率 25.0%（序时进度 50.0%），落后序时进度 25.0 个百分点");
+            "投资完成率 25.0%（计划进度 50.0%），落后计划进度 25.0 个百分点");
   EXPECT_EQ(Dim(p2, LightDimension::kProgress).reason_en,
-            "investment completion 25.0% (序时进度 50.0%), 25.0 points behind schedule");
+            "investment completion 25.0% (plan to date 50.0%), 25.0 points behind schedule");
   EXPECT_EQ(Dim(p2, LightDimension::kReporting).colour, LightColour::kRed);
   EXPECT_EQ(Dim(p2, LightDimension::kReporting).reason_zh,
             "2026年5月月报应于 2026-06-05 前报送，截至 2026-06-30 仍未报送");
@@ -166,7 +166,8 @@ TEST(LightsTest, StatisticsFundsAndProcedureThresholds) {
     return Dim(Of(g, 1, c), LightDimension::kFunds);
   };
   EXPECT_EQ(funds(450).colour, LightColour::kRed);
-  EXPECT_EQ(funds(450).reason_zh, "资金支付率 45.0%（已支付 450 万元 / 到位 1000 万元），低于 50%");
+  EXPECT_EQ(funds(450).reason_zh,
+            "资金支付率 45.0%（已支付 450.00 万元 / 到位 1,000.00 万元），低于 50%");
   EXPECT_EQ(funds(600).colour, LightColour::kYellow);
   EXPECT_EQ(funds(800).colour, LightColour::kGreen);
 

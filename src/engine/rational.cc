@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/number_format.h"
+
 namespace keyline::engine {
 namespace {
 
@@ -85,36 +87,7 @@ std::string Int128ToString(Int128 v) {
 }
 
 std::string FormatFixed(const Rational& value, int decimals) {
-  decimals = std::clamp(decimals, 0, 9);
-  Int128 scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  // round(|num| * scale / den) half away from zero; |num| < 2^120 and scale < 2^30 can
-  // overflow, so divide first: q = |num| / den, r = |num| % den.
-  Int128 n = Abs(value.num);
-  Int128 q = n / value.den, r = n % value.den;
-  // frac = r * scale / den with r < den < 2^120: do it digit by digit to stay in range.
-  Int128 frac = 0;
-  for (int i = 0; i < decimals; ++i) {
-    r *= 10;  // r < den < 2^120, so r * 10 < 2^124
-    frac = frac * 10 + r / value.den;
-    r %= value.den;
-  }
-  // Half away from zero: round up when the remainder is at least half of den.
-  if (r * 2 >= value.den) {
-    ++frac;
-    if (frac == scale) {
-      frac = 0;
-      ++q;
-    }
-  }
-  std::string out;
-  if (value.num < 0 && (q != 0 || frac != 0)) out = "-";
-  out += Int128ToString(q);
-  if (decimals > 0) {
-    std::string f = Int128ToString(frac);
-    out += "." + std::string(decimals - f.size(), '0') + f;
-  }
-  return out;
+  return FormatQuotient(value.num, value.den, decimals, false);
 }
 
 std::string FormatPercent(const Rational& value, int decimals) {

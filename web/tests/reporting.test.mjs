@@ -146,7 +146,7 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
   await page.fill('input[data-test=plan-f-amount]', '1320');
   await page.click('[data-test=plan-f-split] >> text=自定义');
   for (let m = 1; m <= 12; m++) await page.fill(`input[data-test=plan-f-m${m}]`, '110');
-  assert.match(await page.textContent('[data-test=plan-dialog]'), /各月合计 1,320 万元/);
+  assert.match(await page.textContent('[data-test=plan-dialog]'), /各月合计 1,320.00 万元/);
   allowHttpErrors(page, 400);
   await page.click('[data-test=plan-save]');
   await page.waitForSelector('[data-test=plan-dialog] >> text=须填写调整原因');
@@ -157,7 +157,7 @@ test('supervisor sets the window, makes and re-baselines the annual plan', async
   const versions = await page.textContent('[data-test=plan-versions]');
   assert.ok(versions.includes('新增雨污分流改造内容') && versions.includes('初始计划'), versions);
   const months = await page.$$eval('[data-test=plan-months] .el-table__body td', (tds) => tds.map((td) => td.textContent.trim()));
-  assert.deepEqual(months, [...Array(12).fill('110'), '1,320']);
+  assert.deepEqual(months, [...Array(12).fill('110.00'), '1,320.00']);
   await page.waitForSelector('[data-chart=plan-monthly] canvas');
   await page.waitForTimeout(500);
   await shot(page, 'plan');
@@ -180,7 +180,7 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   await page.waitForSelector('[data-test=report-form]');
   await page.waitForURL(new RegExp(`project=${projectId}`));
   assert.match(await page.textContent('[data-test=window-info]'), new RegExp(`${DUE}[\\s\\S]*填报中`));
-  assert.match(await page.textContent('[data-test=report-form]'), /本月计划 110 万元/);
+  assert.match(await page.textContent('[data-test=report-form]'), /本月计划 110.00 万元/);
 
   await page.fill('input[data-test=f-investment]', '450');
   await page.fill('[data-test=f-percent] input', '35');
@@ -313,9 +313,9 @@ test('company corrects and resubmits; department approves; counts and figures fo
   await settle(s, '[data-test=tab-reports]');
   await fillDate(s, 'input[name=figures-period]', `${YEAR}年12月`);
   await s.waitForFunction(() => !document.querySelector('[data-test=figures] .el-loading-mask'));
-  await s.waitForSelector('[data-test=fig-month]:text-is("420")');
+  await s.waitForSelector('[data-test=fig-month]:text-is("420.00")');
   await settle(s, '[data-test=tab-reports]');
-  assert.match(await s.textContent('[data-test=fig-month]'), /^420$/);
+  assert.match(await s.textContent('[data-test=fig-month]'), /^420\.00$/);
   assert.match(await s.textContent('[data-test=fig-rate]'), /^31\.8%$/); // 420 ÷ 1320
   const gap = (await s.textContent('[data-test=fig-gap]')).trim();
   const expected = ((420 / 1320) - MONTH / 12) * 100;

@@ -32,7 +32,7 @@ test('dashboard shows counts and a non-empty chart', async () => {
   const period = Number(new URL(page.url()).searchParams.get('period')) || Number((await page.inputValue('input[name=dash-period]')).replace(/[^0-9]/g, ''));
   assert.match(String(period), /^20\d{2}(0[1-9]|1[0-2])$/);
   const sum = await page.evaluate(async (p) => (await fetch(`/api/v1/reporting/summary?period=${p}`)).json(), period);
-  const yi = (wan) => (Number(wan) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  const yi = (wan) => (Number(wan) / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   assert.equal(sum.projects, 150);
   assert.equal(await page.textContent('[data-test=stat-inv-total] [data-test=value]'), yi(sum.total_investment));
   assert.equal(await page.textContent('[data-test=stat-inv-planned] [data-test=value]'), yi(sum.annual_planned));
@@ -41,7 +41,7 @@ test('dashboard shows counts and a non-empty chart', async () => {
   assert.match(await page.textContent('[data-test=stat-inv-completed]'), new RegExp(`1–${period % 100} 月累计完成`));
   assert.equal(await page.textContent('[data-test=stat-inv-rate] [data-test=value]'), `${(sum.completion_rate * 100).toFixed(1)}%`);
   const words = sum.gap_points >= 0 ? '超序时进度' : '低于序时进度';
-  assert.match(await page.textContent('[data-test=stat-inv-rate] [data-test=sub]'), new RegExp(`${words} ${Math.abs(sum.gap_points).toFixed(2).replace(/\.?0+$/, '')} 个百分点`));
+  assert.match(await page.textContent('[data-test=stat-inv-rate] [data-test=sub]'), new RegExp(`${words} ${Math.abs(sum.gap_points).toFixed(2)} 个百分点`));
   // The open period's completeness, linked to 填报情况.
   const cmp = await page.evaluate(async (p) => (await fetch(`/api/v1/reporting/completeness?period=${p}`)).json(), period);
   for (const key of ['expected', 'received', 'missing']) {

@@ -121,9 +121,12 @@ TEST(TargetProgress, AgainstElapsedShare) {
   EXPECT_EQ(p.source, "computed");
   EXPECT_DOUBLE_EQ(*p.actual, 5);
   EXPECT_DOUBLE_EQ(*p.rate, 0.25);
-  EXPECT_DOUBLE_EQ(p.elapsed_share, 0.5);
-  EXPECT_DOUBLE_EQ(*p.gap_points, -25);
+  // 序时进度 at the report period: on 2026-06-30 the May report is filed, 5 ÷ 12.
+  EXPECT_DOUBLE_EQ(p.elapsed_share, 5.0 / 12);
+  EXPECT_NEAR(*p.gap_points, (0.25 - 5.0 / 12) * 100, 1e-9);
   EXPECT_DOUBLE_EQ(TargetElapsedShare(2026, "2025-12-31"), 0);
+  EXPECT_DOUBLE_EQ(TargetElapsedShare(2026, "2026-01-15"), 0);          // report period 2025-12
+  EXPECT_DOUBLE_EQ(TargetElapsedShare(2026, "2026-12-08"), 11.0 / 12);  // as the dashboard
   EXPECT_DOUBLE_EQ(TargetElapsedShare(2026, "2027-01-01"), 1);
   t.measure = TargetMeasure::kManual;
   TargetProgress none = ComputeTargetProgress(t, std::nullopt, std::nullopt, "2026-06-30");

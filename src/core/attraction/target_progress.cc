@@ -34,9 +34,12 @@ std::optional<double> MeasureValue(TargetMeasure measure, const YearFacts& f) {
 
 double TargetElapsedShare(int year, const std::string& today) {
   Result<Date> d = Date::Parse(today);
-  if (!d.ok() || d->year < year) return 0;
-  if (d->year > year) return 1;
-  return ElapsedShare(year * 100 + d->month);
+  if (!d.ok()) return 0;
+  // 序时进度 at the report period (the month before today): the one definition (issue 15).
+  int period = ReportPeriodOf(d->year * 100 + d->month);
+  if (period / 100 < year) return 0;
+  if (period / 100 > year) return 1;
+  return ElapsedShare(period);
 }
 
 TargetProgress ComputeTargetProgress(const Target& target, std::optional<double> computed,
@@ -50,6 +53,9 @@ TargetProgress ComputeTargetProgress(const Target& target, std::optional<double>
     p.source = entered ? "entered" : "none";
   }
   p.elapsed_share = TargetElapsedShare(target.year, today);
+  p.as_of = today;
+  if (Result<Date> d = Date::Parse(today); d.ok())
+    p.elapsed_period = ReportPeriodOf(d->year * 100 + d->month);
   if (p.actual && target.target_value > 0) {
     p.rate = *p.actual / target.target_value;
     p.gap_points = (*p.rate - p.elapsed_share) * 100.0;

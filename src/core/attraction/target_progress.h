@@ -3,8 +3,9 @@
 //   actual      computed from Keyline's data for kManual ≠ measure (MeasureValue), else the
 //               newest entered actual (nullopt when none was entered)
 //   rate        actual ÷ target value (nullopt without an actual or with a target of 0)
-//   elapsed     序时进度 of the target's year on `today`: 0 before the year, months elapsed ÷ 12
-//               within it (March → 3/12, as the reporting summary counts), 1 after it
+//   elapsed     序时进度 of the target's year at the report period of `today` (the month
+//               before: on 2026-12-08 it is 11/12, as the dashboard says): 0 before the year,
+//               months elapsed ÷ 12 within it, 1 after it (docs/architecture.md, issue 15)
 //   gap_points  (rate − elapsed) × 100, percentage points ("超序时进度" when ≥ 0)
 #pragma once
 
@@ -25,6 +26,8 @@ struct TargetProgress {
   std::string source;  // "computed" | "entered" | "none"
   std::optional<double> rate;
   double elapsed_share = 0;
+  int elapsed_period = 0;  // YYYYMM: the report period elapsed_share is taken at
+  std::string as_of;       // "YYYY-MM-DD": the day the actual was read
   std::optional<double> gap_points;
   bool achieved = false;  // actual ≥ target value
 };

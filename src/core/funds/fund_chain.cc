@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "common/number_format.h"
+
 namespace keyline {
 namespace {
 
@@ -55,11 +57,11 @@ Result<FundTotals> AddToChain(const FundTotals& before, FundStage stage, Money a
   if (std::optional<FundStage> broken = FirstBroken(after); broken && *broken == stage) {
     FundStage prev = Previous(stage);
     FundTotals& a = after;
-    std::string zh = Zh(stage) + "累计 " + StageTotal(a, stage).ToWanString() + " 万元将超过" +
-                     Zh(prev) + "累计 " + StageTotal(a, prev).ToWanString() + " 万元";
-    std::string en = "the " + En(stage) + " total " + StageTotal(a, stage).ToWanString() +
+    std::string zh = Zh(stage) + "累计 " + FormatWan(StageTotal(a, stage)) + " 万元将超过" +
+                     Zh(prev) + "累计 " + FormatWan(StageTotal(a, prev)) + " 万元";
+    std::string en = "the " + En(stage) + " total " + FormatWan(StageTotal(a, stage)) +
                      " 万元 would exceed the " + En(prev) + " total " +
-                     StageTotal(a, prev).ToWanString() + " 万元";
+                     FormatWan(StageTotal(a, prev)) + " 万元";
     return Status::InvalidArgument(zh, en, {{"amount", zh, en}});
   }
   return after;

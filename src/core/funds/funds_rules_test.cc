@@ -39,7 +39,7 @@ TEST(FundChain, EachStageStaysWithinThePreviousOne) {
   EXPECT_TRUE(CheckChain(t).ok());
   auto over = AddToChain(t, FundStage::kArrived, Wan(1));
   ASSERT_FALSE(over.ok());
-  EXPECT_NE(over.status().message_zh().find("到位累计 1001 万元将超过下达累计 1000 万元"),
+  EXPECT_NE(over.status().message_zh().find("到位累计 1,001.00 万元将超过下达累计 1,000.00 万元"),
             std::string::npos)
       << over.status().message_zh();
   EXPECT_FALSE(AddToChain(t, FundStage::kApplied, Money{kMaxFundTotalCents}).ok());

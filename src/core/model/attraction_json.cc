@@ -222,6 +222,8 @@ void WriteJson(JsonWriter& w, const TargetProgress& p) {
   w.Key("source").String(p.source);
   Rate(w, "rate", p.rate);
   w.Key("elapsed_share").Double(Round(p.elapsed_share, 6));
+  w.Key("elapsed_period").Int(p.elapsed_period);
+  w.Key("as_of").String(p.as_of);
   Rate(w, "gap_points", p.gap_points, 2);
   w.Key("achieved").Bool(p.achieved);
   w.EndObject();

@@ -34,6 +34,9 @@ struct RankingScheme {
   int64_t black_bottom_n = 4;
   bool black_missed_target = true;
   int64_t black_target_percent = 100;
+  // Its published lists are visible in full to every internal role (not to 项目单位): a
+  // department or 首席服务员 then sees every row, not only its own units' (issue 15).
+  bool visible_to_all = false;
   int64_t updated_by = 0;
   int64_t updated_at = 0;
 };

@@ -4,6 +4,10 @@ namespace keyline {
 
 double ElapsedShare(int period) { return static_cast<double>(period % 100) / 12.0; }
 
+int ReportPeriodOf(int month) {
+  return month % 100 == 1 ? (month / 100 - 1) * 100 + 12 : month - 1;
+}
+
 void DeriveRates(ProjectFigures* f) {
   f->elapsed_share = ElapsedShare(f->period);
   f->annual_completion_rate.reset();

@@ -7,8 +7,13 @@
 
 namespace keyline {
 
-// 序时进度 of a period: months elapsed ÷ 12 (October → 10/12).
+// 序时进度 of a period: months elapsed ÷ 12 (October → 10/12). The one definition of 序时进度
+// (docs/architecture.md): every screen computes it at the report period.
 double ElapsedShare(int period);
+
+// The report period (YYYYMM) on a day of month `month` (YYYYMM): the month before, whose report
+// is being filed (202612 → 202611, 202601 → 202512).
+int ReportPeriodOf(int month);
 
 // Fills the rates of figures from its amounts: annual completion rate = year_to_date ÷
 // annual_plan (none without a plan > 0), gap = (rate − elapsed share) × 100 percentage points

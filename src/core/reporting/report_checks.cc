@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/number_format.h"
+
 namespace keyline {
 namespace {
 
@@ -75,20 +77,20 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
   if (rules.cumulative_over_total_is_error && c.total_investment.cents > 0 &&
       cumulative > c.total_investment) {
     out.errors.push_back({"completed_investment",
-                          "自开工累计完成投资 " + cumulative.ToWanString() + " 万元超过总投资 " +
-                              c.total_investment.ToWanString() + " 万元",
-                          "cumulative investment since start " + cumulative.ToWanString() +
+                          "自开工累计完成投资 " + FormatWan(cumulative) + " 万元超过总投资 " +
+                              FormatWan(c.total_investment) + " 万元",
+                          "cumulative investment since start " + FormatWan(cumulative) +
                               " 万元 exceeds the total investment " +
-                              c.total_investment.ToWanString() + " 万元"});
+                              FormatWan(c.total_investment) + " 万元"});
   }
   bool big_enough = month >= rules.min_flag_amount;
   if (big_enough && c.plan_month && c.plan_month->cents > 0 &&
       static_cast<double>(month.cents) > rules.plan_factor * c.plan_month->cents) {
     out.warnings.push_back(
         {"large_vs_plan",
-         "本月完成投资 " + month.ToWanString() + " 万元超过本月计划 " +
-             c.plan_month->ToWanString() + " 万元的 " + Factor(rules.plan_factor) + " 倍，请确认",
-         "this month's " + month.ToWanString() + " 万元 is more than " + Factor(rules.plan_factor) +
+         "本月完成投资 " + FormatWan(month) + " 万元超过本月计划 " + c.plan_month->ToWanString() +
+             " 万元的 " + Factor(rules.plan_factor) + " 倍，请确认",
+         "this month's " + FormatWan(month) + " 万元 is more than " + Factor(rules.plan_factor) +
              " times the planned " + c.plan_month->ToWanString() + " 万元; please confirm"});
   }
   if (big_enough && !c.recent_months.empty()) {
@@ -99,11 +101,11 @@ ReportCheckOutcome CheckReport(const MonthlyReport& r, const ReportCheckContext&
       Money avg{static_cast<int64_t>(average)};
       out.warnings.push_back(
           {"large_vs_history",
-           "本月完成投资 " + month.ToWanString() + " 万元超过近期月均 " + avg.ToWanString() +
-               " 万元的 " + Factor(rules.history_factor) + " 倍，请确认",
-           "this month's " + month.ToWanString() + " 万元 is more than " +
+           "本月完成投资 " + FormatWan(month) + " 万元超过近期月均 " + FormatWan(avg) + " 万元的 " +
+               Factor(rules.history_factor) + " 倍，请确认",
+           "this month's " + FormatWan(month) + " 万元 is more than " +
                Factor(rules.history_factor) + " times the recent monthly average " +
-               avg.ToWanString() + " 万元; please confirm"});
+               FormatWan(avg) + " 万元; please confirm"});
     }
   }
   if (rules.flag_progress_regression && c.previous_percent &&

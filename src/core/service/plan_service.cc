@@ -2,6 +2,7 @@
 
 #include "common/date.h"
 #include "common/json_writer.h"
+#include "common/number_format.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
 #include "core/reporting/plan_split.h"
@@ -59,10 +60,10 @@ Status Fill(int year, const PlanInput& in, AnnualPlan* plan) {
     if (sum != in.planned_investment.cents) {
       Money total{sum};
       return RejectField("monthly",
-                         "月度计划合计 " + total.ToWanString() + " 万元与年度计划投资 " +
-                             in.planned_investment.ToWanString() + " 万元不一致",
-                         "the monthly amounts add up to " + total.ToWanString() +
-                             " 万元, not the planned " + in.planned_investment.ToWanString() +
+                         "月度计划合计 " + FormatWan(total) + " 万元与年度计划投资 " +
+                             FormatWan(in.planned_investment) + " 万元不一致",
+                         "the monthly amounts add up to " + FormatWan(total) +
+                             " 万元, not the planned " + FormatWan(in.planned_investment) +
                              " 万元");
     }
     plan->monthly = *in.monthly;

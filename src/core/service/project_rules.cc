@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/date.h"
+#include "common/number_format.h"
 #include "core/codes/credit_code.h"
 #include "core/codes/industry_code.h"
 #include "core/codes/project_code.h"
@@ -141,10 +142,10 @@ Status ValidateProject(Project* project, const std::string& today) {
     }
     if (sum != pr.total_investment) {
       p.Add("funding",
-            "资金拼盘合计（" + sum.ToWanString() + "万元）与总投资（" +
-                pr.total_investment.ToWanString() + "万元）不一致",
-            "funding lines add up to " + sum.ToWanString() + " (万元), total investment is " +
-                pr.total_investment.ToWanString());
+            "资金拼盘合计（" + FormatWan(sum) + "万元）与总投资（" +
+                FormatWan(pr.total_investment) + "万元）不一致",
+            "funding lines add up to " + FormatWan(sum) + " (万元), total investment is " +
+                FormatWan(pr.total_investment));
     }
   }
 

@@ -2,12 +2,10 @@
 
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "common/json_writer.h"
 #include "core/service/project_access.h"
 #include "core/service/supervision_access.h"
-#include "engine/facts_filter.h"
 #include "engine/ranking_measures.h"
 
 namespace keyline::engine {
@@ -67,6 +65,7 @@ std::string RankingSchemeJson(const RankingScheme& s) {
   w.Key("black_list").BeginObject().Key("bottom_n").Int(s.black_bottom_n);
   w.Key("missed_target").Bool(s.black_missed_target);
   w.Key("target_percent").Int(s.black_target_percent).EndObject();
+  w.Key("visible_to_all").Bool(s.visible_to_all);
   w.Key("updated_at").Int(s.updated_at);
   w.EndObject();
   return w.Take();
@@ -157,13 +156,19 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
   }));
   out.previous = PreviousRankingPeriod(out.period, out.scheme.period_kind);
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
-  Facts filtered;
+  // An official list is computed over the whole area whatever the viewer's role (issue 15):
+  // the scope only decides which rows the caller sees, never the scores or the ranks.
   const Facts* facts = &view.facts();
-  if (scope.kind != ProjectScope::Kind::kAll) {
-    std::unordered_set<int64_t> ids;
-    for (const ProjectLabel& l : labels) ids.insert(l.id);
-    filtered = FilterFacts(view.facts(), ids, {caller.unit_id});
-    facts = &filtered;
+  // Every row for the office, leaders and admin, and for every internal role (not 项目单位) when
+  // the scheme says its lists are visible to all.
+  out.whole_area = scope.kind == ProjectScope::Kind::kAll ||
+                   (out.scheme.visible_to_all && caller.role != Role::kReporter);
+  std::set<int64_t> visible_units;
+  if (!out.whole_area) {
+    for (const ProjectLabel& l : labels) {
+      if (l.unit_id) visible_units.insert(l.unit_id);
+    }
+    if (caller.unit_id) visible_units.insert(caller.unit_id);
   }
   std::set<int64_t> with_projects;
   for (size_t i = 0; i < facts->projects.size(); ++i) {
@@ -202,7 +207,10 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
       previous.push_back(std::move(b));
     }
     RankingGroupResult result{g.code, g.name_zh, {}};
-    for (RankedUnit& r : RankGroup(out.scheme, current, previous, exempt)) {
+    std::vector<RankedUnit> ranked = RankGroup(out.scheme, current, previous, exempt);
+    for (const RankedUnit& r : ranked) result.units_ranked += r.ranked ? 1 : 0;
+    for (RankedUnit& r : ranked) {
+      if (!out.whole_area && !visible_units.count(r.unit_id)) continue;
       auto u = unit_by_id.find(r.unit_id);
       result.rows.push_back({u == unit_by_id.end() ? "" : u->second->name, std::move(r)});
     }

@@ -1,10 +1,13 @@
 // RankingService: ranking schemes (CRUD, admin/supervisor, audited), rankings of units by a
 // scheme for a month or quarter, and black-list exemptions (admin/supervisor, audited).
 //
-// A ranking is computed over the caller's visible projects (a department ranks its own
-// projects' units), from the indicators of the IndicatorCatalogue (evaluated for the period's
-// last month, grouped by responsible unit) and the built-in measures (ranking_measures.h). A
-// group lists its units (ids ∪ units of its kinds) that have at least one visible project.
+// A ranking is an official list: it is computed over all the projects of the area whatever the
+// caller's role (issue 15), from the indicators of the IndicatorCatalogue (evaluated for the
+// period's last month, grouped by responsible unit) and the built-in measures (ranking_measures.h).
+// A group ranks its units (ids ∪ units of its kinds) that have at least one project. The caller's
+// scope decides only which rows come back: all of them for the office, leaders and admin; the
+// units of the caller's visible projects and its own unit otherwise; scores and ranks are the
+// same for every viewer.
 // The previous period is ranked the same way for the change of rank.
 #pragma once
 
@@ -29,12 +32,14 @@ struct RankingRow {
 };
 struct RankingGroupResult {
   std::string code, name_zh;
-  std::vector<RankingRow> rows;
+  std::vector<RankingRow> rows;  // the rows the caller may see
+  int units_ranked = 0;          // the units ranked in the whole group (rank r of units_ranked)
 };
 struct RankingResult {
   RankingScheme scheme;
   RankingPeriod period, previous;
   std::vector<RankingGroupResult> groups;
+  bool whole_area = true;  // the caller sees every row (false: the rows of its scope only)
 };
 
 class RankingService {

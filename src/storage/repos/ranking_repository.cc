@@ -12,11 +12,11 @@ namespace {
 constexpr const char* kListSql =
     "SELECT code, name_zh, name_en, period_kind, red_top_n, red_require_target, "
     "red_target_percent, black_bottom_n, black_missed_target, black_target_percent, updated_by, "
-    "updated_at FROM ranking_schemes ORDER BY code";
+    "updated_at, visible_to_all FROM ranking_schemes ORDER BY code";
 constexpr const char* kGetSql =
     "SELECT code, name_zh, name_en, period_kind, red_top_n, red_require_target, "
     "red_target_percent, black_bottom_n, black_missed_target, black_target_percent, updated_by, "
-    "updated_at FROM ranking_schemes WHERE code = $1";
+    "updated_at, visible_to_all FROM ranking_schemes WHERE code = $1";
 constexpr const char* kGroupsSql =
     "SELECT code, name_zh, unit_ids, unit_kinds FROM ranking_scheme_groups WHERE scheme_code = "
     "$1 ORDER BY position";
@@ -26,13 +26,13 @@ constexpr const char* kComponentsSql =
 constexpr const char* kInsertSql =
     "INSERT INTO ranking_schemes (code, name_zh, name_en, period_kind, red_top_n, "
     "red_require_target, red_target_percent, black_bottom_n, black_missed_target, "
-    "black_target_percent, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-    "$10, $11, $12)";
+    "black_target_percent, updated_by, updated_at, visible_to_all) VALUES ($1, $2, $3, $4, $5, "
+    "$6, $7, $8, $9, $10, $11, $12, $13)";
 constexpr const char* kUpdateSql =
     "UPDATE ranking_schemes SET name_zh = $2, name_en = $3, period_kind = $4, red_top_n = $5, "
     "red_require_target = $6, red_target_percent = $7, black_bottom_n = $8, "
-    "black_missed_target = $9, black_target_percent = $10, updated_by = $11, updated_at = $12 "
-    "WHERE code = $1";
+    "black_missed_target = $9, black_target_percent = $10, updated_by = $11, updated_at = $12, "
+    "visible_to_all = $13 WHERE code = $1";
 constexpr const char* kDeleteGroupsSql = "DELETE FROM ranking_scheme_groups WHERE scheme_code = $1";
 constexpr const char* kDeleteComponentsSql =
     "DELETE FROM ranking_scheme_components WHERE scheme_code = $1";
@@ -91,6 +91,7 @@ Result<RankingScheme> ReadScheme(sql::Conn& conn, sql::ResultSet& rs, size_t r) 
   s.black_target_percent = rs.GetInt(r, 9);
   s.updated_by = rs.GetInt(r, 10);
   s.updated_at = rs.GetInt(r, 11);
+  s.visible_to_all = rs.GetInt(r, 12) != 0;
   KL_ASSIGN_OR_RETURN(sql::ResultSet g, conn.Query(kGroupsSql, {TextValue(s.code)}));
   for (size_t i = 0; i < g.size(); ++i) {
     RankingGroup group;
@@ -121,7 +122,8 @@ std::vector<sql::Value> SchemeValues(const RankingScheme& s) {
           BoolValue(s.black_missed_target),
           IntValue(s.black_target_percent),
           IntValue(s.updated_by),
-          IntValue(s.updated_at)};
+          IntValue(s.updated_at),
+          BoolValue(s.visible_to_all)};
 }
 
 Status WriteParts(sql::Conn& conn, const RankingScheme& s) {

@@ -99,6 +99,16 @@ INSERT INTO ranking_scheme_components (scheme_code, position, indicator, weight,
 
 }  // namespace
 
+constexpr const char* kVisibilitySchema = R"sql(
+ALTER TABLE ranking_schemes ADD COLUMN visible_to_all {int} NOT NULL DEFAULT 0;
+)sql";
+
+Migration RankingVisibilityMigration() {
+  return {15, "ranking schemes visible to all internal roles",
+          ExpandSchema(kVisibilitySchema, sql::Dialect::kSqlite),
+          ExpandSchema(kVisibilitySchema, sql::Dialect::kPostgres)};
+}
+
 Migration LightsMigration() {
   return {9, "traffic lights, judgements, ranking schemes and exemptions",
           ExpandSchema(kSchema, sql::Dialect::kSqlite),

@@ -1,6 +1,7 @@
 // Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障): issue 8.
 import { api } from './client.js';
 import { hasRole } from '../session.js';
+import { formatPercent } from '../utils/format.js';
 
 export const listFundLines = (projectId) => api.get(`/projects/${projectId}/funds`);
 export const createFundLine = (projectId, body) => api.post(`/projects/${projectId}/funds`, body);
@@ -25,6 +26,5 @@ export const canManageKeyLists = () => hasRole('admin', 'supervisor');
 
 // A rate (fraction or null) as a percentage with one decimal.
 export function formatRate(v) {
-  if (v === null || v === undefined) return '—';
-  return `${(v * 100).toFixed(1)}%`;
+  return formatPercent(v, 1);
 }

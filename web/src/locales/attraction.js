@@ -1,3 +1,5 @@
+import { formatPercent } from '../utils/format.js';
+
 // Strings of the 招商引资, 三个一批 and 目标任务 screens, merged into zh-CN.js and en.js.
 export const zh = {
   'nav.attraction': '招商引资',
@@ -241,5 +243,5 @@ export const MEASURES = ['manual', 'signing_events', 'outbound_events', 'signed_
 
 // A rate (fraction) as a percentage text, "—" when absent.
 export function percent(v) {
-  return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`;
+  return formatPercent(v, 1);
 }

@@ -263,6 +263,11 @@ export const zh = {
   'bul.hint': '月度通报：总体情况、开工竣工投产、五率、榜单、红黄灯项目和逾期问题。网页版可直接打印。',
   'ledger.exportXlsx': '导出 Excel',
   'ledger.exportOc4ids': '导出 OC4IDS',
+  'asof.window': '统计期',
+  'scheme.visibleToAll': '榜单全员可见',
+  'scheme.visibleToAllHint': '开启后，行业部门和首席服务员也可查看全部单位的排名（项目单位除外）；分数和名次对所有人相同',
+  'rank.unitsRanked': '（全区共 {n} 个单位参与排名）',
+  'asof.asOf': '截至 {date}',
 };
 
 export const en = {
@@ -528,4 +533,9 @@ export const en = {
   'bul.hint': 'The monthly bulletin: totals, starts and completions, the five rates, rankings, red and yellow projects and overdue problems. The HTML page prints as it is.',
   'ledger.exportXlsx': 'Export Excel',
   'ledger.exportOc4ids': 'Export OC4IDS',
+  'asof.window': 'Window',
+  'scheme.visibleToAll': 'Lists visible to all',
+  'scheme.visibleToAllHint': 'Departments and chief service officers see every unit\'s row too (companies do not); scores and ranks are the same for everyone',
+  'rank.unitsRanked': '({n} units ranked across the area)',
+  'asof.asOf': 'as of {date}',
 };

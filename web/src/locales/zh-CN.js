@@ -57,7 +57,7 @@ export default {
   'login.footer': '重点项目全生命周期监管',
 
   'dashboard.total': '项目总数',
-  'dashboard.byStage': '项目阶段分布（四个一批）',
+  'dashboard.byStage': '项目库阶段分布',
   'dashboard.byLevel': '重点项目级别',
   'dashboard.latest': '最近更新的项目',
   'dashboard.allProjects': '查看全部',

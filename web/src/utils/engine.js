@@ -2,6 +2,7 @@
 // the UI language, light colours and percent texts of the engine's answers.
 import { isEnglish, t } from '../i18n.js';
 import { addMonths, beijingToday, periodOfDate } from './period.js';
+import { formatPercent } from './format.js';
 
 // The month the engine screens open on: the last complete month (reports are due after it).
 export function defaultEnginePeriod() {
@@ -49,5 +50,5 @@ export function valuePct(v, decimals = 1) {
   if (!v) return '—';
   if (v.percent !== undefined && v.percent !== null && v.percent !== '') return `${v.percent}%`;
   if (v.rate === undefined || v.rate === null || v.rate === '') return '—';
-  return `${(Number(v.rate) * 100).toFixed(decimals)}%`;
+  return formatPercent(v.rate, decimals);
 }

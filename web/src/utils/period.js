@@ -2,6 +2,7 @@
 // a window and the period a reporter should fill now (from the server's calendar).
 import { isEnglish, t } from '../i18n.js';
 import { getCalendar } from '../api/reporting.js';
+import { formatPercent } from './format.js';
 
 // 202611 → "2026年11月" (EN: "2026-11").
 export function periodLabel(period) {
@@ -72,9 +73,34 @@ export async function currentReportPeriod() {
 
 // Percent text of a fraction (0.756 → "75.6%").
 export function percent(rate, digits = 1) {
-  if (rate === null || rate === undefined) return '—';
-  return `${(Number(rate) * 100).toFixed(digits)}%`;
+  return formatPercent(rate, digits);
 }
 
 // Display format of the month pickers.
 export const monthFormat = () => (isEnglish() ? 'YYYY-MM' : 'YYYY年MM月');
+
+// The window a figure covers, as its label says it (issue 15): the year to date of a period
+// (202611 → "2026年1–11月"), its quarter to date (→ "2026Q4（10–11月）"), the month alone
+// (→ "2026年11月"), a quarter label ("2026Q4") or a year (2026 → "2026年").
+export function figureWindowLabel(period, window = 'ytd') {
+  const s = String(period || '');
+  const en = isEnglish();
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  if (/^\d{4}Q[1-4]$/.test(s)) return s;
+  if (/^\d{4}$/.test(s)) return en ? s : `${s}年`;
+  if (!/^\d{6}$/.test(s)) return s;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(4));
+  const span = (from) => {
+    if (en) return from === m ? `${MONTHS[m - 1]} ${y}` : `${MONTHS[from - 1]}–${MONTHS[m - 1]} ${y}`;
+    return from === m ? `${y}年${m}月` : `${y}年${from}–${m}月`;
+  };
+  if (window === 'month') return span(m);
+  if (window === 'quarter') {
+    const q = Math.floor((m - 1) / 3) + 1;
+    const from = (q - 1) * 3 + 1;
+    const months = from === m ? (en ? MONTHS[m - 1] : `${m}月`) : (en ? `${MONTHS[from - 1]}–${MONTHS[m - 1]}` : `${from}–${m}月`);
+    return en ? `${y} Q${q} (${months})` : `${y}Q${q}（${months}）`;
+  }
+  return span(1);
+}

@@ -1,0 +1,38 @@
+// A real Keyline server in-process on 127.0.0.1:0 over the demo district (雁塔区), seeded as
+// `keyline seed-demo` seeds it, on a fresh SQLite file, with the clock fixed at `now_ms`
+// (default 2026-12-08 10:00 Beijing time, so the open report period is 2026-11).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/keyline_app.h"
+#include "common/clock.h"
+#include "testing/test_env.h"
+#include "tests/http_client.h"
+
+namespace keyline::testing {
+
+// 2026-12-08 10:00 Beijing time.
+inline constexpr int64_t kDemoNowMs = 1796695200000;
+
+class DemoServer {
+ public:
+  // Seeds the demo and starts the server; nullptr with *error set when anything fails.
+  static std::unique_ptr<DemoServer> Start(std::string* error, int64_t now_ms = kDemoNowMs);
+  ~DemoServer();
+
+  KeylineApp& app() { return *app_; }
+  ManualClock& clock() { return clock_; }
+  // A client logged in as a demo account (admin, fgw, jyj, zjj, qiye, lingdao, fwy), or nullptr.
+  std::unique_ptr<HttpClient> LoggedIn(const std::string& username);
+
+ private:
+  explicit DemoServer(int64_t now_ms) : clock_(now_ms) {}
+  std::unique_ptr<TempDir> dir_;
+  ManualClock clock_;
+  std::unique_ptr<KeylineApp> app_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace keyline::testing
