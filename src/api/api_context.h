@@ -36,9 +36,12 @@ struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
+class SnapshotService;
+struct Snapshot;
 namespace documents {
 class ExportService;
 class BulletinService;
+class BulletinIssuer;
 }  // namespace documents
 namespace importing {
 class ImportService;
@@ -46,6 +49,7 @@ class ImportService;
 namespace engine {
 class IndicatorService;
 class RatesService;
+class RankingPublisher;
 }  // namespace engine
 }  // namespace keyline
 
@@ -88,6 +92,11 @@ struct ApiContext {
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;
+
+  // Published snapshots (issue 15): 印发 of the bulletin, published rankings.
+  documents::BulletinIssuer* bulletin_issuer = nullptr;
+  SnapshotService* snapshots = nullptr;
+  engine::RankingPublisher* ranking_publisher = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -152,5 +161,9 @@ void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indica
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);
+
+// The file (html, pdf or xlsx) an issued bulletin's snapshot stores; kInternal when the payload
+// is not what was issued (documents_api.cc).
+Result<std::string> IssuedBulletinFile(const Snapshot& s, const std::string& format);
 
 }  // namespace keyline::api

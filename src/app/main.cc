@@ -19,10 +19,11 @@
 #include "app/documents_cli.h"
 #include "app/import_command.h"
 #include "app/keyline_app.h"
-#include "engine/facts_source.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
+#include "core/service/snapshot_service.h"
 #include "core/service/user_service.h"
+#include "engine/facts_source.h"
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
@@ -215,6 +216,18 @@ int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
   }
   std::printf("审计链完整 / audit chain intact: %lld entries\n",
               static_cast<long long>(result->entries));
+  // Published snapshots: each one's content against its hash and the audit log's record.
+  auto snapshots = app.snapshots().Verify();
+  if (!snapshots.ok()) return Fail(snapshots.status());
+  if (snapshots->first_broken_id) {
+    std::printf("快照 %lld 已被篡改 / snapshot %lld TAMPERED: %s (%lld snapshots checked)\n",
+                static_cast<long long>(*snapshots->first_broken_id),
+                static_cast<long long>(*snapshots->first_broken_id), snapshots->problem.c_str(),
+                static_cast<long long>(snapshots->snapshots));
+    return 1;
+  }
+  std::printf("发布快照完整 / published snapshots intact: %lld snapshots\n",
+              static_cast<long long>(snapshots->snapshots));
   return 0;
 }
 

@@ -278,6 +278,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(IndicatorsMigration());
   out.push_back(LightsMigration());
   out.push_back(ImportsMigration());
+  out.push_back(SnapshotsMigration());
   return out;
 }
 

@@ -32,6 +32,7 @@ Migration AttractionMigration();  // version 7: leads, contracts, campaign round
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
 Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
 Migration ImportsMigration();     // version 10: import sessions (schema_imports.cc)
+Migration SnapshotsMigration();   // version 13: published snapshots (schema_snapshots.cc)
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

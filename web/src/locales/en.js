@@ -1,6 +1,7 @@
 // English. Keys missing here fall back to Chinese.
 import { en as attraction } from './attraction.js';
 import { en as engine } from './engine.js';
+import { en as snapshots } from './snapshots.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -712,4 +713,5 @@ export default {
   'keyList.proposed': 'Submitted; another admin or supervisor must approve it',
   ...attraction,
   ...engine,
+  ...snapshots,
 };

@@ -1,6 +1,7 @@
 // 简体中文 (default). Keys are grouped by screen.
 import { zh as attraction } from './attraction.js';
 import { zh as engine } from './engine.js';
+import { zh as snapshots } from './snapshots.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -714,4 +715,5 @@ export default {
   'keyList.proposed': '已提交，待另一位管理员或发改人员审核',
   ...attraction,
   ...engine,
+  ...snapshots,
 };
