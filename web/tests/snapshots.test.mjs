@@ -57,6 +57,8 @@ test('the bulletin is issued, re-issued with a reason, and its versions are list
   await page.click('[data-test=bulletin-draft-switch]');
   await page.waitForFunction(() => /草稿/.test(document.querySelector('[data-test=bulletin-state]')?.textContent || ''));
   await page.click('[data-test=bulletin-draft-switch]');
+  await page.waitForFunction(() => /已印发 第1版/.test(document.querySelector('[data-test=bulletin-state]')?.textContent || ''));
+  await page.click('[data-test=bulletin-view-2]');
   await page.waitForFunction(() => /已印发 第2版/.test(document.querySelector('[data-test=bulletin-state]')?.textContent || ''));
   await page.waitForTimeout(300);
   await screenshot(page, 'bulletin-issued');
