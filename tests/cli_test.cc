@@ -169,15 +169,16 @@ TEST(CliSqlite, IssuesTheBulletinAndAuditVerifyFindsATamperedSnapshot) {
   EXPECT_EQ(Keyline(db + "bulletin issue --period 202611 --colour red").exit_code, 2);
   verify = Keyline(db + "audit verify");
   ASSERT_EQ(verify.exit_code, 0) << verify.output;
-  EXPECT_NE(verify.output.find("4 snapshots"), std::string::npos) << verify.output;
+  // 2 of the meeting + 3 per issue (the bulletin, its PDF, its .xlsx).
+  EXPECT_NE(verify.output.find("8 snapshots"), std::string::npos) << verify.output;
 
   std::string sql = "sqlite3 " + file +
                     " \"DROP TRIGGER snapshots_no_update; UPDATE snapshots SET payload = "
-                    "REPLACE(payload, '2026', '2027') WHERE id = 3;\"";
+                    "REPLACE(payload, '2026', '2027') WHERE id = 5;\"";
   ASSERT_EQ(std::system(sql.c_str()), 0);
   CliRun broken = Keyline(db + "audit verify");
   EXPECT_EQ(broken.exit_code, 1) << broken.output;
-  EXPECT_NE(broken.output.find("snapshot 3 TAMPERED"), std::string::npos) << broken.output;
+  EXPECT_NE(broken.output.find("snapshot 5 TAMPERED"), std::string::npos) << broken.output;
   CliRun refused = Keyline(db + "bulletin --period 202611 --format html --version 1 --out " + v1);
   EXPECT_EQ(refused.exit_code, 1) << refused.output;
   EXPECT_NE(refused.output.find("tampered"), std::string::npos) << refused.output;

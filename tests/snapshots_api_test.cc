@@ -112,10 +112,10 @@ TEST_P(SnapshotsApi, AnIssuedBulletinIsServedAsIssuedWhileThePreviewFollowsTheDa
   EXPECT_EQ(As("edu")->Get("/api/v1/bulletins/202603/versions").status, 403);
   EXPECT_EQ(As("edu")->Get("/api/v1/bulletins/202603?version=1").status, 403);
 
-  // Each issue is in the audit log with its hash.
+  // Each issue is in the audit log with its hash (the bulletin, its PDF and its .xlsx).
   HttpResult log = As("admin")->Get("/api/v1/audit?entity=snapshot");
   ASSERT_EQ(log.status, 200) << log.body;
-  EXPECT_EQ(log.json.at("total").as_int64(), 2);
+  EXPECT_EQ(log.json.at("total").as_int64(), 6);
   EXPECT_NE(log.body.find(sha), std::string::npos);
 }
 

@@ -162,8 +162,9 @@ void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indica
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);
 
-// The file (html, pdf or xlsx) an issued bulletin's snapshot stores; kInternal when the payload
-// is not what was issued (documents_api.cc).
-Result<std::string> IssuedBulletinFile(const Snapshot& s, const std::string& format);
+// The file (html, pdf or xlsx) of an issued bulletin (its kind-bulletin snapshot), as stored;
+// kInternal naming the tampering when it is not what was issued (documents_api.cc).
+Result<std::string> IssuedBulletinFile(documents::BulletinIssuer& issuer, const Snapshot& issued,
+                                       const std::string& format);
 
 }  // namespace keyline::api

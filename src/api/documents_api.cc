@@ -112,14 +112,14 @@ http::Response HtmlFile(std::string html, const std::string& name) {
 }
 
 // The stored file of an issued bulletin in `format`.
-http::Response ServeIssued(http::Request& req, const Snapshot& s, const std::string& format,
-                           const std::string& name) {
-  auto bytes = IssuedBulletinFile(s, format);
+http::Response ServeIssued(ApiContext& ctx, http::Request& req, const Snapshot& s,
+                           const std::string& format, const std::string& name) {
+  auto bytes = IssuedBulletinFile(*ctx.bulletin_issuer, s, format);
   if (!bytes.ok()) return Error(req, bytes.status());
-  http::Response res = format == "html" ? HtmlFile(std::move(*bytes), name)
-                       : format == "pdf"
-                           ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
-                           : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+  http::Response res =
+      format == "html"  ? HtmlFile(std::move(*bytes), name)
+      : format == "pdf" ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
+                        : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
   AddSnapshotHeaders(&res, s);
   return res;
 }
@@ -156,7 +156,7 @@ http::Response GetBulletin(ApiContext& ctx, const Caller& caller, http::Request&
     auto issued = ctx.bulletin_issuer->Issued(caller, *period, version);
     if (!issued.ok()) return Error(req, issued.status());
     if (*issued)
-      return ServeIssued(req, **issued, format, name + "-v" + std::to_string((*issued)->version));
+      return ServeIssued(ctx, req, **issued, format, name + "-v" + std::to_string((*issued)->version));
   }
   auto data = ctx.bulletins->Build(caller, *period);
   if (!data.ok()) return Error(req, data.status());
@@ -228,10 +228,12 @@ http::Response WriteIssuedBulletin(ApiContext& ctx, const Caller& caller, http::
 
 }  // namespace
 
-Result<std::string> IssuedBulletinFile(const Snapshot& s, const std::string& format) {
+Result<std::string> IssuedBulletinFile(documents::BulletinIssuer& issuer, const Snapshot& issued,
+                                       const std::string& format) {
+  KL_ASSIGN_OR_RETURN(Snapshot s, issuer.FormatSnapshot(issued, format));
   boost::system::error_code ec;
   boost::json::value payload = boost::json::parse(s.payload, ec);
-  const char* key = format == "html" ? "html" : format == "pdf" ? "pdf_base64" : "xlsx_base64";
+  const char* key = format == "html" ? "html" : "base64";
   const boost::json::object* object = ec ? nullptr : payload.if_object();
   const boost::json::value* field = object ? object->if_contains(key) : nullptr;
   if (!field || !field->is_string()) return SnapshotService::Tampered(s);

@@ -180,7 +180,7 @@ int BulletinCommand(KeylineApp& app, const std::vector<std::string>& args) {
                                 version ? std::optional<int64_t>(version) : std::nullopt);
     if (!issued.ok()) return Failed(issued.status());
     if (*issued) {
-      auto bytes = api::IssuedBulletinFile(**issued, format);
+      auto bytes = api::IssuedBulletinFile(issuer, **issued, format);
       if (!bytes.ok()) return Failed(bytes.status());
       if (Status st = WriteFile(out, *bytes); !st.ok()) return Failed(st);
       std::printf("已印发第 %lld 版 / issued version %lld\n",

@@ -2,6 +2,7 @@
 
 #include "common/base64.h"
 #include "common/json_writer.h"
+#include "common/status.h"
 #include "documents/bulletin_document.h"
 #include "documents/bulletin_render.h"
 
@@ -37,7 +38,8 @@ void WriteTable(JsonWriter& w, const DocTable& t) {
 }  // namespace
 
 std::string BulletinPayload(const BulletinData& data, const BulletinDocument& doc,
-                            const IssuedBulletinFiles& files) {
+                            const std::string& html, const std::string& pdf_sha256,
+                            const std::string& xlsx_sha256) {
   JsonWriter w;
   w.BeginObject().Key("period").Int(data.period).Key("scope").String(data.scope);
   w.Key("title").String(doc.title).Key("issue_line").String(doc.issue_line);
@@ -51,9 +53,15 @@ std::string BulletinPayload(const BulletinData& data, const BulletinDocument& do
     w.EndArray().EndObject();
   }
   w.EndArray();
-  w.Key("html").String(files.html);
-  w.Key("pdf_base64").String(Base64Encode(files.pdf));
-  w.Key("xlsx_base64").String(Base64Encode(files.xlsx));
+  w.Key("html").String(html);
+  w.Key("pdf_sha256").String(pdf_sha256).Key("xlsx_sha256").String(xlsx_sha256);
+  w.EndObject();
+  return w.Take();
+}
+
+std::string BulletinFilePayload(const std::string& format, const std::string& bytes) {
+  JsonWriter w;
+  w.BeginObject().Key("format").String(format).Key("base64").String(Base64Encode(bytes));
   w.EndObject();
   return w.Take();
 }
@@ -68,19 +76,45 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
   KL_RETURN_IF_ERROR(bulletins_.CheckPeriod(period));
   KL_ASSIGN_OR_RETURN(BulletinData data, bulletins_.Build(caller, period));
   BulletinDocument doc = LayOutBulletin(data);
-  IssuedBulletinFiles files;
-  files.html = RenderBulletinHtml(doc);
-  KL_ASSIGN_OR_RETURN(files.pdf, RenderBulletinPdf(doc));
-  KL_ASSIGN_OR_RETURN(files.xlsx, RenderBulletinXlsx(doc));
-  std::string payload = BulletinPayload(data, doc, files);
+  std::string html = RenderBulletinHtml(doc);
+  KL_ASSIGN_OR_RETURN(std::string pdf, RenderBulletinPdf(doc));
+  KL_ASSIGN_OR_RETURN(std::string xlsx, RenderBulletinXlsx(doc));
+  std::string subject = Subject(period);
   Snapshot out;
   Status st = tx_.Write([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(out, snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletin,
-                                                  Subject(period), std::move(payload), reason));
+    KL_ASSIGN_OR_RETURN(Snapshot pdf_snap,
+                        snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletinPdf, subject,
+                                             BulletinFilePayload("pdf", pdf), reason));
+    KL_ASSIGN_OR_RETURN(Snapshot xlsx_snap,
+                        snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletinXlsx, subject,
+                                             BulletinFilePayload("xlsx", xlsx), reason));
+    KL_ASSIGN_OR_RETURN(
+        out, snapshots_.PublishIn(
+                 tx, caller, SnapshotKind::kBulletin, subject,
+                 BulletinPayload(data, doc, html, pdf_snap.sha256, xlsx_snap.sha256), reason));
+    if (pdf_snap.version != out.version || xlsx_snap.version != out.version) {
+      return Status::Internal("bulletin file snapshots out of step with the bulletin's versions");
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;
   return out;
+}
+
+Result<Snapshot> BulletinIssuer::FormatSnapshot(const Snapshot& issued, const std::string& format) {
+  if (format == "html") return issued;
+  SnapshotKind kind = format == "pdf" ? SnapshotKind::kBulletinPdf : SnapshotKind::kBulletinXlsx;
+  auto file = snapshots_.Get(kind, issued.subject, issued.version);
+  if (!file.ok()) {
+    // A missing file of an issued version was deleted around Keyline.
+    return file.status().code() == ErrorCode::kNotFound ? SnapshotService::Tampered(issued)
+                                                        : file.status();
+  }
+  if (issued.payload.find("\"" + format + "_sha256\":\"" + file->sha256 + "\"") ==
+      std::string::npos) {
+    return SnapshotService::Tampered(*file);
+  }
+  return file;
 }
 
 Result<std::optional<Snapshot>> BulletinIssuer::Issued(const Caller& caller, int period,

@@ -10,6 +10,8 @@ constexpr EnumEntry<SnapshotKind> kKinds[] = {
     {SnapshotKind::kMeetingAgenda, "meeting_agenda", "调度会议程"},
     {SnapshotKind::kMeetingMinutes, "meeting_minutes", "会议纪要"},
     {SnapshotKind::kRanking, "ranking", "排名及红黑榜"},
+    {SnapshotKind::kBulletinPdf, "bulletin_pdf", "月度通报（PDF）"},
+    {SnapshotKind::kBulletinXlsx, "bulletin_xlsx", "月度通报（Excel）"},
 };
 
 void AppendField(std::string* out, std::string_view value) {

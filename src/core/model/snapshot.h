@@ -13,7 +13,17 @@
 
 namespace keyline {
 
-enum class SnapshotKind : uint8_t { kBulletin, kMeetingAgenda, kMeetingMinutes, kRanking };
+// kBulletinPdf and kBulletinXlsx hold an issued bulletin's PDF and .xlsx, same subject and
+// version as its kBulletin snapshot (which records their hashes), so that reading the HTML never
+// reads (and hashes) the binaries.
+enum class SnapshotKind : uint8_t {
+  kBulletin,
+  kMeetingAgenda,
+  kMeetingMinutes,
+  kRanking,
+  kBulletinPdf,
+  kBulletinXlsx,
+};
 std::span<const EnumEntry<SnapshotKind>> SnapshotKindTable();
 
 struct Snapshot {
