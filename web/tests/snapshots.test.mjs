@@ -75,3 +75,18 @@ test('the held demo meeting shows its frozen agenda and issued minutes', async (
   await screenshot(page, 'meeting-frozen');
   assert.deepEqual(page.errors, []);
 });
+
+test('a ranking is published and then shown as published', async () => {
+  await page.goto('/rankings');
+  await page.waitForSelector('[data-test=rank-state]');
+  assert.match(await page.textContent('[data-test=rank-state]'), /实时计算（未发布）/);
+  await page.click('[data-test=rank-publish]');
+  await page.waitForSelector('[data-test=rank-publish-dialog]', { state: 'visible' });
+  await page.click('[data-test=rank-publish-confirm]');
+  await page.waitForFunction(() => /已发布 第1版/.test(document.querySelector('[data-test=rank-state]')?.textContent || ''));
+  assert.match(await page.textContent('[data-test=rank-state]'), /fgw/);
+  assert.match(await page.textContent('[data-test=rank-publish]'), /重新发布/);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'ranking-published');
+  assert.deepEqual(page.errors, []);
+});

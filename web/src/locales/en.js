@@ -530,7 +530,7 @@ export default {
   'cmp.overdueDays': 'Working days late',
   'cmp.state.missing': 'Missing',
   'cmp.state.draft': 'Draft only',
-  'cmp.state.returned': 'Returned',
+  'cmp.state.returned': 'Returned, not resubmitted yet',
 
   'figures.title': 'Investment progress',
   'figures.month': 'This month',

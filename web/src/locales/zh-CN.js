@@ -532,7 +532,7 @@ export default {
   'cmp.overdueDays': '逾期工作日',
   'cmp.state.missing': '未报',
   'cmp.state.draft': '仅暂存',
-  'cmp.state.returned': '已退回',
+  'cmp.state.returned': '已退回，尚未重新报送',
 
   'figures.title': '投资完成情况',
   'figures.month': '本月完成',
