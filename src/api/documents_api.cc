@@ -116,10 +116,10 @@ http::Response ServeIssued(ApiContext& ctx, http::Request& req, const Snapshot& 
                            const std::string& format, const std::string& name) {
   auto bytes = IssuedBulletinFile(*ctx.bulletin_issuer, s, format);
   if (!bytes.ok()) return Error(req, bytes.status());
-  http::Response res =
-      format == "html"  ? HtmlFile(std::move(*bytes), name)
-      : format == "pdf" ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
-                        : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+  http::Response res = format == "html" ? HtmlFile(std::move(*bytes), name)
+                       : format == "pdf"
+                           ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
+                           : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
   AddSnapshotHeaders(&res, s);
   return res;
 }
@@ -156,7 +156,8 @@ http::Response GetBulletin(ApiContext& ctx, const Caller& caller, http::Request&
     auto issued = ctx.bulletin_issuer->Issued(caller, *period, version);
     if (!issued.ok()) return Error(req, issued.status());
     if (*issued)
-      return ServeIssued(ctx, req, **issued, format, name + "-v" + std::to_string((*issued)->version));
+      return ServeIssued(ctx, req, **issued, format,
+                         name + "-v" + std::to_string((*issued)->version));
   }
   auto data = ctx.bulletins->Build(caller, *period);
   if (!data.ok()) return Error(req, data.status());

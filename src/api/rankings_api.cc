@@ -227,7 +227,8 @@ Result<std::optional<int64_t>> ReadVersion(const http::Request& req) {
 
 http::Response Published(ApiContext& ctx, RankingService&, const Caller& caller,
                          http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period", "version", "published"}));
+  KL_RETURN_IF_ERROR_RESPONSE(
+      req, RejectUnknownQuery(req, {"scheme", "period", "version", "published"}));
   auto q = ReadRankingQuery(req);
   if (!q.ok()) return Error(req, q.status());
   auto version = ReadVersion(req);
