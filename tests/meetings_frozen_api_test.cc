@@ -20,6 +20,27 @@ class MeetingsFrozenApi : public ApiTest {
     int64_t version = fgw.Get(url).json.at("version").as_int64();
     return fgw.Request("PATCH", url, Json({{"version", version}, {"status", status}}));
   }
+  // The agenda of a meeting held on 2026-03-16 (the test clock's day).
+  std::string HeldTodaysAgenda() {
+    server().clock().Set(At("2026-03-16"));
+    auto fgw = As("fgw");
+    std::string url = CreateMeeting(*fgw, "2026-03-16");
+    EXPECT_EQ(Advance(*fgw, url, "held").status, 200);
+    return fgw->Get(url + "/agenda").body;
+  }
+  // On 03-10 (late, still open) company A submits the school's February report; 教育局 approves
+  // or returns it.
+  void SubmitSchoolFebruaryOn10March(bool approve) {
+    server().clock().Set(At("2026-03-10"));
+    std::string report = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202602";
+    HttpResult submitted =
+        As("company_a")->Post(report + "/submit", R"({"version":0,"completed_investment":"200"})");
+    ASSERT_EQ(submitted.status, 200) << submitted.body;
+    HttpResult reviewed =
+        approve ? As("edu")->Post(report + "/approve", R"({"version":1})")
+                : As("edu")->Post(report + "/return", R"({"version":1,"comment":"照片缺失"})");
+    ASSERT_EQ(reviewed.status, 200) << reviewed.body;
+  }
   static void ExpectConflict(const HttpResult& r, const char* zh) {
     EXPECT_EQ(r.status, 409) << r.body;
     EXPECT_NE(r.json.at("error").at("message_zh").as_string().find(zh), std::string::npos)
@@ -98,6 +119,30 @@ TEST_P(MeetingsFrozenApi, AHeldMeetingsAgendaAndIssuedMinutesAreFrozen) {
                   .ok());
   EXPECT_EQ(fgw->Get(url + "/agenda").status, 500);
   EXPECT_FALSE(As("admin")->Get("/api/v1/audit/verify").json.at("ok").as_bool());
+}
+
+// Correct reporting wording (issue 15, part 5), end to end through the lights into a held
+// meeting's agenda: the school's February report was due on 03-06. Missing on 03-16 it is
+// "仍未报送"; returned and not resubmitted it says so; approved it is not on the agenda at all.
+TEST_P(MeetingsFrozenApi, AMissingReportIsStillMissingOnTheAgenda) {
+  std::string agenda = HeldTodaysAgenda();
+  EXPECT_NE(agenda.find("2026年2月月报应于 2026-03-06 前报送，截至 2026-03-16 仍未报送"),
+            std::string::npos)
+      << agenda;
+}
+
+TEST_P(MeetingsFrozenApi, AReturnedReportIsReturnedNotMissing) {
+  SubmitSchoolFebruaryOn10March(false);
+  std::string agenda = HeldTodaysAgenda();
+  EXPECT_NE(agenda.find("2026年2月月报已退回，截至 2026-03-16 尚未重新报送"), std::string::npos)
+      << agenda;
+  EXPECT_EQ(agenda.find("未报送"), std::string::npos) << agenda;
+}
+
+TEST_P(MeetingsFrozenApi, AnApprovedReportIsNoCause) {
+  SubmitSchoolFebruaryOn10March(true);
+  std::string agenda = HeldTodaysAgenda();
+  EXPECT_EQ(agenda.find("月报"), std::string::npos) << agenda;
 }
 
 }  // namespace
