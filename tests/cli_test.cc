@@ -119,6 +119,47 @@ TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
   EXPECT_NE(broken.output.find("entry 7"), std::string::npos) << broken.output;
 }
 
+// Published means frozen (issue 15): the demo's held meeting froze its agenda and minutes; the
+// bulletin is issued from the command line; `audit verify` checks every snapshot's hash and
+// names a snapshot changed in the database.
+TEST(CliSqlite, IssuesTheBulletinAndAuditVerifyFindsATamperedSnapshot) {
+  TempDir dir;
+  std::string file = dir.path() + "/demo.db";
+  std::string db = "--db sqlite:" + file + " ";
+  ASSERT_EQ(Keyline(db + "seed-demo").exit_code, 0);
+  CliRun verify = Keyline(db + "audit verify");
+  ASSERT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("published snapshots intact: 2 snapshots"), std::string::npos)
+      << verify.output;
+  CliRun period = Keyline(db + "bulletin issue --period 202611");
+  ASSERT_EQ(period.exit_code, 0) << period.output;
+  EXPECT_NE(period.output.find("version 1"), std::string::npos) << period.output;
+  CliRun again = Keyline(db + "bulletin issue --period 202611");
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_NE(again.output.find("reason"), std::string::npos) << again.output;
+  ASSERT_EQ(Keyline(db + "bulletin issue --period 202611 --reason 更正").exit_code, 0);
+  std::string v1 = dir.path() + "/v1.html";
+  CliRun out = Keyline(db + "bulletin --period 202611 --format html --version 1 --out " + v1);
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_NE(out.output.find("issued version 1"), std::string::npos) << out.output;
+  EXPECT_EQ(Keyline(db + "bulletin issue --period 202611 --colour red").exit_code, 2);
+  verify = Keyline(db + "audit verify");
+  ASSERT_EQ(verify.exit_code, 0) << verify.output;
+  // 2 of the meeting + 3 per issue (the bulletin, its PDF, its .xlsx).
+  EXPECT_NE(verify.output.find("8 snapshots"), std::string::npos) << verify.output;
+
+  std::string sql = "sqlite3 " + file +
+                    " \"DROP TRIGGER snapshots_no_update; UPDATE snapshots SET payload = "
+                    "REPLACE(payload, '2026', '2027') WHERE id = 5;\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  CliRun broken = Keyline(db + "audit verify");
+  EXPECT_EQ(broken.exit_code, 1) << broken.output;
+  EXPECT_NE(broken.output.find("snapshot 5 TAMPERED"), std::string::npos) << broken.output;
+  CliRun refused = Keyline(db + "bulletin --period 202611 --format html --version 1 --out " + v1);
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("tampered"), std::string::npos) << refused.output;
+}
+
 // Documents out (issue 7): export ledger / oc4ids and the bulletin, and their bad input.
 TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
   TempDir dir;

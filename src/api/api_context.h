@@ -37,9 +37,12 @@ struct AttractionServices;
 namespace auth {
 class LoginRateLimiter;
 }
+class SnapshotService;
+struct Snapshot;
 namespace documents {
 class ExportService;
 class BulletinService;
+class BulletinIssuer;
 }  // namespace documents
 namespace importing {
 class ImportService;
@@ -47,6 +50,7 @@ class ImportService;
 namespace engine {
 class IndicatorService;
 class RatesService;
+class RankingPublisher;
 }  // namespace engine
 }  // namespace keyline
 
@@ -90,6 +94,11 @@ struct ApiContext {
   NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;
+
+  // Published snapshots (issue 15): 印发 of the bulletin, published rankings.
+  documents::BulletinIssuer* bulletin_issuer = nullptr;
+  SnapshotService* snapshots = nullptr;
+  engine::RankingPublisher* ranking_publisher = nullptr;
 };
 
 // The caller behind a request: the session cookie is looked up, and for POST/PUT/PATCH/DELETE
@@ -155,5 +164,10 @@ void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);       // aliase
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);
+
+// The file (html, pdf or xlsx) of an issued bulletin (its kind-bulletin snapshot), as stored;
+// kInternal naming the tampering when it is not what was issued (documents_api.cc).
+Result<std::string> IssuedBulletinFile(documents::BulletinIssuer& issuer, const Snapshot& issued,
+                                       const std::string& format);
 
 }  // namespace keyline::api

@@ -4,6 +4,7 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/service/audit_log.h"
+#include "core/service/snapshot_service.h"
 
 namespace keyline::api {
 namespace {
@@ -64,12 +65,22 @@ void RegisterAuditRoutes(http::Router& router, ApiContext& ctx) {
                KL_RETURN_IF_ERROR_RESPONSE(req, AdminOnly(c));
                auto v = ctx.audit->Verify(*ctx.repos.tx);
                if (!v.ok()) return Error(req, v.status());
+               // Published snapshots: their hashes against their content and the log.
+               SnapshotVerification sv;
+               if (ctx.snapshots) {
+                 auto checked = ctx.snapshots->Verify();
+                 if (!checked.ok()) return Error(req, checked.status());
+                 sv = *checked;
+               }
                JsonWriter w;
                w.BeginObject();
-               w.Key("ok").Bool(!v->first_broken_id.has_value());
+               w.Key("ok").Bool(!v->first_broken_id && !sv.first_broken_id);
                w.Key("entries").Int(v->entries);
                w.Key("first_broken_id").OptInt(v->first_broken_id);
                w.Key("problem").String(v->problem);
+               w.Key("snapshots").BeginObject().Key("checked").Int(sv.snapshots);
+               w.Key("first_broken_id").OptInt(sv.first_broken_id);
+               w.Key("problem").String(sv.problem).EndObject();
                w.EndObject();
                return JsonOk(w.Take());
              }));

@@ -1,8 +1,17 @@
 // Documents out (issue 7): GET /projects/export.xlsx (the filtered ledger in the office
 // layout), GET /oc4ids (an OC4IDS project package) and GET /bulletins/{YYYYMM} (the monthly
 // bulletin as HTML, PDF or .xlsx). All scoped to the caller like the ledger.
+// Issue 15: POST /bulletins/{YYYYMM}/issue (印发), GET /bulletins/{YYYYMM}/versions, and
+// GET /bulletins/{YYYYMM} serving the issued version (stored, never recomputed) unless
+// ?draft=1 asks for the live preview; writes to an issued version answer 409.
+#include <boost/json.hpp>
+
 #include "api/api_context.h"
+#include "api/json_input.h"
 #include "api/project_input.h"
+#include "common/base64.h"
+#include "core/service/snapshot_service.h"
+#include "documents/bulletin_issue.h"
 #include "documents/bulletin_render.h"
 #include "documents/bulletin_service.h"
 #include "documents/export_service.h"
@@ -69,39 +78,171 @@ http::Response ExportOc4ids(ApiContext& ctx, const Caller& caller, http::Request
   return JsonOk(std::move(*json));
 }
 
-http::Response GetBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"format"}));
-  const std::string& text = req.path_params["period"];
+Result<int> BulletinPeriod(const http::Request& req) {
+  auto it = req.path_params.find("period");
   int64_t period = 0;
-  if (text.size() != 6 || !ParseInt64(text, &period)) {
-    return Error(req, Status::InvalidArgument("期次应为YYYYMM格式（如202610）",
-                                              "the period must be YYYYMM (e.g. 202610)"));
+  if (it == req.path_params.end() || it->second.size() != 6 || !ParseInt64(it->second, &period)) {
+    return Status::InvalidArgument("期次应为YYYYMM格式（如202610）",
+                                   "the period must be YYYYMM (e.g. 202610)");
   }
+  return static_cast<int>(period);
+}
+
+Result<int64_t> VersionParam(std::string_view text) {
+  int64_t v = 0;
+  if (!ParseInt64(std::string(text), &v) || v < 1) {
+    return Status::InvalidArgument("version应为正整数", "version must be a positive integer",
+                                   {{"version", "应为正整数", "must be a positive integer"}});
+  }
+  return v;
+}
+
+// Headers naming the issued version a response carries.
+void AddSnapshotHeaders(http::Response* res, const Snapshot& s) {
+  res->headers.emplace_back("X-Keyline-Bulletin", "issued");
+  res->headers.emplace_back("X-Keyline-Snapshot-Version", std::to_string(s.version));
+  res->headers.emplace_back("X-Keyline-Snapshot-Sha256", s.sha256);
+}
+
+http::Response HtmlFile(std::string html, const std::string& name) {
+  http::Response res = File(std::move(html), "text/html; charset=utf-8", name + ".html", false);
+  res.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'none'; style-src 'unsafe-inline'");
+  return res;
+}
+
+// The stored file of an issued bulletin in `format`.
+http::Response ServeIssued(ApiContext& ctx, http::Request& req, const Snapshot& s,
+                           const std::string& format, const std::string& name) {
+  auto bytes = IssuedBulletinFile(*ctx.bulletin_issuer, s, format);
+  if (!bytes.ok()) return Error(req, bytes.status());
+  http::Response res = format == "html" ? HtmlFile(std::move(*bytes), name)
+                       : format == "pdf"
+                           ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
+                           : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+  AddSnapshotHeaders(&res, s);
+  return res;
+}
+
+http::Response GetBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"format", "version", "draft"}));
+  auto period = BulletinPeriod(req);
+  if (!period.ok()) return Error(req, period.status());
   std::string format = req.Query("format").value_or("html");
   if (format != "html" && format != "pdf" && format != "xlsx") {
     return Error(req, Status::InvalidArgument(
                           "format可选：html|pdf|xlsx", "format must be html, pdf or xlsx",
                           {{"format", "可选：html|pdf|xlsx", "must be html, pdf or xlsx"}}));
   }
-  auto data = ctx.bulletins->Build(caller, static_cast<int>(period));
+  std::string draft = std::string(req.Query("draft").value_or("0"));
+  if (draft != "0" && draft != "1" && draft != "true" && draft != "false") {
+    return Error(req, Status::InvalidArgument("draft应为0或1", "draft must be 0 or 1",
+                                              {{"draft", "应为0或1", "must be 0 or 1"}}));
+  }
+  bool live = draft == "1" || draft == "true";
+  std::optional<int64_t> version;
+  if (auto v = req.Query("version")) {
+    if (live) {
+      return Error(req, Status::InvalidArgument("draft与version不能同时指定",
+                                                "draft and version exclude each other"));
+    }
+    auto parsed = VersionParam(*v);
+    if (!parsed.ok()) return Error(req, parsed.status());
+    version = *parsed;
+  }
+  std::string name = "keyline-bulletin-" + std::to_string(*period);
+  // The issued version for the readers of the whole area's bulletin, unless a draft is asked.
+  if (!live && (version || documents::BulletinIssuer::ReadsIssued(caller.role))) {
+    auto issued = ctx.bulletin_issuer->Issued(caller, *period, version);
+    if (!issued.ok()) return Error(req, issued.status());
+    if (*issued)
+      return ServeIssued(ctx, req, **issued, format,
+                         name + "-v" + std::to_string((*issued)->version));
+  }
+  auto data = ctx.bulletins->Build(caller, *period);
   if (!data.ok()) return Error(req, data.status());
   documents::BulletinDocument doc = documents::LayOutBulletin(*data);
-  std::string name = "keyline-bulletin-" + text;
+  http::Response res;
   if (format == "html") {
-    http::Response res =
-        File(documents::RenderBulletinHtml(doc), "text/html; charset=utf-8", name + ".html", false);
-    res.headers.emplace_back("Content-Security-Policy",
-                             "default-src 'none'; style-src 'unsafe-inline'");
-    return res;
+    res = HtmlFile(documents::RenderBulletinHtml(doc), name);
+  } else {
+    auto bytes =
+        format == "pdf" ? documents::RenderBulletinPdf(doc) : documents::RenderBulletinXlsx(doc);
+    if (!bytes.ok()) return Error(req, bytes.status());
+    res = format == "pdf" ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
+                          : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
   }
-  auto bytes =
-      format == "pdf" ? documents::RenderBulletinPdf(doc) : documents::RenderBulletinXlsx(doc);
-  if (!bytes.ok()) return Error(req, bytes.status());
-  return format == "pdf" ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
-                         : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+  res.headers.emplace_back("X-Keyline-Bulletin", "draft");
+  return res;
+}
+
+http::Response IssueBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto period = BulletinPeriod(req);
+  if (!period.ok()) return Error(req, period.status());
+  std::string reason;
+  if (!req.body.empty()) {
+    auto body = ReadJsonBody(req);
+    if (!body.ok()) return Error(req, body.status());
+    FieldReader r(*body);
+    reason = r.String("reason", false, 500).value_or("");
+    KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  }
+  auto issued = ctx.bulletin_issuer->Issue(caller, *period, reason);
+  if (!issued.ok()) return Error(req, issued.status());
+  http::Response res = JsonOk(SnapshotInfoJson(*issued), 201);
+  res.headers.emplace_back("Location", "/api/v1/bulletins/" + std::to_string(*period) +
+                                           "?version=" + std::to_string(issued->version));
+  return res;
+}
+
+http::Response BulletinVersions(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
+  auto period = BulletinPeriod(req);
+  if (!period.ok()) return Error(req, period.status());
+  auto versions = ctx.bulletin_issuer->Versions(caller, *period);
+  if (!versions.ok()) return Error(req, versions.status());
+  std::string out = "{\"period\":\"" + std::to_string(*period) + "\",\"items\":[";
+  for (size_t i = 0; i < versions->size(); ++i) {
+    if (i) out += ",";
+    out += SnapshotInfoJson((*versions)[i]);
+  }
+  return JsonOk(out + "]}");
+}
+
+// PUT / PATCH / DELETE of an issued version: an issued bulletin never changes (409), after the
+// same role, period and version checks as reading it (403, 400, 404).
+http::Response WriteIssuedBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto period = BulletinPeriod(req);
+  if (!period.ok()) return Error(req, period.status());
+  auto version = VersionParam(req.path_params["version"]);
+  if (!version.ok()) return Error(req, version.status());
+  auto issued = ctx.bulletin_issuer->Issued(caller, *period, *version);
+  if (!issued.ok() && issued.status().code() != ErrorCode::kInternal) {
+    return Error(req, issued.status());
+  }
+  return Error(req,
+               Status::Conflict(
+                   "已印发的月度通报不能修改或删除；如需更正，请重新印发（生成新版本并填写原因）",
+                   "an issued bulletin cannot be changed or deleted; re-issue it (a new "
+                   "version with a reason) to correct it"));
 }
 
 }  // namespace
+
+Result<std::string> IssuedBulletinFile(documents::BulletinIssuer& issuer, const Snapshot& issued,
+                                       const std::string& format) {
+  KL_ASSIGN_OR_RETURN(Snapshot s, issuer.FormatSnapshot(issued, format));
+  boost::system::error_code ec;
+  boost::json::value payload = boost::json::parse(s.payload, ec);
+  const char* key = format == "html" ? "html" : "base64";
+  const boost::json::object* object = ec ? nullptr : payload.if_object();
+  const boost::json::value* field = object ? object->if_contains(key) : nullptr;
+  if (!field || !field->is_string()) return SnapshotService::Tampered(s);
+  if (format == "html") return std::string(field->as_string());
+  auto bytes = Base64Decode(field->as_string());
+  if (!bytes) return SnapshotService::Tampered(s);
+  return std::move(*bytes);
+}
 
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx) {
   auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
@@ -110,6 +251,13 @@ void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/projects/export.xlsx", bind(ExportLedger));
   router.Add("GET", "/api/v1/oc4ids", bind(ExportOc4ids));
   router.Add("GET", "/api/v1/bulletins/{period}", bind(GetBulletin));
+  router.Add("POST", "/api/v1/bulletins/{period}/issue", bind(IssueBulletin),
+             {.max_body_bytes = 16 * 1024});
+  router.Add("GET", "/api/v1/bulletins/{period}/versions", bind(BulletinVersions));
+  for (const char* method : {"PUT", "PATCH", "DELETE"}) {
+    router.Add(method, "/api/v1/bulletins/{period}/versions/{version}", bind(WriteIssuedBulletin),
+               {.max_body_bytes = 16 * 1024});
+  }
 }
 
 }  // namespace keyline::api

@@ -5,6 +5,7 @@
 #include "common/date.h"
 #include "core/model/supervision_json.h"
 #include "core/service/meeting_service.h"
+#include "core/service/supervision_access.h"
 
 namespace keyline::api {
 namespace {
@@ -44,8 +45,7 @@ Status ReadMeeting(const boost::json::object& body, bool create, DispatchMeeting
   if (r.Has("chair_person_id")) m->chair_person_id = r.Int("chair_person_id", false, 1, INT64_MAX);
   ReadIds(r, "attendee_person_ids", &m->attendee_person_ids);
   ReadIds(r, "attendee_unit_ids", &m->attendee_unit_ids);
-  r.Ignore(
-      {"id", "agenda", "minutes_issued", "decisions", "created_by", "created_at", "updated_at"});
+  r.Ignore({"id", "minutes_issued", "decisions", "created_by", "created_at", "updated_at"});
   if (create) r.Ignore({"version"});
   return r.Finish();
 }
@@ -103,11 +103,52 @@ http::Response GetMeeting(ApiContext& ctx, const Caller& caller, http::Request& 
   return JsonOk(MeetingJson(*m));
 }
 
+// A write to a meeting's agenda or minutes: they are the system's (proposed from the data,
+// rendered from the record) and, once the meeting is held or its minutes issued, frozen
+// snapshots. kConflict for a held meeting, kInvalidArgument for a planned one; the scope and
+// role checks come first (kNotFound, kForbidden).
+Status RejectAgendaWrite(ApiContext& ctx, const Caller& caller, int64_t id, bool minutes) {
+  KL_ASSIGN_OR_RETURN(DispatchMeeting m, ctx.meetings->Get(caller, id));
+  if (!IsOffice(caller.role)) return SupervisionForbidden("修改调度会", "change meetings");
+  if (m.status == MeetingStatus::kMinutesIssued) {
+    return Status::Conflict("会议纪要已印发并固化为快照，不能修改；如需更正请另行印发说明",
+                            "the minutes were issued and frozen in a snapshot; they cannot change");
+  }
+  if (m.status == MeetingStatus::kHeld) {
+    return Status::Conflict(
+        minutes ? "会议纪要在印发时生成，不能直接修改" : "会议已召开，议程已固化为快照，不能修改",
+        minutes ? "the minutes are rendered when they are issued"
+                : "the meeting was held; its agenda is a frozen snapshot and "
+                  "cannot change");
+  }
+  return Status::InvalidArgument(
+      minutes ? "会议纪要在印发时由会议记录生成，不能直接填写"
+              : "议程由系统按会议日期生成，召开时固化，不能直接填写",
+      minutes ? "the minutes are rendered from the record when issued"
+              : "the agenda is proposed from the data and frozen when the meeting is held",
+      {{minutes ? "minutes" : "agenda", "不能直接填写", "cannot be written"}});
+}
+
+http::Response PutAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  return Error(req, RejectAgendaWrite(ctx, caller, *id, false));
+}
+
+http::Response PutMinutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  auto id = PathId(req, "id");
+  if (!id.ok()) return Error(req, id.status());
+  return Error(req, RejectAgendaWrite(ctx, caller, *id, true));
+}
+
 http::Response PatchMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto id = PathId(req, "id");
   if (!id.ok()) return Error(req, id.status());
   auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
+  if (body->contains("agenda") || body->contains("minutes")) {
+    return Error(req, RejectAgendaWrite(ctx, caller, *id, !body->contains("agenda")));
+  }
   DispatchMeeting scratch;
   int64_t version = 0;
   KL_RETURN_IF_ERROR_RESPONSE(req, ReadMeeting(*body, false, &scratch, &version));
@@ -125,14 +166,20 @@ http::Response GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& r
   if (!id.ok()) return Error(req, id.status());
   auto m = ctx.meetings->Get(caller, *id);
   if (!m.ok()) return Error(req, m.status());
-  auto items = ctx.meetings->Agenda(caller, *id);
-  if (!items.ok()) return Error(req, items.status());
+  auto agenda = ctx.meetings->Agenda(caller, *id);
+  if (!agenda.ok()) return Error(req, agenda.status());
   JsonWriter w;
   w.BeginObject();
   w.Key("date").String(m->held_on);
-  w.Key("recorded").Bool(m->agenda.has_value());  // false: proposed now for the meeting date
+  w.Key("recorded").Bool(agenda->recorded);  // false: proposed now for the meeting date
+  w.Key("snapshot");                         // the frozen version (held meetings), or null
+  if (agenda->snapshot) {
+    w.Raw(SnapshotInfoJson(*agenda->snapshot));
+  } else {
+    w.Null();
+  }
   w.Key("items");
-  WriteAgendaJson(w, *items);
+  WriteAgendaJson(w, agenda->items);
   w.EndObject();
   return JsonOk(w.Take());
 }
@@ -192,6 +239,8 @@ void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/meetings/{id}/agenda", bind(GetAgenda));
   router.Add("POST", "/api/v1/meetings/{id}/decisions", bind(AddDecision), small);
   router.Add("GET", "/api/v1/meetings/{id}/minutes.txt", bind(Minutes));
+  router.Add("PUT", "/api/v1/meetings/{id}/agenda", bind(PutAgenda), small);
+  router.Add("PUT", "/api/v1/meetings/{id}/minutes", bind(PutMinutes), small);
 }
 
 }  // namespace keyline::api

@@ -1,8 +1,12 @@
-// /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions (issue 5).
+// /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions (issue 5);
+// /rankings/publish, /rankings/published and /rankings/versions (issue 15: published rankings
+// are stored snapshots, never recomputed).
 #include "api/engine_queries.h"
 #include "api/json_input.h"
 #include "api/lights_api.h"
 #include "common/json_writer.h"
+#include "core/service/snapshot_service.h"
+#include "engine/service/ranking_publisher.h"
 #include "engine/service/ranking_service.h"
 
 namespace keyline::api {
@@ -203,52 +207,98 @@ Result<RankingQuery> ReadRankingQuery(const http::Request& req) {
 
 namespace {
 
-http::Response Rankings(ApiContext&, RankingService& svc, const Caller& caller,
+// The published ranking's JSON with its snapshot description added ("snapshot").
+http::Response ServePublished(const Snapshot& s) {
+  std::string body = s.payload;
+  if (body.size() < 2 || body.back() != '}') return JsonOk(body);
+  body.pop_back();
+  return JsonOk(body + ",\"published\":true,\"snapshot\":" + SnapshotInfoJson(s) + "}");
+}
+
+Result<std::optional<int64_t>> ReadVersion(const http::Request& req) {
+  auto text = req.Query("version");
+  if (!text) return std::optional<int64_t>();
+  int64_t v = 0;
+  if (!ParseInt64(std::string(*text), &v) || v < 1) {
+    return Status::InvalidArgument("version应为正整数", "version must be a positive integer",
+                                   {{"version", "应为正整数", "must be a positive integer"}});
+  }
+  return std::optional<int64_t>(v);
+}
+
+http::Response Published(ApiContext& ctx, RankingService&, const Caller& caller,
+                         http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(
+      req, RejectUnknownQuery(req, {"scheme", "period", "version", "published"}));
+  auto q = ReadRankingQuery(req);
+  if (!q.ok()) return Error(req, q.status());
+  auto version = ReadVersion(req);
+  if (!version.ok()) return Error(req, version.status());
+  auto s = ctx.ranking_publisher->Published(caller, q->scheme, q->period, *version);
+  if (!s.ok()) return Error(req, s.status());
+  if (!*s) {
+    return Error(req, Status::NotFound("该方案本期排名尚未发布",
+                                       "this ranking has not been published for the period"));
+  }
+  return ServePublished(**s);
+}
+
+http::Response Rankings(ApiContext& ctx, RankingService& svc, const Caller& caller,
                         http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period", "published"}));
+  if (auto published = req.Query("published")) {
+    if (*published != "0" && *published != "1") {
+      return Error(req, Status::InvalidArgument("published应为0或1", "published must be 0 or 1",
+                                                {{"published", "应为0或1", "must be 0 or 1"}}));
+    }
+    if (*published == "1") return Published(ctx, svc, caller, req);
+  }
   auto q = ReadRankingQuery(req);
   if (!q.ok()) return Error(req, q.status());
   auto r = svc.Rank(caller, q->scheme, q->period);
   if (!r.ok()) return Error(req, r.status());
-  JsonWriter w;
-  w.BeginObject().Key("scheme").String(r->scheme.code).Key("scheme_name_zh");
-  w.String(r->scheme.name_zh).Key("period").String(r->period.label);
-  w.Key("previous_period").String(r->previous.label);
-  // The list is the area's official one for every viewer; a scoped viewer gets its rows only.
-  w.Key("rows_scope").String(r->whole_area ? "all" : "own");
-  w.Key("scope_note_zh")
-      .String(r->whole_area ? "全区统一排名" : "全区统一排名，仅显示本单位及所负责项目单位的行");
-  w.Key("scope_note_en")
-      .String(r->whole_area ? "the area's official ranking"
-                            : "the area's official ranking; only your units' rows are shown");
-  w.Key("groups").BeginArray();
-  for (const auto& g : r->groups) {
-    w.BeginObject().Key("code").String(g.code).Key("name_zh").String(g.name_zh);
-    w.Key("units_ranked").Int(g.units_ranked);
-    w.Key("rows").BeginArray();
-    for (const auto& row : g.rows) {
-      const engine::RankedUnit& u = row.ranked;
-      w.BeginObject().Key("unit_id").Int(u.unit_id).Key("unit_name").String(row.unit_name);
-      w.Key("score").String(u.score_text).Key("components").BeginArray();
-      for (const auto& c : u.components) {
-        w.BeginObject().Key("indicator").String(c.indicator).Key("percent").String(c.percent);
-        w.Key("points").String(c.points).EndObject();
-      }
-      w.EndArray().Key("ranked").Bool(u.ranked);
-      w.Key("applicable_weight").Int(u.applicable_weight);
-      w.Key("rank").OptInt(u.ranked ? std::optional<int64_t>(u.rank) : std::nullopt);
-      w.Key("tied").Bool(u.tied);
-      w.Key("previous_rank")
-          .OptInt(u.previous_rank ? std::optional<int64_t>(*u.previous_rank) : std::nullopt);
-      w.Key("change").OptInt(u.change ? std::optional<int64_t>(*u.change) : std::nullopt);
-      w.Key("met_target").Bool(u.met_target).Key("list").String(u.list);
-      w.Key("exempt").Bool(u.exempt).Key("exemption_reason").String(u.exemption_reason);
-      w.EndObject();
-    }
-    w.EndArray().EndObject();
+  return JsonOk(engine::RankingResultJson(*r));
+}
+
+http::Response Publish(ApiContext& ctx, RankingService&, const Caller& caller, http::Request& req) {
+  auto body = ReadJsonBody(req);
+  if (!body.ok()) return Error(req, body.status());
+  FieldReader f(*body);
+  std::string scheme = f.String("scheme", true, 64).value_or("");
+  std::string period = f.String("period", true, 16).value_or("");
+  std::string reason = f.String("reason", false, 500).value_or("");
+  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
+  auto s = ctx.ranking_publisher->Publish(caller, scheme, period, reason);
+  if (!s.ok()) return Error(req, s.status());
+  return JsonOk(SnapshotInfoJson(*s), 201);
+}
+
+http::Response Versions(ApiContext& ctx, RankingService&, const Caller& caller,
+                        http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
+  auto q = ReadRankingQuery(req);
+  if (!q.ok()) return Error(req, q.status());
+  auto versions = ctx.ranking_publisher->Versions(caller, q->scheme, q->period);
+  if (!versions.ok()) return Error(req, versions.status());
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < versions->size(); ++i) {
+    if (i) out += ",";
+    out += SnapshotInfoJson((*versions)[i]);
   }
-  w.EndArray().EndObject();
-  return JsonOk(w.Take());
+  return JsonOk(out + "]}");
+}
+
+// PUT / PATCH / DELETE of a published ranking: it never changes (409) once the caller may read
+// it and it exists (403, 404 first).
+http::Response WritePublished(ApiContext& ctx, RankingService& svc, const Caller& caller,
+                              http::Request& req) {
+  http::Response read = Published(ctx, svc, caller, req);
+  if (read.status != 200) return read;
+  return Error(
+      req, Status::Conflict(
+               "已发布的排名及红黑榜不能修改或删除；如需更正，请重新发布（生成新版本并填写原因）",
+               "a published ranking cannot be changed or deleted; publish it again (a "
+               "new version with a reason) to correct it"));
 }
 
 http::Response Exempt(ApiContext&, RankingService& svc, const Caller& caller, http::Request& req) {
@@ -286,6 +336,13 @@ void RegisterRankingRoutes(http::Router& router, ApiContext& ctx, RankingService
   router.Add("DELETE", "/api/v1/ranking-schemes/{code}", bind(DeleteScheme));
   router.Add("GET", "/api/v1/rankings", bind(Rankings));
   router.Add("POST", "/api/v1/rankings/exemptions", bind(Exempt), {.max_body_bytes = 16 * 1024});
+  router.Add("POST", "/api/v1/rankings/publish", bind(Publish), {.max_body_bytes = 16 * 1024});
+  router.Add("GET", "/api/v1/rankings/published", bind(Published));
+  router.Add("GET", "/api/v1/rankings/versions", bind(Versions));
+  for (const char* method : {"PUT", "PATCH", "DELETE"}) {
+    router.Add(method, "/api/v1/rankings/published", bind(WritePublished),
+               {.max_body_bytes = 16 * 1024});
+  }
 }
 
 }  // namespace keyline::api

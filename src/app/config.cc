@@ -63,14 +63,17 @@ Commands:
                      UNIT: a unit id or its exact registered name
   user passwd NAME   set a password (read from standard input, or prompted)
   user disable NAME | user enable NAME | user unlock NAME | user list
-  audit verify       recompute the audit hash chain; exit 1 and name the first broken entry
+  audit verify       recompute the audit hash chain and the published snapshots' hashes; exit 1
+                     and name the first broken entry or tampered snapshot
   backup --out FILE  SQLite: consistent online copy; PostgreSQL: runs pg_dump -Fc
   export ledger --out FILE.xlsx [--stage S --unit ID --region CODE ...]
                      the ledger (filters of GET /projects) in the office .xlsx layout
   export oc4ids --out FILE.json [--project ID]...
                      an OC4IDS 0.9 project package (all projects, or the ones named)
-  bulletin --period YYYYMM --format pdf|html|xlsx --out FILE
-                     the monthly bulletin (月度通报)
+  bulletin --period YYYYMM --format pdf|html|xlsx --out FILE [--version N] [--draft yes]
+                     the monthly bulletin (月度通报): the issued version, else the draft
+  bulletin issue --period YYYYMM [--reason TEXT]
+                     issue (印发) the bulletin: a new version, frozen (reason from version 2)
   version            print the version
   import ledger FILE.xlsx [--dry-run] [--sheet N] [--skip-errors] [--map MAPPING.csv]
   import reports FILE.xlsx --period YYYYMM [--dry-run] [--skip-errors]

@@ -6,6 +6,8 @@
 #include "api/api_context.h"
 #include "api/project_input.h"
 #include "app/keyline_app.h"
+#include "core/service/snapshot_service.h"
+#include "documents/bulletin_issue.h"
 #include "documents/bulletin_render.h"
 #include "documents/bulletin_service.h"
 #include "documents/export_service.h"
@@ -107,11 +109,43 @@ int ExportCommand(KeylineApp& app, const std::vector<std::string>& args) {
   return Done(out, bytes->size());
 }
 
+// keyline bulletin issue --period YYYYMM [--reason TEXT]: issues (印发) the next version as
+// the system and prints its version and SHA-256.
+int IssueBulletin(KeylineApp& app, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string period_text, reason;
+  for (auto& [key, value] : pairs) {
+    if (key == "period") {
+      period_text = value;
+    } else if (key == "reason") {
+      reason = value;
+    } else {
+      return BadLine("bulletin issue: unknown option --" + key);
+    }
+  }
+  int64_t period = 0;
+  if (period_text.size() != 6 || !api::ParseInt64(period_text, &period)) {
+    return BadLine("bulletin issue: --period YYYYMM is required (e.g. 202610)");
+  }
+  documents::BulletinIssuer issuer(app.bulletins(), app.snapshots(), *app.repos().tx);
+  auto issued = issuer.Issue(Caller::System("cli"), static_cast<int>(period), reason);
+  if (!issued.ok()) return Failed(issued.status());
+  std::printf(
+      "已印发 %lld 月度通报第 %lld 版 / issued the %lld bulletin, version %lld\nsha256 %s\n",
+      static_cast<long long>(period), static_cast<long long>(issued->version),
+      static_cast<long long>(period), static_cast<long long>(issued->version),
+      issued->sha256.c_str());
+  return 0;
+}
+
 int BulletinCommand(KeylineApp& app, const std::vector<std::string>& args) {
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string bad;
-  if (!Pairs(args, 0, &pairs, &bad)) return BadLine("bulletin: unexpected or incomplete " + bad);
-  std::string period_text, format = "pdf", out;
+  bool issue = !args.empty() && args[0] == "issue";
+  if (!Pairs(args, issue ? 1 : 0, &pairs, &bad)) {
+    return BadLine("bulletin: unexpected or incomplete " + bad);
+  }
+  if (issue) return IssueBulletin(app, pairs);
+  std::string period_text, format = "pdf", out, version_text, draft = "no";
   for (auto& [key, value] : pairs) {
     if (key == "period") {
       period_text = value;
@@ -119,18 +153,42 @@ int BulletinCommand(KeylineApp& app, const std::vector<std::string>& args) {
       format = value;
     } else if (key == "out") {
       out = value;
+    } else if (key == "version") {
+      version_text = value;
+    } else if (key == "draft") {
+      draft = value;
     } else {
       return BadLine("bulletin: unknown option --" + key);
     }
   }
-  int64_t period = 0;
+  int64_t period = 0, version = 0;
   if (period_text.size() != 6 || !api::ParseInt64(period_text, &period)) {
     return BadLine("bulletin: --period YYYYMM is required (e.g. 202610)");
   }
   if (format != "pdf" && format != "html" && format != "xlsx") {
     return BadLine("bulletin: --format must be pdf, html or xlsx");
   }
+  if (!version_text.empty() && (!api::ParseInt64(version_text, &version) || version < 1)) {
+    return BadLine("bulletin: --version must be a positive integer");
+  }
+  if (draft != "yes" && draft != "no") return BadLine("bulletin: --draft must be yes or no");
   if (out.empty()) return BadLine("bulletin: --out FILE is required");
+  // The issued version unless a draft is asked for (as GET /bulletins/{period}).
+  if (draft == "no") {
+    documents::BulletinIssuer issuer(app.bulletins(), app.snapshots(), *app.repos().tx);
+    auto issued = issuer.Issued(Caller::System("cli"), static_cast<int>(period),
+                                version ? std::optional<int64_t>(version) : std::nullopt);
+    if (!issued.ok()) return Failed(issued.status());
+    if (*issued) {
+      auto bytes = api::IssuedBulletinFile(issuer, **issued, format);
+      if (!bytes.ok()) return Failed(bytes.status());
+      if (Status st = WriteFile(out, *bytes); !st.ok()) return Failed(st);
+      std::printf("已印发第 %lld 版 / issued version %lld\n",
+                  static_cast<long long>((*issued)->version),
+                  static_cast<long long>((*issued)->version));
+      return Done(out, bytes->size());
+    }
+  }
   auto data = app.bulletins().Build(Caller::System("cli"), static_cast<int>(period));
   if (!data.ok()) return Failed(data.status());
   documents::BulletinDocument doc = documents::LayOutBulletin(*data);
@@ -140,6 +198,7 @@ int BulletinCommand(KeylineApp& app, const std::vector<std::string>& args) {
                                                 : documents::RenderBulletinXlsx(doc);
   if (!bytes.ok()) return Failed(bytes.status());
   if (Status st = WriteFile(out, *bytes); !st.ok()) return Failed(st);
+  std::printf("草稿（未印发）/ draft (not issued)\n");
   return Done(out, bytes->size());
 }
 

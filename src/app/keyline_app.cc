@@ -32,7 +32,9 @@
 #include "core/service/reporting_settings.h"
 #include "core/service/reporting_stats.h"
 #include "core/service/session_cache.h"
+#include "core/service/snapshot_service.h"
 #include "core/service/user_service.h"
+#include "documents/bulletin_issue.h"
 #include "documents/bulletin_service.h"
 #include "documents/engine_indicator_source.h"
 #include "documents/engine_lights_source.h"
@@ -41,6 +43,7 @@
 #include "engine/service/db_indicator_catalogue.h"
 #include "engine/service/indicator_service.h"
 #include "engine/service/lights_service.h"
+#include "engine/service/ranking_publisher.h"
 #include "engine/service/ranking_service.h"
 #include "engine/service/rates_service.h"
 #include "http/router.h"
@@ -115,6 +118,7 @@ struct KeylineApp::State {
   std::unique_ptr<RankingRepository> ranking_repo;
   std::unique_ptr<engine::LightsService> lights;
   std::unique_ptr<engine::RankingService> rankings;
+  std::unique_ptr<engine::RankingPublisher> ranking_publisher;  // issue 15
   // Documents out (issue 7). The bulletin's 五率 come from the live engine (engine_rates), its
   // rankings and red/yellow lists from the lights and rankings services (engine_lights).
   std::unique_ptr<documents::ExportService> exports;
@@ -122,6 +126,8 @@ struct KeylineApp::State {
   std::unique_ptr<documents::EngineIndicatorSource> engine_rates;
   std::unique_ptr<documents::LightsRankingSource> engine_lights;
   std::unique_ptr<documents::BulletinService> bulletins;
+  std::unique_ptr<SnapshotService> snapshots;  // issue 15: published means frozen
+  std::unique_ptr<documents::BulletinIssuer> bulletin_issuer;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -170,6 +176,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
   s.meetings = std::make_unique<MeetingService>(repos, *s.audit, *s.clock, *s.problems,
                                                 *s.battle_chart, s.lights_red);
+  s.snapshots = std::make_unique<SnapshotService>(*repos.tx, s.store->snapshots(), *repos.audit,
+                                                  *s.audit, *s.clock);
+  s.meetings->SetSnapshots(*s.snapshots);
   const FundsRepositories& funds = s.store->funds();
   s.funds = std::make_unique<FundService>(repos, funds, *s.audit, *s.clock, s.calendar);
   s.key_lists = std::make_unique<KeyListService>(repos, funds, *s.audit, *s.clock);
@@ -193,6 +202,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.rankings = std::make_unique<engine::RankingService>(repos, lights_repos, *s.audit, *s.clock,
                                                         *s.live_facts, *s.indicators);
   s.lights_red.Bind(s.lights.get());
+  s.ranking_publisher =
+      std::make_unique<engine::RankingPublisher>(*s.rankings, *s.snapshots, *repos.tx);
+  s.api.ranking_publisher = s.ranking_publisher.get();
   KL_RETURN_IF_ERROR(s.problems->EnsureBuiltinTemplates());
   KL_RETURN_IF_ERROR(s.procedures->EnsureBuiltinTemplates());
 
@@ -232,6 +244,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.bulletins->SetIndicatorSource(*s.engine_lights);
   s.api.exports = s.exports.get();
   s.api.bulletins = s.bulletins.get();
+  s.bulletin_issuer =
+      std::make_unique<documents::BulletinIssuer>(*s.bulletins, *s.snapshots, *repos.tx);
+  s.api.bulletin_issuer = s.bulletin_issuer.get();
+  s.api.snapshots = s.snapshots.get();
   s.imports =
       std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects, *s.reports,
                                                  *s.plans, *reporting.reports, *s.audit, *s.clock);
@@ -317,6 +333,9 @@ importing::ImportService& KeylineApp::imports() { return *state_->imports; }
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }
 documents::BulletinService& KeylineApp::bulletins() { return *state_->bulletins; }
+SnapshotService& KeylineApp::snapshots() { return *state_->snapshots; }
+engine::RankingService& KeylineApp::rankings() { return *state_->rankings; }
+engine::RankingPublisher& KeylineApp::ranking_publisher() { return *state_->ranking_publisher; }
 engine::FactsSource& KeylineApp::facts() { return *state_->live_facts; }
 engine::IndicatorCatalogue& KeylineApp::indicators() { return *state_->indicators; }
 

@@ -25,6 +25,7 @@ class ProblemService;
 class ProcedureService;
 class BattleChartService;
 class MeetingService;
+class SnapshotService;
 class FundService;
 class KeyListService;
 class FactorService;
@@ -44,6 +45,8 @@ class ImportService;
 namespace engine {
 class FactsSource;
 class IndicatorCatalogue;
+class RankingService;
+class RankingPublisher;
 }  // namespace engine
 
 class KeylineApp {
@@ -88,6 +91,9 @@ class KeylineApp {
   SqlStore& store();
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
+  SnapshotService& snapshots();              // published snapshots (issue 15)
+  engine::RankingService& rankings();
+  engine::RankingPublisher& ranking_publisher();  // published rankings (issue 15)
   importing::ImportService& imports();  // .xlsx imports (issue 7)
   // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.

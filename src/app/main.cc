@@ -24,7 +24,9 @@
 #include "common/version.h"
 #include "core/service/audit_log.h"
 #include "core/service/reference_service.h"
+#include "core/service/snapshot_service.h"
 #include "core/service/user_service.h"
+#include "engine/facts_source.h"
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
@@ -245,6 +247,18 @@ int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
   }
   std::printf("审计链完整 / audit chain intact: %lld entries\n",
               static_cast<long long>(result->entries));
+  // Published snapshots: each one's content against its hash and the audit log's record.
+  auto snapshots = app.snapshots().Verify();
+  if (!snapshots.ok()) return Fail(snapshots.status());
+  if (snapshots->first_broken_id) {
+    std::printf("快照 %lld 已被篡改 / snapshot %lld TAMPERED: %s (%lld snapshots checked)\n",
+                static_cast<long long>(*snapshots->first_broken_id),
+                static_cast<long long>(*snapshots->first_broken_id), snapshots->problem.c_str(),
+                static_cast<long long>(snapshots->snapshots));
+    return 1;
+  }
+  std::printf("发布快照完整 / published snapshots intact: %lld snapshots\n",
+              static_cast<long long>(snapshots->snapshots));
   return 0;
 }
 

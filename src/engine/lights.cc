@@ -219,11 +219,24 @@ DimensionLight ReportingLight(const Facts& f, const FactsIndex& ix, int32_t row,
   if (!expected) {
     return KL_LIGHT(d, LightColour::kGreen, "无需报送" + pz, pe + " is not expected", false);
   }
+  // A returned report was reported once: say so, never "not submitted".
+  bool returned =
+      report && static_cast<ReportStatus>(f.reports.status[*report]) == ReportStatus::kReturned;
+  std::string state_zh = returned ? "已退回，尚未重新报送" : "尚未报送";
+  std::string state_en =
+      returned ? " was returned and is not resubmitted yet" : " is not submitted yet";
   if (c.report_due == 0 || DaysBetween(c.report_due, c.as_of) <= r.red) {
-    return KL_LIGHT(d, LightColour::kGreen, pz + "尚未报送，未过截止日",
-                    pe + " is not submitted yet; not past its due day");
+    return KL_LIGHT(d, LightColour::kGreen, pz + state_zh + "，未过截止日",
+                    pe + state_en + "; not past its due day");
   }
   std::string due = c.reasons ? DateText(c.report_due) : std::string();
+  if (returned) {
+    return KL_LIGHT(
+        d, LightColour::kRed,
+        pz + "已退回，截至 " + DateText(c.as_of) + " 尚未重新报送（应于 " + due + " 前报送）",
+        pe + " was returned and is not resubmitted on " + DateText(c.as_of) + " (due on " + due +
+            ")");
+  }
   return KL_LIGHT(d, LightColour::kRed,
                   pz + "应于 " + due + " 前报送，截至 " + DateText(c.as_of) + " 仍未报送",
                   pe + " was due on " + due + " and is still missing on " + DateText(c.as_of));

@@ -197,6 +197,39 @@ TEST(LightsTest, ReportingLateIsYellowAndDisabledRulesAreLeftOut) {
   EXPECT_EQ(Of(f, 1, June(), rules).dimensions.size(), 5u);
 }
 
+// Issue 15 (correct reporting wording): a submitted or approved report is never "未报送"; a
+// returned one says it was returned and not resubmitted; a draft is "not submitted".
+TEST(LightsTest, ReportingWordingFollowsTheReportsState) {
+  auto reporting = [](ReportStatus status) {
+    Facts f;
+    EXPECT_TRUE(f.AddProject({3, Stage::kConstruction}).ok());
+    EXPECT_TRUE(f.AddReport({3, 202605, kWan, status, 20260603}).ok());
+    return Dim(Of(f, 3, June()), LightDimension::kReporting);
+  };
+  for (ReportStatus counted : {ReportStatus::kSubmitted, ReportStatus::kApproved}) {
+    DimensionLight l = reporting(counted);
+    EXPECT_EQ(l.colour, LightColour::kGreen);
+    EXPECT_EQ(l.reason_zh, "2026年5月月报已报送");
+    EXPECT_EQ(l.reason_zh.find("未报送"), std::string::npos);
+  }
+  DimensionLight returned = reporting(ReportStatus::kReturned);
+  EXPECT_EQ(returned.colour, LightColour::kRed);
+  EXPECT_EQ(returned.reason_zh,
+            "2026年5月月报已退回，截至 2026-06-30 尚未重新报送（应于 2026-06-05 前报送）");
+  EXPECT_EQ(returned.reason_zh.find("未报送"), std::string::npos);
+  EXPECT_NE(returned.reason_en.find("returned"), std::string::npos);
+  DimensionLight draft = reporting(ReportStatus::kDraft);
+  EXPECT_EQ(draft.reason_zh, "2026年5月月报应于 2026-06-05 前报送，截至 2026-06-30 仍未报送");
+  // Before the due day a returned report is still "returned", not "not submitted".
+  Facts f;
+  ASSERT_TRUE(f.AddProject({3, Stage::kConstruction}).ok());
+  ASSERT_TRUE(f.AddReport({3, 202605, kWan, ReportStatus::kReturned, 20260603}).ok());
+  LightContext early = June();
+  early.as_of = 20260604;
+  EXPECT_EQ(Dim(Of(f, 3, early), LightDimension::kReporting).reason_zh,
+            "2026年5月月报已退回，尚未重新报送，未过截止日");
+}
+
 TEST(LightsTest, JudgementsOnlyLower) {
   Facts f = MakeFacts();
   ProjectLights p2 = Of(f, 102, June());  // progress yellow, reporting and procedures red

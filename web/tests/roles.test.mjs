@@ -66,6 +66,7 @@ test('admin manages users and verifies the audit log', async () => {
   await page.click('[data-test=audit-verify]');
   const result = await page.waitForSelector('[data-test=verify-result]');
   assert.match(await result.textContent(), /校验通过/);
+  assert.match(await result.textContent(), /2 份已发布快照/, 'the demo meeting froze its agenda and minutes');
   await screenshot(page, 'audit');
   for (const name of ['units', 'people', 'regions']) {
     await page.click(`[data-nav=${name}]`);

@@ -17,6 +17,9 @@ namespace keyline {
 struct RedProject {
   int64_t project_id = 0;
   std::string reason;  // why it is red, e.g. "投资完成率低于序时进度20个百分点"
+  // Each red cause on its own (reason is them joined with "；"); an agenda groups the projects
+  // that share a cause word for word (e.g. the same month's report missing). Empty: reason.
+  std::vector<std::string> causes;
 };
 
 class RedProjectSource {

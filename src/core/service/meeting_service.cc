@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/date.h"
+#include "common/json_writer.h"
 #include "core/model/supervision_json.h"
 #include "core/service/battle_chart_service.h"
 #include "core/service/problem_service.h"
@@ -76,6 +77,37 @@ MeetingScope MeetingScopeFor(const Caller& caller) {
 }
 
 }  // namespace
+
+std::string MeetingSnapshotSubject(int64_t meeting_id) {
+  return "meeting:" + std::to_string(meeting_id);
+}
+
+std::string AgendaSnapshotPayload(const DispatchMeeting& m) {
+  JsonWriter w;
+  w.BeginObject().Key("meeting_id").Int(m.id).Key("date").String(m.held_on);
+  w.Key("items");
+  WriteAgendaJson(w, m.agenda.value_or(std::vector<AgendaItem>{}));
+  w.EndObject();
+  return w.Take();
+}
+
+std::string MinutesSnapshotPayload(const DispatchMeeting& m) {
+  JsonWriter w;
+  w.BeginObject().Key("meeting_id").Int(m.id).Key("title").String(m.title);
+  w.Key("held_on").String(m.held_on).Key("minutes").String(m.minutes).EndObject();
+  return w.Take();
+}
+
+Result<std::optional<Snapshot>> MeetingService::FrozenIn(Tx& tx, SnapshotKind kind,
+                                                         const DispatchMeeting& m,
+                                                         const std::string& payload) {
+  if (!snapshots_) return std::optional<Snapshot>();
+  KL_ASSIGN_OR_RETURN(std::optional<Snapshot> s,
+                      snapshots_->LatestIn(tx, kind, MeetingSnapshotSubject(m.id)));
+  if (s && s->payload != payload) return SnapshotService::Tampered(*s);
+  if (s) s->payload.clear();
+  return s;
+}
 
 std::string MeetingService::Today() const { return BeijingToday(clock_.NowMs()); }
 
@@ -205,8 +237,15 @@ Result<DispatchMeeting> MeetingService::Update(const Caller& caller, int64_t id,
     after.updated_at = clock_.NowMs();
     KL_RETURN_IF_ERROR(repos_.meetings->Update(tx, after, expected_version));
     KL_ASSIGN_OR_RETURN(updated, repos_.meetings->Get(tx, id));
-    return audit_.Record(tx, caller, "update", "meeting", std::to_string(id), ToJson(before),
-                         ToJson(updated));
+    KL_RETURN_IF_ERROR(audit_.Record(tx, caller, "update", "meeting", std::to_string(id),
+                                     ToJson(before), ToJson(updated)));
+    if (!snapshots_ || before.status == after.status) return Status::Ok();
+    bool held = after.status == MeetingStatus::kHeld;
+    return snapshots_
+        ->PublishIn(tx, caller, held ? SnapshotKind::kMeetingAgenda : SnapshotKind::kMeetingMinutes,
+                    MeetingSnapshotSubject(id),
+                    held ? AgendaSnapshotPayload(updated) : MinutesSnapshotPayload(updated), "")
+        .status();
   });
   if (!st.ok()) return st;
   return updated;
@@ -269,15 +308,18 @@ Result<std::vector<AgendaItem>> MeetingService::ProposeAgenda(const Caller& call
   return out;
 }
 
-Result<std::vector<AgendaItem>> MeetingService::Agenda(const Caller& caller, int64_t id) {
-  std::vector<AgendaItem> out;
+Result<MeetingAgenda> MeetingService::Agenda(const Caller& caller, int64_t id) {
+  MeetingAgenda out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(DispatchMeeting m, LoadVisible(tx, caller, id));
-    if (m.agenda) {
-      out = *m.agenda;
+    if (m.agenda) {  // held: the frozen agenda, never recomputed
+      KL_ASSIGN_OR_RETURN(out.snapshot,
+                          FrozenIn(tx, SnapshotKind::kMeetingAgenda, m, AgendaSnapshotPayload(m)));
+      out.items = *m.agenda;
+      out.recorded = true;
       return Status::Ok();
     }
-    KL_ASSIGN_OR_RETURN(out, ProposeIn(tx, caller, m.held_on));
+    KL_ASSIGN_OR_RETURN(out.items, ProposeIn(tx, caller, m.held_on));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -400,7 +442,9 @@ Result<std::string> MeetingService::Minutes(const Caller& caller, int64_t id) {
   std::string out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(DispatchMeeting m, LoadVisible(tx, caller, id));
-    if (m.status == MeetingStatus::kMinutesIssued) {
+    if (m.status == MeetingStatus::kMinutesIssued) {  // as issued, never re-rendered
+      KL_RETURN_IF_ERROR(
+          FrozenIn(tx, SnapshotKind::kMeetingMinutes, m, MinutesSnapshotPayload(m)).status());
       out = m.minutes;
       return Status::Ok();
     }

@@ -3,8 +3,12 @@
 // problems (问题台账) or battle-chart tasks (挂图作战), and the minutes (会议纪要) as text.
 //
 // Life: planned → held → minutes_issued. Marking a meeting held (its date not after today)
-// stores the agenda proposed for its date; decisions are recorded while it is held; issuing
-// the minutes stores their text and freezes the meeting.
+// stores the agenda proposed for its date, as of that date, and freezes it into a snapshot
+// (kind meeting_agenda, subject "meeting:<id>"; core/service/snapshot_service.h); decisions are
+// recorded while it is held; issuing the minutes stores their text, freezes them into a
+// snapshot (kind meeting_minutes) and freezes the meeting. Reading a held meeting's agenda or
+// issued minutes never recomputes them; a stored agenda or minutes that no longer match their
+// snapshot are refused (kInternal naming the tampering).
 //
 // Who may do what:
 //   admin, supervisor   create, change and run meetings; record decisions; read all
@@ -31,6 +35,7 @@
 #include "core/ports/red_projects.h"
 #include "core/ports/supervision_repositories.h"
 #include "core/service/audit_log.h"
+#include "core/service/snapshot_service.h"
 
 namespace keyline {
 
@@ -52,6 +57,17 @@ struct DecisionInput {
   ProblemCategory category = ProblemCategory::kOther;     // problem only
   ProblemSeverity severity = ProblemSeverity::kOrdinary;  // problem only
 };
+
+// A meeting's agenda as served: the items and, once the meeting is held, the snapshot they
+// were frozen in (payload cleared; nullopt for a planned meeting or one held before snapshots).
+struct MeetingAgenda {
+  std::vector<AgendaItem> items;
+  bool recorded = false;  // false: proposed now for the meeting date
+  std::optional<Snapshot> snapshot;
+};
+
+// The snapshot subject of meeting id: "meeting:<id>".
+std::string MeetingSnapshotSubject(int64_t meeting_id);
 
 class MeetingService {
  public:
@@ -80,8 +96,8 @@ class MeetingService {
 
   // The agenda proposed for `date` ("YYYY-MM-DD") within the caller's project scope.
   Result<std::vector<AgendaItem>> ProposeAgenda(const Caller& caller, const std::string& date);
-  // A meeting's agenda: stored when it was marked held, else proposed for its date.
-  Result<std::vector<AgendaItem>> Agenda(const Caller& caller, int64_t id);
+  // A meeting's agenda: stored (frozen) when it was marked held, else proposed for its date.
+  Result<MeetingAgenda> Agenda(const Caller& caller, int64_t id);
 
   // Office only; the meeting must be held (kConflict otherwise). A problem decision raises a
   // problem dated the meeting day (source "meeting", source_ref the meeting id) whose 13710
@@ -96,7 +112,15 @@ class MeetingService {
 
   std::string Today() const;
 
+  // Where held agendas and issued minutes are frozen (the app sets it; not owned). Without it
+  // they are stored on the meeting only.
+  void SetSnapshots(SnapshotService& snapshots) { snapshots_ = &snapshots; }
+
  private:
+  // The stored snapshot of kind for meeting m (hash checked), and a check that what the
+  // meeting row holds (payload) is what was frozen; nullopt without snapshots.
+  Result<std::optional<Snapshot>> FrozenIn(Tx& tx, SnapshotKind kind, const DispatchMeeting& m,
+                                           const std::string& payload);
   Result<DispatchMeeting> LoadVisible(Tx& tx, const Caller& caller, int64_t id);
   Status Validate(Tx& tx, const DispatchMeeting& m);
   Result<std::vector<AgendaItem>> ProposeIn(Tx& tx, const Caller& caller, const std::string& date);
@@ -113,6 +137,11 @@ class MeetingService {
   ProblemService& problems_;
   BattleChartService& battle_chart_;
   RedProjectSource& red_;
+  SnapshotService* snapshots_ = nullptr;
 };
+
+// The snapshot payloads of a held meeting's agenda and of its issued minutes (JSON).
+std::string AgendaSnapshotPayload(const DispatchMeeting& m);
+std::string MinutesSnapshotPayload(const DispatchMeeting& m);
 
 }  // namespace keyline

@@ -1,6 +1,7 @@
 #include "core/supervision/meeting_text.h"
 
 #include <algorithm>
+#include <map>
 
 #include "common/date.h"
 #include "core/supervision/deadlines.h"
@@ -29,8 +30,11 @@ std::string JoinNames(const std::vector<int64_t>& ids, const std::map<int64_t, s
 std::string OrNone(const std::string& text) { return text.empty() ? "—" : text; }
 
 std::string AgendaLine(const AgendaItem& item) {
-  std::string line = "【" + std::string(EnumZh(AgendaKindTable(), item.kind)) + "】" +
-                     item.project_name + "：" + item.title;
+  std::string kind = "【" + std::string(EnumZh(AgendaKindTable(), item.kind)) + "】";
+  // A cause shared by several projects (project_id 0) names the cause first, then them.
+  std::string line = item.kind == AgendaKind::kRedProject && item.project_id == 0
+                         ? kind + item.title + "：" + item.project_name
+                         : kind + item.project_name + "：" + item.title;
   std::string details;
   auto add = [&details](const std::string& label, const std::string& value) {
     if (value.empty()) return;
@@ -64,6 +68,59 @@ std::string DecisionLine(const MeetingDecision& d, const NameBook& names) {
   return line;
 }
 
+// The causes of r, one by one (its reason when it lists none).
+std::vector<std::string> CausesOf(const RedProject& r) {
+  if (!r.causes.empty()) return r.causes;
+  return {r.reason};
+}
+
+// One item per cause shared word for word by several red projects (the projects named
+// together, most projects first), then one item per project with the causes it alone has.
+std::vector<AgendaItem> RedProjectItems(const std::vector<RedProject>& red, const NameBook& names) {
+  std::vector<std::string> order;                       // causes, by first appearance
+  std::map<std::string, std::vector<int64_t>> sharing;  // cause → its projects, in red order
+  for (const RedProject& r : red) {
+    for (const std::string& cause : CausesOf(r)) {
+      auto [it, added] = sharing.try_emplace(cause);
+      if (added) order.push_back(cause);
+      if (std::find(it->second.begin(), it->second.end(), r.project_id) == it->second.end()) {
+        it->second.push_back(r.project_id);
+      }
+    }
+  }
+  std::vector<std::pair<size_t, AgendaItem>> shared;  // (how many projects, the item)
+  for (const std::string& cause : order) {
+    const std::vector<int64_t>& ids = sharing[cause];
+    if (ids.size() < 2) continue;
+    AgendaItem item;
+    item.kind = AgendaKind::kRedProject;
+    item.project_name = JoinNames(ids, names.projects, "、");
+    item.title = cause + "（共" + std::to_string(ids.size()) + "个项目）";
+    shared.push_back({ids.size(), std::move(item)});
+  }
+  std::stable_sort(shared.begin(), shared.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<AgendaItem> groups;
+  for (auto& entry : shared) groups.push_back(std::move(entry.second));
+  for (const RedProject& r : red) {
+    std::string own;
+    for (const std::string& cause : CausesOf(r)) {
+      if (sharing[cause].size() >= 2) continue;
+      if (!own.empty()) own += "；";
+      own += cause;
+    }
+    if (own.empty()) continue;
+    AgendaItem item;
+    item.kind = AgendaKind::kRedProject;
+    item.source_id = r.project_id;
+    item.project_id = r.project_id;
+    item.project_name = names.Project(r.project_id);
+    item.title = own;
+    groups.push_back(std::move(item));
+  }
+  return groups;
+}
+
 }  // namespace
 
 std::string NameBook::Find(const std::map<int64_t, std::string>& names, int64_t id) {
@@ -76,16 +133,7 @@ std::vector<AgendaItem> ProposeAgendaItems(const std::string& date,
                                            const std::vector<Problem>& problems,
                                            const std::vector<ProjectProcedure>& procedures,
                                            const NameBook& names) {
-  std::vector<AgendaItem> out;
-  for (const RedProject& r : red) {
-    AgendaItem item;
-    item.kind = AgendaKind::kRedProject;
-    item.source_id = r.project_id;
-    item.project_id = r.project_id;
-    item.project_name = names.Project(r.project_id);
-    item.title = r.reason;
-    out.push_back(std::move(item));
-  }
+  std::vector<AgendaItem> out = RedProjectItems(red, names);
   std::vector<AgendaItem> problem_items;
   for (const Problem& p : problems) {
     if (!IsProblemOverdue(p, date)) continue;

@@ -27,7 +27,10 @@ struct NameBook {
   static std::string Find(const std::map<int64_t, std::string>& names, int64_t id);
 };
 
-// The agenda for `date` ("YYYY-MM-DD"): the red projects in the order given, then the problems
+// The agenda for `date` ("YYYY-MM-DD"): the red projects — first one item per cause shared word
+// for word by several projects (project_id 0, project_name the projects joined with 、, title
+// the cause with "（共N个项目）"; most projects first), then one item per project with the causes
+// it alone has, in the order given — then the problems
 // overdue on `date` (not solved or closed, deadline before date; EffectiveDeadline), most days
 // overdue first, then the procedures overdue on `date` (neither done nor not needed,
 // planned_due before date) by authority, then due date. Rows that are not overdue on `date` are

@@ -148,5 +148,44 @@ TEST(MeetingMinutesTest, EmptyMeetingSaysNone) {
   EXPECT_EQ(text.find("备注"), std::string::npos);
 }
 
+// Issue 15: a cause shared word for word by several red projects is one agenda item naming them
+// all; a project's own causes are one item for that project; nothing is listed twice.
+TEST(MeetingAgendaTest, GroupsRedProjectsByTheirSharedCause) {
+  const std::string missing = "2026年11月月报应于 2026-12-07 前报送，截至 2026-12-08 仍未报送";
+  NameBook names = Names();
+  names.projects[3] = "西安荟聚";
+  std::vector<RedProject> red = {
+      {1,
+       missing + "；投资完成率低于序时进度20个百分点",
+       {missing, "投资完成率低于序时进度20个百分点"}},
+      {2, missing, {missing}},
+      {3, missing, {missing}},
+      {4, "资金支付率 30%", {}},  // no causes given: its reason is its one cause
+  };
+  names.projects[4] = "网络安全产业园";
+  auto items = ProposeAgendaItems("2026-12-08", red, {}, {}, names);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].kind, AgendaKind::kRedProject);
+  EXPECT_EQ(items[0].project_id, 0);
+  EXPECT_EQ(items[0].title, missing + "（共3个项目）");
+  EXPECT_EQ(items[0].project_name, "雁塔区第四中学、电子六路、西安荟聚");
+  EXPECT_EQ(items[1].project_id, 1);
+  EXPECT_EQ(items[1].title, "投资完成率低于序时进度20个百分点");
+  EXPECT_EQ(items[2].project_id, 4);
+  EXPECT_EQ(items[2].title, "资金支付率 30%");
+  // The minutes name the cause first, then the projects.
+  DispatchMeeting m;
+  m.title = "调度会";
+  m.held_on = "2026-12-08";
+  std::string text = RenderMinutes(m, items, names);
+  EXPECT_NE(
+      text.find("1. 【红灯项目】" + missing + "（共3个项目）：雁塔区第四中学、电子六路、西安荟聚"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2. 【红灯项目】雁塔区第四中学：投资完成率低于序时进度20个百分点"),
+            std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace keyline

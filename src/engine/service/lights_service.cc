@@ -118,12 +118,12 @@ Status LightsService::CheckPeriod(int period) const {
   return Status::Ok();
 }
 
-Result<LightContext> LightsService::ContextFor(int period) {
+Result<LightContext> LightsService::ContextFor(int period, std::optional<int32_t> as_of) {
   LightContext c;
   c.period = period;
   std::string today = Today();
   int32_t today_key = DateKey(today);
-  c.as_of = std::min(today_key, PeriodEndDate(period));
+  c.as_of = std::min(std::min(today_key, as_of.value_or(today_key)), PeriodEndDate(period));
   int prev = PeriodOfIndex(MonthIndex(period) - 1);
   KL_ASSIGN_OR_RETURN(ReportWindow window, reporting_.Window(prev));
   c.report_due = DateKey(window.due_on);
@@ -149,10 +149,11 @@ Result<LightRuleSet> LightsService::LoadRules(Tx& tx) {
 
 Result<LightsService::Evaluated> LightsService::Evaluate(Tx& tx, const ProjectScope& scope,
                                                          int period, const Facts& facts,
-                                                         const FactsIndex& index) {
+                                                         const FactsIndex& index,
+                                                         std::optional<int32_t> as_of) {
   Evaluated out;
   KL_ASSIGN_OR_RETURN(out.rules, LoadRules(tx));
-  KL_ASSIGN_OR_RETURN(out.context, ContextFor(period));
+  KL_ASSIGN_OR_RETURN(out.context, ContextFor(period, as_of));
   KL_ASSIGN_OR_RETURN(std::vector<ProjectLabel> labels, lights_.lights->VisibleProjects(tx, scope));
   KL_ASSIGN_OR_RETURN(std::vector<LightJudgementRow> rows,
                       lights_.lights->Judgements(tx, period, period, std::nullopt));
@@ -523,20 +524,23 @@ Result<std::vector<RedProject>> LightsService::RedProjectsIn(Tx& tx, const Proje
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
   std::shared_ptr<const FactsIndex> index_ptr = IndexFor(view.facts());
   const FactsIndex& index = *index_ptr;
-  KL_ASSIGN_OR_RETURN(Evaluated ev, Evaluate(tx, scope, period, view.facts(), index));
+  // Judged as of the meeting day, so an agenda never says "still missing on" a later day.
+  KL_ASSIGN_OR_RETURN(Evaluated ev,
+                      Evaluate(tx, scope, period, view.facts(), index, DateKey(date)));
   std::vector<std::pair<int, RedProject>> red;
   for (LightsItem& item : ev.items) {
     if (item.lights.overall != LightColour::kRed) continue;
     WithReasons(ev, view.facts(), index, &item);
-    std::string reason;
-    int count = 0;
+    RedProject r{item.project.id, "", {}};
     for (const DimensionLight& l : item.lights.dimensions) {
       if (l.colour != LightColour::kRed) continue;
-      if (!reason.empty()) reason += "；";
-      reason += l.reason_zh;
-      ++count;
+      if (!r.reason.empty()) r.reason += "；";
+      r.reason += l.reason_zh;
+      r.causes.push_back(l.reason_zh);
     }
-    red.push_back({count, {item.project.id, reason.empty() ? "综合红灯" : reason}});
+    if (r.reason.empty()) r.reason = "综合红灯";
+    int count = static_cast<int>(r.causes.size());
+    red.push_back({count, std::move(r)});
   }
   std::stable_sort(red.begin(), red.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

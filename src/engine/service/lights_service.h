@@ -126,12 +126,14 @@ class LightsService {
   };
   // The colours of the visible projects for one period, judgements applied, without the
   // reason strings (WithReasons adds them to the items that are shown).
+  // as_of: the day the lights are judged on (a date key; default today, never after the
+  // period's end).
   Result<Evaluated> Evaluate(Tx& tx, const ProjectScope& scope, int period, const Facts& facts,
-                             const FactsIndex& index);
+                             const FactsIndex& index, std::optional<int32_t> as_of = {});
   static void WithReasons(const Evaluated& ev, const Facts& facts, const FactsIndex& index,
                           LightsItem* item);
   Result<LightRuleSet> LoadRules(Tx& tx);
-  Result<LightContext> ContextFor(int period);
+  Result<LightContext> ContextFor(int period, std::optional<int32_t> as_of = {});
   std::string Today() const;
   // The row index of these facts, built once per change of the facts (call with a view held).
   std::shared_ptr<const FactsIndex> IndexFor(const Facts& facts);

@@ -280,6 +280,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(ImportsMigration());
   out.push_back(AliasesMigration());
   out.push_back(LedgerFiguresMigration());
+  out.push_back(SnapshotsMigration());
   out.push_back(RankingVisibilityMigration());
   return out;
 }

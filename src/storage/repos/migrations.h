@@ -34,6 +34,7 @@ Migration LightsMigration();  // version 9: light rules and judgements, ranking 
 Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
 Migration AliasesMigration();  // version 11: unit and person aliases (schema_aliases.cc)
 Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
+Migration SnapshotsMigration();      // version 13: published snapshots (schema_snapshots.cc)
 // version 15: ranking_schemes.visible_to_all (issue 15: official lists visible to all roles)
 Migration RankingVisibilityMigration();
 

@@ -7,6 +7,7 @@
 
 #include "core/ports/alias_repositories.h"
 #include "core/ports/import_repositories.h"
+#include "core/ports/snapshot_repository.h"
 #include "core/ports/repositories.h"
 
 namespace keyline::storage {
@@ -20,5 +21,6 @@ std::unique_ptr<ProjectRepository> NewSqlProjectRepository();
 std::unique_ptr<AuditRepository> NewSqlAuditRepository();
 std::unique_ptr<ImportRepository> NewSqlImportRepository();  // import_repository.cc
 std::unique_ptr<AliasRepository> NewSqlAliasRepository();    // alias_repository.cc
+std::unique_ptr<SnapshotRepository> NewSqlSnapshotRepository();  // snapshot_repository.cc
 
 }  // namespace keyline::storage

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "storage/repos/funds_sql_repositories.h"
 #include "storage/repos/attraction_sql_repositories.h"
+#include "storage/repos/funds_sql_repositories.h"
 #include "storage/repos/migrations.h"
 #include "storage/repos/reporting_sql_repositories.h"
 #include "storage/repos/sql_repositories.h"
@@ -96,6 +96,7 @@ struct SqlStore::Impl {
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
   std::unique_ptr<ImportRepository> imports = storage::NewSqlImportRepository();  // issue 7
   std::unique_ptr<AliasRepository> aliases = storage::NewSqlAliasRepository();    // issue 14
+  std::unique_ptr<SnapshotRepository> snapshots = storage::NewSqlSnapshotRepository();
   std::unique_ptr<PlanRepository> plans = storage::NewSqlPlanRepository();
   std::unique_ptr<ReportingSettingsRepository> reporting_settings =
       storage::NewSqlReportingSettingsRepository();
@@ -143,6 +144,7 @@ SqlStore::SqlStore(std::string url, std::unique_ptr<sql::Database> db)
 }
 
 ImportRepository& SqlStore::imports() { return *impl_->imports; }
+SnapshotRepository& SqlStore::snapshots() { return *impl_->snapshots; }
 
 SqlStore::~SqlStore() {
   if (db_) db_->Close();

@@ -16,6 +16,7 @@
 #include "core/ports/attraction_repositories.h"
 #include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
+#include "core/ports/snapshot_repository.h"
 #include "storage/sql/database.h"
 
 namespace keyline {
@@ -36,6 +37,7 @@ class SqlStore {
   const AttractionRepositories& attraction() const { return attraction_; }
   sql::Database& db() { return *db_; }
   ImportRepository& imports();  // import sessions (issue 7)
+  SnapshotRepository& snapshots();  // published snapshots (issue 15)
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
   // SQLite: VACUUM INTO on a separate connection (safe while the server runs).

@@ -29,6 +29,10 @@ export const updateScheme = (code, body) => api.put(`/ranking-schemes/${encodeUR
 export const deleteScheme = (code) => api.del(`/ranking-schemes/${encodeURIComponent(code)}`);
 export const getRankings = (query) => api.get('/rankings', query);
 export const addExemption = (body) => api.post('/rankings/exemptions', body);
+// Published rankings (issue 15): stored as published, never recomputed; versions with reasons.
+export const publishRanking = (body) => api.post('/rankings/publish', body);
+export const getPublishedRanking = (query) => api.get('/rankings/published', query);
+export const rankingVersions = (query) => api.get('/rankings/versions', query);
 
 // Forecast and the dispatch list.
 export const getForecast = (query) => api.get('/forecast', query);

@@ -18,7 +18,12 @@ export const confirmImport = (id, body) => api.post(`/imports/${id}/confirm`, bo
 // Downloads (same-origin cookie; the browser saves them).
 export const ledgerXlsxUrl = (query) => apiUrl(`/projects/export.xlsx${qs(query)}`);
 export const oc4idsUrl = () => apiUrl('/oc4ids');
-export const bulletinUrl = (period, format) => apiUrl(`/bulletins/${period}?format=${format}`);
+// The bulletin file: the issued version (the newest, or `version`), or the live draft (draft).
+export const bulletinUrl = (period, format, { version, draft } = {}) =>
+  apiUrl(`/bulletins/${period}?format=${format}${version ? `&version=${version}` : ''}${draft ? '&draft=1' : ''}`);
+// 印发 (issue 15): issue the period's bulletin (reason from version 2) and list its versions.
+export const issueBulletin = (period, reason) => api.post(`/bulletins/${period}/issue`, reason ? { reason } : {});
+export const bulletinVersions = (period) => api.get(`/bulletins/${period}/versions`);
 
 function qs(query) {
   const sp = new URLSearchParams();
@@ -33,3 +38,6 @@ function qs(query) {
 
 export const canImportLedger = () => hasRole('admin', 'supervisor');
 export const canImportReports = () => hasRole('admin', 'supervisor', 'department');
+// 印发 is the office's; the issued (whole-area) bulletin is read by the office and leaders.
+export const canIssueBulletin = () => hasRole('admin', 'supervisor');
+export const readsIssuedBulletin = () => hasRole('admin', 'supervisor', 'leader');

@@ -2,6 +2,7 @@
 import { en as attraction } from './attraction.js';
 import { en as engine } from './engine.js';
 import { en as naming } from './naming.js';
+import { en as snapshots } from './snapshots.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -543,7 +544,7 @@ export default {
   'cmp.overdueDays': 'Working days late',
   'cmp.state.missing': 'Missing',
   'cmp.state.draft': 'Draft only',
-  'cmp.state.returned': 'Returned',
+  'cmp.state.returned': 'Returned, not resubmitted yet',
 
   'figures.title': 'Investment progress',
   'figures.month': 'This month',
@@ -727,4 +728,5 @@ export default {
   ...attraction,
   ...engine,
   ...naming,
+  ...snapshots,
 };

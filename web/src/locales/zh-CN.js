@@ -2,6 +2,7 @@
 import { zh as attraction } from './attraction.js';
 import { zh as engine } from './engine.js';
 import { zh as naming } from './naming.js';
+import { zh as snapshots } from './snapshots.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -545,7 +546,7 @@ export default {
   'cmp.overdueDays': '逾期工作日',
   'cmp.state.missing': '未报',
   'cmp.state.draft': '仅暂存',
-  'cmp.state.returned': '已退回',
+  'cmp.state.returned': '已退回，尚未重新报送',
 
   'figures.title': '投资完成情况',
   'figures.month': '本月完成',
@@ -729,4 +730,5 @@ export default {
   ...attraction,
   ...engine,
   ...naming,
+  ...snapshots,
 };
