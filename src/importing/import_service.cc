@@ -190,6 +190,7 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
   LedgerIndex index(std::move(keys), {});
   LedgerPlan plan;
   std::vector<AmountUnit> units = ColumnUnits(table);
+  plan.rows.reserve(table.rows.size() + table.skipped.size());
   AddSkippedRows(table, &plan);
   std::unordered_map<int64_t, int64_t> seen;
   for (const TableRow& tr : table.rows) {
