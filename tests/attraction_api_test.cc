@@ -145,6 +145,7 @@ TEST_P(AttractionApi, OneContractOneCount) {
   EXPECT_EQ(at1.json.at("contracts").at(0).at("company"), "甲公司");
   HttpResult rates = fgw->Get("/api/v1/attraction/rates?year=2026");
   ASSERT_EQ(rates.status, 200) << rates.body;
+  EXPECT_EQ(rates.json.at("as_of"), "2026-03-16");  // live figures say the day they were read
   EXPECT_EQ(rates.json.at("signed_contracts").as_int64(), 2);
   EXPECT_EQ(rates.json.at("contract_amount"), "30000");
   EXPECT_EQ(rates.json.at("funds_in_place"), "5000");

@@ -1,4 +1,6 @@
-// Runs the keyline binary as a real process (tests/cli_test.cc, tests/first_day_test.cc).
+// Runs the keyline binary as a real process, and gives each test a fresh database of its
+// backend (a SQLite file in a temporary directory, or a new PostgreSQL database; skipped when
+// PostgreSQL is not available): tests/cli_test.cc, tests/first_day_test.cc.
 #pragma once
 
 #include <sys/wait.h>
@@ -7,9 +9,29 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 
+#include <gtest/gtest.h>
+
+#include "testing/test_env.h"
+#include "tests/test_server.h"
+
 namespace keyline::testing {
+
+class FreshDatabaseTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kSqlite) {
+      dir_ = std::make_unique<TempDir>();
+      db_ = "sqlite:" + dir_->path() + "/keyline.db";
+      return;
+    }
+    KL_ASSIGN_FRESH_PG_URL_OR_SKIP(db_);
+  }
+  std::unique_ptr<TempDir> dir_;
+  std::string db_;
+};
 
 struct CliRun {
   int exit_code = -1;

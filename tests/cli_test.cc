@@ -17,28 +17,18 @@
 #include "core/service/reference_service.h"
 #include "core/service/user_service.h"
 #include "testing/test_env.h"
-#include "tests/http_client.h"
 #include "tests/cli_run.h"
+#include "tests/http_client.h"
 #include "tests/test_server.h"
 
 namespace keyline::testing {
 namespace {
 
-class Cli : public ::testing::TestWithParam<Backend> {
+class Cli : public FreshDatabaseTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      dir_ = std::make_unique<TempDir>();
-      db_ = "sqlite:" + dir_->path() + "/cli.db";
-      return;
-    }
-    KL_ASSIGN_FRESH_PG_URL_OR_SKIP(db_);
-  }
   CliRun K(const std::string& args, const std::string& input = "") {
     return Keyline("--db '" + db_ + "' " + args, input);
   }
-  std::unique_ptr<TempDir> dir_;
-  std::string db_;
 };
 INSTANTIATE_TEST_SUITE_P(Backends, Cli, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return BackendName(info.param); });

@@ -35,19 +35,7 @@ std::string ReadFixture(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-class FirstDay : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      dir_ = std::make_unique<TempDir>();
-      db_ = "sqlite:" + dir_->path() + "/office.db";
-      return;
-    }
-    KL_ASSIGN_FRESH_PG_URL_OR_SKIP(db_);
-  }
-  std::unique_ptr<TempDir> dir_;
-  std::string db_;
-};
+class FirstDay : public FreshDatabaseTest {};
 INSTANTIATE_TEST_SUITE_P(Backends, FirstDay,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return BackendName(info.param); });
@@ -133,10 +121,10 @@ TEST_P(FirstDay, FromSetupThroughTheOfficesOwnLedgerToTheFiveRates) {
   ASSERT_EQ(office.status, 200);
   int64_t office_id = office.json.at("items").as_array()[0].at("id").as_int64();
   std::string id = std::to_string(dry.json.at("id").as_int64());
-  HttpResult mapped = wang.Request(
-      "PUT", "/api/v1/imports/" + id + "/values",
-      R"({"values":[{"field":"responsible_unit","value":"区重点办","unit_id":)" +
-          std::to_string(office_id) + "}]}");
+  HttpResult mapped =
+      wang.Request("PUT", "/api/v1/imports/" + id + "/values",
+                   R"({"values":[{"field":"responsible_unit","value":"区重点办","unit_id":)" +
+                       std::to_string(office_id) + "}]}");
   ASSERT_EQ(mapped.status, 200) << mapped.body;
   EXPECT_EQ(mapped.json.at("summary").at("errors").as_int64(), 0) << mapped.body;
   HttpResult done = wang.Post("/api/v1/imports/" + id + "/confirm", "");
@@ -146,8 +134,8 @@ TEST_P(FirstDay, FromSetupThroughTheOfficesOwnLedgerToTheFiveRates) {
   // What the office sees equals its own sheet: 投资完成率 by level, December 2023, to 0.1 point.
   HttpResult rates = wang.Get("/api/v1/rates?set=fengxi&group_by=level&period=202312");
   ASSERT_EQ(rates.status, 200) << rates.body;
-  EXPECT_NEAR(RateOf(rates.json, "市", "fengxi.investment_completion"),
-              100 * kCityDone / kCityPlan, 0.05);
+  EXPECT_NEAR(RateOf(rates.json, "市", "fengxi.investment_completion"), 100 * kCityDone / kCityPlan,
+              0.05);
   EXPECT_NEAR(RateOf(rates.json, "区", "fengxi.investment_completion"),
               100 * kDistrictDone / kDistrictPlan, 0.05);
 

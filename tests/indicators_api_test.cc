@@ -1,5 +1,6 @@
 // Issue 5 over HTTP: indicator definitions as data (CRUD, checks, roles), their values by
 // group within the caller's scope, drill-down, the five rates, the trend and the engine status.
+#include <map>
 #include "common/date.h"
 #include "tests/api_test.h"
 
@@ -55,6 +56,20 @@ TEST_P(IndicatorsApi, ShippedSetsAreSeededAsData) {
   ASSERT_EQ(one.status, 200);
   EXPECT_EQ(one.json.at("name_zh"), "储备项目开工率");
   EXPECT_EQ(As("admin")->Get("/api/v1/indicators/nope").status, 404);
+}
+
+// Issue 15, dated figures: a rate whose formula fixes its own window says so, so that the
+// screens label 季度贡献率 with its quarter, not with the year to date around it.
+TEST_P(IndicatorsApi, AnIndicatorSaysTheWindowItsFormulaFixes) {
+  HttpResult rates = As("fgw")->Get("/api/v1/rates?set=fengxi&period=202603&group_by=unit");
+  ASSERT_EQ(rates.status, 200) << rates.body;
+  std::map<std::string, std::string> window;
+  for (const auto& i : rates.json.at("indicators").as_array()) {
+    window[std::string(i.at("code").as_string())] =
+        i.at("window").is_null() ? "" : std::string(i.at("window").as_string());
+  }
+  EXPECT_EQ(window.at("fengxi.quarterly_contribution"), "quarter");
+  EXPECT_EQ(window.at("fengxi.investment_completion"), "");  // follows the asked window
 }
 
 TEST_P(IndicatorsApi, AnOfficeDefinesAnIndicatorAndSeesItAtOnce) {

@@ -66,6 +66,13 @@ void WriteIndicatorHead(JsonWriter& w, const CompiledIndicator& i) {
   w.Key("decimals").Int(i.def.decimals);
   // What numerator and denominator count: "money" (万元) or "count".
   w.Key("dim").String(i.numerator.dim == Dim::kMoney ? "money" : "count");
+  std::string_view fixed = engine::FixedWindowOf(i.def);
+  w.Key("window");  // the window the formula fixes (quarter / ytd); null: the asked one
+  if (fixed.empty()) {
+    w.Null();
+  } else {
+    w.String(fixed);
+  }
   w.EndObject();
 }
 

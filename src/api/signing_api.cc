@@ -3,6 +3,7 @@
 #include "api/attraction_routes.h"
 #include "api/json_input.h"
 #include "api/supervision_input.h"
+#include "common/date.h"
 #include "core/model/attraction_json.h"
 #include "core/model/json.h"
 #include "core/service/attraction_services.h"
@@ -92,6 +93,7 @@ http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) 
   KL_RETURN_IF_ERROR_RESPONSE(req, ReadContractQuery(req, &q));
   auto rates = ctx.attraction->signing.Rates(caller, q);
   if (!rates.ok()) return Error(req, rates.status());
+  rates->as_of = Date::FromUnixMsBeijing(ctx.clock->NowMs()).ToString();
   return JsonOk(ToJson(*rates));
 }
 

@@ -10,6 +10,16 @@
 #include "engine/grouping.h"
 
 namespace keyline::engine {
+
+std::string_view FixedWindowOf(const IndicatorDef& def) {
+  auto uses = [&](std::string_view word) {
+    return def.numerator.find(word) != std::string::npos ||
+           def.denominator.find(word) != std::string::npos;
+  };
+  if (uses("quarter_start")) return "quarter";
+  if (uses("year_start")) return "ytd";
+  return "";
+}
 namespace {
 
 // ---- time ----

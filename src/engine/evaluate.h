@@ -73,6 +73,11 @@ struct IndicatorDef {
   std::string set;   // the set it belongs to ("fengxi", "shaanxi", an office's own)
 };
 
+// The window an indicator's own formula fixes, whatever window is asked: "quarter" when it
+// counts from quarter_start (季度贡献率), "ytd" from year_start; "" when it follows the asked
+// window. Shown with the figure so that a quarter's rate is not labelled 1–11月.
+std::string_view FixedWindowOf(const IndicatorDef& def);
+
 struct CompiledIndicator {
   IndicatorDef def;
   Expression numerator;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "importing/test_table.h"
+
 #include "core/codes/credit_code.h"
 #include "importing/value_resolver.h"
 
@@ -9,19 +11,6 @@ namespace keyline::importing {
 namespace {
 
 constexpr const char* kToday = "2024-01-15";
-
-SheetTable Table(std::vector<std::string> headers, std::vector<std::vector<std::string>> rows,
-                 std::string title = "") {
-  SheetTable t;
-  t.title = std::move(title);
-  t.header_first = t.header_last = 1;
-  for (size_t i = 0; i < headers.size(); ++i) {
-    t.columns.push_back({static_cast<int>(i), std::string(1, 'A' + i), headers[i]});
-  }
-  int64_t n = 2;
-  for (auto& r : rows) t.rows.push_back({n++, std::move(r)});
-  return t;
-}
 
 std::string ValidCode() {
   std::string first17 = "91610113MA6TXE7Y0";
@@ -95,8 +84,8 @@ const std::vector<std::string> kHeaders = {"项目名称",
 
 TEST(LedgerFiguresTest, ANewProjectWithTheYearsFigures) {
   Fixture f;
-  auto t = Table(kHeaders, {{"雁塔区第四中学（一期），新建", "30000", "新城建公司", ValidCode(),
-                             "2022-03", "10000", "11800", "118", "主体施工", "王建国"}});
+  auto t = TestTable(kHeaders, {{"雁塔区第四中学（一期），新建", "30000", "新城建公司", ValidCode(),
+                                 "2022-03", "10000", "11800", "118", "主体施工", "王建国"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 1u);
   const PlanRow& r = plan.rows[0];
@@ -121,9 +110,9 @@ TEST(LedgerFiguresTest, ANewProjectWithTheYearsFigures) {
 
 TEST(LedgerFiguresTest, ShareOfPlanIsCheckedAgainstTheAmounts) {
   Fixture f;
-  auto t = Table(kHeaders, {{"甲项目", "500", "", "", "", "1000", "500", "60", "", ""},
-                            {"乙项目", "500", "", "", "", "1000", "500", "0.5", "", ""},
-                            {"丙项目", "500", "", "", "", "1000", "500", "50.3%", "", ""}});
+  auto t = TestTable(kHeaders, {{"甲项目", "500", "", "", "", "1000", "500", "60", "", ""},
+                                {"乙项目", "500", "", "", "", "1000", "500", "0.5", "", ""},
+                                {"丙项目", "500", "", "", "", "1000", "500", "50.3%", "", ""}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 3u);
   EXPECT_TRUE(Mentions(plan.rows[0].warnings, "与金额计算的50.0%不符"));
@@ -133,9 +122,9 @@ TEST(LedgerFiguresTest, ShareOfPlanIsCheckedAgainstTheAmounts) {
 
 TEST(LedgerFiguresTest, CodesStoredAsNumbersOrWithAWrongCheckCharacter) {
   Fixture f;
-  auto t =
-      Table(kHeaders, {{"甲项目", "500", "甲公司", "9.16101134018534E+17", "", "", "", "", "", ""},
-                       {"乙项目", "500", "乙公司", WrongCheckCode(), "", "", "", "", "", ""}});
+  auto t = TestTable(kHeaders,
+                     {{"甲项目", "500", "甲公司", "9.16101134018534E+17", "", "", "", "", "", ""},
+                      {"乙项目", "500", "乙公司", WrongCheckCode(), "", "", "", "", "", ""}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 2u);
   const PlanRow& damaged = plan.rows[0];
@@ -157,7 +146,7 @@ TEST(LedgerFiguresTest, CodesStoredAsNumbersOrWithAWrongCheckCharacter) {
 TEST(LedgerFiguresTest, TheOwnerIsFoundByItsCode) {
   Fixture f;
   f.figures.SetOwnerCodes({{ValidCode(), 20}});
-  auto t = Table(kHeaders, {{"新项目", "500", "城投", ValidCode(), "", "", "", "", "", ""}});
+  auto t = TestTable(kHeaders, {{"新项目", "500", "城投", ValidCode(), "", "", "", "", "", ""}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows[0].action, RowAction::kCreate);
   EXPECT_EQ(plan.rows[0].project.owner_unit_id, 20);
@@ -166,16 +155,16 @@ TEST(LedgerFiguresTest, TheOwnerIsFoundByItsCode) {
 
 TEST(LedgerFiguresTest, APeriodNobodyNamedIsARowError) {
   Fixture f;
-  auto t = Table({"项目名称", "总投资", "年度计划投资", "累计完成投资"},
-                 {{"甲项目", "500", "100", "50"}});
+  auto t = TestTable({"项目名称", "总投资", "年度计划投资", "累计完成投资"},
+                     {{"甲项目", "500", "100", "50"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows[0].action, RowAction::kError);
   EXPECT_TRUE(Mentions(plan.rows[0].reasons, "无法确定年度计划投资的年份"));
   EXPECT_TRUE(Mentions(plan.rows[0].reasons, "截至哪个月"));
   // The title names it…
   auto titled =
-      Table({"项目名称", "总投资", "年度计划投资", "累计完成投资"},
-            {{"甲项目", "500", "100", "50"}}, "雁塔区2023年重点项目建设进度台账 截至12月底");
+      TestTable({"项目名称", "总投资", "年度计划投资", "累计完成投资"},
+                {{"甲项目", "500", "100", "50"}}, "雁塔区2023年重点项目建设进度台账 截至12月底");
   LedgerPlan from_title = f.Plan(titled);
   ASSERT_EQ(from_title.rows[0].action, RowAction::kCreate);
   EXPECT_EQ(from_title.rows[0].balance_period, 202312);
@@ -198,12 +187,12 @@ TEST(LedgerFiguresTest, AnExistingProjectComparesWithWhatIsStored) {
   f.figures.SetFigures(stored);
   std::vector<std::string> row = {"城东污水处理厂", "30000", "城投公司", "",         "",
                                   "10000",          "11800", "118",      "主体施工", "王建国"};
-  auto same = f.Plan(Table(kHeaders, {row}));
+  auto same = f.Plan(TestTable(kHeaders, {row}));
   ASSERT_EQ(same.rows[0].action, RowAction::kUnchanged)
       << (same.rows[0].changes.empty() ? "" : same.rows[0].changes[0].field);
   row[5] = "12000";  // the plan changed
   row[6] = "12000";  // and so did the year to date
-  auto changed = f.Plan(Table(kHeaders, {row}));
+  auto changed = f.Plan(TestTable(kHeaders, {row}));
   const PlanRow& r = changed.rows[0];
   ASSERT_EQ(r.action, RowAction::kUpdate);
   EXPECT_EQ(r.annual_plan, Money::FromWan(12000));
@@ -214,16 +203,16 @@ TEST(LedgerFiguresTest, AnExistingProjectComparesWithWhatIsStored) {
   stored[7].balance = Money{};
   stored[7].company_report_at_month = true;
   f.figures.SetFigures(stored);
-  auto company = f.Plan(Table(kHeaders, {row}));
+  auto company = f.Plan(TestTable(kHeaders, {row}));
   EXPECT_FALSE(company.rows[0].opening_balance);
   EXPECT_TRUE(Mentions(company.rows[0].warnings, "已有项目单位报送的月报"));
 }
 
 TEST(LedgerFiguresTest, LeadersAreMatchedNeverGuessed) {
   Fixture f;
-  auto t = Table(kHeaders, {{"甲项目", "500", "", "", "", "", "", "", "", "李明"},
-                            {"乙项目", "500", "", "", "", "", "", "", "", "赵新"},
-                            {"丙项目", "500", "", "", "", "", "", "", "", "赵新"}});
+  auto t = TestTable(kHeaders, {{"甲项目", "500", "", "", "", "", "", "", "", "李明"},
+                                {"乙项目", "500", "", "", "", "", "", "", "", "赵新"},
+                                {"丙项目", "500", "", "", "", "", "", "", "", "赵新"}});
   LedgerPlan plan = f.Plan(t);
   EXPECT_EQ(plan.rows[0].action, RowAction::kError);
   EXPECT_TRUE(Mentions(plan.rows[0].reasons, "2位同名人员"));

@@ -2,21 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "importing/test_table.h"
+
 namespace keyline::importing {
 namespace {
 
 constexpr const char* kToday = "2025-06-01";
-
-SheetTable Table(std::vector<std::string> headers, std::vector<std::vector<std::string>> rows) {
-  SheetTable t;
-  t.header_first = t.header_last = 1;
-  for (size_t i = 0; i < headers.size(); ++i) {
-    t.columns.push_back({static_cast<int>(i), std::string(1, 'A' + i), headers[i]});
-  }
-  int64_t n = 2;
-  for (auto& r : rows) t.rows.push_back({n++, std::move(r)});
-  return t;
-}
 
 Project Stored() {
   Project p;
@@ -55,9 +46,9 @@ struct Fixture {
 
 TEST(LedgerPlanTest, CreatesWithNormalisedValues) {
   Fixture f;
-  auto t =
-      Table({"序号", "项目名称", "总投资（亿元）", "建设单位", "责任单位", "计划开工", "项目阶段"},
-            {{"1", "新区学校", "１.２", "新公司", "区住建局", "2025年9月", "储备"}});
+  auto t = TestTable(
+      {"序号", "项目名称", "总投资（亿元）", "建设单位", "责任单位", "计划开工", "项目阶段"},
+      {{"1", "新区学校", "１.２", "新公司", "区住建局", "2025年9月", "储备"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 1u);
   const PlanRow& r = plan.rows[0];
@@ -73,10 +64,10 @@ TEST(LedgerPlanTest, CreatesWithNormalisedValues) {
 
 TEST(LedgerPlanTest, MatchesByCodeThenNameOwnerAndListsFieldChanges) {
   Fixture f;
-  auto t = Table({"项目代码", "项目名称", "总投资(万元)", "项目业主"},
-                 {{"2501-610103-04-01-000001", "城东污水处理厂", "32000", "城投公司"},
-                  {"", "同名项目", "100", "乙公司"},
-                  {"", "城东污水处理厂", "30000", "城投公司"}});
+  auto t = TestTable({"项目代码", "项目名称", "总投资(万元)", "项目业主"},
+                     {{"2501-610103-04-01-000001", "城东污水处理厂", "32000", "城投公司"},
+                      {"", "同名项目", "100", "乙公司"},
+                      {"", "城东污水处理厂", "30000", "城投公司"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 3u);
   EXPECT_EQ(plan.rows[0].action, RowAction::kUpdate);
@@ -97,16 +88,16 @@ TEST(LedgerPlanTest, MatchesByCodeThenNameOwnerAndListsFieldChanges) {
 
 TEST(LedgerPlanTest, RowErrorsCarryReasonsInBothLanguages) {
   Fixture f;
-  auto t = Table({"项目名称", "总投资", "计划开工", "责任单位", "项目代码", "项目阶段"},
-                 {{"", "100", "", "", "", ""},
-                  {"甲", "约3亿", "", "", "", ""},
-                  {"乙", "100", "下半年", "", "", ""},
-                  {"丙", "100", "", "城投公司", "", ""},
-                  {"丁", "100", "", "不存在的局", "", ""},
-                  {"戊", "100", "", "", "12-34", ""},
-                  {"己", "100", "", "", "", "在建"},
-                  {"庚", "", "", "", "", ""},
-                  {"城东污水处理厂", "1", "", "", "2501-610103-04-01-000001", "在建"}});
+  auto t = TestTable({"项目名称", "总投资", "计划开工", "责任单位", "项目代码", "项目阶段"},
+                     {{"", "100", "", "", "", ""},
+                      {"甲", "约3亿", "", "", "", ""},
+                      {"乙", "100", "下半年", "", "", ""},
+                      {"丙", "100", "", "城投公司", "", ""},
+                      {"丁", "100", "", "不存在的局", "", ""},
+                      {"戊", "100", "", "", "12-34", ""},
+                      {"己", "100", "", "", "", "在建"},
+                      {"庚", "", "", "", "", ""},
+                      {"城东污水处理厂", "1", "", "", "2501-610103-04-01-000001", "在建"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 9u);
   for (const PlanRow& r : plan.rows) {
@@ -129,9 +120,9 @@ TEST(LedgerPlanTest, RowErrorsCarryReasonsInBothLanguages) {
 
 TEST(LedgerPlanTest, UnitNamesAreMatchedAndUnknownOnesListedOnce) {
   Fixture f;
-  auto t = Table({"项目名称", "总投资", "责任单位"}, {{"甲", "100", "住房和城乡建设局"},
-                                                      {"乙", "100", "不存在的局"},
-                                                      {"丙", "100", "不存在的局"}});
+  auto t = TestTable({"项目名称", "总投资", "责任单位"}, {{"甲", "100", "住房和城乡建设局"},
+                                                          {"乙", "100", "不存在的局"},
+                                                          {"丙", "100", "不存在的局"}});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 3u);
   EXPECT_EQ(plan.rows[0].action, RowAction::kCreate);  // 住房和城乡建设局 ↔ 区住建局
@@ -145,7 +136,7 @@ TEST(LedgerPlanTest, UnitNamesAreMatchedAndUnknownOnesListedOnce) {
 
 TEST(LedgerPlanTest, SkippedRowsAreListed) {
   Fixture f;
-  auto t = Table({"项目名称", "总投资"}, {{"甲", "1"}});
+  auto t = TestTable({"项目名称", "总投资"}, {{"甲", "1"}});
   t.skipped.push_back({5, "合计/小计行", "totals row"});
   LedgerPlan plan = f.Plan(t);
   ASSERT_EQ(plan.rows.size(), 2u);

@@ -188,6 +188,8 @@ test('the dashboard shows the rates, the light counts and the red list', async (
   await page.waitForSelector('[data-test=dash-rates] .rate-value');
   await page.waitForSelector('[data-test=dash-lights] .light-cell');
   assert.match(await page.textContent('[data-test=dash-rates]'), /\d+(\.\d)?%/);
+  // 季度贡献率 covers the quarter to date: its label says which quarter (issue 15).
+  assert.match(await page.textContent('[data-test="dash-rate-label-fengxi.quarterly_contribution"]'), /季度贡献率 · \d{4}Q[1-4]/);
   await page.waitForSelector('[data-chart=dash-trend] canvas');
   await page.click('[data-test=dash-light-yellow]');
   await page.waitForURL(/\/lights\?.*colour=yellow/);

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 
 #include "common/money.h"
 #include "core/ports/attraction_repositories.h"
@@ -29,6 +30,7 @@ struct AttractionRates {
   std::optional<double> landing_rate;
   std::optional<double> start_rate;
   std::optional<double> funds_rate;
+  std::string as_of;  // YYYY-MM-DD (Beijing) the figures were read: they are live, not a period's
 };
 
 AttractionRates ComputeAttractionRates(std::span<const SignedContractRow> rows);

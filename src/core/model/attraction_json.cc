@@ -117,6 +117,7 @@ void WriteJson(JsonWriter& w, const AttractionRates& r) {
   Rate(w, "landing_rate", r.landing_rate);
   Rate(w, "start_rate", r.start_rate);
   Rate(w, "funds_rate", r.funds_rate);
+  if (!r.as_of.empty()) w.Key("as_of").String(r.as_of);
   w.EndObject();
 }
 

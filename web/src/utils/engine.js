@@ -1,7 +1,7 @@
 // Shared by the 五率, 红黄绿灯, 榜单 and 预测 screens: the default period, indicator names in
 // the UI language, light colours and percent texts of the engine's answers.
 import { isEnglish, t } from '../i18n.js';
-import { addMonths, beijingToday, periodOfDate } from './period.js';
+import { addMonths, beijingToday, periodOfDate, figureWindowLabel } from './period.js';
 import { formatPercent } from './format.js';
 
 // The month the engine screens open on: the last complete month (reports are due after it).
@@ -15,6 +15,10 @@ export function periodFromQuery(q) {
 }
 
 export const indicatorName = (ind) => (ind ? (isEnglish() ? ind.name_en || ind.name_zh : ind.name_zh || ind.name_en) : '');
+// An indicator whose formula fixes its own window (季度贡献率: the quarter to date) is labelled
+// with that window when the screen shows another one (issue 15: every figure says what it covers).
+export const indicatorLabel = (ind, period, window) =>
+  ind && ind.window && ind.window !== window ? `${indicatorName(ind)} · ${figureWindowLabel(period, ind.window)}` : indicatorName(ind);
 export const reasonText = (r) => (r ? (isEnglish() ? r.reason_en || r.en || r.reason_zh || r.zh : r.reason_zh || r.zh || r.reason_en || r.en) : '');
 
 // "93.3" → "93.3%"; "" or null → "—".
