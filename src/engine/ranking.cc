@@ -37,7 +37,7 @@ std::optional<Rational> Score(const RankingScheme& s, const UnitRates& u,
     Rational points = *Mul(capped, Rational::Of(s.components[i].weight));
     total = *Add(total, points);
     if (parts) {
-      parts->push_back({s.components[i].indicator, rate ? FormatPercent(*rate, 1) : "",
+      parts->push_back({s.components[i].indicator, rate ? FormatPercent(*rate, s.components[i].decimals) : "",
                         rate ? FormatFixed(points, 2) : ""});
     }
   }

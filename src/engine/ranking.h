@@ -67,7 +67,7 @@ struct UnitRates {
 
 struct ComponentPoints {
   std::string indicator;
-  std::string percent;  // rate × 100, 1 decimal; "" when no rate
+  std::string percent;  // rate × 100 with the indicator's decimals; "" when no rate
   std::string points;   // 2 decimals
 };
 struct RankedUnit {

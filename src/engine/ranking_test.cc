@@ -88,6 +88,17 @@ TEST(RankingTest, ScoresTiesListsExemptionsAndChange) {
   EXPECT_EQ(rows[4].change, -3);
 }
 
+// A component's percent has its indicator's decimals, as on 五率 (issue 15: one number format).
+TEST(RankingTest, ComponentPercentsUseTheIndicatorsDecimals) {
+  RankingScheme s = Scheme();
+  s.components[0].decimals = 2;
+  s.components[1].decimals = 0;
+  auto rows = RankGroup(s, {{1, {R(2, 3), R(2, 3)}}}, {}, {});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].components[0].percent, "66.67");
+  EXPECT_EQ(rows[0].components[1].percent, "67");
+}
+
 TEST(RankingTest, RedListNeedsTheTarget) {
   RankingScheme s = Scheme();
   s.red_target_percent = 90;  // nobody reaches 90

@@ -33,9 +33,20 @@ async function uploadShortNames() {
   await page.waitForSelector('[data-test=import-values], [data-test=import-dryrun], [data-test=import-mapping]');
 }
 
+// Chooses an option of a value's select. The dropdown of the previous pick may still be fading
+// out (it has the same options), so wait until every dropdown is hidden before and after.
+const noDropdownOpen = () =>
+  page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown')].every((d) => {
+    const popper = d.closest('.el-popper') || d;
+    return getComputedStyle(popper).display === 'none' || popper.getAttribute('aria-hidden') === 'true';
+  }));
 async function pick(value, optionText) {
+  await noDropdownOpen();
   await page.click(`[data-test="target-${value}"]`);
-  await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${optionText}")`);
+  const option = page.locator(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${optionText}")`).last();
+  await option.scrollIntoViewIfNeeded();
+  await option.click();
+  await noDropdownOpen();
 }
 
 test('unknown and ambiguous names are mapped, confirmed and matched next time', async () => {

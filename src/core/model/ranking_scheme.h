@@ -22,6 +22,9 @@ struct RankingComponent {
   std::string indicator;  // an IndicatorCatalogue code or a built-in measure
   int64_t weight = 0;     // whole points
   std::string name_zh;
+  // Decimals its percent is shown with: the indicator's own (filled by the ranking service
+  // from the catalogue; built-in measures keep 1). Not stored with the scheme.
+  int decimals = 1;
 };
 struct RankingScheme {
   std::string code, name_zh, name_en;

@@ -176,7 +176,10 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
   }
   // Rates per component, for this and the previous period.
   std::vector<std::map<int64_t, std::optional<Rational>>> now, before;
-  for (const RankingComponent& c : out.scheme.components) {
+  for (RankingComponent& c : out.scheme.components) {
+    if (auto indicator = indicators_.Find(c.indicator); indicator.ok()) {
+      c.decimals = (*indicator)->def.decimals;  // the same digits as on 五率
+    }
     KL_ASSIGN_OR_RETURN(auto a, ComponentRates(*facts, indicators_, c.indicator, out.period));
     KL_ASSIGN_OR_RETURN(auto b, ComponentRates(*facts, indicators_, c.indicator, out.previous));
     now.push_back(std::move(a));
