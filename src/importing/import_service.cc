@@ -115,8 +115,10 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
                                 *f == "leader" || *f == "owner_credit_code"));
   }
   if (wants_figures) {
-    KL_ASSIGN_OR_RETURN(std::vector<PersonNameKey> people, imports_.PersonKeys(tx));
-    figures.SetPeople(people);
+    figures.SetPersonNames([&index](int64_t id) {
+      const naming::MatchablePerson* p = index.Values().people().Find(id);
+      return p ? p->name : std::string();
+    });
     KL_ASSIGN_OR_RETURN(auto codes, imports_.UnitCreditCodes(tx));
     figures.SetOwnerCodes(codes);
     if (ledger_period.year) {

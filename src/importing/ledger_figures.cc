@@ -129,8 +129,8 @@ void FiguresIndex::SetFigures(std::unordered_map<int64_t, StoredFigures> by_proj
   figures_ = std::move(by_project);
 }
 
-void FiguresIndex::SetPeople(const std::vector<PersonKey>& people) {
-  for (const PersonKey& p : people) person_names_[p.id] = p.name;
+void FiguresIndex::SetPersonNames(std::function<std::string(int64_t)> name_of) {
+  person_name_ = std::move(name_of);
 }
 
 void FiguresIndex::SetOwnerCodes(const std::vector<std::pair<std::string, int64_t>>& codes) {
@@ -156,8 +156,8 @@ bool FiguresIndex::UnitHasCode(int64_t unit_id) const {
 }
 
 std::string FiguresIndex::PersonName(int64_t id) const {
-  auto it = person_names_.find(id);
-  return it == person_names_.end() ? "#" + std::to_string(id) : it->second;
+  std::string name = person_name_ ? person_name_(id) : "";
+  return name.empty() ? "#" + std::to_string(id) : name;
 }
 
 CreditCodeCell ReadCreditCodeCell(const std::string& text) {

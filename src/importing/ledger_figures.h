@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,12 +44,12 @@ LedgerPeriod ResolveLedgerPeriod(const SheetTable& table,
                                  const std::vector<std::optional<std::string>>& column_fields,
                                  std::optional<int> explicit_period);
 
-using PersonKey = PersonNameKey;
-
 class FiguresIndex {
  public:
   void SetFigures(std::unordered_map<int64_t, StoredFigures> by_project);
-  void SetPeople(const std::vector<PersonKey>& people);
+  // The registered name of a person (the current 包抓领导 shown in a row's changes); "" when
+  // unknown. The import passes its person matcher's names: people are read once.
+  void SetPersonNames(std::function<std::string(int64_t)> name_of);
   void SetOwnerCodes(const std::vector<std::pair<std::string, int64_t>>& code_to_unit);
   const StoredFigures* Figures(int64_t project_id) const;
   std::optional<int64_t> OwnerByCode(const std::string& code) const;
@@ -57,8 +58,7 @@ class FiguresIndex {
 
  private:
   std::unordered_map<int64_t, StoredFigures> figures_;
-  std::vector<PersonKey> people_;
-  std::unordered_map<int64_t, std::string> person_names_;
+  std::function<std::string(int64_t)> person_name_;
   std::unordered_map<std::string, int64_t> owners_by_code_;
   std::unordered_set<int64_t> units_with_code_;
 };

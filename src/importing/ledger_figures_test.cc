@@ -59,8 +59,10 @@ struct Fixture {
     return p;
   };
   Fixture() {
-    figures.SetPeople(
-        {{100, "王建国", "区政府"}, {101, "李明", "区政府"}, {102, "李明", "区住建局"}});
+    figures.SetPersonNames([this](int64_t id) {
+      const naming::MatchablePerson* p = index.Values().people().Find(id);
+      return p ? p->name : std::string();
+    });
   }
   LedgerPlan Plan(const SheetTable& t, std::optional<int> given = std::nullopt) {
     std::vector<std::string> headers;

@@ -102,6 +102,7 @@ class ValueResolver {
   std::vector<UnresolvedValue> TakeUnresolved();
 
   const naming::UnitNameMatcher& units() const { return units_; }
+  const naming::PersonNameMatcher& people() const { return people_; }
 
  private:
   // The matcher's answer for a text, once per distinct folded text; suggestions are searched

@@ -62,12 +62,6 @@ struct StoredFigures {
   std::optional<int64_t> leader_id;  // the current (open-ended) 包抓领导
 };
 
-struct PersonNameKey {
-  int64_t id = 0;
-  std::string name;
-  std::string unit_name;
-};
-
 class ImportRepository {
  public:
   virtual ~ImportRepository() = default;
@@ -83,8 +77,6 @@ class ImportRepository {
 
   virtual Result<std::vector<ProjectMatchKey>> ProjectKeys(Tx& tx) = 0;
   virtual Result<std::vector<UnitNameKey>> UnitKeys(Tx& tx) = 0;
-  // Active people, with their unit's name.
-  virtual Result<std::vector<PersonNameKey>> PersonKeys(Tx& tx) = 0;
   // (credit code, unit id) of every unit that has a code.
   virtual Result<std::vector<std::pair<std::string, int64_t>>> UnitCreditCodes(Tx& tx) = 0;
   // Every project with a plan of `year`, a report of months 1..month of `year` or a leader.

@@ -29,9 +29,6 @@ constexpr const char* kDeleteExpiredSql = "DELETE FROM import_sessions WHERE exp
 constexpr const char* kProjectKeysSql =
     "SELECT id, name, code, owner_unit_id, responsible_unit_id FROM projects ORDER BY id";
 constexpr const char* kUnitKeysSql = "SELECT id, name, kind FROM units ORDER BY id";
-constexpr const char* kPersonKeysSql =
-    "SELECT p.id, p.name, COALESCE(u.name, '') FROM people p LEFT JOIN units u ON u.id = "
-    "p.unit_id WHERE p.active <> 0 ORDER BY p.id";
 constexpr const char* kUnitCodesSql =
     "SELECT credit_code, id FROM units WHERE credit_code IS NOT NULL AND credit_code <> '' "
     "ORDER BY id";
@@ -132,16 +129,6 @@ class SqlImportRepository final : public ImportRepository {
     for (size_t i = 0; i < rs.size(); ++i) {
       auto kind = ParseUnitKind(rs.GetText(i, 2));
       out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), kind.value_or(UnitKind::kOther)});
-    }
-    return out;
-  }
-
-  Result<std::vector<PersonNameKey>> PersonKeys(Tx& tx) override {
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kPersonKeysSql, {}));
-    std::vector<PersonNameKey> out;
-    out.reserve(rs.size());
-    for (size_t i = 0; i < rs.size(); ++i) {
-      out.push_back({rs.GetInt(i, 0), rs.TakeText(i, 1), rs.TakeText(i, 2)});
     }
     return out;
   }
