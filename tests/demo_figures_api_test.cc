@@ -20,23 +20,7 @@ std::string Str(const boost::json::value& v) {
   return boost::json::serialize(v);
 }
 
-class DemoFigures : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string error;
-    demo_ = DemoServer::Start(&error);
-    ASSERT_NE(demo_, nullptr) << error;
-    fgw_ = demo_->LoggedIn("fgw");
-    ASSERT_NE(fgw_, nullptr);
-  }
-  boost::json::value Json(const std::string& target) {
-    HttpResult r = fgw_->Get(target);
-    EXPECT_EQ(r.status, 200) << target << ": " << r.body.substr(0, 300);
-    return r.status == 200 ? boost::json::parse(r.body) : boost::json::value(nullptr);
-  }
-  std::unique_ptr<DemoServer> demo_;
-  std::unique_ptr<HttpClient> fgw_;
-};
+class DemoFigures : public DemoApiTest {};
 
 TEST_F(DemoFigures, NoShippedIndicatorIsZeroOrFullForEveryUnit) {
   int checked = 0;

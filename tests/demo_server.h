@@ -3,6 +3,9 @@
 // (default 2026-12-08 10:00 Beijing time, so the open report period is 2026-11).
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 #include <memory>
 #include <string>
 
@@ -33,6 +36,26 @@ class DemoServer {
   ManualClock clock_;
   std::unique_ptr<KeylineApp> app_;
   uint16_t port_ = 0;
+};
+
+// The fixture of the demo-based API tests: a fresh demo server per test and a client logged in
+// as the office (fgw). Json(target) GETs an answer that must be 200 (null otherwise).
+class DemoApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    demo_ = DemoServer::Start(&error);
+    ASSERT_NE(demo_, nullptr) << error;
+    fgw_ = demo_->LoggedIn("fgw");
+    ASSERT_NE(fgw_, nullptr);
+  }
+  boost::json::value Json(const std::string& target) {
+    HttpResult r = fgw_->Get(target);
+    EXPECT_EQ(r.status, 200) << target << ": " << r.body.substr(0, 300);
+    return r.status == 200 ? boost::json::parse(r.body) : boost::json::value(nullptr);
+  }
+  std::unique_ptr<DemoServer> demo_;
+  std::unique_ptr<HttpClient> fgw_;
 };
 
 }  // namespace keyline::testing

@@ -52,16 +52,8 @@ TEST(NumberFormatScan, FlagsSentencesNotExactValues) {
   EXPECT_EQ(found[1].where, ".rows[0].t");
 }
 
-class DemoNumberFormat : public ::testing::Test {
+class DemoNumberFormat : public DemoApiTest {
  protected:
-  void SetUp() override {
-    std::string error;
-    demo_ = DemoServer::Start(&error);
-    ASSERT_NE(demo_, nullptr) << error;
-    fgw_ = demo_->LoggedIn("fgw");
-    ASSERT_NE(fgw_, nullptr);
-  }
-
   // GETs a JSON answer, walks it, and returns it (null when the status is not 200).
   boost::json::value Scan(const std::string& target, bool must_succeed = true) {
     HttpResult r = fgw_->Get(target);
@@ -86,8 +78,6 @@ class DemoNumberFormat : public ::testing::Test {
     }
   }
 
-  std::unique_ptr<DemoServer> demo_;
-  std::unique_ptr<HttpClient> fgw_;
   std::vector<Finding> findings_;
   int scanned_ = 0;
 };

@@ -26,20 +26,8 @@ std::string Str(const boost::json::value& v) {
 
 double Num(const boost::json::value& v) { return v.to_number<double>(); }
 
-class OneNumber : public ::testing::Test {
+class OneNumber : public DemoApiTest {
  protected:
-  void SetUp() override {
-    std::string error;
-    demo_ = DemoServer::Start(&error);
-    ASSERT_NE(demo_, nullptr) << error;
-    fgw_ = demo_->LoggedIn("fgw");
-    ASSERT_NE(fgw_, nullptr);
-  }
-  boost::json::value Json(const std::string& target) {
-    HttpResult r = fgw_->Get(target);
-    EXPECT_EQ(r.status, 200) << target << ": " << r.body.substr(0, 300);
-    return r.status == 200 ? boost::json::parse(r.body) : boost::json::value(nullptr);
-  }
   // label → indicator code → percent of a GET /rates answer (the area row as "全区").
   static std::map<std::string, std::map<std::string, std::string>> Percents(
       const boost::json::value& rates) {
@@ -52,8 +40,6 @@ class OneNumber : public ::testing::Test {
       out["全区"][std::string(kv.key())] = Str(kv.value().at("percent"));
     return out;
   }
-  std::unique_ptr<DemoServer> demo_;
-  std::unique_ptr<HttpClient> fgw_;
 };
 
 TEST_F(OneNumber, TheDashboardFiveRatesBulletinAndExportsAgreeForOnePeriod) {
