@@ -5,31 +5,10 @@
 #include <vector>
 
 #include "common/date.h"
+#include "common/utf8.h"
 
 namespace keyline::importing {
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns the code point and advances i. Invalid bytes
-// come back as themselves (so nothing is lost), one byte at a time.
-uint32_t NextCodePoint(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFFFFFFu;
-  }
-  uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc >> 6) != 2) {
-      ++i;
-      return 0xFFFFFFFFu;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  i += len;
-  return cp;
-}
 
 bool IsSpace(uint32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
@@ -44,7 +23,7 @@ std::string Normalize(std::string_view text, bool keep_spaces, bool half_width =
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
-    uint32_t cp = NextCodePoint(text, i);
+    uint32_t cp = DecodeUtf8(text, &i);
     if (IsSpace(cp)) {
       pending_space = !out.empty();
       continue;
@@ -116,14 +95,14 @@ std::string TrimSpaces(std::string_view text) {
   // Leading and trailing whitespace, including the ideographic space and NBSP.
   while (begin < end) {
     size_t i = begin;
-    if (!IsSpace(NextCodePoint(text, i))) break;
+    if (!IsSpace(DecodeUtf8(text, &i))) break;
     begin = i;
   }
   while (end > begin) {
     size_t back = end - 1;
     while (back > begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
     size_t i = back;
-    if (!IsSpace(NextCodePoint(text, i)) || i != end) break;
+    if (!IsSpace(DecodeUtf8(text, &i)) || i != end) break;
     end = back;
   }
   return std::string(text.substr(begin, end - begin));
@@ -254,7 +233,7 @@ Result<std::string> ParseDateText(std::string_view raw, bool date1904) {
   size_t i = 0;
   while (i < t.size()) {
     size_t start = i;
-    uint32_t cp = NextCodePoint(t, i);
+    uint32_t cp = DecodeUtf8(t, &i);
     if (cp >= '0' && cp <= '9') {
       current.push_back(static_cast<char>(cp));
       continue;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/utf8.h"
 #include "xlsx/workbook_reader.h"
 
 namespace keyline::xlsx {
@@ -14,19 +15,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -96,7 +84,7 @@ std::string CellText(std::string_view raw, bool preserve_space) {
         cp = cp * 16 + static_cast<uint32_t>(h);
       }
       if (ok) {
-        AppendUtf8(out, cp);
+        AppendUtf8(cp, &out);
         i += 6;
         continue;
       }

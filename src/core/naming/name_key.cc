@@ -3,46 +3,17 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "common/utf8.h"
+
 namespace keyline::naming {
 namespace {
 
-// Decodes one code point at text[*i]; advances *i. Invalid bytes decode as themselves.
+// Decodes one code point at text[*i] and advances *i (common/utf8.h). An invalid byte decodes
+// as itself (its byte value), so folding keeps a trace of it.
 uint32_t NextCodePoint(std::string_view text, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(text[*i]);
-  int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-  if (extra <= 0 || *i + extra >= text.size()) {
-    ++*i;
-    return c;
-  }
-  uint32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    unsigned char cc = static_cast<unsigned char>(text[*i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++*i;
-      return c;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *i += extra + 1;
-  return cp;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  unsigned char first = static_cast<unsigned char>(text[*i]);
+  uint32_t cp = DecodeUtf8(text, i);
+  return cp == kInvalidCodePoint ? first : cp;
 }
 
 bool IsDropped(uint32_t cp) {

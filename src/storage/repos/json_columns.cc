@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "common/json_writer.h"
+#include "common/utf8.h"
 #include "core/model/supervision_json.h"
 
 namespace keyline::storage {
@@ -10,24 +11,6 @@ namespace {
 
 Status Malformed(std::string_view what) {
   return Status::Internal("malformed stored JSON in " + std::string(what));
-}
-
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // A reader for the narrow JSON subset these columns hold: arrays of strings, and arrays of
@@ -104,7 +87,7 @@ class Reader {
             if (!ReadHex4(&low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          AppendUtf8(out, cp);
+          AppendUtf8(cp, out);
           break;
         }
         default:
