@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "common/date.h"
+#include "documents/office_workbook.h"
+#include "importing/import_template.h"
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -297,11 +299,117 @@ TEST_P(ImportsApi, MonthlyFiguresAreSubmittedForTheMonthInOneConfirmation) {
   ASSERT_EQ(edu.status, 201) << edu.body;
   std::string road_reasons = boost::json::serialize(RowOf(edu, 4)->at("reasons"));
   EXPECT_NE(road_reasons.find("不在您的管辖范围"), std::string::npos) << road_reasons;
+  // A company imports its own projects only (ReporterImportsItsOwnProjectsOnly).
   EXPECT_EQ(As("company_a")
                 ->Request("POST", "/api/v1/imports/reports?period=202603", bytes,
                           {{"Content-Type", kXlsx}})
                 .status,
-            403);
+            201);
+}
+
+// 月报导入 for a company (issue 16): the template lists its own due projects; a row for another
+// company's project is an error naming the row and nothing is written, even when error rows
+// would be skipped; its own rows are submitted.
+TEST_P(ImportsApi, ReporterImportsItsOwnProjectsOnly) {
+  server().clock().Set(At("2026-03-27"));  // 202603 is open
+  auto company = As("company_a");
+  HttpResult tpl = company->Get("/api/v1/imports/templates/reports?period=202603");
+  ASSERT_EQ(tpl.status, 200) << tpl.body;
+  EXPECT_EQ(tpl.Header("content-type"), kXlsx);
+  EXPECT_NE(tpl.Header("content-disposition").find("attachment"), std::string::npos);
+  ASSERT_EQ(tpl.body.substr(0, 2), "PK");
+  // The template reads back as a monthly-figures file: every column maps to its field, and
+  // its one row is company A's school (another company's projects are not in it).
+  HttpResult back = company->Request("POST", "/api/v1/imports/reports?period=202603", tpl.body,
+                                     {{"Content-Type", kXlsx}});
+  ASSERT_EQ(back.status, 201) << back.body;
+  std::vector<std::string> fields;
+  for (const auto& c : back.json.at("columns").as_array()) {
+    fields.emplace_back(c.at("field").is_null() ? "-" : c.at("field").as_string().c_str());
+  }
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"code", "name", "month_investment", "progress", "problems"}));
+  ASSERT_EQ(back.json.at("data_rows").as_int64(), 1) << back.body;
+  EXPECT_EQ(back.json.at("rows").at(0).at("name"), "雁塔区第四中学建设项目");
+
+  // The school (own) and the road (company B's) in one file.
+  documents::OfficeSheet sheet;
+  sheet.name = "月报";
+  sheet.title = "2026年3月月报";
+  for (const char* h : {"项目名称", "本月完成投资（万元）", "形象进度"}) {
+    sheet.columns.push_back({h, documents::ColumnKind::kText, 20});
+  }
+  sheet.rows.push_back({std::string("雁塔区第四中学建设项目"), 120.0, std::string("主体施工")});
+  sheet.rows.push_back({std::string("电子六路建设项目"), 0.0, std::string("前期")});
+  auto mixed = documents::WriteWorkbook({sheet});
+  ASSERT_TRUE(mixed.ok());
+  HttpResult dry = company->Request("POST", "/api/v1/imports/reports?period=202603", *mixed,
+                                    {{"Content-Type", kXlsx}});
+  ASSERT_EQ(dry.status, 201) << dry.body;
+  int64_t road_row = 0;
+  for (const auto& r : dry.json.at("rows").as_array()) {
+    if (r.at("name") == "电子六路建设项目") road_row = r.at("row").as_int64();
+  }
+  ASSERT_GT(road_row, 0) << dry.body;
+  const std::string named = "第" + std::to_string(road_row) + "行";
+  std::string reasons = boost::json::serialize(RowOf(dry, road_row)->at("reasons"));
+  EXPECT_NE(reasons.find(named), std::string::npos) << reasons;
+  EXPECT_NE(reasons.find("不是本单位的项目"), std::string::npos) << reasons;
+  std::string id = std::to_string(dry.json.at("id").as_int64());
+  HttpResult refused =
+      company->Post("/api/v1/imports/" + id + "/confirm", R"({"skip_errors":true})");
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.json.at("error").at("message").as_string().find(named), std::string::npos)
+      << refused.body;
+  EXPECT_FALSE(refused.json.at("error").at("message_en").as_string().empty());
+  auto fgw = As("fgw");
+  std::string school_url = "/api/v1/projects/" + Id(fx().project_school) + "/reports/202603";
+  EXPECT_EQ(fgw->Get(school_url).json.at("report").at("id").as_int64(), 0);  // nothing written
+
+  // Its own project alone: submitted.
+  sheet.rows.pop_back();
+  auto own = documents::WriteWorkbook({sheet});
+  ASSERT_TRUE(own.ok());
+  HttpResult ok = company->Request("POST", "/api/v1/imports/reports?period=202603", *own,
+                                   {{"Content-Type", kXlsx}});
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(ok.json.at("summary").at("errors").as_int64(), 0) << ok.body;
+  HttpResult done = company->Post(
+      "/api/v1/imports/" + std::to_string(ok.json.at("id").as_int64()) + "/confirm", "");
+  ASSERT_EQ(done.status, 200) << done.body;
+  HttpResult school = fgw->Get(school_url);
+  EXPECT_EQ(school.json.at("report").at("status"), "submitted");
+  EXPECT_EQ(school.json.at("report").at("completed_investment"), "120");
+  // The ledger import stays the office's, its template too.
+  EXPECT_EQ(company->Get("/api/v1/imports/templates/ledger").status, 403);
+  EXPECT_EQ(company->Get("/api/v1/imports/templates/reports").status, 400);  // period needed
+  EXPECT_EQ(company->Get("/api/v1/imports/templates/other").status, 404);
+}
+
+// 下载模板 of the ledger: a valid .xlsx whose headers the ledger import maps by itself.
+TEST_P(ImportsApi, TheLedgerTemplateReadsBackWithEveryColumnMapped) {
+  auto fgw = As("fgw");
+  HttpResult tpl = fgw->Get("/api/v1/imports/templates/ledger?period=202611");
+  ASSERT_EQ(tpl.status, 200) << tpl.body;
+  EXPECT_EQ(tpl.Header("content-type"), kXlsx);
+  HttpResult back = Upload(*fgw, tpl.body);
+  ASSERT_EQ(back.status, 201) << back.body;
+  std::vector<std::string> headers, fields;
+  for (const auto& c : back.json.at("columns").as_array()) {
+    headers.emplace_back(c.at("header").as_string().c_str());
+    fields.emplace_back(c.at("field").is_null() ? "-" : c.at("field").as_string().c_str());
+  }
+  std::vector<std::string> expected;
+  for (const auto& c : importing::TemplateColumns(importing::ImportKind::kLedger, 202611)) {
+    expected.push_back(c.field);
+  }
+  EXPECT_EQ(fields, expected) << back.body;
+  ASSERT_FALSE(headers.empty());
+  EXPECT_EQ(headers.front(), "项目名称");
+  EXPECT_EQ(back.json.at("figures_year").as_int64(), 2026) << back.body;
+  EXPECT_EQ(back.json.at("figures_month").as_int64(), 11) << back.body;
+  EXPECT_EQ(back.json.at("data_rows").as_int64(), 0);
+  EXPECT_EQ(fgw->Get("/api/v1/imports/templates/ledger?period=2026x").status, 400);
 }
 
 }  // namespace

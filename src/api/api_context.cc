@@ -114,6 +114,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   RegisterPlanRoutes(router, ctx);
   RegisterReportRoutes(router, ctx);
   RegisterReportingRoutes(router, ctx);
+  if (ctx.desk) RegisterReportDeskRoutes(router, ctx);
   RegisterAttachmentRoutes(router, ctx);
   RegisterProblemRoutes(router, ctx);
   RegisterProjectPlanRoutes(router, ctx);

@@ -24,6 +24,7 @@ class ReportService;
 class AttachmentService;
 class ReportingSettings;
 class ReportingStats;
+class ReportDesk;
 class WorkingCalendar;
 class ProblemService;
 class ProcedureService;
@@ -78,6 +79,7 @@ struct ApiContext {
   AttachmentService* attachments = nullptr;
   ReportingSettings* reporting_settings = nullptr;
   ReportingStats* reporting_stats = nullptr;
+  ReportDesk* desk = nullptr;  // to-do, prefill, compare, batch approval (issue 16)
   auth::LoginRateLimiter* login_limiter = nullptr;
   ProblemService* problems = nullptr;  // supervision (issue 4)
   ProcedureService* procedures = nullptr;
@@ -149,6 +151,7 @@ void RegisterMetaRoutes(http::Router& router, ApiContext& ctx);
 void RegisterPlanRoutes(http::Router& router, ApiContext& ctx);        // plans_api.cc
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx);      // reports_api.cc
 void RegisterReportingRoutes(http::Router& router, ApiContext& ctx);   // reporting_api.cc
+void RegisterReportDeskRoutes(http::Router& router, ApiContext& ctx);  // report_desk_api.cc
 void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx);  // attachments_api.cc
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx);
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx);

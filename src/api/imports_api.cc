@@ -3,6 +3,7 @@
 #include "api/api_context.h"
 #include "api/json_input.h"
 #include "common/json_writer.h"
+#include "documents/office_workbook.h"
 #include "importing/import_service.h"
 
 namespace keyline::api {
@@ -318,6 +319,59 @@ http::Response Confirm(ApiContext& ctx, const Caller& caller, http::Request& req
   return JsonOk(importing::ConfirmResultJson(*result));
 }
 
+// GET /imports/templates/{ledger|reports}?period=YYYYMM: the .xlsx to fill (下载模板).
+http::Response GetTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
+  auto found = req.path_params.find("kind");
+  std::string kind_text = found == req.path_params.end() ? "" : found->second;
+  importing::ImportKind kind = importing::ImportKind::kLedger;
+  if (kind_text == "reports") {
+    kind = importing::ImportKind::kReports;
+  } else if (kind_text != "ledger") {
+    return Error(req, Status::NotFound("没有这种导入模板（ledger 或 reports）",
+                                       "no such import template (ledger or reports)"));
+  }
+  std::optional<int> period;
+  if (auto text = req.Query("period")) {
+    auto p = Period::Parse(*text);
+    if (!p.ok()) {
+      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                                "query parameter period must be YYYYMM",
+                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+    }
+    period = p->value;
+  }
+  auto tpl = ctx.imports->Template(caller, kind, period);
+  if (!tpl.ok()) return Error(req, tpl.status());
+  documents::OfficeSheet sheet;
+  sheet.name = kind == importing::ImportKind::kLedger ? "台账" : "月报";
+  sheet.title = tpl->title;
+  for (const importing::TemplateColumn& c : tpl->columns) {
+    documents::SheetColumn col;
+    col.header = c.header;
+    col.kind = c.amount ? documents::ColumnKind::kWan : documents::ColumnKind::kText;
+    col.width = c.width;
+    sheet.columns.push_back(std::move(col));
+  }
+  for (auto& row : tpl->rows) {
+    std::vector<documents::SheetCell> cells;
+    for (std::string& text : row) cells.emplace_back(std::move(text));
+    sheet.rows.push_back(std::move(cells));
+  }
+  auto bytes = documents::WriteWorkbook({sheet});
+  if (!bytes.ok()) return Error(req, bytes.status());
+  http::Response res;
+  res.content_type = std::string(kXlsxType);
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Cache-Control", "no-store");
+  std::string file = kind == importing::ImportKind::kLedger
+                         ? "ledger-template.xlsx"
+                         : "reports-template-" + std::to_string(*period) + ".xlsx";
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  res.body = std::move(*bytes);
+  return res;
+}
+
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
@@ -337,6 +391,7 @@ void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
                        }),
              http::RouteOptions{kMaxImportBytes});
   router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
+  router.Add("GET", "/api/v1/imports/templates/{kind}", bind(GetTemplate));
   router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
   router.Add("PUT", "/api/v1/imports/{id}/values", bind(PutValues), http::RouteOptions{4 << 20});
   router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));

@@ -28,6 +28,7 @@
 #include "core/service/procedure_service.h"
 #include "core/service/project_service.h"
 #include "core/service/reference_service.h"
+#include "core/service/report_desk.h"
 #include "core/service/report_service.h"
 #include "core/service/reporting_settings.h"
 #include "core/service/reporting_stats.h"
@@ -95,6 +96,7 @@ struct KeylineApp::State {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<AttachmentService> attachments;
   std::unique_ptr<ReportingStats> reporting_stats;
+  std::unique_ptr<ReportDesk> desk;
   std::unique_ptr<ProblemService> problems;
   std::unique_ptr<ProcedureService> procedures;
   std::unique_ptr<BattleChartService> battle_chart;
@@ -171,6 +173,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
       std::make_unique<AttachmentService>(repos, reporting, *s.reports, *s.audit, *s.clock);
   s.reporting_stats =
       std::make_unique<ReportingStats>(repos, reporting, *s.reporting_settings, *s.clock);
+  s.desk = std::make_unique<ReportDesk>(repos, reporting, *s.reports, *s.reporting_stats,
+                                        *s.reporting_settings, *s.clock);
   s.problems = std::make_unique<ProblemService>(repos, *s.audit, *s.clock, s.calendar);
   s.procedures = std::make_unique<ProcedureService>(repos, *s.audit, *s.clock, s.calendar);
   s.battle_chart = std::make_unique<BattleChartService>(repos, *s.audit, *s.clock, s.calendar);
@@ -225,6 +229,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.attachments = s.attachments.get();
   s.api.reporting_settings = s.reporting_settings.get();
   s.api.reporting_stats = s.reporting_stats.get();
+  s.api.desk = s.desk.get();
   s.api.login_limiter = s.limiter.get();
   s.api.problems = s.problems.get();
   s.api.procedures = s.procedures.get();

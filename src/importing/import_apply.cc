@@ -64,6 +64,12 @@ Status ImportService::SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row
 
 Status ImportService::ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                                    bool skip_errors, ConfirmResult* result) {
+  // Another company's project in a company's file is never skipped: nothing is written.
+  for (const PlanRow& row : plan.rows) {
+    if (!row.foreign) continue;
+    return Status::InvalidArgument(row.reasons.front().zh, row.reasons.front().en,
+                                   {{"row", row.reasons.front().zh, row.reasons.front().en}});
+  }
   KL_RETURN_IF_ERROR(RefuseErrors(plan, skip_errors));
   for (const PlanRow& row : plan.rows) {
     if (CountedAsNotWritten(row, result)) continue;

@@ -87,7 +87,14 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
       }
       auto view = reports_.Get(caller, *id, period);
       if (!view.ok()) {
-        if (view.status().code() == ErrorCode::kNotFound) {
+        if (view.status().code() == ErrorCode::kNotFound && caller.role == Role::kReporter) {
+          out.foreign = true;
+          std::string n = std::to_string(tr.row);
+          std::string what = code.empty() ? name : code;
+          out.reasons.push_back(
+              {"第" + n + "行：项目“" + what + "”不是本单位的项目，不能导入",
+               "row " + n + ": project " + what + " is not one of your company's projects"});
+        } else if (view.status().code() == ErrorCode::kNotFound) {
           out.reasons.push_back({"不在您的管辖范围", "not within your scope"});
         } else {
           out.reasons.push_back({view.status().message_zh(), view.status().message_en()});

@@ -78,13 +78,17 @@ std::string ConfirmResultJson(const ConfirmResult& r) {
 Status ImportService::CheckRole(const Caller& caller, ImportKind kind) const {
   bool office = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
   if (office) return Status::Ok();
-  if (kind == ImportKind::kReports && caller.role == Role::kDepartment) return Status::Ok();
+  // Monthly figures: departments for their projects, companies (reporter) for their own.
+  if (kind == ImportKind::kReports &&
+      (caller.role == Role::kDepartment || caller.role == Role::kReporter)) {
+    return Status::Ok();
+  }
   return Status::Forbidden(
       kind == ImportKind::kLedger ? "只有管理员和发改部门可以导入项目台账"
-                                  : "只有管理员、发改部门和行业部门可以导入月度数据",
+                                  : "只有管理员、发改部门、行业部门和项目单位可以导入月度数据",
       kind == ImportKind::kLedger ? "only admin and the 发改 office may import a ledger"
-                                  : "only admin, the 发改 office and departments may import "
-                                    "monthly figures");
+                                  : "only admin, the 发改 office, departments and project "
+                                    "companies may import monthly figures");
 }
 
 Result<ImportSession> ImportService::LoadOwn(Tx& tx, const Caller& caller, int64_t id) {

@@ -45,6 +45,7 @@
 #include "core/service/plan_service.h"
 #include "core/service/project_service.h"
 #include "core/service/report_service.h"
+#include "importing/import_template.h"
 #include "importing/ledger_plan.h"
 #include "importing/table_codec.h"
 
@@ -73,6 +74,15 @@ struct MappingChange {
   std::optional<std::string> field;
 };
 
+// A workbook to fill (下载模板): one sheet whose columns are headers the importer recognises
+// (import_template.h) and, for monthly figures, one row per project in the caller's scope that
+// must report for the period with its 项目代码 and 项目名称 (the figures left to fill).
+struct ImportTemplate {
+  std::string title;  // the sheet's title row
+  std::vector<TemplateColumn> columns;
+  std::vector<std::vector<std::string>> rows;  // text cells, rows[i].size() ≤ columns.size()
+};
+
 class ImportService {
  public:
   static constexpr int64_t kTtlMs = 24LL * 3600 * 1000;
@@ -99,6 +109,10 @@ class ImportService {
   // field, a blank value, a unit/person that does not exist, a company as 责任单位, a bad kind
   // or a value given twice; kNotFound for someone else's import; kConflict once confirmed.
   Result<ImportView> SetValues(const Caller& caller, int64_t id, std::vector<ValueMapping> values);
+  // The template of an import (import_template.cc): the same roles as the import; period
+  // (YYYYMM) names the figures' year and month in the headers and, for monthly figures
+  // (required there), picks the projects that must report.
+  Result<ImportTemplate> Template(const Caller& caller, ImportKind kind, std::optional<int> period);
 
   // The CLI path, without a stored session: parse a file once (ParseFile), print its dry run
   // (DryRunTable), then plan again and apply inside one write transaction (ApplyTable).

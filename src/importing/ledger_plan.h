@@ -62,6 +62,7 @@ struct PlanRow {
   std::string new_owner;  // an owner to create first ("" = none)
   // Monthly figures (kind "reports"): the report version read and what to submit.
   int64_t report_version = 0;
+  bool foreign = false;  // a project outside the caller's scope (blocks a reporter's import)
   std::optional<Money> month_investment;
   std::optional<std::string> progress, problems;
   // Non-blocking findings shown in the dry run (an inferred stage, a damaged code, a share of

@@ -37,6 +37,10 @@ export const routes = [
         meta: { roles: ['admin', 'supervisor', 'department', 'reporter'], titleKey: 'project.edit' },
       },
       {
+        path: 'reporting/todo', name: 'report-todo', component: () => import('./views/ReporterHomeView.vue'),
+        meta: { roles: ['reporter'], titleKey: 'nav.reportTodo', nav: { icon: 'Memo', order: 23, group: 'reporting' } },
+      },
+      {
         path: 'reporting/fill', name: 'report-fill', component: () => import('./views/ReportFormView.vue'),
         meta: { roles: ['reporter', 'admin', 'supervisor'], titleKey: 'nav.reportFill', nav: { icon: 'EditPen', order: 24, group: 'reporting' } },
       },
@@ -117,7 +121,7 @@ export const routes = [
       },
       {
         path: 'imports/reports', name: 'import-reports', component: () => import('./views/exchange/ImportView.vue'),
-        meta: { roles: ['admin', 'supervisor', 'department'], titleKey: 'nav.importReports', kind: 'reports', nav: { icon: 'Upload', order: 34, group: 'exchange' } },
+        meta: { roles: ['admin', 'supervisor', 'department', 'reporter'], titleKey: 'nav.importReports', kind: 'reports', nav: { icon: 'Upload', order: 34, group: 'exchange' } },
       },
       {
         path: 'bulletins', name: 'bulletins', component: () => import('./views/exchange/BulletinView.vue'),
@@ -167,7 +171,7 @@ export const routes = [
 
 export function homeFor(user) {
   if (!user) return { name: 'login' };
-  return user.role === 'reporter' ? { name: 'projects' } : { name: 'dashboard' };
+  return user.role === 'reporter' ? { name: 'report-todo' } : { name: 'dashboard' };
 }
 
 export function allowed(route, user) {

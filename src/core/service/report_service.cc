@@ -372,6 +372,24 @@ Result<MonthlyReport> ReportService::Unlock(const Caller& caller, int64_t projec
   return after;
 }
 
+Result<std::vector<ReportWarning>> ReportService::Warnings(const Caller& caller, int64_t project_id,
+                                                           int period) {
+  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_ASSIGN_OR_RETURN(ReportRules rules, settings_.Rules());
+  std::vector<ReportWarning> out;
+  Status st = repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(Project project, LoadProject(tx, caller, project_id, Access::kRead));
+    KL_ASSIGN_OR_RETURN(std::optional<MonthlyReport> found,
+                        reporting_.reports->Find(tx, project_id, period));
+    if (!found) return Status::Ok();
+    KL_ASSIGN_OR_RETURN(ReportCheckContext context, CheckContext(tx, project, period));
+    out = CheckReport(*found, context, rules).warnings;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<Attachment> ReportService::AddAttachment(const Caller& caller, int64_t project_id,
                                                 int period, const std::string& filename,
                                                 const std::string& bytes) {

@@ -79,6 +79,9 @@ class ReportService {
                                int64_t expected_version, const std::string& comment);
   Result<MonthlyReport> Unlock(const Caller& caller, int64_t project_id, int period,
                                const std::string& reason);
+  // The submit warnings the stored report raises today (the same checks as Submit, confirmed
+  // or not); empty when the report does not exist. kNotFound outside the caller's scope.
+  Result<std::vector<ReportWarning>> Warnings(const Caller& caller, int64_t project_id, int period);
 
   // Attachments (core/reporting/attachment_rules.h: type by content, ≤ 10 MiB, SHA-256),
   // while the report may be changed. Uploading to a report not yet created creates its draft.

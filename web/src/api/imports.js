@@ -18,6 +18,8 @@ export const confirmImport = (id, body) => api.post(`/imports/${id}/confirm`, bo
 // Downloads (same-origin cookie; the browser saves them).
 export const ledgerXlsxUrl = (query) => apiUrl(`/projects/export.xlsx${qs(query)}`);
 export const oc4idsUrl = () => apiUrl('/oc4ids');
+// 下载模板: the .xlsx to fill (reports: the caller's projects due for the period).
+export const templateUrl = (kind, period) => apiUrl(`/imports/templates/${kind}${period ? `?period=${period}` : ''}`);
 // The bulletin file: the issued version (the newest, or `version`), or the live draft (draft).
 export const bulletinUrl = (period, format, { version, draft } = {}) =>
   apiUrl(`/bulletins/${period}?format=${format}${version ? `&version=${version}` : ''}${draft ? '&draft=1' : ''}`);
@@ -37,7 +39,7 @@ function qs(query) {
 }
 
 export const canImportLedger = () => hasRole('admin', 'supervisor');
-export const canImportReports = () => hasRole('admin', 'supervisor', 'department');
+export const canImportReports = () => hasRole('admin', 'supervisor', 'department', 'reporter');
 // 印发 is the office's; the issued (whole-area) bulletin is read by the office and leaders.
 export const canIssueBulletin = () => hasRole('admin', 'supervisor');
 export const readsIssuedBulletin = () => hasRole('admin', 'supervisor', 'leader');
