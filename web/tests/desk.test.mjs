@@ -97,16 +97,18 @@ test('a department compares a report and approves by batch', async () => {
     await page.waitForSelector('[data-test=review-drawer]', { state: 'hidden' });
   }
 
-  // 通过所选: two rows.
-  await page.setViewportSize({ width: 1440, height: 900 });
-  const boxes = page.locator('[data-test=review-table] .el-table__body tr .el-checkbox');
-  await boxes.nth(0).click();
-  await boxes.nth(1).click();
-  await page.waitForSelector('[data-test=batch-bar] >> text=已选 2 份');
-  await shot(page, 'review-batch');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'review-batch-phone');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  // 通过所选: two rows (the page loaded again at each size, as a phone or a desktop opens it).
+  for (const size of [...SIZES].reverse()) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.reload();
+    await page.waitForSelector('[data-test=review-table] .el-table__body tr');
+    await settle(page, '[data-test=review-page]');
+    const boxes = page.locator('[data-test=review-table] .el-table__body tr .el-checkbox');
+    await boxes.nth(0).click();
+    await boxes.nth(1).click();
+    await page.waitForSelector('[data-test=batch-bar] >> text=已选 2 份');
+    await shot(page, `review-batch${size.suffix}`);
+  }
   await page.click('[data-test=batch-approve-selected]');
   await page.click('.el-message-box .el-button--primary');
   await page.waitForSelector('.el-message--success >> text=已通过 2 份，跳过 0 份');

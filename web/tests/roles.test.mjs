@@ -12,7 +12,9 @@ async function navItems(page) {
 
 test('reporter (qiye) sees only its own projects and no admin menus', async () => {
   const page = await env.login('qiye');
-  await page.waitForURL(/\/projects/);
+  // Its home is the period's to-do (issue 16); 我的项目 is one click away.
+  await page.waitForURL(/\/reporting\/todo/);
+  await page.click('[data-nav=projects]');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
   const total = await settledLedgerTotal(page);
   const me = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).user);
@@ -21,14 +23,14 @@ test('reporter (qiye) sees only its own projects and no admin menus', async () =
   const owners = await page.evaluate(async () => (await (await fetch('/api/v1/projects?limit=500')).json()).items.map((p) => p.owner_unit_id));
   assert.equal(owners.length, total);
   assert.ok(owners.every((o) => o === me.unit_id));
-  assert.deepEqual(await navItems(page), ['projects', 'report-fill', 'problems']);
+  assert.deepEqual(await navItems(page), ['projects', 'report-todo', 'report-fill', 'problems', 'import-reports']);
   assert.match(await page.textContent('[data-nav=report-fill]'), /月报填报/);
   assert.match(await page.textContent('[data-nav=projects]'), /我的项目/);
   assert.equal(await page.isVisible('[data-test=new-project]'), false);
   await screenshot(page, 'reporter-ledger');
   // Admin pages are not reachable by URL either.
   await page.goto('/users');
-  await page.waitForURL(/\/projects/);
+  await page.waitForURL(/\/reporting\/todo/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
