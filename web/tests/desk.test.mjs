@@ -68,6 +68,18 @@ test('a company lands on its to-do and goes into a report prefilled from last mo
   // Nothing was saved by opening it.
   const view = await page.evaluate(async ([id, period]) => (await fetch(`/api/v1/projects/${id}/reports/${period}`)).json(), [pick.id, OPEN]);
   assert.equal(view.exists, false);
+  // The period's template: an .xlsx of its own projects, from the to-do and from 月报导入.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/reporting/todo?period=${OPEN}`);
+  await page.waitForSelector('[data-test=todo-item]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=todo-template]')]);
+  assert.equal(download.suggestedFilename(), `reports-template-${OPEN}.xlsx`);
+  const bytes = await (async () => { const chunks = []; for await (const c of await download.createReadStream()) chunks.push(c); return Buffer.concat(chunks); })();
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  await page.click('[data-test=todo-import]');
+  await page.waitForSelector('[data-test=import-reports] [data-test=import-template]');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=import-template]')]);
+  assert.match(again.suggestedFilename(), /^reports-template-\d{6}\.xlsx$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
