@@ -95,13 +95,7 @@ http::Response GetCompare(ApiContext& ctx, const Caller& caller, http::Request& 
   w.Key("last_period").OptInt(c->last_period);
   OptWan(w, "last_month", c->last_month);
   w.Key("warnings").BeginArray();
-  for (const ReportWarning& warning : c->warnings) {
-    w.BeginObject();
-    w.Key("code").String(warning.code);
-    w.Key("message").String(warning.message_zh);
-    w.Key("message_en").String(warning.message_en);
-    w.EndObject();
-  }
+  for (const ReportWarning& warning : c->warnings) WriteJson(w, warning);
   w.EndArray();
   w.Key("confirmed_warnings").BeginArray();
   for (const std::string& code : c->confirmed_warnings) w.String(code);

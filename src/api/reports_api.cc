@@ -127,13 +127,7 @@ http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request
   w.Key("report");
   WriteJson(w, result->report);
   w.Key("warnings").BeginArray();
-  for (const ReportWarning& warning : result->warnings) {
-    w.BeginObject();
-    w.Key("code").String(warning.code);
-    w.Key("message").String(warning.message_zh);
-    w.Key("message_en").String(warning.message_en);
-    w.EndObject();
-  }
+  for (const ReportWarning& warning : result->warnings) WriteJson(w, warning);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());

@@ -151,4 +151,12 @@ void WriteJson(JsonWriter& w, const ProjectFigures& f) {
   w.EndObject();
 }
 
+void WriteJson(JsonWriter& w, const ReportWarning& warning) {
+  w.BeginObject();
+  w.Key("code").String(warning.code);
+  w.Key("message").String(warning.message_zh);
+  w.Key("message_en").String(warning.message_en);
+  w.EndObject();
+}
+
 }  // namespace keyline

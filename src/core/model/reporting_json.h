@@ -4,6 +4,7 @@
 
 #include "common/json_writer.h"
 #include "core/model/reporting.h"
+#include "core/reporting/report_checks.h"
 
 namespace keyline {
 
@@ -16,5 +17,7 @@ void WriteJson(JsonWriter& w, const MonthlyReport& report);
 void WriteFields(JsonWriter& w, const MonthlyReport& report);
 void WriteJson(JsonWriter& w, const Attachment& attachment);
 void WriteJson(JsonWriter& w, const ProjectFigures& figures);
+// A submit warning: {"code", "message" (Chinese), "message_en"}.
+void WriteJson(JsonWriter& w, const ReportWarning& warning);
 
 }  // namespace keyline
