@@ -34,6 +34,7 @@ class KeyListService;
 class FactorService;
 class NamingService;
 struct AttractionServices;
+class LoginThrottle;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -79,6 +80,8 @@ struct ApiContext {
   ReportingSettings* reporting_settings = nullptr;
   ReportingStats* reporting_stats = nullptr;
   auth::LoginRateLimiter* login_limiter = nullptr;
+  // The delays per (account, address): the Retry-After of a held-back pair.
+  LoginThrottle* login_throttle = nullptr;
   ProblemService* problems = nullptr;  // supervision (issue 4)
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
