@@ -26,13 +26,14 @@ TEST(ConfigHardening, DefaultsAndServeOptions) {
   EXPECT_EQ(c->max_connections_per_address, 8u);
   EXPECT_EQ(c->header_timeout_seconds, 3);
 
-  for (std::vector<std::string> bad : {
-           std::vector<std::string>{"serve", "--hash-concurrency", "0"},
-           {"serve", "--hash-wait-ms", "-1"},
-           {"serve", "--max-connections-per-address", "0"},
-           {"serve", "--header-timeout-seconds", "0"},
-           {"serve", "--metrics-token-file", "/nonexistent/token"},
-       }) {
+  const std::vector<std::vector<std::string>> bads = {
+      {"serve", "--hash-concurrency", "0"},
+      {"serve", "--hash-wait-ms", "-1"},
+      {"serve", "--max-connections-per-address", "0"},
+      {"serve", "--header-timeout-seconds", "0"},
+      {"serve", "--metrics-token-file", "/nonexistent/token"},
+  };
+  for (const auto& bad : bads) {
     auto r = ParseConfig(bad);
     ASSERT_FALSE(r.ok()) << bad[1];
     EXPECT_NE(r.status().message_zh().find("命令行参数错误"), std::string::npos);

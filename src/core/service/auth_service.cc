@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/json_writer.h"
 #include "common/sha256.h"
 
 namespace keyline {
@@ -51,11 +52,16 @@ Status AuthService::RecordFailure(const User* user, const std::string& username,
   int64_t blocked_until = throttle_.RecordFailure(username, ip);
   // One audited write for known and unknown usernames alike: the same work, the same time.
   return repos_.tx->Write([&](Tx& tx) -> Status {
-    Caller who;
-    who.username = username;
+    // An unknown username is recorded by the system (no account, no role to name), with the
+    // name that was tried.
+    Caller who = Caller::System("login");
     who.ip = ip;
-    std::string id;
-    if (user != nullptr) {
+    std::string id, tried;
+    if (user == nullptr) {
+      JsonWriter w;
+      w.BeginObject().Key("username").String(username).EndObject();
+      tried = w.Take();
+    } else {
       // Re-read inside the transaction so concurrent failures count exactly. The columns are
       // for the admin's list (failures since the last success, held back until): the
       // throttle, not they, decides.
@@ -65,7 +71,7 @@ Status AuthService::RecordFailure(const User* user, const std::string& username,
       who = CallerFor(fresh, ip);
       id = std::to_string(user->id);
     }
-    return audit_.Record(tx, who, "login_failed", "user", id, "", "");
+    return audit_.Record(tx, who, "login_failed", "user", id, "", tried);
   });
 }
 
