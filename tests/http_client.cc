@@ -20,9 +20,18 @@ std::string Lower(std::string s) {
   return s;
 }
 
-int Connect(const std::string& host, uint16_t port) {
+int Connect(const std::string& host, uint16_t port, const std::string& source) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return -1;
+  if (!source.empty()) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    inet_pton(AF_INET, source.c_str(), &local.sin_addr);
+    if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      close(fd);
+      return -1;
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
@@ -135,7 +144,7 @@ void HttpClient::Close() {
 
 bool HttpClient::EnsureConnected() {
   if (fd_ >= 0) return true;
-  fd_ = Connect(host_, port_);
+  fd_ = Connect(host_, port_, source_);
   return fd_ >= 0;
 }
 
@@ -202,7 +211,7 @@ HttpResult HttpClient::Login(const std::string& username, const std::string& pas
 }
 
 std::string HttpClient::SendRaw(const std::string& bytes) {
-  int fd = Connect(host_, port_);
+  int fd = Connect(host_, port_, source_);
   if (fd < 0) return "";
   SendAll(fd, bytes);
   shutdown(fd, SHUT_WR);

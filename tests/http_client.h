@@ -50,6 +50,12 @@ class HttpClient {
   // Raw bytes in, raw response out (for malformed-request tests). Uses a new connection.
   std::string SendRaw(const std::string& bytes);
 
+  // Connects from this local address (e.g. "127.0.0.2": Linux routes all of 127/8 to lo), so
+  // the server sees another client address. Takes effect on the next connection.
+  void set_source_address(std::string ip) {
+    source_ = std::move(ip);
+    Close();
+  }
   void set_csrf_token(std::string token) { csrf_token_ = std::move(token); }
   const std::string& csrf_token() const { return csrf_token_; }
   std::map<std::string, std::string>& cookies() { return cookies_; }
@@ -60,6 +66,7 @@ class HttpClient {
   std::string host_;
   uint16_t port_;
   int fd_ = -1;
+  std::string source_;  // local address to bind, "" = any
   std::map<std::string, std::string> cookies_;
   std::string csrf_token_;
 };

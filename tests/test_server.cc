@@ -18,7 +18,8 @@ TestServer::~TestServer() {
   app_.reset();
 }
 
-std::unique_ptr<TestServer> TestServer::Start(Backend backend, std::string* skip_reason) {
+std::unique_ptr<TestServer> TestServer::Start(Backend backend, std::string* skip_reason,
+                                              const TestServerOptions& options) {
   std::unique_ptr<TestServer> server(new TestServer());
   Config config;
   config.listen_address = "127.0.0.1";
@@ -40,7 +41,8 @@ std::unique_ptr<TestServer> TestServer::Start(Backend backend, std::string* skip
       return nullptr;
     }
   }
-  auto app = KeylineApp::Open(config, &server->clock_, /*fast_hashing=*/true);
+  if (options.configure) options.configure(config);
+  auto app = KeylineApp::Open(config, &server->clock_, options.fast_hashing);
   if (!app.ok()) {
     *skip_reason = "cannot open " + config.db_url + ": " + app.status().message_en();
     return nullptr;

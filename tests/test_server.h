@@ -3,6 +3,7 @@
 // people, one user per role and three projects owned by different units.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,10 +34,16 @@ struct Fixture {
 // Password of every fixture account.
 inline constexpr const char* kFixturePassword = "Fixture#2026";
 
+struct TestServerOptions {
+  bool fast_hashing = true;  // false: production argon2id limits (slow: ~8 hashes to set up)
+  std::function<void(Config&)> configure;  // adjusts the config before the app opens
+};
+
 class TestServer {
  public:
   // Starts a server; when the backend is unavailable returns nullptr and sets *skip_reason.
-  static std::unique_ptr<TestServer> Start(Backend backend, std::string* skip_reason);
+  static std::unique_ptr<TestServer> Start(Backend backend, std::string* skip_reason,
+                                           const TestServerOptions& options = {});
   ~TestServer();
 
   uint16_t port() const { return port_; }

@@ -35,6 +35,7 @@ class KeyListService;
 class FactorService;
 class NamingService;
 struct AttractionServices;
+class LoginThrottle;
 namespace auth {
 class LoginRateLimiter;
 }
@@ -81,6 +82,8 @@ struct ApiContext {
   ReportingStats* reporting_stats = nullptr;
   ReportDesk* desk = nullptr;  // to-do, prefill, compare, batch approval (issue 16)
   auth::LoginRateLimiter* login_limiter = nullptr;
+  // The delays per (account, address): the Retry-After of a held-back pair.
+  LoginThrottle* login_throttle = nullptr;
   ProblemService* problems = nullptr;  // supervision (issue 4)
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;

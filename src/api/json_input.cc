@@ -3,8 +3,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "common/date.h"
 
@@ -30,6 +35,70 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
+// A SAX pass that only looks at object keys: the first key repeated within one object (the
+// DOM parser would silently keep the last value).
+class DuplicateKeyFinder {
+ public:
+  static constexpr std::size_t max_object_size = -1;
+  static constexpr std::size_t max_array_size = -1;
+  static constexpr std::size_t max_key_size = -1;
+  static constexpr std::size_t max_string_size = -1;
+
+  std::optional<std::string> duplicate;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_array_begin(boost::system::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    keys_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    keys_.pop_back();
+    return true;
+  }
+  bool on_string_part(boost::json::string_view, std::size_t, boost::system::error_code&) {
+    return true;
+  }
+  bool on_string(boost::json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
+    key_.append(s.data(), s.size());
+    if (!keys_.back().insert(key_).second) {
+      duplicate = key_;
+      ec = boost::json::error::syntax;  // stop here
+      return false;
+    }
+    key_.clear();
+    return true;
+  }
+  bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(int64_t, boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_uint64(uint64_t, boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_double(double, boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_bool(bool, boost::system::error_code&) { return true; }
+  bool on_null(boost::system::error_code&) { return true; }
+  bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  std::vector<std::unordered_set<std::string>> keys_;  // one set per open object
+  std::string key_;
+};
+
+// The first key repeated within one object of a well-formed JSON text, if any.
+std::optional<std::string> FindDuplicateKey(std::string_view text,
+                                            const boost::json::parse_options& options) {
+  boost::json::basic_parser<DuplicateKeyFinder> parser(options);
+  boost::system::error_code ec;
+  parser.write_some(false, text.data(), text.size(), ec);
+  return std::move(parser.handler().duplicate);
+}
+
 }  // namespace
 
 Result<boost::json::object> ParseJsonObject(std::string_view body) {
@@ -47,6 +116,14 @@ Result<boost::json::object> ParseJsonObject(std::string_view body) {
   }
   if (!value.is_object()) {
     return Status::InvalidArgument("请求体应为JSON对象", "the body must be a JSON object");
+  }
+  if (auto key = FindDuplicateKey(body, options)) {
+    std::string k = key->substr(0, 64);
+    std::vector<FieldError> details{{k, "字段重复出现", "appears more than once"}};
+    return Status::InvalidArgument(
+        "请求体中字段重复：" + k + "（同一对象内每个字段只能出现一次）",
+        "duplicate key in the request body: " + k + " (each key may appear once per object)",
+        std::move(details));
   }
   return std::move(value.as_object());
 }

@@ -1,11 +1,14 @@
 // /api/v1/session: log in, who am I, log out, change my password. Also the request -> Caller
 // resolution (cookie, CSRF token, Origin check) used by every protected route.
+#include <algorithm>
+
 #include "api/api_context.h"
 #include "api/json_input.h"
 #include "auth/login_rate_limiter.h"
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/service/auth_service.h"
+#include "core/service/login_throttle.h"
 #include "core/service/user_service.h"
 
 namespace keyline::api {
@@ -58,6 +61,19 @@ std::string MeJson(const User& user, const std::string& csrf_token) {
   return w.Take();
 }
 
+// The error envelope; a (username, address) pair held back after wrong passwords gets a
+// Retry-After of the seconds it must still wait (instead of the generic 1).
+http::Response PasswordError(ApiContext& ctx, http::Request& req, const Status& status,
+                             const std::string& username) {
+  http::Response res = Error(req, status);
+  if (status.code() != ErrorCode::kRateLimited || ctx.login_throttle == nullptr) return res;
+  int64_t wait_ms = ctx.login_throttle->WaitMs(username, req.remote_ip);
+  for (auto& [name, value] : res.headers) {
+    if (name == "Retry-After") value = std::to_string(std::max<int64_t>(1, (wait_ms + 999) / 1000));
+  }
+  return res;
+}
+
 http::Response Login(ApiContext& ctx, http::Request& req) {
   KL_RETURN_IF_ERROR_RESPONSE(req, CheckOrigin(ctx, req));
   if (ctx.login_limiter && !ctx.login_limiter->Allow(req.remote_ip)) {
@@ -72,7 +88,7 @@ http::Response Login(ApiContext& ctx, http::Request& req) {
   KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
   auto result = ctx.auth->Login(*username, *password, req.remote_ip,
                                 std::string(req.Header("user-agent").substr(0, 200)));
-  if (!result.ok()) return Error(req, result.status());
+  if (!result.ok()) return PasswordError(ctx, req, result.status(), *username);
   http::Response res = JsonOk(MeJson(result->user, result->csrf_token));
   res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, result->token, false));
   return res;
@@ -107,7 +123,7 @@ http::Response ChangeOwnPassword(ApiContext& ctx, const Caller& caller, http::Re
   auto new_password = r.String("new_password", true, 128);
   KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
   Status st = ctx.users->ChangeOwnPassword(caller, *old_password, *new_password);
-  if (!st.ok()) return Error(req, st);
+  if (!st.ok()) return PasswordError(ctx, req, st, caller.username);
   http::Response res;
   res.status = 204;
   res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", true));

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
+#include <type_traits>
 
 namespace keyline {
 namespace {
@@ -32,6 +34,19 @@ const char* Env(const char* name) {
   return v && *v ? v : nullptr;
 }
 
+// The first line of the file, without surrounding white space.
+Status ReadTokenFile(const std::string& path, std::string* token) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line)) return Bad("cannot read --metrics-token-file " + path);
+  size_t begin = line.find_first_not_of(" \t\r");
+  size_t end = line.find_last_not_of(" \t\r");
+  if (begin == std::string::npos) return Bad("--metrics-token-file " + path + " is empty");
+  *token = line.substr(begin, end - begin + 1);
+  if (token->size() < 16) return Bad("the metrics token needs at least 16 characters");
+  return Status::Ok();
+}
+
 }  // namespace
 
 const char* UsageText() {
@@ -48,8 +63,10 @@ Usage: keyline [--db URL] [--pool N] COMMAND [options]
 Commands:
   serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
         [--cookie-secure] [--allowed-origin URL] [--session-idle-minutes N]
+        [--hash-concurrency N] [--hash-wait-ms N] [--max-connections-per-address N]
+        [--header-timeout-seconds N] [--metrics-token-file FILE]
                      run the HTTP server (default 127.0.0.1:8080; env KEYLINE_LISTEN,
-                     KEYLINE_STATIC_DIR)
+                     KEYLINE_STATIC_DIR, KEYLINE_METRICS_TOKEN)
   migrate            create or upgrade the database schema
   seed-demo          load the demo district (雁塔区) into an empty database
   setup --office NAME --region CODE --admin USERNAME [--admin-name NAME]
@@ -91,11 +108,25 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   if (const char* v = Env("KEYLINE_STATIC_DIR")) c.static_dir = v;
   if (const char* v = Env("KEYLINE_CALENDAR")) c.calendar_file = v;
   if (const char* v = Env("KEYLINE_LISTEN")) KL_RETURN_IF_ERROR(ParseListen(v, &c));
+  if (const char* v = Env("KEYLINE_METRICS_TOKEN")) {
+    c.metrics_token = v;
+    if (c.metrics_token.size() < 16) return Bad("the metrics token needs at least 16 characters");
+  }
 
   size_t i = 0;
   auto value = [&](const std::string& flag) -> Result<std::string> {
     if (i + 1 >= argv.size()) return Bad(flag + " needs a value");
     return argv[++i];
+  };
+  // The value of flag as a whole number within [lo, hi], stored into *field.
+  auto ranged = [&](const std::string& flag, int64_t lo, int64_t hi, auto* field) -> Status {
+    KL_ASSIGN_OR_RETURN(std::string v, value(flag));
+    int64_t n = 0;
+    if (!ParseIntInRange(v, lo, hi, &n)) {
+      return Bad(flag + " must be " + std::to_string(lo) + ".." + std::to_string(hi));
+    }
+    *field = static_cast<std::remove_pointer_t<decltype(field)>>(n);
+    return Status::Ok();
   };
   for (; i < argv.size(); ++i) {
     const std::string& a = argv[i];
@@ -123,6 +154,17 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
         KL_ASSIGN_OR_RETURN(std::string v, value(a));
         if (!ParseIntInRange(v, 1, 24 * 60, &n)) return Bad("--session-idle-minutes 1..1440");
         c.session_idle_minutes = static_cast<int>(n);
+      } else if (a == "--hash-concurrency") {
+        KL_RETURN_IF_ERROR(ranged(a, 1, 64, &c.hash_concurrency));
+      } else if (a == "--hash-wait-ms") {
+        KL_RETURN_IF_ERROR(ranged(a, 0, 60000, &c.hash_wait_ms));
+      } else if (a == "--max-connections-per-address") {
+        KL_RETURN_IF_ERROR(ranged(a, 1, 100000, &c.max_connections_per_address));
+      } else if (a == "--header-timeout-seconds") {
+        KL_RETURN_IF_ERROR(ranged(a, 1, 600, &c.header_timeout_seconds));
+      } else if (a == "--metrics-token-file") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        KL_RETURN_IF_ERROR(ReadTokenFile(v, &c.metrics_token));
       } else if (a == "--access-log") {
         c.access_log = true;
       } else if (a == "--cookie-secure") {

@@ -31,6 +31,15 @@ struct Config {
   bool cookie_secure = false;
   std::string allowed_origin;
   int session_idle_minutes = 30;
+  // Password hashing: hashes at once, and how long a login waits for a slot before 503.
+  int hash_concurrency = 2;
+  int hash_wait_ms = 1000;
+  // Connections: open connections per client address, and seconds for a new request's header.
+  size_t max_connections_per_address = 64;
+  int header_timeout_seconds = 10;
+  // GET /metrics: "" = loopback clients only; else every client must send this bearer token
+  // (env KEYLINE_METRICS_TOKEN or --metrics-token-file).
+  std::string metrics_token;
 
   std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...
   std::vector<std::string> args;  // what follows the command

@@ -84,6 +84,7 @@ struct KeylineApp::State {
   std::unique_ptr<auth::SodiumPasswordHasher> hasher;
   auth::RandomTokenSource tokens;
   std::unique_ptr<auth::LoginRateLimiter> limiter;
+  std::unique_ptr<LoginThrottle> throttle;  // growing delays per (account, address)
   SessionCache session_cache;
   std::unique_ptr<AuditLog> audit;
   std::unique_ptr<AuthService> auth;
@@ -152,14 +153,17 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   KL_ASSIGN_OR_RETURN(s.calendar, LoadCalendar(config));
   KL_ASSIGN_OR_RETURN(s.store, SqlStore::Open(config.db_url, config.pool_size));
   const Repositories& repos = s.store->repos();
-  s.hasher = std::make_unique<auth::SodiumPasswordHasher>(fast_hashing);
+  s.hasher = std::make_unique<auth::SodiumPasswordHasher>(fast_hashing, config.hash_concurrency,
+                                                          config.hash_wait_ms);
   s.limiter = std::make_unique<auth::LoginRateLimiter>(*s.clock);
+  s.throttle = std::make_unique<LoginThrottle>(*s.clock);
   s.audit = std::make_unique<AuditLog>(*repos.audit, *s.clock);
   AuthOptions auth_options;
   auth_options.session_idle_minutes = config.session_idle_minutes;
   s.auth = std::make_unique<AuthService>(repos, *s.audit, *s.hasher, s.tokens, s.session_cache,
-                                         *s.clock, auth_options);
+                                         *s.throttle, *s.clock, auth_options);
   s.users = std::make_unique<UserService>(repos, *s.audit, *s.hasher, *s.clock);
+  s.users->UseLoginThrottle(s.throttle.get());
   s.users->OnSessionsEnded([cache = &s.session_cache](int64_t id) { cache->EvictUser(id); });
   s.projects = std::make_unique<ProjectService>(repos, *s.audit, *s.clock);
   s.reference = std::make_unique<ReferenceService>(repos, *s.audit, *s.clock);
@@ -231,6 +235,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.reporting_stats = s.reporting_stats.get();
   s.api.desk = s.desk.get();
   s.api.login_limiter = s.limiter.get();
+  s.api.login_throttle = s.throttle.get();
   s.api.problems = s.problems.get();
   s.api.procedures = s.procedures.get();
   s.api.battle_chart = s.battle_chart.get();
@@ -277,6 +282,11 @@ Result<uint16_t> KeylineApp::StartServer() {
   options.max_queue = s.config.max_queue;
   options.static_dir = s.config.static_dir;
   options.access_log = s.config.access_log;
+  options.header_timeout_seconds = s.config.header_timeout_seconds;
+  options.max_connections_per_address = s.config.max_connections_per_address;
+  options.metrics_token = s.config.metrics_token;
+  // The dummy hash for unknown usernames, now rather than on the first such login.
+  KL_RETURN_IF_ERROR(s.auth->WarmUp());
   SqlStore* store = s.store.get();
   options.extra_metrics = [store] { return store->Metrics(); };
   s.server = std::make_unique<http::Server>(options, s.router);

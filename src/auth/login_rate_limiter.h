@@ -1,6 +1,7 @@
 // LoginRateLimiter: a token bucket per client IP in front of POST /session, so a single
-// address cannot spray passwords across many accounts (the per-account lockout stops
-// guessing one account). Thread-safe; memory is bounded by evicting idle buckets.
+// address cannot spray passwords across many accounts (the growing delays per account and
+// address, core/service/login_throttle.h, stop guessing one account). Thread-safe; memory is
+// bounded by evicting idle buckets.
 #pragma once
 
 #include <cstdint>

@@ -13,10 +13,15 @@ void InitSodiumOnce() {
   if (!ok) throw std::runtime_error("libsodium failed to initialise");
 }
 
+Status Busy() {
+  return Status::Unavailable("系统繁忙，请稍后重试", "The system is busy, please retry shortly");
+}
+
 }  // namespace
 
-SodiumPasswordHasher::SodiumPasswordHasher(bool fast, int max_concurrent)
-    : max_concurrent_(max_concurrent < 1 ? 1 : max_concurrent) {
+SodiumPasswordHasher::SodiumPasswordHasher(bool fast, int max_concurrent, int wait_budget_ms)
+    : max_concurrent_(max_concurrent < 1 ? 1 : max_concurrent),
+      wait_budget_ms_(wait_budget_ms < 0 ? 0 : wait_budget_ms) {
   InitSodiumOnce();
   if (fast) {
     limits_ = {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
@@ -27,7 +32,8 @@ SodiumPasswordHasher::SodiumPasswordHasher(bool fast, int max_concurrent)
 
 bool SodiumPasswordHasher::Acquire() {
   std::unique_lock lock(mu_);
-  if (!cv_.wait_for(lock, std::chrono::seconds(1), [&] { return running_ < max_concurrent_; })) {
+  if (!cv_.wait_for(lock, std::chrono::milliseconds(wait_budget_ms_),
+                    [&] { return running_ < max_concurrent_; })) {
     return false;
   }
   ++running_;
@@ -43,9 +49,7 @@ void SodiumPasswordHasher::Release() {
 }
 
 Result<std::string> SodiumPasswordHasher::Hash(std::string_view password) {
-  if (!Acquire()) {
-    return Status::Unavailable("服务器繁忙，请稍后再试", "server busy hashing passwords; retry");
-  }
+  if (!Acquire()) return Busy();
   char out[crypto_pwhash_STRBYTES];
   int rc = crypto_pwhash_str_alg(out, password.data(), password.size(), limits_.ops,
                                  limits_.mem_bytes, crypto_pwhash_ALG_ARGON2ID13);
@@ -54,10 +58,11 @@ Result<std::string> SodiumPasswordHasher::Hash(std::string_view password) {
   return std::string(out);
 }
 
-bool SodiumPasswordHasher::Verify(std::string_view encoded_hash, std::string_view password) {
+Result<bool> SodiumPasswordHasher::Verify(std::string_view encoded_hash,
+                                          std::string_view password) {
   if (encoded_hash.empty() || encoded_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string hash(encoded_hash);  // NUL-terminated copy
-  if (!Acquire()) return false;
+  if (!Acquire()) return Busy();
   int rc = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size());
   Release();
   return rc == 0;

@@ -1,8 +1,9 @@
 // PasswordHasher with libsodium's argon2id (crypto_pwhash_str_alg, ARGON2ID13).
 //
 // Hashing is deliberately expensive (64 MiB, 2 passes at the interactive limits), so at most
-// `max_concurrent` hashes run at once; a caller waits up to one second for a slot and then
-// gets kUnavailable rather than letting a login flood exhaust memory.
+// `max_concurrent` hashes run at once; a caller waits up to `wait_budget_ms` for a slot and
+// then gets kUnavailable ("busy, retry"), rather than letting a login flood exhaust memory.
+// A timed-out wait is never reported as a mismatch.
 #pragma once
 
 #include <condition_variable>
@@ -20,10 +21,11 @@ struct HashLimits {
 class SodiumPasswordHasher final : public PasswordHasher {
  public:
   // fast=true uses libsodium's minimum limits: for tests only.
-  explicit SodiumPasswordHasher(bool fast = false, int max_concurrent = 2);
+  explicit SodiumPasswordHasher(bool fast = false, int max_concurrent = 2,
+                                int wait_budget_ms = 1000);
 
   Result<std::string> Hash(std::string_view password) override;
-  bool Verify(std::string_view encoded_hash, std::string_view password) override;
+  Result<bool> Verify(std::string_view encoded_hash, std::string_view password) override;
   bool NeedsRehash(std::string_view encoded_hash) override;
 
   HashLimits limits() const { return limits_; }
@@ -34,6 +36,7 @@ class SodiumPasswordHasher final : public PasswordHasher {
 
   HashLimits limits_;
   int max_concurrent_;
+  int wait_budget_ms_;
   int running_ = 0;
   std::mutex mu_;
   std::condition_variable cv_;

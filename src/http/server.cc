@@ -33,8 +33,10 @@
 #include <vector>
 
 #include "common/status.h"
+#include "http/connection_limits.h"
 #include "http/error_response.h"
 #include "http/metrics.h"
+#include "http/metrics_access.h"
 #include "http/request_id.h"
 #include "http/static_files.h"
 #include "http/url_codec.h"
@@ -102,7 +104,10 @@ class Connection;
 class ServerCore {
  public:
   ServerCore(ServerOptions options, const Router& router)
-      : options_(std::move(options)), router_(router), static_files_(options_.static_dir) {}
+      : options_(std::move(options)),
+        router_(router),
+        static_files_(options_.static_dir),
+        limits_(options_.max_connections, options_.max_connections_per_address) {}
   ~ServerCore() { Stop(); }
 
   bool Start(std::string* error);
@@ -116,7 +121,7 @@ class ServerCore {
   HttpMetrics& metrics() { return metrics_; }
   WorkerPool& workers() { return *workers_; }
   std::string RenderMetrics();
-  void Unregister(Connection* connection);
+  void Unregister(Connection* connection, const std::string& remote_ip);
 
  private:
   void DoAccept();
@@ -130,11 +135,12 @@ class ServerCore {
   bool started_ = false;
   bool stopped_ = false;
   uint16_t port_ = 0;
-  // Open connections, for max_connections and for closing them in Stop(). Declared before
-  // io_context_: connections still queued in the io_context unregister when it is destroyed.
+  // Open connections, for the connection limits and for closing them in Stop(). Declared
+  // before io_context_: connections still queued in the io_context unregister when it is
+  // destroyed.
+  ConnectionLimits limits_;
   std::mutex connections_mu_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;
-  std::atomic<size_t> open_connections_{0};
 
   net::io_context io_context_;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
@@ -151,15 +157,14 @@ class ServerCore {
 // connection's strand, except request_, which a worker owns while the handler runs.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(ServerCore* server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {
+  Connection(ServerCore* server, tcp::socket socket, std::string remote_ip)
+      : server_(server), stream_(std::move(socket)), remote_ip_(std::move(remote_ip)) {
     beast::error_code ec;
-    tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ip_ = remote.address().to_string();
     stream_.socket().set_option(tcp::no_delay(true), ec);
   }
   ~Connection() {
     if (in_flight_) server_->metrics().RequestFinished();
-    server_->Unregister(this);
+    server_->Unregister(this, remote_ip_);
   }
 
   void Start() {
@@ -176,18 +181,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   const ServerOptions& options() const { return server_->options(); }
 
-  // Waits for the first bytes of the next request with the idle (or, on a fresh connection,
-  // the read) timeout; the header itself must then arrive within the read timeout.
+  // Waits for the first bytes of the next request with the idle timeout; the header must then
+  // be complete within the header timeout. A fresh connection has the header timeout from
+  // the accept: a socket that never sends a whole header is closed after it.
   void WaitForRequest(bool first) {
+    auto header_time = std::chrono::seconds(options().header_timeout_seconds);
+    if (buffer_.size() > 0 || first) header_deadline_ = Clock::now() + header_time;
     if (buffer_.size() > 0) return ReadHeader();
-    stream_.expires_after(std::chrono::seconds(first ? options().read_timeout_seconds
-                                                     : options().idle_timeout_seconds));
-    stream_.async_read_some(buffer_.prepare(4096),
-                            [self = shared_from_this()](beast::error_code ec, size_t n) {
-                              if (ec) return self->CloseNow();
-                              self->buffer_.commit(n);
-                              self->ReadHeader();
-                            });
+    if (first) {
+      stream_.expires_at(header_deadline_);
+    } else {
+      stream_.expires_after(std::chrono::seconds(options().idle_timeout_seconds));
+    }
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this(), first, header_time](
+                                                       beast::error_code ec, size_t n) {
+      if (ec) return self->CloseNow();
+      self->buffer_.commit(n);
+      if (!first) self->header_deadline_ = Clock::now() + header_time;
+      self->ReadHeader();
+    });
   }
 
   void ReadHeader() {
@@ -197,7 +209,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<uint32_t>(
         std::min<size_t>(options().max_header_bytes, std::numeric_limits<uint32_t>::max())));
     parser_->body_limit(boost::none);  // enforced per route once the header is known
-    stream_.expires_after(std::chrono::seconds(options().read_timeout_seconds));
+    stream_.expires_at(header_deadline_);
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
@@ -283,6 +295,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return Send(Response::Json(200, R"({"status":"ok"})"));
     }
     if (get && path == "/metrics") {
+      MetricsAccess access =
+          CheckMetricsAccess(remote_ip_, request_.Header("authorization"), options().metrics_token);
+      if (access == MetricsAccess::kNotLoopback) {
+        return Send(ErrorResponse(
+            request_, Status::Forbidden("监控指标仅对本机开放（或配置访问令牌）",
+                                        "metrics are served to loopback clients only (or set "
+                                        "a metrics token)")));
+      }
+      if (access == MetricsAccess::kBadToken) {
+        Response denied = ErrorResponse(
+            request_, Status::Unauthenticated("缺少或错误的监控访问令牌",
+                                              "missing or wrong metrics bearer token"));
+        denied.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return Send(std::move(denied));
+      }
       Response response;
       response.content_type = "text/plain; version=0.0.4; charset=utf-8";
       response.body = server_->RenderMetrics();
@@ -442,6 +469,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   int status_ = 0;
   size_t body_bytes_ = 0;
   Clock::time_point started_;
+  Clock::time_point header_deadline_;
   size_t drained_ = 0;
   std::array<char, 4096> drain_;
 };
@@ -459,10 +487,12 @@ std::string ServerCore::RenderMetrics() {
   return out;
 }
 
-void ServerCore::Unregister(Connection* connection) {
-  std::lock_guard<std::mutex> lock(connections_mu_);
-  connections_.erase(connection);
-  open_connections_.fetch_sub(1, std::memory_order_relaxed);
+void ServerCore::Unregister(Connection* connection, const std::string& remote_ip) {
+  {
+    std::lock_guard<std::mutex> lock(connections_mu_);
+    connections_.erase(connection);
+  }
+  limits_.Close(remote_ip);
 }
 
 bool ServerCore::Start(std::string* error) {
@@ -525,12 +555,15 @@ void ServerCore::OnAccept(beast::error_code ec, tcp::socket socket) {
     });
     return;
   }
-  if (open_connections_.load(std::memory_order_relaxed) >= options_.max_connections) {
+  beast::error_code remote_ec;
+  tcp::endpoint remote = socket.remote_endpoint(remote_ec);
+  std::string remote_ip = remote_ec ? std::string() : remote.address().to_string();
+  if (remote_ec || !limits_.TryOpen(remote_ip)) {
+    // Over the limit (in all or for this address), or already gone: close, nothing else.
     beast::error_code ignored;
     socket.close(ignored);
   } else {
-    open_connections_.fetch_add(1, std::memory_order_relaxed);
-    auto connection = std::make_shared<Connection>(this, std::move(socket));
+    auto connection = std::make_shared<Connection>(this, std::move(socket), std::move(remote_ip));
     {
       std::lock_guard<std::mutex> lock(connections_mu_);
       connections_.emplace(connection.get(), connection);

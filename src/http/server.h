@@ -3,9 +3,13 @@
 // - `io_threads` threads run the Asio io_context (parsing, writing, timers).
 // - Handlers run on a bounded worker pool (`worker_threads`, queue of `max_queue`); when the
 //   queue is full the server answers 503 with Retry-After without running the handler.
-// - Limits: header bytes, per-route body bytes (413), read timeout (408 / close), keep-alive
-//   idle timeout, maximum open connections.
-// - Built-in routes: GET /healthz, GET /metrics (Prometheus text format); static files from
+// - Limits: header bytes, per-route body bytes (413), header timeout (a request's header must
+//   be complete within header_timeout_seconds of its first byte, or of the accept on a new
+//   connection; else the connection is closed), read timeout for bodies and writes, keep-alive
+//   idle timeout, maximum open connections in all and per client address (a connection over
+//   either limit is closed at once).
+// - Built-in routes: GET /healthz, GET /metrics (Prometheus text format; loopback clients only,
+//   or with `metrics_token` set every client must send it as a bearer token); static files from
 //   `static_dir` for GET/HEAD outside /api/ (SPA fallback to index.html; traversal-safe).
 // - Every response carries X-Request-Id and the security headers (nosniff, CSP, frame deny).
 // - Exceptions escaping a handler are caught, logged and answered 500 with the error envelope.
@@ -27,9 +31,13 @@ struct ServerOptions {
   int worker_threads = 8;
   size_t max_queue = 256;
   size_t max_header_bytes = 16 * 1024;
+  int header_timeout_seconds = 10;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 75;
   size_t max_connections = 10000;
+  size_t max_connections_per_address = 64;
+  // GET /metrics: "" = loopback clients only; else `Authorization: Bearer <token>` required.
+  std::string metrics_token;
   std::string static_dir;  // empty: no static files
   bool access_log = false;
   // Extra gauges appended to /metrics (e.g. database pool state); may be empty.

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <ifaddrs.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -41,16 +42,23 @@ struct HttpReply {
 // A blocking HTTP/1.1 client over one POSIX socket, enough to drive the server byte by byte.
 class RawClient {
  public:
-  explicit RawClient(uint16_t port) {
+  // source: the local address to connect from (e.g. "127.0.0.2"; all of 127/8 is lo).
+  explicit RawClient(uint16_t port, const char* source = nullptr, const char* host = "127.0.0.1") {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     timeval tv{5, 0};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     int one = 1;
     ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (source != nullptr) {
+      sockaddr_in local{};
+      local.sin_family = AF_INET;
+      ::inet_pton(AF_INET, source, &local.sin_addr);
+      if (::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) return;
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    ::inet_pton(AF_INET, host, &addr.sin_addr);
     connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
   }
   ~RawClient() {
@@ -456,6 +464,122 @@ TEST_F(ServerTest, HealthzAndMetrics) {
   EXPECT_TRUE(Contains(metrics.body, "keyline_worker_queue_depth 0\n"));
   EXPECT_TRUE(Contains(metrics.body, "keyline_db_pool_idle 3\n"));
   EXPECT_GE(extra_calls, 1);
+}
+
+// One client holding many idle sockets (the issue: 10,050 from one address starved everybody
+// until the read timeout) gets its per-address share only; other addresses are served at once,
+// and the idle sockets are closed after the header timeout.
+TEST_F(ServerTest, IdleSocketsFromOneAddressDoNotStarveOthers) {
+  options_.max_connections = 100;
+  options_.max_connections_per_address = 16;
+  options_.header_timeout_seconds = 2;
+  options_.read_timeout_seconds = 30;
+  uint16_t port = StartServer();
+  std::vector<std::unique_ptr<RawClient>> idle;
+  for (int i = 0; i < 300; ++i) {
+    idle.push_back(std::make_unique<RawClient>(port, "127.0.0.2"));
+    ASSERT_TRUE(idle.back()->connected()) << "socket " << i;
+  }
+  ASSERT_TRUE(idle[5]->Send("GET /api/v1/items/1 HTTP/1.1\r\nHost: t"));  // never finished
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 20; ++i) {
+    HttpReply r = RoundTrip(port, Get("/api/v1/items/" + std::to_string(i)));
+    ASSERT_TRUE(r.ok) << "request " << i << " from 127.0.0.1";
+    EXPECT_EQ(r.status, 200);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2))
+      << "127.0.0.1 is served while 127.0.0.2 holds its sockets";
+  // Over the cap: closed at once.
+  EXPECT_TRUE(idle.back()->WaitClosed());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  // Within the cap: closed when the header timeout passes, partial header or none.
+  EXPECT_TRUE(idle[0]->WaitClosed());
+  EXPECT_TRUE(idle[5]->WaitClosed());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  idle.clear();
+  // The closed sockets gave their slots back: 127.0.0.2 is served again.
+  HttpReply again;
+  for (int i = 0; i < 50 && !again.ok; ++i) {
+    RawClient client(port, "127.0.0.2");
+    if (client.Send(Get("/healthz"))) again = client.Read();
+    if (!again.ok) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(again.ok);
+  EXPECT_EQ(again.status, 200);
+}
+
+// A header trickled in slower than the header timeout closes the connection even though
+// bytes keep arriving (the read timeout alone would never fire).
+TEST_F(ServerTest, SlowHeaderIsCutOffAtTheHeaderTimeout) {
+  options_.header_timeout_seconds = 1;
+  options_.read_timeout_seconds = 30;
+  uint16_t port = StartServer();
+  RawClient client(port);
+  auto start = std::chrono::steady_clock::now();
+  std::string request = Get("/api/v1/items/1");
+  bool closed_early = false;
+  for (size_t i = 0; i + 4 < request.size(); ++i) {
+    if (!client.Send(request.substr(i, 1))) {
+      closed_early = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(3)) break;
+  }
+  EXPECT_TRUE(closed_early || client.WaitClosed());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+}
+
+TEST_F(ServerTest, MetricsNeedTheBearerTokenWhenOneIsSet) {
+  options_.metrics_token = "0123456789abcdef-metrics";
+  uint16_t port = StartServer();
+  HttpReply none = RoundTrip(port, Get("/metrics"));
+  ASSERT_TRUE(none.ok);
+  EXPECT_EQ(none.status, 401);
+  EXPECT_EQ(none.Header("www-authenticate"), "Bearer");
+  EXPECT_TRUE(Contains(none.body, "metrics bearer token")) << none.body;
+  EXPECT_FALSE(Contains(none.body, "keyline_http_requests_total"));
+  HttpReply wrong =
+      RoundTrip(port, Get("/metrics", "Authorization: Bearer 0123456789abcdef-metricX\r\n"));
+  EXPECT_EQ(wrong.status, 401);
+  HttpReply right =
+      RoundTrip(port, Get("/metrics", "Authorization: Bearer 0123456789abcdef-metrics\r\n"));
+  EXPECT_EQ(right.status, 200);
+  EXPECT_TRUE(Contains(right.body, "keyline_http_requests_total")) << right.body;
+  EXPECT_EQ(RoundTrip(port, Get("/healthz")).status, 200) << "healthz stays open";
+}
+
+// A non-loopback address of this machine, or "" when it has none.
+std::string NonLoopbackAddress() {
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* a = list; a != nullptr && found.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, text, sizeof text);
+    if (std::string(text).rfind("127.", 0) != 0) found = text;
+  }
+  ::freeifaddrs(list);
+  return found;
+}
+
+TEST_F(ServerTest, MetricsAreRefusedToNonLoopbackClients) {
+  std::string address = NonLoopbackAddress();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address on this machine";
+  options_.address = "0.0.0.0";
+  uint16_t port = StartServer();
+  RawClient remote(port, nullptr, address.c_str());
+  ASSERT_TRUE(remote.connected()) << address;
+  ASSERT_TRUE(remote.Send(Get("/metrics")));
+  HttpReply refused = remote.Read();
+  ASSERT_TRUE(refused.ok);
+  EXPECT_EQ(refused.status, 403) << "from " << address;
+  EXPECT_TRUE(Contains(refused.body, "loopback")) << refused.body;
+  EXPECT_FALSE(Contains(refused.body, "keyline_http_requests_total"));
+  ASSERT_TRUE(remote.Send(Get("/healthz")));
+  EXPECT_EQ(remote.Read().status, 200);
+  EXPECT_EQ(RoundTrip(port, Get("/metrics")).status, 200) << "loopback is served";
 }
 
 TEST_F(ServerTest, HandlerExceptionIs500Envelope) {

@@ -1,12 +1,16 @@
 #include "core/service/auth_service.h"
 
+#include <algorithm>
+
+#include "common/json_writer.h"
 #include "common/sha256.h"
 
 namespace keyline {
 namespace {
 
 constexpr int64_t kMinuteMs = 60'000;
-// last_seen_at is written at most this often per session (the cache absorbs the rest).
+// last_seen_at is written at most this often per session; the exact last use is kept in the
+// session cache in between.
 constexpr int64_t kTouchIntervalMs = kMinuteMs;
 
 Status WrongCredentials() {
@@ -20,13 +24,14 @@ Status SessionExpired() {
 }  // namespace
 
 AuthService::AuthService(const Repositories& repos, AuditLog& audit, PasswordHasher& hasher,
-                         TokenSource& tokens, SessionCache& cache, const Clock& clock,
-                         AuthOptions options)
+                         TokenSource& tokens, SessionCache& cache, LoginThrottle& throttle,
+                         const Clock& clock, AuthOptions options)
     : repos_(repos),
       audit_(audit),
       hasher_(hasher),
       tokens_(tokens),
       cache_(cache),
+      throttle_(throttle),
       clock_(clock),
       options_(options) {}
 
@@ -42,25 +47,48 @@ bool AuthService::CheckCsrf(const Session& session, std::string_view header_valu
   return diff == 0;
 }
 
-Status AuthService::RecordFailure(const User& user, const std::string& ip, int64_t now) {
+Status AuthService::RecordFailure(const User* user, const std::string& username,
+                                  const std::string& ip) {
+  int64_t blocked_until = throttle_.RecordFailure(username, ip);
+  // One audited write for known and unknown usernames alike: the same work, the same time.
   return repos_.tx->Write([&](Tx& tx) -> Status {
-    // Re-read inside the transaction so concurrent failures count exactly.
-    KL_ASSIGN_OR_RETURN(User fresh, repos_.users->Get(tx, user.id));
-    int failed = fresh.failed_logins + 1;
-    int64_t locked_until = fresh.locked_until;
-    std::string action = "login_failed";
-    if (failed >= options_.max_failed_logins) {
-      locked_until = now + options_.lockout_minutes * kMinuteMs;
-      failed = 0;
-      action = "lockout";
+    // An unknown username is recorded by the system (no account, no role to name), with the
+    // name that was tried.
+    Caller who = Caller::System("login");
+    who.ip = ip;
+    std::string id, tried;
+    if (user == nullptr) {
+      JsonWriter w;
+      w.BeginObject().Key("username").String(username).EndObject();
+      tried = w.Take();
+    } else {
+      // Re-read inside the transaction so concurrent failures count exactly. The columns are
+      // for the admin's list (failures since the last success, held back until): the
+      // throttle, not they, decides.
+      KL_ASSIGN_OR_RETURN(User fresh, repos_.users->Get(tx, user->id));
+      KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(
+          tx, user->id, fresh.failed_logins + 1, std::max(fresh.locked_until, blocked_until)));
+      who = CallerFor(fresh, ip);
+      id = std::to_string(user->id);
     }
-    KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, user.id, failed, locked_until));
-    return audit_.Record(tx, CallerFor(user, ip), action, "user", std::to_string(user.id), "", "");
+    return audit_.Record(tx, who, "login_failed", "user", id, "", tried);
   });
 }
 
+Result<std::string> AuthService::DummyHash() {
+  std::lock_guard lock(dummy_mu_);
+  if (dummy_hash_.empty()) {
+    KL_ASSIGN_OR_RETURN(dummy_hash_, hasher_.Hash(tokens_.NewToken()));
+  }
+  return dummy_hash_;
+}
+
+Status AuthService::WarmUp() { return DummyHash().status(); }
+
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                        const std::string& ip, const std::string& user_agent) {
+  // Held back before any lookup: the answer cannot depend on whether the account exists.
+  if (int64_t wait = throttle_.WaitMs(username, ip); wait > 0) return ThrottledStatus(wait);
   int64_t now = clock_.NowMs();
   User user;
   bool found = false;
@@ -73,32 +101,22 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     }
     return u.status().code() == ErrorCode::kNotFound ? Status::Ok() : u.status();
   }));
+  // Unknown usernames are checked against a dummy hash: the same argon2id work (and the same
+  // kUnavailable when the hasher is busy) as a real account.
+  std::string dummy;
   if (!found) {
-    // Same cost as a real attempt. The dummy hash is made on first need, not at start-up,
-    // so CLI commands that never log anyone in do not pay for it (the first unknown-user
-    // attempt of a process costs one extra hash).
-    std::call_once(dummy_once_, [&] {
-      auto dummy = hasher_.Hash(tokens_.NewToken());
-      if (dummy.ok()) dummy_hash_ = *dummy;
-    });
-    hasher_.Verify(dummy_hash_, password);
-    return WrongCredentials();
+    KL_ASSIGN_OR_RETURN(dummy, DummyHash());
   }
-  if (user.locked_until > now) {
-    int64_t minutes = (user.locked_until - now + kMinuteMs - 1) / kMinuteMs;
-    return Status(ErrorCode::kLocked,
-                  "密码错误次数过多，账号已锁定，请" + std::to_string(minutes) + "分钟后再试",
-                  "too many wrong passwords: the account is locked for " + std::to_string(minutes) +
-                      " more minute(s)");
-  }
-  if (!hasher_.Verify(user.password_hash, password)) {
-    KL_RETURN_IF_ERROR(RecordFailure(user, ip, now));
+  KL_ASSIGN_OR_RETURN(bool match, hasher_.Verify(found ? user.password_hash : dummy, password));
+  if (!found || !match) {
+    KL_RETURN_IF_ERROR(RecordFailure(found ? &user : nullptr, username, ip));
     return WrongCredentials();
   }
   if (user.disabled) {
     return Status::Forbidden("账号已停用，请联系管理员", "this account is disabled");
   }
 
+  throttle_.RecordSuccess(username, ip);
   LoginResult result;
   result.token = tokens_.NewToken();
   result.csrf_token = tokens_.NewToken();
@@ -124,10 +142,12 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
       KL_RETURN_IF_ERROR(repos_.users->Update(tx, fresh, fresh.version));
     }
     KL_RETURN_IF_ERROR(repos_.sessions->Insert(tx, session));
-    // Sweep sessions nobody has used for the idle period; cheap with the index.
-    KL_RETURN_IF_ERROR(
-        repos_.sessions->DeleteIdleBefore(tx, now - options_.session_idle_minutes * kMinuteMs)
-            .status());
+    // Sweep sessions nobody has used for the idle period; cheap with the index. A stored
+    // last_seen_at may lag the last use by up to the touch interval: leave that margin.
+    KL_RETURN_IF_ERROR(repos_.sessions
+                           ->DeleteIdleBefore(tx, now - options_.session_idle_minutes * kMinuteMs -
+                                                      kTouchIntervalMs)
+                           .status());
     return audit_.Record(tx, CallerFor(user, ip), "login", "session", std::to_string(user.id), "",
                          "");
   }));
@@ -141,12 +161,19 @@ Result<AuthenticatedSession> AuthService::Authenticate(const std::string& token)
   if (token.empty() || token.size() > 128) return SessionExpired();
   int64_t now = clock_.NowMs();
   std::string id_hash = SessionIdHash(token);
+  // Idle time counts from the last use: the stored last_seen_at or, when later, the last use
+  // this process saw (stored at most once per kTouchIntervalMs). Checked before this request
+  // counts as a use, so a session is neither expired early nor kept alive late.
   auto Expired = [&](const Session& s) {
-    return now - s.last_seen_at > options_.session_idle_minutes * kMinuteMs ||
+    int64_t last_use = std::max(s.last_seen_at, cache_.LastUse(id_hash));
+    return now - last_use > options_.session_idle_minutes * kMinuteMs ||
            now - s.created_at > options_.session_max_hours * 60 * kMinuteMs;
   };
   if (auto cached = cache_.Get(id_hash, now); cached && !Expired(cached->session)) {
-    if (now - cached->session.last_seen_at < kTouchIntervalMs) return *cached;
+    if (now - cached->session.last_seen_at < kTouchIntervalMs) {
+      cache_.NoteUse(id_hash, cached->user.id, now);
+      return *cached;
+    }
   }
   AuthenticatedSession found;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
@@ -173,6 +200,7 @@ Result<AuthenticatedSession> AuthService::Authenticate(const std::string& token)
         repos_.tx->Write([&](Tx& tx) { return repos_.sessions->Touch(tx, id_hash, now); }));
     found.session.last_seen_at = now;
   }
+  cache_.NoteUse(id_hash, found.user.id, now);
   found.user.password_hash.clear();
   found.cached_at_ms = now;
   cache_.Put(id_hash, found);

@@ -1,5 +1,6 @@
 #include "core/service/session_cache.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace keyline {
@@ -24,11 +25,29 @@ void SessionCache::Put(const std::string& id_hash, AuthenticatedSession entry) {
 void SessionCache::Evict(const std::string& id_hash) {
   std::lock_guard lock(mu_);
   entries_.erase(id_hash);
+  uses_.erase(id_hash);
 }
 
 void SessionCache::EvictUser(int64_t user_id) {
   std::lock_guard lock(mu_);
   std::erase_if(entries_, [&](const auto& kv) { return kv.second.user.id == user_id; });
+  std::erase_if(uses_, [&](const auto& kv) { return kv.second.user_id == user_id; });
+}
+
+int64_t SessionCache::LastUse(const std::string& id_hash) {
+  std::lock_guard lock(mu_);
+  auto it = uses_.find(id_hash);
+  return it == uses_.end() ? 0 : it->second.at_ms;
+}
+
+void SessionCache::NoteUse(const std::string& id_hash, int64_t user_id, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  // Forgetting uses can only make a session look idle since its stored last_seen_at, which
+  // is at most a touch interval older: bounded, and only past max_entries live sessions.
+  if (uses_.size() >= max_entries_ && !uses_.contains(id_hash)) uses_.clear();
+  Use& use = uses_[id_hash];
+  use.at_ms = std::max(use.at_ms, now_ms);
+  use.user_id = user_id;
 }
 
 }  // namespace keyline

@@ -30,11 +30,22 @@ class SessionCache {
   void Evict(const std::string& id_hash);
   void EvictUser(int64_t user_id);
 
+  // The last use of a session this process has seen (epoch ms; 0 when none). Unlike the cached
+  // entries these do not expire with the TTL: they carry the uses between two writes of the
+  // session's last_seen_at, so idle expiry counts from the real last use.
+  int64_t LastUse(const std::string& id_hash);
+  void NoteUse(const std::string& id_hash, int64_t user_id, int64_t now_ms);
+
  private:
+  struct Use {
+    int64_t at_ms = 0;
+    int64_t user_id = 0;
+  };
   int64_t ttl_ms_;
   size_t max_entries_;
   std::mutex mu_;
   std::unordered_map<std::string, AuthenticatedSession> entries_;
+  std::unordered_map<std::string, Use> uses_;
 };
 
 }  // namespace keyline

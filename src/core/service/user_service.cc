@@ -1,5 +1,7 @@
 #include "core/service/user_service.h"
 
+#include <algorithm>
+
 #include "core/model/json.h"
 
 namespace keyline {
@@ -220,23 +222,42 @@ Status UserService::SetPassword(const Caller& caller, int64_t id, const std::str
 
 Status UserService::Unlock(const Caller& caller, int64_t id) {
   if (caller.role != Role::kAdmin) return AdminOnly();
-  return repos_.tx->Write([&](Tx& tx) -> Status {
-    KL_RETURN_IF_ERROR(repos_.users->Get(tx, id).status());
+  std::string username;
+  KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(User u, repos_.users->Get(tx, id));
+    username = u.username;
     KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, id, 0, 0));
     return audit_.Record(tx, caller, "unlock", "user", std::to_string(id), "", "");
-  });
+  }));
+  if (throttle_) throttle_->Forget(username);
+  return Status::Ok();
 }
 
 Status UserService::ChangeOwnPassword(const Caller& caller, const std::string& old_password,
                                       const std::string& new_password) {
+  if (throttle_) {
+    if (int64_t wait = throttle_->WaitMs(caller.username, caller.ip); wait > 0) {
+      return ThrottledStatus(wait);
+    }
+  }
   User me;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(me, repos_.users->Get(tx, caller.user_id));
     return Status::Ok();
   }));
-  if (!hasher_.Verify(me.password_hash, old_password)) {
+  KL_ASSIGN_OR_RETURN(bool old_matches, hasher_.Verify(me.password_hash, old_password));
+  if (!old_matches) {
+    int64_t blocked_until = throttle_ ? throttle_->RecordFailure(caller.username, caller.ip) : 0;
+    KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
+      KL_ASSIGN_OR_RETURN(User u, repos_.users->Get(tx, caller.user_id));
+      KL_RETURN_IF_ERROR(repos_.users->RecordLoginResult(tx, u.id, u.failed_logins + 1,
+                                                         std::max(u.locked_until, blocked_until)));
+      return audit_.Record(tx, caller, "change_password_failed", "user",
+                           std::to_string(caller.user_id), "", "");
+    }));
     return FieldProblem("old_password", "原密码不正确", "the old password is wrong");
   }
+  if (throttle_) throttle_->RecordSuccess(caller.username, caller.ip);
   if (old_password == new_password) {
     return FieldProblem("new_password", "新密码不能与原密码相同",
                         "the new password must differ from the old one");

@@ -15,6 +15,7 @@
 #include "core/ports/repositories.h"
 #include "core/ports/secrets.h"
 #include "core/service/audit_log.h"
+#include "core/service/login_throttle.h"
 
 namespace keyline {
 
@@ -58,14 +59,19 @@ class UserService {
                       const UserChange& change);
   // Admin reset: sets a new password, clears the lockout and ends the user's sessions.
   Status SetPassword(const Caller& caller, int64_t id, const std::string& new_password);
-  // Clears failed logins and the lockout.
+  // Clears failed logins and the lockout: the account's delays at every address (throttle).
   Status Unlock(const Caller& caller, int64_t id);
   // The caller's own password; the old one must match. Ends all of the caller's sessions.
+  // A wrong old password counts in the login throttle for (username, caller.ip) and is audited
+  // ("change_password_failed"); while held back: kRateLimited (ThrottledStatus) without
+  // checking. kUnavailable when the hasher is busy (nothing counted).
   Status ChangeOwnPassword(const Caller& caller, const std::string& old_password,
                            const std::string& new_password);
 
   // Called with a user id after that user's sessions were ended (evicts cached sessions).
   void OnSessionsEnded(std::function<void(int64_t)> fn) { on_sessions_ended_ = std::move(fn); }
+  // The login throttle shared with AuthService (not owned); without one nothing is held back.
+  void UseLoginThrottle(LoginThrottle* throttle) { throttle_ = throttle; }
 
  private:
   Status ValidateUser(Tx& tx, const User& user);
@@ -75,6 +81,7 @@ class UserService {
   PasswordHasher& hasher_;
   const Clock& clock_;
   std::function<void(int64_t)> on_sessions_ended_;
+  LoginThrottle* throttle_ = nullptr;
 };
 
 }  // namespace keyline
