@@ -15,8 +15,18 @@ if [[ ! -d node_modules || ! -f "$stamp" || "$(cat "$stamp")" != "$lock_sum" ]];
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_sum" >"$stamp"
 fi
-if [[ -f dist/index.html ]] && [[ -z "$(find src public index.html vite.config.js package-lock.json \
+if [[ ! -f dist/index.html ]] || [[ -n "$(find src public index.html vite.config.js package-lock.json \
       -newer dist/index.html -print -quit 2>/dev/null)" ]]; then
-  exit 0
+  npm run build --silent
 fi
-npm run build --silent
+# The API reference (issue 22): docs/api.yaml rendered by Redoc (@redocly/cli, pinned) into one
+# self-contained page, served at /api-docs/.
+api_docs=dist/api-docs/index.html
+if [[ ! -f "$api_docs" ]] || [[ -n "$(find ../docs/api.yaml package-lock.json -newer "$api_docs" \
+      -print -quit 2>/dev/null)" ]]; then
+  if ! log="$(REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly \
+      build-docs ../docs/api.yaml --inlineBundle --title "Keyline API 参考" -o "$api_docs" 2>&1)"; then
+    echo "$log" >&2
+    exit 1
+  fi
+fi

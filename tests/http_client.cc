@@ -9,8 +9,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include "tests/openapi_validator.h"
 
 namespace keyline::testing {
 namespace {
@@ -18,6 +21,20 @@ namespace {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// Every answer is checked against docs/api.yaml (tests/openapi_validator.h): a mismatch fails
+// the running test with the request and the first difference.
+void CheckAgainstContract(const std::string& method, const std::string& target,
+                          const HttpResult& result) {
+  const OpenApiDocument* contract = ApiContract();
+  if (contract == nullptr || result.status == 0) return;
+  bool is_json = result.Header("content-type").find("json") != std::string::npos;
+  std::string mismatch = contract->CheckAnswer(method, target, result.status, is_json, result.json);
+  if (!mismatch.empty()) {
+    ADD_FAILURE() << "answer does not match docs/api.yaml: " << method << " " << target << "\n  "
+                  << mismatch;
+  }
 }
 
 int Connect(const std::string& host, uint16_t port, const std::string& source) {
@@ -197,6 +214,7 @@ HttpResult HttpClient::Request(const std::string& method, const std::string& tar
       cookies_[name] = value;
     }
   }
+  CheckAgainstContract(method, target, result);
   return result;
 }
 

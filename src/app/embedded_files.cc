@@ -16,4 +16,6 @@ std::string_view FindDemoFile(std::string_view path) { return Find(kDemoFiles, p
 
 std::string_view FindReferenceFile(std::string_view path) { return Find(kReferenceFiles, path); }
 
+std::string_view ApiDocument() { return Find(kApiFiles, "api.yaml"); }
+
 }  // namespace keyline

@@ -16,10 +16,13 @@ struct EmbeddedFile {
 
 extern const EmbeddedFile kDemoFiles[];
 extern const EmbeddedFile kReferenceFiles[];
+extern const EmbeddedFile kApiFiles[];  // docs/api.yaml
 
 // The embedded demo file with this relative path, or an empty view.
 std::string_view FindDemoFile(std::string_view path);
 // The embedded reference file ("holidays-cn.csv", "regions-cn.csv"), or an empty view.
 std::string_view FindReferenceFile(std::string_view path);
+// The API contract, docs/api.yaml as built (served at GET /api/v1/openapi.yaml).
+std::string_view ApiDocument();
 
 }  // namespace keyline

@@ -268,6 +268,12 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   api::RegisterLightsRoutes(s.router, s.api, *s.lights);
   api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
   api::RegisterEngineExportRoutes(s.router, s.api, *s.lights, *s.rankings);
+  // The API contract itself, without login (issue 22).
+  s.router.Add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
+    http::Response r = http::Response::Json(200, std::string(ApiDocument()));
+    r.content_type = "application/yaml; charset=utf-8";
+    return r;
+  });
   return app;
 }
 
@@ -324,6 +330,7 @@ void KeylineApp::WaitForSignal() {
 }
 
 const Repositories& KeylineApp::repos() const { return state_->store->repos(); }
+const http::Router& KeylineApp::router() const { return state_->router; }
 AuditLog& KeylineApp::audit() { return *state_->audit; }
 AuthService& KeylineApp::auth() { return *state_->auth; }
 UserService& KeylineApp::users() { return *state_->users; }

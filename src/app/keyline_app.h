@@ -34,7 +34,8 @@ class SqlStore;
 class WorkingCalendar;
 namespace http {
 class Server;
-}
+class Router;
+}  // namespace http
 namespace documents {
 class ExportService;
 class BulletinService;
@@ -69,6 +70,7 @@ class KeylineApp {
   void StartEscalationTimer(int seconds);
 
   const Repositories& repos() const;
+  const http::Router& router() const;  // every route (the API contract test lists them)
   AuditLog& audit();
   AuthService& auth();
   UserService& users();

@@ -69,6 +69,17 @@ void Router::Add(std::string method, std::string path_template, Handler handler,
   routes_.push_back(std::move(route));
 }
 
+std::vector<Router::RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    std::string path;
+    for (const std::string& segment : route.segments) path += "/" + segment;
+    out.push_back({route.method, path.empty() ? "/" : path});
+  }
+  return out;
+}
+
 Router::Match Router::Find(Request& request) const {
   std::vector<std::string_view> segments = SplitPath(request.path);
   const Route* best = nullptr;

@@ -35,6 +35,13 @@ class Router {
   // The largest body any route with a matching path accepts (used before reading the body).
   size_t MaxBodyFor(const std::string& method, const std::string& path) const;
 
+  struct RouteInfo {
+    std::string method;         // "GET", "POST", ...
+    std::string path_template;  // as given to Add, e.g. "/api/v1/projects/{id}"
+  };
+  // Every route in the order added (read-only; the contract test compares it with docs/api.yaml).
+  std::vector<RouteInfo> Routes() const;
+
  private:
   struct Route {
     std::string method;

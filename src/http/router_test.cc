@@ -43,6 +43,20 @@ TEST(RouterTest, MatchesLiteralAndCaptureSegments) {
   EXPECT_EQ(stage.path_params.at("id"), "7");
 }
 
+TEST(RouterTest, RoutesListsMethodAndTemplateInOrder) {
+  Router router;
+  router.Add("GET", "/api/v1/projects", Named("list"));
+  router.Add("DELETE", "/api/v1/projects/{id}/assignments/{aid}", Named("del"));
+  router.Add("GET", "/", Named("root"));
+  auto routes = router.Routes();
+  ASSERT_EQ(routes.size(), 3u);
+  EXPECT_EQ(routes[0].method, "GET");
+  EXPECT_EQ(routes[0].path_template, "/api/v1/projects");
+  EXPECT_EQ(routes[1].method, "DELETE");
+  EXPECT_EQ(routes[1].path_template, "/api/v1/projects/{id}/assignments/{aid}");
+  EXPECT_EQ(routes[2].path_template, "/");
+}
+
 TEST(RouterTest, NotFoundForOtherPaths) {
   Router router;
   router.Add("GET", "/api/v1/projects/{id}", Named("get"));
