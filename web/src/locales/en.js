@@ -3,6 +3,7 @@ import { en as attraction } from './attraction.js';
 import { en as engine } from './engine.js';
 import { en as naming } from './naming.js';
 import { en as snapshots } from './snapshots.js';
+import { en as phone } from './phone.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -729,4 +730,5 @@ export default {
   ...engine,
   ...naming,
   ...snapshots,
+  ...phone,
 };

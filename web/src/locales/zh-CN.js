@@ -3,6 +3,7 @@ import { zh as attraction } from './attraction.js';
 import { zh as engine } from './engine.js';
 import { zh as naming } from './naming.js';
 import { zh as snapshots } from './snapshots.js';
+import { zh as phone } from './phone.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -731,4 +732,5 @@ export default {
   ...engine,
   ...naming,
   ...snapshots,
+  ...phone,
 };
