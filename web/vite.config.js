@@ -71,6 +71,13 @@ function elementPlusResolvers() {
   ];
 }
 
+// Element Plus components of the app shell (see manualChunks).
+const SHELL_COMPONENTS = new Set(`base button button-group form form-item input radio radio-button radio-group icon
+  config-provider message message-box alert card container aside header main footer menu menu-item menu-item-group
+  sub-menu drawer dialog overlay focus-trap dropdown dropdown-item dropdown-menu popper tooltip scrollbar
+  roving-focus-group collection tag link loading empty divider page-header badge row col space text
+  collapse-transition popconfirm`.split(/\s+/));
+
 // The Keyline server serves dist/ (keyline serve --static web/dist) with SPA fallback;
 // `npm run dev` proxies /api to a server on :8080.
 export default defineConfig({
@@ -85,11 +92,19 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rollupOptions: {
       output: {
-        // ECharts in its own chunk, loaded by the pages with charts only. Element Plus is not
-        // one chunk: each component travels with the lazy route chunks that use it, so the
-        // login page loads only the few it needs (issue 16: ≤ 300 KB for the login page).
+        // ECharts in its own chunk, loaded by the pages with charts only. Element Plus is split
+        // in two: the shell's components (login page, layout, messages, dialogs) and its shared
+        // code in one chunk, so the login page is a handful of requests (each costs a round trip
+        // on a phone); the heavy ones (table, select, date picker, ...) travel with the lazy
+        // route chunks that use them. Issue 16: the login page ≤ 300 KB.
         manualChunks(id) {
           if (id.includes('/echarts/') || id.includes('/zrender/')) return 'echarts';
+          const component = /\/element-plus\/es\/components\/([^/]+)\//.exec(id);
+          if (component) return SHELL_COMPONENTS.has(component[1]) ? 'element-shell' : undefined;
+          // Shared code only: never the all-components index (import each component from its
+          // own module) nor the theme's CSS files.
+          if (/\/element-plus\/(es\/(index|component|plugin)\.mjs|theme-chalk\/)/.test(id)) return undefined;
+          if (/\/node_modules\/(element-plus|@vueuse|@floating-ui|lodash-es|async-validator|@ctrl|memoize-one|normalize-wheel-es)\//.test(id)) return 'element-shell';
           return undefined;
         },
       },
