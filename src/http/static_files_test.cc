@@ -36,6 +36,7 @@ class StaticFilesTest : public ::testing::Test {
     Write(root_ / "index.html.gz", "INDEX-GZ");
     Write(root_ / "sw.js", "SW");
     Write(root_ / "sw.js.gz", "SW-GZ");
+    Write(root_ / "manifest.webmanifest", "{}");
     Write(root_ / "assets" / "app.1a2b.js", "APP");
     Write(root_ / "assets" / "app.1a2b.js.br", "APP-BR");
     Write(root_ / "assets" / "app.1a2b.js.gz", "APP-GZ");
@@ -108,6 +109,9 @@ TEST_F(StaticFilesTest, CachingHeaders) {
   Response sw = Get("/sw.js", "gzip, br");
   EXPECT_EQ(sw.body, "SW-GZ");  // only a .gz beside it
   EXPECT_EQ(HeaderOf(sw, "Cache-Control"), "no-cache");
+  Response manifest = Get("/manifest.webmanifest", "");
+  EXPECT_EQ(manifest.content_type, "application/manifest+json; charset=utf-8");
+  EXPECT_EQ(HeaderOf(manifest, "Cache-Control"), "no-cache");
 }
 
 TEST_F(StaticFilesTest, FilesWithoutVariantsAndSymlinkedVariants) {

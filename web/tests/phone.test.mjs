@@ -5,7 +5,8 @@
 // (the draft stays on the phone and is sent when back online), submits and confirms the
 // plan warning with the dialog's button on screen, and the report shows where and when the
 // photo was taken. At 1440×900 报送 is on screen without scrolling. Screenshots of each new
-// screen at both sizes go to docs/screenshots/.
+// screen at both sizes go to docs/screenshots/. The app installs: a Chinese manifest with icons
+// and a service worker that caches the shell, never /api/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -197,4 +198,42 @@ test('phone: the department reads the submitted report with the photo\'s time an
   await shot(desk, 'desktop-report-detail');
   assert.deepEqual(desk.errors, []);
   await desk.context().close();
+});
+
+test('installable: the manifest in Chinese with icons, a service worker caching the shell only', async () => {
+  const page = await env.login('qiye', PHONE);
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel=manifest]').getAttribute('href');
+    const res = await fetch(href);
+    return { type: res.headers.get('content-type'), body: await res.json() };
+  });
+  assert.match(manifest.type, /^application\/manifest\+json/);
+  assert.equal(manifest.body.name, 'Keyline 重点项目全生命周期监管平台');
+  assert.equal(manifest.body.short_name, '重点项目');
+  assert.equal(manifest.body.lang, 'zh-CN');
+  assert.equal(manifest.body.display, 'standalone');
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.body.icons.find((i) => i.sizes === size && i.type === 'image/png');
+    assert.ok(icon, size);
+    assert.equal((await page.request.get(icon.src)).status(), 200);
+  }
+  // The worker installs, then the app (and its API calls) runs under it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector('.el-main .page');
+  await page.goto('/reporting/fill');
+  await page.waitForSelector('[data-test=report-page]');
+  await page.waitForTimeout(500);
+  const cached = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
+  });
+  assert.ok(cached.includes('/'), 'the shell is cached');
+  assert.ok(cached.some((u) => u.startsWith('/assets/')), 'the assets are cached');
+  assert.deepEqual(cached.filter((u) => u.startsWith('/api/')), [], 'never the API');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
