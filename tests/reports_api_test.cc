@@ -323,6 +323,68 @@ TEST_P(ReportsApi, AttachmentsAreTypeCheckedHashedAndScoped) {
   EXPECT_EQ(company->Get("/api/v1/attachments/" + Id(id)).status, 404);
 }
 
+// A JPEG as a phone writes it: SOI, an APP1 Exif segment (little-endian TIFF: IFD0 with
+// DateTime and a GPS pointer; GPS IFD with N 34°13'7.0" and E 108°57'50.8"), a tiny scan, EOI.
+std::string SitePhotoJpeg() {
+  std::string t;
+  auto u16 = [&](uint16_t v) {
+    t += static_cast<char>(v & 0xFF);
+    t += static_cast<char>(v >> 8);
+  };
+  auto u32 = [&](uint32_t v) {
+    u16(v & 0xFFFF);
+    u16(v >> 16);
+  };
+  t += "II";
+  u16(42);
+  u32(8);
+  u16(2);  // IFD0 at 8, ends at 38
+  u16(0x0132), u16(2), u32(20), u32(38);
+  u16(0x8825), u16(4), u32(1), u32(58);
+  u32(0);
+  t += std::string("2026:12:03 10:21:07\0", 20);  // 38..58
+  u16(4);                                         // GPS IFD at 58, ends at 112
+  u16(1), u16(2), u32(2), u32('N');
+  u16(2), u16(5), u32(3), u32(112);
+  u16(3), u16(2), u32(2), u32('E');
+  u16(4), u16(5), u32(3), u32(136);
+  u32(0);
+  for (uint32_t v : {34u, 1u, 13u, 1u, 700u, 100u, 108u, 1u, 57u, 1u, 5080u, 100u}) u32(v);
+  std::string app1 = std::string("Exif\0\0", 6) + t;
+  std::string jpeg = "\xFF\xD8\xFF\xE1";
+  jpeg += static_cast<char>((app1.size() + 2) >> 8);
+  jpeg += static_cast<char>((app1.size() + 2) & 0xFF);
+  jpeg += app1;
+  jpeg += std::string("\xFF\xDA\x00\x02\x11\x22\xFF\xD9", 8);
+  return jpeg;
+}
+
+TEST_P(ReportsApi, SitePhotoCarriesItsExifTimeAndPlace) {
+  server().clock().Set(At("2026-03-27"));
+  auto company = As("company_a");
+  std::string url = ReportUrl(fx().project_school, 202603) + "/attachments?filename=site.jpg";
+  HttpResult up = company->Request("POST", url, SitePhotoJpeg(), {{"Content-Type", "image/jpeg"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.json.at("content_type"), "image/jpeg");
+  EXPECT_EQ(up.json.at("taken_at"), "2026-12-03T10:21:07");
+  EXPECT_NEAR(up.json.at("latitude").to_number<double>(), 34.21861, 1e-4);
+  EXPECT_NEAR(up.json.at("longitude").to_number<double>(), 108.96411, 1e-4);
+  // Stored: the report's list answers the same.
+  HttpResult listed = company->Get(ReportUrl(fx().project_school, 202603));
+  const auto& a = listed.json.at("attachments").as_array().at(0);
+  EXPECT_EQ(a.at("taken_at"), "2026-12-03T10:21:07");
+  EXPECT_NEAR(a.at("latitude").to_number<double>(), 34.21861, 1e-4);
+  // A photo without EXIF (and any other file) has nulls.
+  std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR-photo-bytes", 25);
+  HttpResult plain = company->Request(
+      "POST", ReportUrl(fx().project_school, 202603) + "/attachments?filename=p.png", png,
+      {{"Content-Type", "image/png"}});
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_TRUE(plain.json.at("taken_at").is_null());
+  EXPECT_TRUE(plain.json.at("latitude").is_null());
+  EXPECT_TRUE(plain.json.at("longitude").is_null());
+}
+
 TEST_P(ReportsApi, CompletenessCountsExpectedOnTimeLateMissing) {
   server().clock().Set(At("2026-03-27"));
   // The road (前期) must report once it has a confirmed plan for the year.

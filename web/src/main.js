@@ -29,3 +29,12 @@ router.isReady().finally(() => {
   app.mount('#app');
   requestAnimationFrame(() => performance.mark('keyline:first-screen'));
 });
+
+// The installable app (web/public/manifest.webmanifest): the service worker caches the app
+// shell only, never /api/ (web/public/sw.js). Registered after the first screen so it never
+// competes with it; not in `npm run dev`.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* an http:// origin other than localhost */ });
+  });
+}

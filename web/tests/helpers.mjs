@@ -115,9 +115,13 @@ export function allowHttpErrors(page, ...statuses) {
   for (const s of statuses) page.allowedHttpErrors.add(s);
 }
 
+// The phone size of the issue 16 tests: a 390×844 touch screen (newPage(..., PHONE)).
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
 // A new page in its own context (own cookies) that records page errors and console errors.
-export async function newPage(browser, base) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: base });
+// contextOptions (e.g. PHONE) override the 1440×900 desktop default.
+export async function newPage(browser, base, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: base, ...contextOptions });
   const page = await context.newPage();
   page.errors = [];
   page.allowedHttpErrors = new Set();
@@ -174,12 +178,12 @@ export function useServer(options = {}) {
       })();
       return starting;
     },
-    async newPage() {
+    async newPage(contextOptions) {
       await env.start();
-      return newPage(env.browser, env.server.base);
+      return newPage(env.browser, env.server.base, contextOptions);
     },
-    async login(username) {
-      const page = await env.newPage();
+    async login(username, contextOptions) {
+      const page = await env.newPage(contextOptions);
       await login(page, username, options.setup ? SETUP_PASSWORD : PASSWORD);
       return page;
     },

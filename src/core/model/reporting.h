@@ -133,6 +133,12 @@ struct Attachment {
   std::string sha256;  // hex
   int64_t created_by = 0;
   int64_t created_at = 0;
+  // Where and when a JPEG photo was taken, from its EXIF (core/reporting/exif.h): the camera's
+  // local time "YYYY-MM-DDTHH:MM:SS" and WGS 84 degrees (north / east positive); empty when the
+  // file has none.
+  std::optional<std::string> taken_at;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
 };
 
 // ---- Derived figures ----

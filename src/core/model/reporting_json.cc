@@ -127,6 +127,9 @@ void WriteJson(JsonWriter& w, const Attachment& a) {
   w.Key("sha256").String(a.sha256);
   w.Key("created_by").Int(a.created_by);
   w.Key("created_at").Int(a.created_at);
+  w.Key("taken_at").OptString(a.taken_at);
+  w.Key("latitude").OptDouble(a.latitude);
+  w.Key("longitude").OptDouble(a.longitude);
   w.EndObject();
 }
 

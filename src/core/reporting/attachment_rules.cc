@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/sha256.h"
+#include "core/reporting/exif.h"
 
 namespace keyline {
 namespace {
@@ -77,6 +78,12 @@ Attachment DescribeAttachment(AttachmentOwner kind, int64_t owner_id, const std:
   meta.sha256 = Sha256Hex(bytes);
   meta.created_by = user_id;
   meta.created_at = now_ms;
+  if (content_type == "image/jpeg") {
+    PhotoExif exif = ReadPhotoExif(bytes);
+    meta.taken_at = exif.taken_at;
+    meta.latitude = exif.latitude;
+    meta.longitude = exif.longitude;
+  }
   return meta;
 }
 

@@ -8,14 +8,16 @@
 namespace keyline::storage {
 namespace {
 
-#define KL_ATTACHMENT_COLUMNS \
-  "id, owner_kind, owner_id, filename, content_type, size, sha256, created_by, created_at"
+#define KL_ATTACHMENT_COLUMNS                                                                \
+  "id, owner_kind, owner_id, filename, content_type, size, sha256, created_by, created_at, " \
+  "taken_at, latitude, longitude"
 
 constexpr const char* kPutBlobSql =
     "INSERT INTO attachment_blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING";
 constexpr const char* kInsertSql =
     "INSERT INTO attachments (owner_kind, owner_id, filename, content_type, size, sha256, "
-    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+    "created_by, created_at, taken_at, latitude, longitude) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 constexpr const char* kGetSql = "SELECT " KL_ATTACHMENT_COLUMNS " FROM attachments WHERE id = $1";
 constexpr const char* kListSql =
     "SELECT " KL_ATTACHMENT_COLUMNS
@@ -38,6 +40,9 @@ Result<Attachment> ReadAttachment(sql::ResultSet& rs, size_t row) {
   a.sha256 = rs.TakeText(row, 6);
   a.created_by = rs.GetInt(row, 7);
   a.created_at = rs.GetInt(row, 8);
+  if (!rs.IsNull(row, 9)) a.taken_at = rs.TakeText(row, 9);
+  a.latitude = rs.GetOptDouble(row, 10);
+  a.longitude = rs.GetOptDouble(row, 11);
   return a;
 }
 
@@ -52,7 +57,8 @@ class SqlAttachmentRepository final : public AttachmentRepository {
         conn.Query(kInsertSql,
                    {TextValue(EnumCode(AttachmentOwnerTable(), a.owner_kind)), IntValue(a.owner_id),
                     TextValue(a.filename), TextValue(a.content_type), IntValue(a.size),
-                    TextValue(a.sha256), IntValue(a.created_by), IntValue(a.created_at)}));
+                    TextValue(a.sha256), IntValue(a.created_by), IntValue(a.created_at),
+                    sql::Opt(a.taken_at), sql::Opt(a.latitude), sql::Opt(a.longitude)}));
     return rs.GetInt(0, 0);
   }
 

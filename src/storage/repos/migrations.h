@@ -37,6 +37,8 @@ Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledge
 Migration SnapshotsMigration();      // version 13: published snapshots (schema_snapshots.cc)
 // version 15: ranking_schemes.visible_to_all (issue 15: official lists visible to all roles)
 Migration RankingVisibilityMigration();
+// version 21: the EXIF time and place of photos on attachments (schema_photo_exif.cc)
+Migration PhotoExifMigration();
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

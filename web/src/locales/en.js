@@ -4,6 +4,7 @@ import { en as engine } from './engine.js';
 import { en as naming } from './naming.js';
 import { en as snapshots } from './snapshots.js';
 import { en as desk } from './desk.js';
+import { en as phone } from './phone.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -731,4 +732,5 @@ export default {
   ...naming,
   ...snapshots,
   ...desk,
+  ...phone,
 };

@@ -4,6 +4,7 @@ import { zh as engine } from './engine.js';
 import { zh as naming } from './naming.js';
 import { zh as snapshots } from './snapshots.js';
 import { zh as desk } from './desk.js';
+import { zh as phone } from './phone.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -733,4 +734,5 @@ export default {
   ...naming,
   ...snapshots,
   ...desk,
+  ...phone,
 };
