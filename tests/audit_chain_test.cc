@@ -9,6 +9,7 @@
 #include "storage/repos/sql_store.h"
 #include "storage/sql/database.h"
 #include "tests/api_test.h"
+#include "tests/audit_tamper.h"
 
 namespace keyline::testing {
 namespace {
@@ -19,24 +20,7 @@ class AuditChain : public ApiTest {
 
   // Runs statements against audit_log as an attacker with database access would.
   void Attack(const std::function<Status(sql::Conn&)>& fn) {
-    Status st = app().store().db().Write([&](sql::Conn& conn) -> Status {
-      if (conn.dialect() == sql::Dialect::kSqlite) {
-        KL_ASSIGN_OR_RETURN(sql::ResultSet triggers,
-                            conn.Query("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                       "AND tbl_name = 'audit_log'",
-                                       {}));
-        for (size_t i = 0; i < triggers.size(); ++i) {
-          KL_RETURN_IF_ERROR(conn.ExecScript("DROP TRIGGER " + triggers.GetText(i, 0)));
-        }
-      } else {
-        KL_RETURN_IF_ERROR(conn.ExecScript("ALTER TABLE audit_log DISABLE TRIGGER USER"));
-      }
-      KL_RETURN_IF_ERROR(fn(conn));
-      if (conn.dialect() == sql::Dialect::kPostgres) {
-        KL_RETURN_IF_ERROR(conn.ExecScript("ALTER TABLE audit_log ENABLE TRIGGER USER"));
-      }
-      return Status::Ok();
-    });
+    Status st = TamperAuditLog(app(), fn);
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
   void Exec(const std::string& sql, std::vector<sql::Value> params = {}) {

@@ -10,6 +10,7 @@
 #include "core/service/audit_log.h"
 #include "storage/repos/sql_store.h"
 #include "storage/sql/database.h"
+#include "tests/audit_tamper.h"
 #include "tests/cli_run.h"
 
 namespace keyline::testing {
@@ -32,12 +33,7 @@ class AuditCli : public FreshDatabaseTest {
     auto marks = FileAuditWitness((*app)->audit_witness_file()).ReadMarks();
     ASSERT_TRUE(marks.ok() && !marks->empty()) << (*app)->audit_witness_file();
     int64_t from = marks->back().head.last_id;
-    Status st = (*app)->store().db().Write([&](sql::Conn& conn) -> Status {
-      if (conn.dialect() == sql::Dialect::kSqlite) {
-        KL_RETURN_IF_ERROR(conn.ExecScript("DROP TRIGGER audit_log_no_delete"));
-      } else {
-        KL_RETURN_IF_ERROR(conn.ExecScript("ALTER TABLE audit_log DISABLE TRIGGER USER"));
-      }
+    Status st = TamperAuditLog(**app, [&](sql::Conn& conn) {
       return conn.Exec("DELETE FROM audit_log WHERE id >= $1", {from}).status();
     });
     ASSERT_TRUE(st.ok()) << st.ToString();
