@@ -3,6 +3,7 @@
 #include "storage/repos/sql_store.h"
 #include "storage/sql/database.h"
 #include "tests/api_test.h"
+#include "tests/audit_tamper.h"
 
 namespace keyline::testing {
 namespace {
@@ -12,26 +13,11 @@ class AuditApi : public ApiTest {
   // Edits one audit entry behind the application's back (bypassing the append-only triggers,
   // as an attacker with database access could).
   void Tamper(int64_t id) {
-    sql::Database& db = server().app().store().db();
-    Status st = db.Write([&](sql::Conn& conn) -> Status {
-      if (conn.dialect() == sql::Dialect::kSqlite) {
-        KL_ASSIGN_OR_RETURN(sql::ResultSet triggers,
-                            conn.Query("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                       "AND tbl_name = 'audit_log'",
-                                       {}));
-        for (size_t i = 0; i < triggers.size(); ++i) {
-          KL_RETURN_IF_ERROR(conn.ExecScript("DROP TRIGGER " + triggers.GetText(i, 0)));
-        }
-      } else {
-        KL_RETURN_IF_ERROR(conn.ExecScript("ALTER TABLE audit_log DISABLE TRIGGER USER"));
-      }
+    Status st = TamperAuditLog(server().app(), [&](sql::Conn& conn) -> Status {
       KL_ASSIGN_OR_RETURN(int64_t changed,
                           conn.Exec("UPDATE audit_log SET after_json = $1 WHERE id = $2",
                                     {std::string("{\"tampered\":true}"), id}));
       if (changed != 1) return Status::Internal("no row tampered");
-      if (conn.dialect() == sql::Dialect::kPostgres) {
-        KL_RETURN_IF_ERROR(conn.ExecScript("ALTER TABLE audit_log ENABLE TRIGGER USER"));
-      }
       return Status::Ok();
     });
     ASSERT_TRUE(st.ok()) << st.message_en();

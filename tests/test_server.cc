@@ -26,8 +26,11 @@ std::unique_ptr<TestServer> TestServer::Start(Backend backend, std::string* skip
   config.listen_port = 0;
   config.pool_size = 4;
   config.worker_threads = 4;
+  // The audit key and witness files live in the test's directory on both backends.
+  server->dir_ = std::make_unique<TempDir>();
+  config.audit_key_file = server->dir_->path() + "/keyline.audit-key";
+  config.audit_witness_file = server->dir_->path() + "/keyline.audit-witness";
   if (backend == Backend::kSqlite) {
-    server->dir_ = std::make_unique<TempDir>();
     config.db_url = "sqlite:" + server->dir_->path() + "/keyline.db";
   } else {
     if (PgTestUrl().empty()) {

@@ -78,6 +78,17 @@ void RegisterAuditRoutes(http::Router& router, ApiContext& ctx) {
                w.Key("entries").Int(v->entries);
                w.Key("first_broken_id").OptInt(v->first_broken_id);
                w.Key("problem").String(v->problem);
+               // Issue 17: every finding, named (zh + en), the keyed switch-over, the witness.
+               w.Key("findings").BeginArray();
+               for (const AuditFinding& f : v->findings) {
+                 w.BeginObject().Key("code").String(f.code).Key("id").Int(f.id);
+                 w.Key("message_zh").String(f.zh).Key("message_en").String(f.en).EndObject();
+               }
+               w.EndArray();
+               w.Key("keyed_from").Int(v->keyed_from);
+               w.Key("witness_marks").Int(v->witness_marks);
+               w.Key("head").BeginObject().Key("count").Int(v->head.count);
+               w.Key("last_id").Int(v->head.last_id).Key("hash").String(v->head.hash).EndObject();
                w.Key("snapshots").BeginObject().Key("checked").Int(sv.snapshots);
                w.Key("first_broken_id").OptInt(sv.first_broken_id);
                w.Key("problem").String(sv.problem).EndObject();

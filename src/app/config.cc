@@ -59,6 +59,12 @@ Usage: keyline [--db URL] [--pool N] COMMAND [options]
   --pool N           database connections (default 8)
   --calendar FILE    working-day calendar CSV replacing the compiled-in one (date,kind,name;
                      env KEYLINE_CALENDAR)
+  --audit-key FILE   the audit chain's HMAC key, created (0600) when missing; default next to
+                     the SQLite file (<db>.audit-key), else ./data/<database>.audit-key
+                     (env KEYLINE_AUDIT_KEY)
+  --audit-witness FILE
+                     the audit chain's witness file (the chain head, appended every minute);
+                     default <db>.audit-witness beside the key (env KEYLINE_AUDIT_WITNESS)
 
 Commands:
   serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
@@ -80,8 +86,11 @@ Commands:
                      UNIT: a unit id or its exact registered name
   user passwd NAME   set a password (read from standard input, or prompted)
   user disable NAME | user enable NAME | user unlock NAME | user list
-  audit verify       recompute the audit hash chain and the published snapshots' hashes; exit 1
-                     and name the first broken entry or tampered snapshot
+  audit verify [--witness FILE | --no-witness]
+                     recompute the audit chain (keyed HMAC, ids, witness: a changed, deleted,
+                     moved or truncated entry, a rewritten chain) and the published snapshots'
+                     hashes; exit 0 intact, 1 with what was found, 3 when it cannot be read
+  audit rotate-key   start a new audit key at the next entry (servers stopped; keeps old keys)
   backup --out FILE  SQLite: consistent online copy; PostgreSQL: runs pg_dump -Fc
   export ledger --out FILE.xlsx [--stage S --unit ID --region CODE ...]
                      the ledger (filters of GET /projects) in the office .xlsx layout
@@ -107,6 +116,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   if (const char* v = Env("KEYLINE_DB")) c.db_url = v;
   if (const char* v = Env("KEYLINE_STATIC_DIR")) c.static_dir = v;
   if (const char* v = Env("KEYLINE_CALENDAR")) c.calendar_file = v;
+  if (const char* v = Env("KEYLINE_AUDIT_KEY")) c.audit_key_file = v;
+  if (const char* v = Env("KEYLINE_AUDIT_WITNESS")) c.audit_witness_file = v;
   if (const char* v = Env("KEYLINE_LISTEN")) KL_RETURN_IF_ERROR(ParseListen(v, &c));
   if (const char* v = Env("KEYLINE_METRICS_TOKEN")) {
     c.metrics_token = v;
@@ -185,6 +196,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
       c.pool_size = static_cast<int>(n);
     } else if (a == "--calendar") {
       KL_ASSIGN_OR_RETURN(c.calendar_file, value(a));
+    } else if (a == "--audit-key") {
+      KL_ASSIGN_OR_RETURN(c.audit_key_file, value(a));
+    } else if (a == "--audit-witness") {
+      KL_ASSIGN_OR_RETURN(c.audit_witness_file, value(a));
     } else if (a == "--help" || a == "-h" || a == "help") {
       c.command = "help";
     } else if (a == "--version") {

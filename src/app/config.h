@@ -19,6 +19,10 @@ struct Config {
   int pool_size = 8;
   // The working-day calendar CSV (date,kind,name); empty = the one compiled in.
   std::string calendar_file;
+  // The audit chain's HMAC key file and witness file (issue 17; docs/operations.md). Empty: next
+  // to the SQLite file (<db>.audit-key, <db>.audit-witness), else ./data/<database name>.*.
+  std::string audit_key_file;
+  std::string audit_witness_file;
 
   // serve
   std::string listen_address = "127.0.0.1";

@@ -7,6 +7,8 @@
 #include "api/api_context.h"
 #include "api/engine_exports_api.h"
 #include "api/lights_api.h"
+#include "app/audit_key_file.h"
+#include "app/audit_witness_file.h"
 #include "app/embedded_files.h"
 #include "app/escalation_timer.h"
 #include "auth/login_rate_limiter.h"
@@ -87,6 +89,9 @@ struct KeylineApp::State {
   std::unique_ptr<LoginThrottle> throttle;  // growing delays per (account, address)
   SessionCache session_cache;
   std::unique_ptr<AuditLog> audit;
+  std::string audit_key_file;
+  std::unique_ptr<FileAuditWitness> audit_witness;  // issue 17: the chain head outside the db
+  std::unique_ptr<EscalationTimer> witness_timer;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<UserService> users;
   std::unique_ptr<ProjectService> projects;
@@ -158,6 +163,15 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.limiter = std::make_unique<auth::LoginRateLimiter>(*s.clock);
   s.throttle = std::make_unique<LoginThrottle>(*s.clock);
   s.audit = std::make_unique<AuditLog>(*repos.audit, *s.clock);
+  // Before anything writes: the keyed chain's key (created on the first start) and the witness.
+  s.audit_key_file =
+      config.audit_key_file.empty() ? DefaultAuditKeyPath(config.db_url) : config.audit_key_file;
+  KL_RETURN_IF_ERROR(
+      LoadOrCreateAuditKey(s.audit_key_file, *s.audit, *repos.audit, *repos.tx).status());
+  s.audit_witness = std::make_unique<FileAuditWitness>(config.audit_witness_file.empty()
+                                                           ? DefaultAuditWitnessPath(config.db_url)
+                                                           : config.audit_witness_file);
+  s.audit->SetWitness(s.audit_witness.get());
   AuthOptions auth_options;
   auth_options.session_idle_minutes = config.session_idle_minutes;
   s.auth = std::make_unique<AuthService>(repos, *s.audit, *s.hasher, s.tokens, s.session_cache,
@@ -256,6 +270,7 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.bulletins = s.bulletins.get();
   s.bulletin_issuer =
       std::make_unique<documents::BulletinIssuer>(*s.bulletins, *s.snapshots, *repos.tx);
+  s.bulletin_issuer->SetAuditRepository(repos.audit);
   s.api.bulletin_issuer = s.bulletin_issuer.get();
   s.api.snapshots = s.snapshots.get();
   s.imports =
@@ -317,8 +332,29 @@ void KeylineApp::StartEscalationTimer(int seconds) {
   });
 }
 
+void KeylineApp::StartAuditWitness(int seconds) {
+  State& s = *state_;
+  if (s.witness_timer || seconds <= 0) return;
+  s.witness_timer = std::make_unique<EscalationTimer>(std::chrono::seconds(seconds), [this] {
+    (void)WriteAuditWitness();  // retried on the next tick
+  });
+}
+
+Status KeylineApp::WriteAuditWitness() {
+  State& s = *state_;
+  KL_ASSIGN_OR_RETURN(AuditHead head, s.audit->Head(*s.store->repos().tx));
+  return s.audit_witness->Append(AuditWitnessMark{s.clock->NowMs(), std::move(head)});
+}
+
+const std::string& KeylineApp::audit_key_file() const { return state_->audit_key_file; }
+const std::string& KeylineApp::audit_witness_file() const { return state_->audit_witness->path(); }
+
 void KeylineApp::StopServer() {
   if (state_ && state_->escalation_timer) state_->escalation_timer.reset();
+  if (state_ && state_->witness_timer) {
+    state_->witness_timer.reset();
+    (void)WriteAuditWitness();  // the head at shutdown
+  }
   if (state_ && state_->server) {
     state_->server->Stop();
     state_->server.reset();

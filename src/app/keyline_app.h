@@ -68,6 +68,14 @@ class KeylineApp {
   // Runs the escalation sweep (提级督办) every `seconds` on a background thread until
   // StopServer or destruction; `serve` starts it with 60.
   void StartEscalationTimer(int seconds);
+  // Appends the audit chain head to the witness file every `seconds` (when it moved) on a
+  // background thread until StopServer, which writes a last mark; `serve` starts it with 60.
+  void StartAuditWitness(int seconds);
+  // Appends the current head to the witness file now (writing CLI commands call it at the end).
+  Status WriteAuditWitness();
+  // The audit key and witness files in use (config or their defaults).
+  const std::string& audit_key_file() const;
+  const std::string& audit_witness_file() const;
 
   const Repositories& repos() const;
   const http::Router& router() const;  // every route (the API contract test lists them)

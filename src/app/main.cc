@@ -6,10 +6,13 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "app/audit_key_file.h"
+#include "app/audit_witness_file.h"
 #include "app/config.h"
 #include "app/demo_attraction.h"
 #include "app/demo_funds.h"
@@ -112,6 +115,7 @@ int Serve(KeylineApp& app) {
               app.config().listen_address.c_str(), *port, app.config().db_url.c_str());
   std::fflush(stdout);
   app.StartEscalationTimer(60);
+  app.StartAuditWitness(60);
   app.WaitForSignal();
   std::printf("Keyline stopped.\n");
   return 0;
@@ -232,21 +236,74 @@ int UserCommand(KeylineApp& app, const std::vector<std::string>& args) {
   return 0;
 }
 
+void PrintFindings(const AuditVerification& v) {
+  for (const AuditFinding& f : v.findings) {
+    std::printf("  [%s] %s\n         %s\n", f.code.c_str(), f.zh.c_str(), f.en.c_str());
+  }
+}
+
+// audit verify [--witness FILE | --no-witness] | audit rotate-key. Exit 0 intact, 1 when
+// something was found, 2 on usage errors, 3 when the log or the witness cannot be read.
 int AuditCommand(KeylineApp& app, const std::vector<std::string>& args) {
-  if (args.size() != 1 || args[0] != "verify") return Usage("audit: expected `audit verify`");
-  auto result = app.audit().Verify(*app.repos().tx);
-  if (!result.ok()) return Fail(result.status());
+  if (args.size() == 1 && args[0] == "rotate-key") {
+    Status st =
+        RotateAuditKey(app.audit_key_file(), app.audit(), *app.repos().audit, *app.repos().tx);
+    if (!st.ok()) return Fail(st);
+    std::printf("审计密钥已轮换 / audit key rotated: %s (copy it to every node)\n",
+                app.audit_key_file().c_str());
+    return 0;
+  }
+  if (args.empty() || args[0] != "verify") {
+    return Usage(
+        "audit: expected `audit verify [--witness FILE | --no-witness]` or "
+        "`audit rotate-key`");
+  }
+  std::string witness_path = app.audit_witness_file();
+  bool use_witness = true;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--no-witness") {
+      use_witness = false;
+    } else if (args[i] == "--witness" && i + 1 < args.size()) {
+      witness_path = args[++i];
+      if (!std::filesystem::exists(witness_path)) {
+        Fail(Status::NotFound("审计见证文件 " + witness_path + " 不存在",
+                              "audit witness file " + witness_path + " does not exist"));
+        return 3;
+      }
+    } else {
+      return Usage("audit verify: unknown option " + args[i]);
+    }
+  }
+  std::vector<AuditWitnessMark> marks;
+  if (use_witness) {
+    auto read = FileAuditWitness(witness_path).ReadMarks();
+    if (!read.ok()) {
+      Fail(read.status());
+      return 3;
+    }
+    marks = std::move(read).value();
+  }
+  auto result = app.audit().Verify(*app.repos().tx, marks);
+  if (!result.ok()) {
+    Fail(result.status());
+    return 3;
+  }
+  std::string witness_note = marks.empty() ? std::string("无见证 / no witness")
+                                           : std::to_string(marks.size()) +
+                                                 " 个见证记录 / witness marks from " + witness_path;
   if (result->first_broken_id) {
     std::printf(
         "审计链在第 %lld 条处断裂 / audit chain BROKEN at entry %lld: %s (%lld entries "
-        "checked)\n",
+        "checked; %s)\n",
         static_cast<long long>(*result->first_broken_id),
         static_cast<long long>(*result->first_broken_id), result->problem.c_str(),
-        static_cast<long long>(result->entries));
+        static_cast<long long>(result->entries), witness_note.c_str());
+    PrintFindings(*result);
     return 1;
   }
-  std::printf("审计链完整 / audit chain intact: %lld entries\n",
-              static_cast<long long>(result->entries));
+  std::printf("审计链完整 / audit chain intact: %lld entries (keyed from #%lld; %s)\n",
+              static_cast<long long>(result->entries), static_cast<long long>(result->keyed_from),
+              witness_note.c_str());
   // Published snapshots: each one's content against its hash and the audit log's record.
   auto snapshots = app.snapshots().Verify();
   if (!snapshots.ok()) return Fail(snapshots.status());
@@ -287,7 +344,19 @@ int BackupCommand(KeylineApp& app, const std::vector<std::string>& args) {
   bool pg = url.rfind("postgres", 0) == 0;
   Status st = pg ? PgDump(url, args[1]) : app.store().Backup(args[1]);
   if (!st.ok()) return Fail(st);
-  std::printf("backup written to %s\n", args[1].c_str());
+  // The audit key beside the copy (0600): a restored database verifies only with its key.
+  std::error_code ec;
+  std::string key_copy = args[1] + ".audit-key";
+  std::filesystem::copy_file(app.audit_key_file(), key_copy,
+                             std::filesystem::copy_options::overwrite_existing, ec);
+  if (ec) {
+    return Fail(Status::Unavailable("无法复制审计密钥到 " + key_copy,
+                                    "cannot copy the audit key to " + key_copy));
+  }
+  std::filesystem::permissions(
+      key_copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+  std::printf("backup written to %s (audit key: %s; keep it apart from the copy)\n",
+              args[1].c_str(), key_copy.c_str());
   return 0;
 }
 
@@ -314,14 +383,23 @@ int Run(int argc, char** argv) {
     std::printf("database %s is at the current schema\n", config->db_url.c_str());
     return 0;
   }
-  if (cmd == "seed-demo") return SeedDemoCommand(**app);
-  if (cmd == "user") return UserCommand(**app, config->args);
   if (cmd == "audit") return AuditCommand(**app, config->args);
   if (cmd == "backup") return BackupCommand(**app, config->args);
   if (cmd == "export") return ExportCommand(**app, config->args);
-  if (cmd == "bulletin") return BulletinCommand(**app, config->args);
-  if (cmd == "import") return ImportCommand(**app, config->args);
-  return Usage("unknown command " + cmd);
+  int code = 2;
+  if (cmd == "seed-demo")
+    code = SeedDemoCommand(**app);
+  else if (cmd == "user")
+    code = UserCommand(**app, config->args);
+  else if (cmd == "bulletin")
+    code = BulletinCommand(**app, config->args);
+  else if (cmd == "import")
+    code = ImportCommand(**app, config->args);
+  else
+    return Usage("unknown command " + cmd);
+  // A writing command leaves the chain head in the witness file (issue 17).
+  if (Status st = (*app)->WriteAuditWitness(); !st.ok()) Fail(st);
+  return code;
 }
 
 }  // namespace

@@ -130,6 +130,11 @@ int SetupCommand(const Config& config, const std::vector<std::string>& args,
   std::printf("  管理员 / admin   %s（%s），管理员，属 %s / role admin\n",
               done->admin.username.c_str(), done->admin.display_name.c_str(),
               done->office.name.c_str());
+  std::printf(
+      "  审计密钥 / audit key   %s（0600，请与数据库分开备份 / back it up apart from the "
+      "database）\n",
+      (*app)->audit_key_file().c_str());
+  (void)(*app)->WriteAuditWitness();
   std::string db = DbHint(config);
   std::printf(
       "下一步 / next steps:\n"

@@ -82,6 +82,12 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
   std::string subject = Subject(period);
   Snapshot out;
   Status st = tx_.Write([&](Tx& tx) -> Status {
+    std::string issued_html = html;  // the lambda may run again on a retry
+    if (audit_) {
+      KL_ASSIGN_OR_RETURN(AuditHead head, audit_->ReadHead(tx));
+      size_t body = issued_html.rfind("</body>");
+      if (body != std::string::npos) issued_html.insert(body, AuditHeadFooter(head) + "\n");
+    }
     KL_ASSIGN_OR_RETURN(Snapshot pdf_snap,
                         snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletinPdf, subject,
                                              BulletinFilePayload("pdf", pdf), reason));
@@ -89,9 +95,10 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
                         snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletinXlsx, subject,
                                              BulletinFilePayload("xlsx", xlsx), reason));
     KL_ASSIGN_OR_RETURN(
-        out, snapshots_.PublishIn(
-                 tx, caller, SnapshotKind::kBulletin, subject,
-                 BulletinPayload(data, doc, html, pdf_snap.sha256, xlsx_snap.sha256), reason));
+        out,
+        snapshots_.PublishIn(
+            tx, caller, SnapshotKind::kBulletin, subject,
+            BulletinPayload(data, doc, issued_html, pdf_snap.sha256, xlsx_snap.sha256), reason));
     if (pdf_snap.version != out.version || xlsx_snap.version != out.version) {
       return Status::Internal("bulletin file snapshots out of step with the bulletin's versions");
     }
@@ -99,6 +106,14 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
   });
   if (!st.ok()) return st;
   return out;
+}
+
+std::string BulletinIssuer::AuditHeadFooter(const AuditHead& head) {
+  std::string n = std::to_string(head.last_id);
+  std::string count = std::to_string(head.count);
+  return "<p class=\"audit-head\" style=\"font-size:9pt;color:#666\">审计链：截至第 " + n +
+         " 条（共 " + count + " 条），末条哈希 " + head.hash + " / audit chain head: entry " + n +
+         " of " + count + ", hash " + head.hash + "</p>";
 }
 
 Result<Snapshot> BulletinIssuer::FormatSnapshot(const Snapshot& issued, const std::string& format) {

@@ -20,6 +20,7 @@
 
 #include "common/result.h"
 #include "core/model/role.h"
+#include "core/ports/repositories.h"
 #include "core/service/snapshot_service.h"
 #include "documents/bulletin_document.h"
 #include "documents/bulletin_service.h"
@@ -47,6 +48,12 @@ class BulletinIssuer {
   // Every issued version, oldest first (payloads included; see SnapshotInfoJson).
   Result<std::vector<Snapshot>> Versions(const Caller& caller, int period);
 
+  // Issue 17: when set, each issued HTML ends with the audit chain's head as it stood when the
+  // bulletin was issued (a witness outside the database; docs/operations.md). Not owned.
+  void SetAuditRepository(AuditRepository* audit) { audit_ = audit; }
+  // The footer line for a head: "审计链：截至第 N 条（共 M 条），末条哈希 …".
+  static std::string AuditHeadFooter(const AuditHead& head);
+
   // True for the roles that read the issued (whole area) bulletin.
   static bool ReadsIssued(Role role);
   static std::string Subject(int period) { return std::to_string(period); }
@@ -55,6 +62,7 @@ class BulletinIssuer {
   BulletinService& bulletins_;
   SnapshotService& snapshots_;
   TxRunner& tx_;
+  AuditRepository* audit_ = nullptr;
 };
 
 // The payload of the kind-bulletin snapshot: {"period","scope","title","issue_line","date_line",

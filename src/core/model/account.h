@@ -47,10 +47,14 @@ struct AuditEvent {
   std::string action;  // create | update | delete | stage | login | logout | ...
   std::string entity;  // project | unit | person | region | user | assignment | session
   std::string entity_id;
+  int64_t project_id = 0;   // the project the entry touches (0 = none), from AuditScopeOf
+  int64_t lead_id = 0;      // the lead the entry touches (0 = none)
   std::string before_json;  // "" when there was nothing before
   std::string after_json;   // "" when nothing remains
   std::string prev_hash;    // hash of the previous entry; 64 zeros for the first
-  std::string hash;         // hex SHA-256 over the canonical form of this entry + prev_hash
+  // Keyed rows: hex HMAC-SHA-256 over the canonical form (id included) + prev_hash; rows before
+  // the keyed switch-over: plain SHA-256 without id (core/service/audit_log.h).
+  std::string hash;
 };
 
 // The caller acting through this account, from the address ip (request_id for the log).

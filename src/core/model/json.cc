@@ -149,6 +149,8 @@ void WriteJson(JsonWriter& w, const AuditEvent& e) {
   w.Key("action").String(e.action);
   w.Key("entity").String(e.entity);
   w.Key("entity_id").String(e.entity_id);
+  w.Key("project_id").Int(e.project_id);
+  w.Key("lead_id").Int(e.lead_id);
   w.Key("before");
   if (e.before_json.empty()) {
     w.Null();

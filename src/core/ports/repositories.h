@@ -12,12 +12,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
 #include "core/model/account.h"
 #include "core/model/project.h"
 #include "core/model/reference.h"
+#include "core/ports/audit_witness.h"
 #include "core/ports/tx.h"
 
 namespace keyline {
@@ -171,6 +173,12 @@ class AuditRepository {
   // Serialises appenders (PostgreSQL: transaction-scoped advisory lock) and returns the hash
   // of the newest entry, or nullopt for an empty log. Call before Append in the same Tx.
   virtual Result<std::optional<std::string>> LockTail(Tx& tx) = 0;
+  // As LockTail, with the newest entry's id: {id, hash}, or nullopt for an empty log.
+  virtual Result<std::optional<std::pair<int64_t, std::string>>> LockHead(Tx& tx) = 0;
+  // The chain head without locking: entry count, newest id and hash ({0, 0, ""} when empty).
+  virtual Result<AuditHead> ReadHead(Tx& tx) = 0;
+  // Inserts the entry; event.id > 0 is stored as given (the keyed chain's ids are contiguous),
+  // 0 lets the database draw one. Returns the id.
   virtual Result<int64_t> Append(Tx& tx, const AuditEvent& event) = 0;
   virtual Result<PageOf<AuditEvent>> List(Tx& tx, const AuditQuery& query) = 0;
   // Calls fn for every entry in id order, in batches; stops early when fn returns false.

@@ -73,6 +73,15 @@ class FakeAudit final : public AuditRepository {
     if (events.empty()) return std::optional<std::string>();
     return std::optional<std::string>(events.back().hash);
   }
+  Result<std::optional<std::pair<int64_t, std::string>>> LockHead(Tx&) override {
+    if (events.empty()) return std::optional<std::pair<int64_t, std::string>>();
+    return std::optional<std::pair<int64_t, std::string>>(
+        std::make_pair(events.back().id, events.back().hash));
+  }
+  Result<AuditHead> ReadHead(Tx&) override {
+    if (events.empty()) return AuditHead{};
+    return AuditHead{static_cast<int64_t>(events.size()), events.back().id, events.back().hash};
+  }
   Result<int64_t> Append(Tx&, const AuditEvent& e) override {
     events.push_back(e);
     events.back().id = static_cast<int64_t>(events.size());

@@ -15,8 +15,7 @@ namespace {
 
 constexpr const char* kMaxIdSql = "SELECT COALESCE(MAX(id), 0) FROM audit_log";
 constexpr const char* kChangesSql =
-    "SELECT id, entity, entity_id, before_json, after_json FROM audit_log WHERE id > $1 "
-    "ORDER BY id LIMIT $2";
+    "SELECT id, project_id, lead_id FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2";
 constexpr int64_t kMaxChanges = 20000;  // more than this: reload from scratch
 
 int64_t SteadyMs() {
@@ -90,8 +89,7 @@ Status LiveFacts::CatchUp() {
       return Status::Ok();
     }
     for (size_t r = 0; r < rs.size(); ++r) {
-      AuditChange c{rs.GetInt(r, 0), rs.GetText(r, 1), rs.GetText(r, 2), rs.TakeText(r, 3),
-                    rs.TakeText(r, 4)};
+      AuditChange c{rs.GetInt(r, 0), rs.GetInt(r, 1), rs.GetInt(r, 2)};
       last = static_cast<uint64_t>(c.id);
       touched.Add(c);
     }

@@ -282,6 +282,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(LedgerFiguresMigration());
   out.push_back(SnapshotsMigration());
   out.push_back(RankingVisibilityMigration());
+  out.push_back(AuditChainMigration());
   out.push_back(PhotoExifMigration());
   return out;
 }

@@ -37,6 +37,7 @@ Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledge
 Migration SnapshotsMigration();      // version 13: published snapshots (schema_snapshots.cc)
 // version 15: ranking_schemes.visible_to_all (issue 15: official lists visible to all roles)
 Migration RankingVisibilityMigration();
+Migration AuditChainMigration();  // version 16: audit project_id / lead_id (issue 17)
 // version 21: the EXIF time and place of photos on attachments (schema_photo_exif.cc)
 Migration PhotoExifMigration();
 
