@@ -52,7 +52,10 @@ test('the office builds a round and a target with its progress', async () => {
   await page.click('[data-test=rounds] .el-table__row:has-text("浏览器测试批次")');
   await page.waitForSelector('[data-test=round-stats]');
   await page.click('[data-test=round-add]');
-  await fill(page, 'add-project-id', 1);
+  // The project is found by typing part of its name (no 项目ID to look up).
+  await page.click('[data-test=add-project-id] .el-select');
+  await page.keyboard.type('第四中学');
+  await page.click('.el-select-dropdown:visible .el-select-dropdown__item:has-text("雁塔区第四中学建设项目")');
   await page.click('[data-test=add-project-save]');
   await page.waitForSelector('[data-test=round-entries] .el-table__row');
   await screenshot(page, 'campaigns');
