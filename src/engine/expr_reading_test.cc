@@ -29,6 +29,9 @@ TEST(ExprReadingTest, ConditionsTimeVariablesAndEnumCodes) {
 TEST(ExprReadingTest, UnknownWordsAndBadTextStayAsWritten) {
   EXPECT_EQ(ReadExpressionZh(""), "");
   EXPECT_EQ(ReadExpressionZh("count(widgets)"), "计数（widgets）");
+  // area(...): the same aggregate over the whole area, whatever the grouping.
+  EXPECT_EQ(ReadExpressionZh("area(sum(reports.completed_investment))"),
+            "全区（合计（月报·完成投资））");
   // The lexer stops at a character it cannot read; the rest is kept verbatim.
   EXPECT_EQ(ReadExpressionZh("count(projects) # x"), "计数（项目） # x");
 }

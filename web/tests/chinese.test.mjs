@@ -87,7 +87,9 @@ test('an industry is shown with its name on the project and in the ledger', asyn
   // Show the industry column: every row of the filtered ledger reads 零售业.
   await page.click('[data-test=column-chooser]');
   await page.click('.col-chooser .el-checkbox:has-text("国民经济行业")');
-  await page.keyboard.press('Escape');
+  await page.click('.page-title');  // closes the column chooser
+  await page.waitForSelector('.col-chooser', { state: 'hidden' });
+  await page.$eval('[data-test=ledger-table] .el-scrollbar__wrap', (el) => { el.scrollLeft = el.scrollWidth; });
   const cells = await page.$$eval('[data-test=ledger-table] .el-table__body-wrapper .el-table__row', (rows) => rows.map((r) => r.textContent));
   assert.ok(cells.length >= 1, 'the demo district has retail projects');
   for (const c of cells) assert.match(c, /F52\d* 零售业/);
