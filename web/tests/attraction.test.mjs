@@ -2,7 +2,7 @@
 // and converts it into a project; the office builds a round and a target and enters an actual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, screenshot, fill } from './helpers.mjs';
+import { useServer, screenshot, fill, typeAndChoose } from './helpers.mjs';
 
 const env = useServer();
 
@@ -53,9 +53,7 @@ test('the office builds a round and a target with its progress', async () => {
   await page.waitForSelector('[data-test=round-stats]');
   await page.click('[data-test=round-add]');
   // The project is found by typing part of its name (no 项目ID to look up).
-  await page.click('[data-test=add-project-id] .el-select');
-  await page.keyboard.type('第四中学');
-  await page.click('.el-select-dropdown:visible .el-select-dropdown__item:has-text("雁塔区第四中学建设项目")');
+  await typeAndChoose(page, '[data-test=add-project-id] .el-select', '第四中学', '雁塔区第四中学建设项目');
   await page.click('[data-test=add-project-save]');
   await page.waitForSelector('[data-test=round-entries] .el-table__row');
   await screenshot(page, 'campaigns');

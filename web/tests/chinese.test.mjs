@@ -5,7 +5,7 @@
 // its name. No page or console error on the way.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, screenshot } from './helpers.mjs';
+import { useServer, screenshot, typeAndChoose } from './helpers.mjs';
 
 const env = useServer();
 let page;
@@ -79,9 +79,7 @@ test('an industry is shown with its name on the project and in the ledger', asyn
   await page.goto('/projects');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
   await page.click('.el-button:has-text("更多条件")');
-  await page.click('[data-test=industry-select]');
-  await page.keyboard.type('零售');
-  await page.click('.el-select-dropdown:visible .el-select-dropdown__item:has-text("F52 零售业")');
+  await typeAndChoose(page, '[data-test=industry-select]', '零售', 'F52 零售业');
   await page.waitForURL(/industry=F52/);
   await page.waitForFunction(() => !document.querySelector('[data-test=ledger-table] .el-loading-mask'));
   // Show the industry column: every row of the filtered ledger reads 零售业.
@@ -124,9 +122,7 @@ test('a project is added to a key list by typing part of its name', async () => 
   await page.goto('/key-lists');
   await page.waitForSelector('[data-test=key-list-view]');
   await page.click('[data-test=kl-propose]');
-  await page.click('.el-dialog .el-form-item:has-text("项目") .el-select');
-  await page.keyboard.type('荟聚');
-  await page.click('.el-select-dropdown:visible .el-select-dropdown__item:has-text("西安荟聚项目")');
+  await typeAndChoose(page, '.el-dialog .el-form-item:has-text("项目") .el-select', '荟聚', '西安荟聚项目');
   const chosen = await page.textContent('.el-dialog .el-form-item:has-text("项目") .el-select');
   assert.match(chosen, /西安荟聚项目/);
   await screenshot(page, 'chinese-add-project-by-name');
