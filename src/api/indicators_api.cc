@@ -8,6 +8,7 @@
 #include "api/engine_queries.h"
 #include "api/json_input.h"
 #include "common/json_writer.h"
+#include "engine/expr_reading.h"
 #include "engine/service/indicator_service.h"
 #include "engine/service/rates_service.h"
 
@@ -83,6 +84,8 @@ void WriteRecord(JsonWriter& w, const IndicatorRecord& r) {
   w.Key("name_en").String(r.name_en);
   w.Key("numerator").String(r.numerator);
   w.Key("denominator").String(r.denominator);
+  w.Key("numerator_zh").String(engine::ReadExpressionZh(r.numerator));
+  w.Key("denominator_zh").String(engine::ReadExpressionZh(r.denominator));
   w.Key("decimals").Int(r.decimals);
   w.Key("set").String(r.set);
   w.Key("builtin").Bool(r.builtin);

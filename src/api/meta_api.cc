@@ -2,6 +2,7 @@
 #include "api/api_context.h"
 #include "common/json_writer.h"
 #include "common/version.h"
+#include "core/codes/industry_code.h"
 #include "core/model/attraction.h"
 #include "core/model/funds.h"
 #include "core/model/project.h"
@@ -85,6 +86,34 @@ std::string EnumsJson() {
   return w.Take();
 }
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// The industry table, or the lines whose code starts with `q` (upper-cased) or whose name
+// contains it. A division matched by name brings its section along so the picker can group it.
+std::string IndustriesJson(std::string_view q) {
+  std::string upper(q);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  const auto& table = codes::IndustryTable();
+  auto matches = [&](const codes::IndustryEntry& e) {
+    return q.empty() || StartsWith(e.code, upper) || e.name_zh.find(q) != std::string::npos;
+  };
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  int64_t total = 0;
+  for (const auto& e : table) {
+    if (!matches(e)) continue;
+    w.BeginObject().Key("code").String(e.code).Key("name").String(e.name_zh);
+    w.Key("parent_code").String(e.parent).Key("level").Int(e.level).EndObject();
+    ++total;
+  }
+  w.EndArray().Key("total").Int(total).EndObject();
+  return w.Take();
+}
+
 }  // namespace
 
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx) {
@@ -92,6 +121,17 @@ void RegisterMetaRoutes(http::Router& router, ApiContext& ctx) {
   router.Add(
       "GET", "/api/v1/meta/enums",
       Protected(ctx, [body = EnumsJson()](const Caller&, http::Request&) { return JsonOk(body); }));
+  // GB/T 4754-2017: 门类 and 大类 with their names; ?q= filters by code prefix or name.
+  router.Add("GET", "/api/v1/meta/industries",
+             Protected(ctx, [](const Caller&, http::Request& req) {
+               KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"q"}));
+               std::string q(req.Query("q").value_or(""));
+               if (q.size() > 100) {
+                 return Error(req, Status::InvalidArgument("q 过长（最多100字节）",
+                                                           "q is too long (at most 100 bytes)"));
+               }
+               return JsonOk(IndustriesJson(q));
+             }));
 }
 
 }  // namespace keyline::api

@@ -2,7 +2,7 @@
 // and converts it into a project; the office builds a round and a target and enters an actual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, screenshot, fill } from './helpers.mjs';
+import { useServer, screenshot, fill, typeAndChoose } from './helpers.mjs';
 
 const env = useServer();
 
@@ -52,7 +52,8 @@ test('the office builds a round and a target with its progress', async () => {
   await page.click('[data-test=rounds] .el-table__row:has-text("浏览器测试批次")');
   await page.waitForSelector('[data-test=round-stats]');
   await page.click('[data-test=round-add]');
-  await fill(page, 'add-project-id', 1);
+  // The project is found by typing part of its name (no 项目ID to look up).
+  await typeAndChoose(page, '[data-test=add-project-id] .el-select', '第四中学', '雁塔区第四中学建设项目');
   await page.click('[data-test=add-project-save]');
   await page.waitForSelector('[data-test=round-entries] .el-table__row');
   await screenshot(page, 'campaigns');

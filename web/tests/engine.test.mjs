@@ -177,7 +177,7 @@ test('the indicator editor shows where a formula is wrong and saves a good one',
   await page.waitForSelector('[data-test=ind-check-ok]');
   await page.click('[data-test=indicator-save]');
   await page.waitForSelector('[data-test=indicator-dialog]', { state: 'hidden' });
-  await page.waitForFunction(() => document.querySelector('[data-test=indicator-table]').textContent.includes('test.done_share'));
+  await page.waitForFunction(() => document.querySelector('[data-test=indicator-table]').textContent.includes('测试办结占比'));
   const values = await apiCall('GET', '/indicators/test.done_share/values?group_by=area&period=202610');
   assert.equal(values.status, 200, JSON.stringify(values.body));
   assert.deepEqual(page.errors.filter((e) => !/status of 400/.test(e)), []);

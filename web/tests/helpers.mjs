@@ -211,6 +211,14 @@ export async function chooseOption(page, trigger, text) {
   await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${text}")`);
 }
 
+// Opens a filterable Element Plus select, types part of a name and picks the option with that
+// text (a project by its name, an industry by 零售).
+export async function typeAndChoose(page, trigger, typed, text) {
+  await page.click(trigger);
+  await page.keyboard.type(typed);
+  await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${text}")`);
+}
+
 // Waits until the element behind selector has no loading mask.
 export async function settle(page, selector) {
   await page.waitForFunction((sel) => !document.querySelector(`${sel} .el-loading-mask`), selector);

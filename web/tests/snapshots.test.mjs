@@ -47,7 +47,7 @@ test('the bulletin is issued, re-issued with a reason, and its versions are list
   assert.equal(await rows.count(), 2);
   const second = await rows.nth(1).textContent();
   assert.match(second, /已印发 第2版/);
-  assert.match(second, /fgw/);
+  assert.match(second, /王倩（区发改委）/, 'issued by the person, not the login');
   assert.match(second, /更正教育局月报数据后重新印发/);
   assert.match(second, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
@@ -84,7 +84,7 @@ test('a ranking is published and then shown as published', async () => {
   await page.waitForSelector('[data-test=rank-publish-dialog]', { state: 'visible' });
   await page.click('[data-test=rank-publish-confirm]');
   await page.waitForFunction(() => /已发布 第1版/.test(document.querySelector('[data-test=rank-state]')?.textContent || ''));
-  assert.match(await page.textContent('[data-test=rank-state]'), /fgw/);
+  assert.match(await page.textContent('[data-test=rank-state]'), /王倩（区发改委）/, 'published by the person, not the login');
   assert.match(await page.textContent('[data-test=rank-publish]'), /重新发布/);
   await page.waitForTimeout(300);
   await screenshot(page, 'ranking-published');

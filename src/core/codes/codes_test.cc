@@ -260,5 +260,52 @@ TEST(IndustryCodeTest, EveryDivisionHasOneSection) {
   EXPECT_EQ(prev, 'T');
 }
 
+TEST(IndustryCodeTest, NamesByCode) {
+  EXPECT_EQ(DivisionNameZh(1), "农业");
+  EXPECT_EQ(DivisionNameZh(52), "零售业");
+  EXPECT_EQ(DivisionNameZh(83), "教育");
+  EXPECT_EQ(DivisionNameZh(97), "国际组织");
+  EXPECT_EQ(DivisionNameZh(0), std::nullopt);
+  EXPECT_EQ(DivisionNameZh(98), std::nullopt);
+
+  EXPECT_EQ(IndustryNameZh("F"), "批发和零售业");
+  EXPECT_EQ(IndustryNameZh("F52"), "零售业");
+  EXPECT_EQ(IndustryNameZh("F5211"), "零售业");  // 小类 named by its division
+  EXPECT_EQ(IndustryNameZh("5211"), "零售业");
+  EXPECT_EQ(IndustryNameZh("C39"), "计算机、通信和其他电子设备制造业");
+  EXPECT_EQ(IndustryNameZh("E4811"), "土木工程建筑业");
+  EXPECT_EQ(IndustryNameZh("F83"), std::nullopt);  // division 83 is in section P
+  EXPECT_EQ(IndustryNameZh(""), std::nullopt);
+  EXPECT_EQ(IndustryNameZh("U"), std::nullopt);
+  EXPECT_EQ(IndustryNameZh("f52"), std::nullopt);
+}
+
+TEST(IndustryCodeTest, TableHasEverySectionAndDivision) {
+  const auto& table = IndustryTable();
+  ASSERT_EQ(table.size(), 20u + 97u);
+  int sections = 0;
+  std::string last_section;
+  for (const IndustryEntry& e : table) {
+    EXPECT_FALSE(e.name_zh.empty()) << e.code;
+    EXPECT_TRUE(CheckIndustryCode(e.code).ok()) << e.code;
+    EXPECT_EQ(IndustryNameZh(e.code), e.name_zh) << e.code;
+    if (e.level == 1) {
+      ++sections;
+      EXPECT_EQ(e.code.size(), 1u);
+      EXPECT_TRUE(e.parent.empty());
+      last_section = e.code;
+    } else {
+      EXPECT_EQ(e.level, 2);
+      EXPECT_EQ(e.code.size(), 3u);
+      EXPECT_EQ(e.parent, last_section) << e.code;  // each section is followed by its divisions
+      EXPECT_EQ(e.code.substr(0, 1), e.parent);
+    }
+  }
+  EXPECT_EQ(sections, 20);
+  EXPECT_EQ(table.front().code, "A");
+  EXPECT_EQ(table[1].code, "A01");
+  EXPECT_EQ(table.back().code, "T97");
+}
+
 }  // namespace
 }  // namespace keyline::codes

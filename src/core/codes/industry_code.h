@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/codes/code_check.h"
 
@@ -22,5 +23,26 @@ std::optional<std::string> SectionNameZh(char section);
 // The section letter of division `division` (1..97), e.g. 83 → 'P'; '\0' when the number
 // is not a division of GB/T 4754-2017.
 char SectionForDivision(int division);
+
+// The Chinese name of division `division` (1..97), e.g. 52 → "零售业"; nullopt otherwise.
+std::optional<std::string> DivisionNameZh(int division);
+
+// The Chinese name of the most specific level Keyline has a name for: the section for a
+// letter alone ("F" → "批发和零售业"), the division for anything with digits ("F52", "F5211",
+// "5211" → "零售业"). Names of 中类 and 小类 are not shipped (see reference/README.md), so a
+// group or class is named by its division. nullopt when CheckIndustryCode rejects the code.
+std::optional<std::string> IndustryNameZh(std::string_view code);
+
+// One line of the picker table: a section ("F", level 1, parent "") or a division ("F52",
+// level 2, parent "F").
+struct IndustryEntry {
+  std::string code;
+  std::string name_zh;
+  std::string parent;
+  int level = 0;
+};
+
+// The 20 sections and 97 divisions of GB/T 4754-2017, each section followed by its divisions.
+const std::vector<IndustryEntry>& IndustryTable();
 
 }  // namespace keyline::codes

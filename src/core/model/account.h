@@ -41,6 +41,7 @@ struct AuditEvent {
   int64_t at = 0;
   int64_t user_id = 0;
   std::string username;
+  std::string user_name;  // read only: the person's display name, else the login (not hashed)
   std::string role;
   std::string ip;
   std::string request_id;
@@ -62,6 +63,7 @@ inline Caller CallerFor(const User& user, std::string ip, std::string request_id
   Caller c;
   c.user_id = user.id;
   c.username = user.username;
+  c.display_name = user.display_name;
   c.role = user.role;
   c.unit_id = user.unit_id;
   c.person_id = user.person_id;

@@ -49,6 +49,7 @@ struct LeadStageChange {
   std::string reason;
   int64_t user_id = 0;
   std::string username;
+  std::string user_name;  // read only: the person's display name, else the login
   int64_t at = 0;
 };
 
@@ -164,6 +165,7 @@ struct TargetActual {
   std::string note;
   int64_t user_id = 0;
   std::string username;
+  std::string user_name;  // read only: the person's display name, else the login
   int64_t at = 0;
 };
 

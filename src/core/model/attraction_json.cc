@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/codes/industry_code.h"
+
 namespace keyline {
 namespace {
 
@@ -30,6 +32,8 @@ void WriteJson(JsonWriter& w, const Lead& l) {
   w.Key("company").String(l.company);
   w.Key("credit_code").OptString(l.credit_code);
   w.Key("industry_code").OptString(l.industry_code);
+  w.Key("industry_name")
+      .OptString(l.industry_code ? codes::IndustryNameZh(*l.industry_code) : std::nullopt);
   Wan(w, "intended_investment", l.intended_investment);
   w.Key("source").String(l.source);
   w.Key("responsible_unit_id").Int(l.responsible_unit_id);
@@ -60,6 +64,7 @@ void WriteJson(JsonWriter& w, const LeadStageChange& c) {
   w.Key("reason").String(c.reason);
   w.Key("user_id").Int(c.user_id);
   w.Key("username").String(c.username);
+  w.Key("user_name").String(c.user_name.empty() ? c.username : c.user_name);
   w.Key("at").Int(c.at);
   w.EndObject();
 }
@@ -213,6 +218,7 @@ void WriteJson(JsonWriter& w, const TargetActual& a) {
   w.Key("note").String(a.note);
   w.Key("user_id").Int(a.user_id);
   w.Key("username").String(a.username);
+  w.Key("user_name").String(a.user_name.empty() ? a.username : a.user_name);
   w.Key("at").Int(a.at);
   w.EndObject();
 }

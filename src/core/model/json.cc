@@ -1,5 +1,7 @@
 #include "core/model/json.h"
 
+#include "core/codes/industry_code.h"
+
 namespace keyline {
 
 void WriteJson(JsonWriter& w, const Region& r) {
@@ -54,6 +56,8 @@ void WriteJson(JsonWriter& w, const Project& p) {
   w.Key("approval_regime").String(EnumCode(ApprovalRegimeTable(), p.approval_regime));
   w.Key("nature").String(EnumCode(ConstructionNatureTable(), p.nature));
   w.Key("industry_code").OptString(p.industry_code);
+  w.Key("industry_name")
+      .OptString(p.industry_code ? codes::IndustryNameZh(*p.industry_code) : std::nullopt);
   w.Key("region_code").OptString(p.region_code);
   w.Key("address").String(p.address);
   w.Key("longitude").OptDouble(p.longitude);
@@ -102,6 +106,7 @@ void WriteJson(JsonWriter& w, const StageChange& c) {
   w.Key("reason").String(c.reason);
   w.Key("user_id").Int(c.user_id);
   w.Key("username").String(c.username);
+  w.Key("user_name").String(c.user_name.empty() ? c.username : c.user_name);
   w.Key("at").Int(c.at);
   w.EndObject();
 }
@@ -143,6 +148,7 @@ void WriteJson(JsonWriter& w, const AuditEvent& e) {
   w.Key("at").Int(e.at);
   w.Key("user_id").Int(e.user_id);
   w.Key("username").String(e.username);
+  w.Key("user_name").String(e.user_name.empty() ? e.username : e.user_name);
   w.Key("role").String(e.role);
   w.Key("ip").String(e.ip);
   w.Key("request_id").String(e.request_id);

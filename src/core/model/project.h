@@ -124,7 +124,8 @@ struct StageChange {
   std::string reason;
   int64_t user_id = 0;
   std::string username;
-  int64_t at = 0;  // ms since epoch
+  std::string user_name;  // read only: the person's display name, else the login
+  int64_t at = 0;         // ms since epoch
 };
 
 // 包抓 / 首席服务员 / 责任单位 ...: who is attached to a project in which role, and when.

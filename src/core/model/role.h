@@ -25,6 +25,7 @@ std::optional<Role> ParseRole(std::string_view code);
 struct Caller {
   int64_t user_id = 0;
   std::string username;
+  std::string display_name;  // the person's name (姓名); empty for the system
   Role role = Role::kLeader;
   int64_t unit_id = 0;               // the unit the account belongs to
   std::optional<int64_t> person_id;  // the person record of the account, if any
@@ -33,6 +34,9 @@ struct Caller {
 
   // The system itself (CLI, demo seed, migrations): admin rights, audited as "system".
   static Caller System(std::string name = "system");
+
+  // What a screen calls the caller (登记人, 操作人, …): the display name, else the login.
+  const std::string& Name() const { return display_name.empty() ? username : display_name; }
 };
 
 }  // namespace keyline

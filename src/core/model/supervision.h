@@ -174,6 +174,7 @@ struct ProblemEvent {
   int64_t at = 0;
   int64_t user_id = 0;
   std::string username;
+  std::string user_name;  // read only: the person's display name, else the login
   std::string text;
 };
 

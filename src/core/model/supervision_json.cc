@@ -66,6 +66,7 @@ void WriteJson(JsonWriter& w, const ProblemEvent& e) {
   w.Key("at").Int(e.at);
   w.Key("user_id").Int(e.user_id);
   w.Key("username").String(e.username);
+  w.Key("user_name").String(e.user_name.empty() ? e.username : e.user_name);
   w.Key("text").String(e.text);
   w.EndObject();
 }

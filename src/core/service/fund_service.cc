@@ -119,7 +119,7 @@ Result<FundLine> FundService::AddEvent(const Caller& caller, int64_t line_id, Fu
     event.doc_no = std::move(in.doc_no);
     event.note = std::move(in.note);
     event.created_by = caller.user_id;
-    event.created_by_name = caller.username;
+    event.created_by_name = caller.Name();
     event.created_at = now;
     KL_ASSIGN_OR_RETURN(event.id, funds_.funds->InsertEvent(tx, event));
     KL_RETURN_IF_ERROR(funds_.funds->TouchLine(tx, line_id, in.expected_version, now));

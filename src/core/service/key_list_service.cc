@@ -108,7 +108,7 @@ Result<std::vector<KeyListChange>> KeyListService::Propose(const Caller& caller,
       c.reason = p.reason;
       c.status = ChangeStatus::kPending;
       c.proposed_by = caller.user_id;
-      c.proposed_by_name = caller.username;
+      c.proposed_by_name = caller.Name();
       c.proposed_at = now;
       for (const KeyListChange& e : existing) {
         if (e.project_id == project_id && e.status == ChangeStatus::kPending) {
@@ -153,7 +153,7 @@ Result<KeyListChange> KeyListService::Decide(const Caller& caller, int64_t chang
     }
     change.status = approve ? ChangeStatus::kApproved : ChangeStatus::kRejected;
     change.decided_by = caller.user_id;
-    change.decided_by_name = caller.username;
+    change.decided_by_name = caller.Name();
     change.decided_at = clock_.NowMs();
     change.decision_note = std::move(note);
     KL_RETURN_IF_ERROR(funds_.key_lists->Decide(tx, change));

@@ -154,7 +154,7 @@ Result<AnnualPlan> PlanService::Save(const Caller& caller, int64_t project_id, i
                            ToJson(*current), ToJson(plan));
     }
     plan.created_by = caller.user_id;
-    plan.created_by_name = caller.username;
+    plan.created_by_name = caller.Name();
     if (auto user = repos_.users->Get(tx, caller.user_id); user.ok()) {
       if (!user->display_name.empty()) plan.created_by_name = user->display_name;
     }
@@ -215,7 +215,7 @@ Status PlanService::ImportBaselineInTx(Tx& tx, const Caller& caller, int64_t pro
   plan.confirmed_at = now;
   plan.updated_at = now;
   plan.created_by = caller.user_id;
-  plan.created_by_name = caller.username;
+  plan.created_by_name = caller.Name();
   plan.created_at = now;
   std::string key = std::to_string(project_id) + "/" + std::to_string(year);
   if (current && current->status == PlanStatus::kDraft) {

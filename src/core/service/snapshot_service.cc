@@ -57,7 +57,7 @@ Result<Snapshot> SnapshotService::PublishIn(Tx& tx, const Caller& caller, Snapsh
   }
   s.reason = reason;
   s.created_by = caller.user_id;
-  s.created_by_name = caller.username;
+  s.created_by_name = caller.Name();
   s.created_at = clock_.NowMs();
   s.payload = std::move(payload);
   s.sha256 = SnapshotHash(s);

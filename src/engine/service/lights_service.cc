@@ -321,7 +321,7 @@ Result<LightJudgementRow> LightsService::Judge(const Caller& caller, int64_t pro
   row.computed_colour = std::string(ColourCode(computed));
   row.reason = std::move(in.reason);
   row.created_by = caller.user_id;
-  row.created_by_name = caller.username;
+  row.created_by_name = caller.Name();
   row.created_at = clock_.NowMs();
   std::string today = Today();
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {

@@ -11,7 +11,8 @@ namespace {
 
 #define KL_AUDIT_COLUMNS                                                                      \
   "id, at, user_id, username, role, ip, request_id, action, entity, entity_id, before_json, " \
-  "after_json, prev_hash, hash, project_id, lead_id"
+  "after_json, prev_hash, hash, project_id, lead_id, COALESCE((SELECT "                       \
+  "NULLIF(users.display_name, '') FROM users WHERE users.id = audit_log.user_id), username)"
 
 // Any constant: the key of the advisory lock serialising audit appenders on PostgreSQL.
 constexpr int64_t kAuditLockKey = 0x4b4c415544;  // "KLAUD"
@@ -50,6 +51,7 @@ AuditEvent ReadEvent(const sql::ResultSet& rs, size_t row) {
   e.hash = rs.GetText(row, 13);
   e.project_id = rs.GetInt(row, 14);
   e.lead_id = rs.GetInt(row, 15);
+  e.user_name = rs.GetText(row, 16);  // read only, not part of the hash
   return e;
 }
 

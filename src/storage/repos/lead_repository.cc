@@ -30,8 +30,9 @@ constexpr const char* kInsertChangeSql =
     "INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, reason, user_id, username, "
     "at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr const char* kChangesSql =
-    "SELECT id, lead_id, from_stage, to_stage, reason, user_id, username, at "
-    "FROM lead_stage_changes WHERE lead_id = $1 ORDER BY id";
+    "SELECT x.id, x.lead_id, x.from_stage, x.to_stage, x.reason, x.user_id, x.username, x.at, "
+    "COALESCE(NULLIF(u.display_name, ''), x.username) FROM lead_stage_changes x "
+    "LEFT JOIN users u ON u.id = x.user_id WHERE x.lead_id = $1 ORDER BY x.id";
 
 Result<Lead> ReadLead(sql::ResultSet& rs, size_t row) {
   Lead l;
@@ -139,6 +140,7 @@ class SqlLeadRepository final : public LeadRepository {
           c.user_id = r.GetInt(row, 5);
           c.username = r.TakeText(row, 6);
           c.at = r.GetInt(row, 7);
+          c.user_name = r.TakeText(row, 8);
           return c;
         });
   }

@@ -55,8 +55,9 @@ constexpr const char* kInsertEventSql =
     "INSERT INTO problem_events (problem_id, kind, at, user_id, username, text) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 constexpr const char* kEventsSql =
-    "SELECT id, problem_id, kind, at, user_id, username, text FROM problem_events "
-    "WHERE problem_id = $1 ORDER BY id";
+    "SELECT x.id, x.problem_id, x.kind, x.at, x.user_id, x.username, x.text, "
+    "COALESCE(NULLIF(u.display_name, ''), x.username) FROM problem_events x "
+    "LEFT JOIN users u ON u.id = x.user_id WHERE x.problem_id = $1 ORDER BY x.id";
 
 #define KL_ORDER_COLUMNS                                                             \
   "o.id, o.problem_id, o.project_id, o.unit_id, o.level, o.issued_at, o.issued_on, " \
@@ -305,6 +306,7 @@ class SqlProblemRepository final : public ProblemRepository {
       e.user_id = r.GetInt(row, 4);
       e.username = r.TakeText(row, 5);
       e.text = r.TakeText(row, 6);
+      e.user_name = r.TakeText(row, 7);
       return e;
     });
   }

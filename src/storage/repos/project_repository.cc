@@ -36,8 +36,9 @@ constexpr const char* kInsertStageSql =
     "INSERT INTO project_stage_changes (project_id, from_stage, to_stage, reason, user_id, "
     "username, at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr const char* kListStagesSql =
-    "SELECT id, project_id, from_stage, to_stage, reason, user_id, username, at "
-    "FROM project_stage_changes WHERE project_id = $1 ORDER BY id";
+    "SELECT x.id, x.project_id, x.from_stage, x.to_stage, x.reason, x.user_id, x.username, x.at, "
+    "COALESCE(NULLIF(u.display_name, ''), x.username) FROM project_stage_changes x "
+    "LEFT JOIN users u ON u.id = x.user_id WHERE x.project_id = $1 ORDER BY x.id";
 
 #define KL_ASSIGNMENT_COLUMNS \
   "id, project_id, role, person_id, unit_id, valid_from, valid_to, note, version, created_at"
@@ -70,6 +71,7 @@ Result<StageChange> ReadStageChange(const sql::ResultSet& rs, size_t row) {
   c.user_id = rs.GetInt(row, 5);
   c.username = rs.GetText(row, 6);
   c.at = rs.GetInt(row, 7);
+  c.user_name = rs.GetText(row, 8);
   return c;
 }
 

@@ -26,8 +26,9 @@ constexpr const char* kInsertActualSql =
     "INSERT INTO target_actuals (target_id, value, as_of, note, user_id, username, at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 constexpr const char* kActualsSql =
-    "SELECT id, target_id, value, as_of, note, user_id, username, at FROM target_actuals "
-    "WHERE target_id = $1 ORDER BY id";
+    "SELECT x.id, x.target_id, x.value, x.as_of, x.note, x.user_id, x.username, x.at, "
+    "COALESCE(NULLIF(u.display_name, ''), x.username) FROM target_actuals x "
+    "LEFT JOIN users u ON u.id = x.user_id WHERE x.target_id = $1 ORDER BY x.id";
 
 // $1, $2: the year's first and last day; $3: the threshold in cents.
 constexpr const char* kEventFactsSql =
@@ -125,6 +126,7 @@ class SqlTargetRepository final : public TargetRepository {
       a.user_id = r.GetInt(row, 5);
       a.username = r.TakeText(row, 6);
       a.at = r.GetInt(row, 7);
+      a.user_name = r.TakeText(row, 8);
       return a;
     });
   }
