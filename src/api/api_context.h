@@ -47,6 +47,9 @@ class BulletinIssuer;
 namespace importing {
 class ImportService;
 }
+namespace api {
+class ImportGate;
+}
 namespace engine {
 class IndicatorService;
 class RatesService;
@@ -91,6 +94,7 @@ struct ApiContext {
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
+  ImportGate* import_gate = nullptr;            // imports at once (nullptr: no limit)
   NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;

@@ -50,6 +50,8 @@ Commands:
         [--cookie-secure] [--allowed-origin URL] [--session-idle-minutes N]
                      run the HTTP server (default 127.0.0.1:8080; env KEYLINE_LISTEN,
                      KEYLINE_STATIC_DIR)
+        [--max-imports N]  .xlsx imports running at once, the next answers 429 (default 2;
+                     env KEYLINE_MAX_IMPORTS)
   migrate            create or upgrade the database schema
   seed-demo          load the demo district (雁塔区) into an empty database
   setup --office NAME --region CODE --admin USERNAME [--admin-name NAME]
@@ -91,6 +93,11 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   if (const char* v = Env("KEYLINE_STATIC_DIR")) c.static_dir = v;
   if (const char* v = Env("KEYLINE_CALENDAR")) c.calendar_file = v;
   if (const char* v = Env("KEYLINE_LISTEN")) KL_RETURN_IF_ERROR(ParseListen(v, &c));
+  if (const char* v = Env("KEYLINE_MAX_IMPORTS")) {
+    int64_t n = 0;
+    if (!ParseIntInRange(v, 1, 64, &n)) return Bad("KEYLINE_MAX_IMPORTS must be 1..64");
+    c.max_imports = static_cast<int>(n);
+  }
 
   size_t i = 0;
   auto value = [&](const std::string& flag) -> Result<std::string> {
@@ -123,6 +130,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
         KL_ASSIGN_OR_RETURN(std::string v, value(a));
         if (!ParseIntInRange(v, 1, 24 * 60, &n)) return Bad("--session-idle-minutes 1..1440");
         c.session_idle_minutes = static_cast<int>(n);
+      } else if (a == "--max-imports") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        if (!ParseIntInRange(v, 1, 64, &n)) return Bad("--max-imports must be 1..64");
+        c.max_imports = static_cast<int>(n);
       } else if (a == "--access-log") {
         c.access_log = true;
       } else if (a == "--cookie-secure") {

@@ -31,6 +31,8 @@ struct Config {
   bool cookie_secure = false;
   std::string allowed_origin;
   int session_idle_minutes = 30;
+  // Imports (upload / dry run / confirm) running at once; the next answers 429 (issue 17).
+  int max_imports = 2;
 
   std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...
   std::vector<std::string> args;  // what follows the command

@@ -42,6 +42,9 @@ class BulletinService;
 namespace importing {
 class ImportService;
 }
+namespace api {
+class ImportGate;
+}
 namespace engine {
 class FactsSource;
 class IndicatorCatalogue;
@@ -95,6 +98,7 @@ class KeylineApp {
   engine::RankingService& rankings();
   engine::RankingPublisher& ranking_publisher();  // published rankings (issue 15)
   importing::ImportService& imports();  // .xlsx imports (issue 7)
+  api::ImportGate& import_gate();        // imports at once (config.max_imports, issue 17)
   // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.
   engine::FactsSource& facts();
