@@ -94,7 +94,8 @@ struct ApiContext {
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
-  ImportGate* import_gate = nullptr;            // imports at once (nullptr: no limit)
+  // Imports at once (issue 17; nullptr: no limit).
+  ImportGate* import_gate = nullptr;
   NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;

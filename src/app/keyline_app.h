@@ -98,7 +98,8 @@ class KeylineApp {
   engine::RankingService& rankings();
   engine::RankingPublisher& ranking_publisher();  // published rankings (issue 15)
   importing::ImportService& imports();  // .xlsx imports (issue 7)
-  api::ImportGate& import_gate();        // imports at once (config.max_imports, issue 17)
+  // Imports at once (config.max_imports, issue 17).
+  api::ImportGate& import_gate();
   // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.
   engine::FactsSource& facts();
