@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/import_gate.h"
 #include "common/date.h"
 #include "documents/office_workbook.h"
 #include "importing/import_template.h"
@@ -236,6 +237,57 @@ TEST_P(ImportsApi, MalformedFilesGetClearErrorsAndWriteNothing) {
   ASSERT_EQ(lxw.status, 201) << lxw.body;
   EXPECT_EQ(lxw.json.at("summary").at("create").as_int64(), 40) << lxw.body;
   EXPECT_EQ(lxw.json.at("summary").at("errors").as_int64(), 0) << lxw.body;
+}
+
+// Issue 17: at most max_imports (default 2) imports run at once; the next answers 429 with a
+// zh + en message and Retry-After, writes nothing, and the import succeeds once a slot frees.
+TEST_P(ImportsApi, TooManyImportsAtOnceAnswer429WithRetryAfter) {
+  api::ImportGate& gate = server().app().import_gate();
+  EXPECT_EQ(gate.limit(), 2);
+  auto fgw = As("fgw");
+  std::string bytes = Fixture("ledger_lxw.xlsx");
+  HttpResult first = Upload(*fgw, bytes);
+  ASSERT_EQ(first.status, 201) << first.body;
+  std::string id = std::to_string(first.json.at("id").as_int64());
+  {
+    auto a = gate.TryEnter();  // two imports running (held here)
+    auto b = gate.TryEnter();
+    ASSERT_TRUE(a && b);
+    EXPECT_FALSE(gate.TryEnter());
+    HttpResult busy = Upload(*fgw, bytes);
+    EXPECT_EQ(busy.status, 429) << busy.body;
+    EXPECT_EQ(busy.json.at("error").at("code").as_string(), "rate_limited") << busy.body;
+    EXPECT_EQ(busy.json.at("error").at("message_zh").as_string(), "导入任务过多，请稍后重试");
+    EXPECT_NE(busy.json.at("error").at("message_en").as_string().find("too many imports"),
+              std::string::npos);
+    EXPECT_EQ(busy.Header("retry-after"), "10");
+    EXPECT_EQ(fgw->Get("/api/v1/imports/" + id).status, 429);
+    EXPECT_EQ(fgw->Post("/api/v1/imports/" + id + "/confirm", "").status, 429);
+    EXPECT_EQ(As("admin")->Get("/api/v1/audit?entity=import&limit=5").json.at("total").as_int64(),
+              0);
+  }
+  EXPECT_EQ(gate.active(), 0);
+  HttpResult again = Upload(*fgw, bytes);
+  EXPECT_EQ(again.status, 201) << again.body;
+  HttpResult confirmed = fgw->Post("/api/v1/imports/" + id + "/confirm", "");
+  EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.json.at("created").as_int64(), 40) << confirmed.body;
+  EXPECT_EQ(gate.active(), 0);
+}
+
+// Issue 17: the dry run keeps a bounded number of rows (kViewRows a kind); the summary counts
+// all of them and rows_truncated says some are not listed.
+TEST_P(ImportsApi, TheDryRunListsABoundedNumberOfRowsAndCountsThemAll) {
+  auto fgw = As("fgw");
+  HttpResult dry = Upload(*fgw, Fixture("ledger_lxw.xlsx"));
+  ASSERT_EQ(dry.status, 201) << dry.body;
+  EXPECT_EQ(dry.json.at("summary").at("create").as_int64(), 40);
+  EXPECT_FALSE(dry.json.at("rows_truncated").as_bool());
+  int64_t listed = static_cast<int64_t>(dry.json.at("rows").as_array().size());
+  const auto& sum = dry.json.at("summary");
+  EXPECT_EQ(listed, sum.at("create").as_int64() + sum.at("update").as_int64() +
+                        sum.at("unchanged").as_int64() + sum.at("skipped").as_int64() +
+                        sum.at("errors").as_int64());
 }
 
 TEST_P(ImportsApi, AnExpiredImportCannotBeConfirmed) {

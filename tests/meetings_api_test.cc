@@ -166,6 +166,93 @@ TEST_P(MeetingsApi, AgendaDecisionsAndMinutes) {
   EXPECT_EQ(admin->Get("/api/v1/audit/verify").json.at("ok"), true);
 }
 
+// Need to know (issue 17): a department reads the held agenda's and the minutes' items of its
+// own projects in full and the other units' as a count (其他单位项目 N 个); the office and the
+// leader read everything; the stored agenda and its snapshot do not change.
+TEST_P(MeetingsApi, DepartmentsReadTheirOwnProjectsAndACountOfOthers) {
+  auto fgw = As("fgw");
+  ASSERT_EQ(fgw->Post("/api/v1/problems", Json({{"project_id", fx().project_school},
+                                                {"title", "学校用地红线内有三户未拆迁"},
+                                                {"category", "demolition"},
+                                                {"unit_ids", boost::json::array{fx().dept_edu}},
+                                                {"leader_person_id", fx().leader_person}}))
+                .status,
+            201);
+  ASSERT_EQ(fgw->Post("/api/v1/projects/" + Id(fx().project_road) + "/procedures/apply",
+                      Json({{"start", "2026-09-01"}}))
+                .status,
+            201);
+  boost::json::value m =
+      Create(*fgw, "2026-10-20",
+             {{"attendee_unit_ids", boost::json::array{fx().dept_edu, fx().dept_build}}});
+  std::string url = Url(m);
+  server().clock().Set(kSep30 + 20 * kDay);
+  fgw = As("fgw");
+  ASSERT_EQ(Patch(*fgw, url, {{"status", "held"}}).status, 200);
+  ASSERT_EQ(fgw->Post(url + "/decisions", Json({{"kind", "note"},
+                                                {"text", "电子六路加快手续办理"},
+                                                {"project_id", fx().project_road}}))
+                .status,
+            201);
+  ASSERT_EQ(fgw->Post(url + "/decisions", Json({{"kind", "note"},
+                                                {"text", "第四中学尽快完成拆迁"},
+                                                {"project_id", fx().project_school}}))
+                .status,
+            201);
+  auto leader = As("leader");
+  auto edu_client = As("edu");
+  auto build_client = As("build");
+  HttpResult full = fgw->Get(url + "/agenda");
+  ASSERT_EQ(full.status, 200) << full.body;
+  size_t all_items = full.json.at("items").as_array().size();
+  size_t school_items = 0, shared_items = 0;  // shared: a cause of several projects (id 0)
+  for (const auto& item : full.json.at("items").as_array()) {
+    school_items += item.at("project_id").as_int64() == fx().project_school;
+    shared_items += item.at("project_id").as_int64() == 0;
+  }
+  ASSERT_GT(school_items, 0u);
+  ASSERT_GT(all_items, school_items);
+  EXPECT_TRUE(full.json.at("others").is_null());
+  EXPECT_TRUE(leader->Get(url + "/agenda").json.at("others").is_null());
+  EXPECT_EQ(leader->Get(url + "/agenda").json.at("items").as_array().size(), all_items);
+
+  HttpResult edu = edu_client->Get(url + "/agenda");
+  ASSERT_EQ(edu.status, 200) << edu.body;
+  EXPECT_EQ(edu.json.at("items").as_array().size(), school_items);
+  for (const auto& item : edu.json.at("items").as_array()) {
+    EXPECT_EQ(item.at("project_id").as_int64(), fx().project_school);
+  }
+  EXPECT_EQ(edu.body.find("电子六路"), std::string::npos) << edu.body;
+  EXPECT_EQ(edu.json.at("others").at("projects").as_int64(), 1);
+  EXPECT_EQ(edu.json.at("others").at("items").as_int64(),
+            static_cast<int64_t>(all_items - school_items));
+  EXPECT_EQ(edu.json.at("others").at("label_zh").as_string(), "其他单位项目 1 个");
+  HttpResult build = build_client->Get(url + "/agenda");
+  ASSERT_EQ(build.status, 200) << build.body;
+  EXPECT_EQ(build.json.at("items").as_array().size(), all_items - school_items - shared_items);
+  EXPECT_EQ(build.body.find("第四中学"), std::string::npos) << build.body;
+  EXPECT_EQ(build.json.at("others").at("projects").as_int64(), 1);
+
+  // The minutes, issued (frozen): the same rule on the text, read per caller.
+  ASSERT_EQ(Patch(*fgw, url, {{"status", "minutes_issued"}}).status, 200);
+  std::string office_text = fgw->Get(url + "/minutes.txt").body;
+  EXPECT_NE(office_text.find("电子六路"), std::string::npos) << office_text;
+  EXPECT_EQ(office_text.find("其他单位项目"), std::string::npos);
+  HttpResult edu_minutes = edu_client->Get(url + "/minutes.txt");
+  ASSERT_EQ(edu_minutes.status, 200);
+  EXPECT_EQ(edu_minutes.body.find("电子六路"), std::string::npos) << edu_minutes.body;
+  EXPECT_NE(edu_minutes.body.find("第四中学尽快完成拆迁"), std::string::npos) << edu_minutes.body;
+  EXPECT_NE(edu_minutes.body.find("其他单位项目 1 个（略）"), std::string::npos)
+      << edu_minutes.body;
+  HttpResult build_minutes = build_client->Get(url + "/minutes.txt");
+  EXPECT_EQ(build_minutes.body.find("第四中学"), std::string::npos) << build_minutes.body;
+  EXPECT_NE(build_minutes.body.find("电子六路加快手续办理"), std::string::npos);
+  // The stored agenda, minutes and snapshots are unchanged.
+  EXPECT_EQ(fgw->Get(url + "/minutes.txt").body, office_text);
+  EXPECT_EQ(fgw->Get(url).json.at("agenda").as_array().size(), all_items);
+  EXPECT_EQ(As("admin")->Get("/api/v1/audit/verify").json.at("ok"), true);
+}
+
 TEST_P(MeetingsApi, RolesAndScope) {
   auto fgw = As("fgw");
   boost::json::value a =

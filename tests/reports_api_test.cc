@@ -413,6 +413,13 @@ TEST_P(ReportsApi, CompletenessCountsExpectedOnTimeLateMissing) {
   EXPECT_EQ(gap.at("state"), "missing");
   EXPECT_EQ(gap.at("working_days_overdue").as_int64(), 3);
   EXPECT_FALSE(gap.at("owner_unit_name").as_string().empty());
+  EXPECT_TRUE(gap.at("owner_contact").is_string());
+  // Need to know (issue 17): the leader reads the gaps without the owners' contacts.
+  HttpResult leader = As("leader")->Get("/api/v1/reporting/completeness?period=202603");
+  ASSERT_EQ(leader.status, 200) << leader.body;
+  ASSERT_EQ(leader.json.at("gaps").as_array().size(), 1u);
+  EXPECT_TRUE(leader.json.at("gaps").at(0).at("owner_contact").is_null()) << leader.body;
+  EXPECT_FALSE(leader.json.at("gaps").at(0).at("owner_unit_name").as_string().empty());
   // By unit, and scoped: the education bureau only counts its own project.
   HttpResult edu = As("edu")->Get("/api/v1/reporting/completeness?period=202603");
   ASSERT_EQ(edu.status, 200);

@@ -49,6 +49,9 @@ class BulletinIssuer;
 namespace importing {
 class ImportService;
 }
+namespace api {
+class ImportGate;
+}
 namespace engine {
 class IndicatorService;
 class RatesService;
@@ -96,6 +99,8 @@ struct ApiContext {
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
+  // Imports at once (issue 17; nullptr: no limit).
+  ImportGate* import_gate = nullptr;
   NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;

@@ -1,6 +1,12 @@
 // /api/v1/imports: ledger and monthly-figure imports from .xlsx (issue 7; contract in
 // contracts/issue7-api.md). Upload → dry run; mapping corrections; confirm in one transaction.
+#include <malloc.h>
+
+#include <functional>
+#include <optional>
+
 #include "api/api_context.h"
+#include "api/import_gate.h"
 #include "api/json_input.h"
 #include "common/json_writer.h"
 #include "documents/office_workbook.h"
@@ -12,7 +18,10 @@ namespace {
 constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr size_t kMaxImportBytes = 64u << 20;
-constexpr size_t kMaxRowsShown = 2000;
+constexpr size_t kMaxRowsShown = importing::ImportService::kViewRows;
+// Retry-After of the 429 when the imports at once (ImportGate) are all taken: a large dry
+// run takes tens of seconds.
+constexpr int kRetryAfterSeconds = 10;
 
 int ActionOrder(importing::RowAction a) {
   switch (a) {
@@ -139,7 +148,12 @@ std::string ImportViewJson(const importing::ImportView& v) {
     w.EndArray().EndObject();
   }
   w.EndArray();
-  w.Key("rows_truncated").Bool(rows.size() > kMaxRowsShown);
+  // The dry run keeps a bounded number of rows (ImportService::kViewRows); the summary
+  // counts them all.
+  int64_t all_rows = sum.create + sum.update + sum.unchanged + sum.skipped + sum.errors;
+  w.Key("rows_truncated")
+      .Bool(rows.size() > kMaxRowsShown ||
+            all_rows > static_cast<int64_t>(std::min(rows.size(), kMaxRowsShown)));
   w.Key("created_at").Int(s.created_at).Key("expires_at").Int(s.expires_at);
   w.EndObject();
   return w.Take();
@@ -372,26 +386,53 @@ http::Response GetTemplate(ApiContext& ctx, const Caller& caller, http::Request&
   return res;
 }
 
+// Runs an import request in one of the gate's slots (import_gate.h): 429 with Retry-After
+// when all are taken. When the last import of the moment ends, the freed heap goes back to
+// the system (malloc_trim), so that the RSS of a large dry run does not stay.
+http::Response Gated(ApiContext& ctx, http::Request& req,
+                     const std::function<http::Response()>& handler) {
+  std::optional<ImportGate::Slot> slot =
+      ctx.import_gate ? ctx.import_gate->TryEnter() : std::nullopt;
+  if (ctx.import_gate) {
+    if (!slot) {
+      http::Response busy =
+          Error(req, Status(ErrorCode::kRateLimited, "导入任务过多，请稍后重试",
+                            "too many imports are running; please try again later"));
+      for (auto& [name, value] : busy.headers) {
+        if (name == "Retry-After") value = std::to_string(kRetryAfterSeconds);
+      }
+      return busy;
+    }
+  }
+  http::Response response = handler();
+  slot.reset();
+  if (!ctx.import_gate || ctx.import_gate->active() == 0) malloc_trim(0);
+  return response;
+}
+
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
   auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
+    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) {
+      return Gated(ctx, r, [&] { return fn(ctx, c, r); });
+    });
   };
-  router.Add("POST", "/api/v1/imports/ledger",
-             Protected(ctx,
-                       [&ctx](const Caller& c, http::Request& r) {
-                         return Upload(ctx, c, r, importing::ImportKind::kLedger);
-                       }),
+  auto upload = [&ctx](importing::ImportKind kind) {
+    return Protected(ctx, [&ctx, kind](const Caller& c, http::Request& r) {
+      return Gated(ctx, r, [&] { return Upload(ctx, c, r, kind); });
+    });
+  };
+  router.Add("POST", "/api/v1/imports/ledger", upload(importing::ImportKind::kLedger),
              http::RouteOptions{kMaxImportBytes});
-  router.Add("POST", "/api/v1/imports/reports",
-             Protected(ctx,
-                       [&ctx](const Caller& c, http::Request& r) {
-                         return Upload(ctx, c, r, importing::ImportKind::kReports);
-                       }),
+  router.Add("POST", "/api/v1/imports/reports", upload(importing::ImportKind::kReports),
              http::RouteOptions{kMaxImportBytes});
   router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
-  router.Add("GET", "/api/v1/imports/templates/{kind}", bind(GetTemplate));
+  // A template is small and built from the database alone: not an import, not gated.
+  router.Add("GET", "/api/v1/imports/templates/{kind}",
+             Protected(ctx, [&ctx](const Caller& c, http::Request& r) {
+               return GetTemplate(ctx, c, r);
+             }));
   router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
   router.Add("PUT", "/api/v1/imports/{id}/values", bind(PutValues), http::RouteOptions{4 << 20});
   router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));

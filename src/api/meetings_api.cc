@@ -180,6 +180,18 @@ http::Response GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& r
   }
   w.Key("items");
   WriteAgendaJson(w, agenda->items);
+  // Need to know (issue 17): items of projects outside the caller's scope are left out and
+  // counted; null when nothing is left out.
+  w.Key("others");
+  if (agenda->other_items > 0) {
+    w.BeginObject().Key("projects").Int(agenda->other_projects);
+    w.Key("items").Int(agenda->other_items);
+    w.Key("label_zh").String("其他单位项目 " + std::to_string(agenda->other_projects) + " 个");
+    w.Key("label_en").String(std::to_string(agenda->other_projects) + " projects of other units");
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.EndObject();
   return JsonOk(w.Take());
 }

@@ -210,7 +210,12 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
           auto named = ctx.naming->UnitsNamed(c, *q.text, q.kind);
           if (!named.ok()) return Error(req, named.status());
           page->total = static_cast<int64_t>(named->size());
-          page->items = std::move(*named);
+          page->items.clear();
+          for (const Unit& u : *named) {  // read again: contacts on a need-to-know basis
+            auto unit = ref.GetUnit(c, u.id);
+            if (!unit.ok()) return Error(req, unit.status());
+            page->items.push_back(std::move(*unit));
+          }
         }
         return JsonOk(PageJson(*page, q.page));
       }));

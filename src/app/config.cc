@@ -70,9 +70,10 @@ Commands:
   serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
         [--cookie-secure] [--allowed-origin URL] [--session-idle-minutes N]
         [--hash-concurrency N] [--hash-wait-ms N] [--max-connections-per-address N]
-        [--header-timeout-seconds N] [--metrics-token-file FILE]
+        [--header-timeout-seconds N] [--metrics-token-file FILE] [--max-imports N]
                      run the HTTP server (default 127.0.0.1:8080; env KEYLINE_LISTEN,
-                     KEYLINE_STATIC_DIR, KEYLINE_METRICS_TOKEN)
+                     KEYLINE_STATIC_DIR, KEYLINE_METRICS_TOKEN, KEYLINE_MAX_IMPORTS);
+                     --max-imports: .xlsx imports at once, the next answers 429 (default 2)
   migrate            create or upgrade the database schema
   seed-demo          load the demo district (雁塔区) into an empty database
   setup --office NAME --region CODE --admin USERNAME [--admin-name NAME]
@@ -122,6 +123,11 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
   if (const char* v = Env("KEYLINE_METRICS_TOKEN")) {
     c.metrics_token = v;
     if (c.metrics_token.size() < 16) return Bad("the metrics token needs at least 16 characters");
+  }
+  if (const char* v = Env("KEYLINE_MAX_IMPORTS")) {
+    int64_t n = 0;
+    if (!ParseIntInRange(v, 1, 64, &n)) return Bad("KEYLINE_MAX_IMPORTS must be 1..64");
+    c.max_imports = static_cast<int>(n);
   }
 
   size_t i = 0;
@@ -176,6 +182,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
       } else if (a == "--metrics-token-file") {
         KL_ASSIGN_OR_RETURN(std::string v, value(a));
         KL_RETURN_IF_ERROR(ReadTokenFile(v, &c.metrics_token));
+      } else if (a == "--max-imports") {
+        KL_ASSIGN_OR_RETURN(std::string v, value(a));
+        if (!ParseIntInRange(v, 1, 64, &n)) return Bad("--max-imports must be 1..64");
+        c.max_imports = static_cast<int>(n);
       } else if (a == "--access-log") {
         c.access_log = true;
       } else if (a == "--cookie-secure") {

@@ -44,6 +44,8 @@ struct Config {
   // GET /metrics: "" = loopback clients only; else every client must send this bearer token
   // (env KEYLINE_METRICS_TOKEN or --metrics-token-file).
   std::string metrics_token;
+  // Imports (upload / dry run / confirm) running at once; the next answers 429 (issue 17).
+  int max_imports = 2;
 
   std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...
   std::vector<std::string> args;  // what follows the command

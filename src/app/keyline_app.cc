@@ -6,6 +6,7 @@
 
 #include "api/api_context.h"
 #include "api/engine_exports_api.h"
+#include "api/import_gate.h"
 #include "api/lights_api.h"
 #include "app/audit_key_file.h"
 #include "app/audit_witness_file.h"
@@ -114,6 +115,7 @@ struct KeylineApp::State {
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
   std::unique_ptr<importing::ImportService> imports;  // issue 7
+  std::unique_ptr<api::ImportGate> import_gate;       // issue 17: imports at once
   std::unique_ptr<storage::LiveFacts> live_facts;     // issue 5: engine
   std::unique_ptr<IndicatorRepository> indicator_repo;
   std::unique_ptr<EngineLookups> engine_lookups;
@@ -277,6 +279,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
       std::make_unique<importing::ImportService>(repos, s.store->imports(), *s.projects, *s.reports,
                                                  *s.plans, *reporting.reports, *s.audit, *s.clock);
   s.api.imports = s.imports.get();
+  s.import_gate = std::make_unique<api::ImportGate>(config.max_imports);
+  s.api.import_gate = s.import_gate.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();
   api::RegisterAllRoutes(s.router, s.api);
@@ -387,6 +391,7 @@ const Clock& KeylineApp::clock() const { return *state_->clock; }
 const WorkingCalendar& KeylineApp::calendar() const { return state_->calendar; }
 const Config& KeylineApp::config() const { return state_->config; }
 importing::ImportService& KeylineApp::imports() { return *state_->imports; }
+api::ImportGate& KeylineApp::import_gate() { return *state_->import_gate; }
 
 SqlStore& KeylineApp::store() { return *state_->store; }
 documents::ExportService& KeylineApp::exports() { return *state_->exports; }

@@ -43,6 +43,9 @@ class BulletinService;
 namespace importing {
 class ImportService;
 }
+namespace api {
+class ImportGate;
+}
 namespace engine {
 class FactsSource;
 class IndicatorCatalogue;
@@ -105,6 +108,8 @@ class KeylineApp {
   engine::RankingService& rankings();
   engine::RankingPublisher& ranking_publisher();  // published rankings (issue 15)
   importing::ImportService& imports();  // .xlsx imports (issue 7)
+  // Imports at once (config.max_imports, issue 17).
+  api::ImportGate& import_gate();
   // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.
   engine::FactsSource& facts();

@@ -100,7 +100,7 @@ Result<ImportSession> ImportService::LoadOwn(Tx& tx, const Caller& caller, int64
 
 Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
                                        const ColumnMapping& mapping, std::optional<int64_t> period,
-                                       const std::vector<ValueMapping>& values) {
+                                       const std::vector<ValueMapping>& values, size_t view_rows) {
   KL_ASSIGN_OR_RETURN(std::vector<ProjectMatchKey> keys, imports_.ProjectKeys(tx));
   KL_ASSIGN_OR_RETURN(std::vector<UnitNameKey> unit_keys, imports_.UnitKeys(tx));
   KL_ASSIGN_OR_RETURN(naming::UnitNameMatcher unit_matcher, LoadUnitMatcher(tx, repos_));
@@ -136,7 +136,7 @@ Result<LedgerPlan> ImportService::Plan(Tx& tx, const SheetTable& table,
   }
   return PlanLedger(
       table, mapping.fields, index, [&](int64_t id) { return repos_.projects->Get(tx, id); }, today,
-      wants_figures ? &figures : nullptr, &ledger_period);
+      wants_figures ? &figures : nullptr, &ledger_period, view_rows);
 }
 
 Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
@@ -149,19 +149,26 @@ Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
   }
   LedgerPlan plan;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
-    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, period, values));
+    KL_ASSIGN_OR_RETURN(plan, Plan(tx, table, mapping, period, values, kViewRows));
     return Status::Ok();
   });
   if (!st.ok()) return st;
   return plan;
 }
 
-Result<ImportView> ImportService::View(const Caller& caller, ImportSession session) {
+Result<ImportView> ImportService::View(const Caller& caller, ImportSession session,
+                                       std::optional<SheetTable> table) {
   ImportView v;
   auto kind = KindOf(session.kind);
   if (!kind) return Status::Internal("unknown import kind " + session.kind);
   v.kind = *kind;
-  KL_ASSIGN_OR_RETURN(v.table, DecodeTable(session.table));
+  if (table) {
+    v.table = std::move(*table);
+  } else {
+    KL_ASSIGN_OR_RETURN(v.table, DecodeTable(session.table));
+  }
+  session.table.clear();
+  session.table.shrink_to_fit();
   KL_ASSIGN_OR_RETURN(v.mapping, DecodeMapping(session.mapping));
   KL_ASSIGN_OR_RETURN(v.sheet_names, DecodeStrings(session.sheets));
   v.status = session.status;
@@ -202,7 +209,7 @@ Result<ImportView> ImportService::Upload(const Caller& caller, ImportKind kind,
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return View(caller, std::move(s));
+  return View(caller, std::move(s), std::move(parsed.second));
 }
 
 Result<ImportView> ImportService::Get(const Caller& caller, int64_t id) {

@@ -86,6 +86,10 @@ struct ImportTemplate {
 class ImportService {
  public:
   static constexpr int64_t kTtlMs = 24LL * 3600 * 1000;
+  // A dry run (ImportView.plan) keeps at most this many rows of each kind (errors,
+  // creates/updates, skipped, unchanged) and no project per row, whatever the sheet's size;
+  // its summary counts every row (issue 17: bounded import memory).
+  static constexpr size_t kViewRows = 2000;
 
   ImportService(const Repositories& repos, ImportRepository& imports, ProjectService& projects,
                 ReportService& reports, PlanService& plans, ReportRepository& report_rows,
@@ -138,9 +142,10 @@ class ImportService {
   Status CheckRole(const Caller& caller, ImportKind kind) const;
   Result<ImportSession> LoadOwn(Tx& tx, const Caller& caller, int64_t id);
   // period: the one given with the import (YYYYMM or YYYY), for the year's figures.
+  // view_rows: see PlanLedger (0 for the plan a confirmation applies).
   Result<LedgerPlan> Plan(Tx& tx, const SheetTable& table, const ColumnMapping& mapping,
                           std::optional<int64_t> period,
-                          const std::vector<ValueMapping>& values = {});
+                          const std::vector<ValueMapping>& values = {}, size_t view_rows = 0);
   // The year's figures of one written row (ledger_figures.h): plan, opening balance, leader.
   Status ApplyFigures(Tx& tx, const Caller& caller, const PlanRow& row, int64_t project_id,
                       const std::string& import_ref,
@@ -161,7 +166,10 @@ class ImportService {
   Status SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period);
   Status ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                       bool skip_errors, ConfirmResult* result);
-  Result<ImportView> View(const Caller& caller, ImportSession session);
+  // The dry run of a stored session; `table`: the session's table when the caller has it
+  // parsed already (Upload), else decoded from the session.
+  Result<ImportView> View(const Caller& caller, ImportSession session,
+                          std::optional<SheetTable> table = std::nullopt);
   Status Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan, bool skip_errors,
                const std::string& import_ref, ConfirmResult* result);
 

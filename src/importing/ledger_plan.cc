@@ -1,5 +1,6 @@
 #include "importing/ledger_plan.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unordered_set>
 
@@ -107,13 +108,44 @@ std::string_view RowActionCode(RowAction action) {
 
 std::string NormalizedCode(const std::string& code) { return codes::NormalizeProjectCode(code); }
 
-void AddSkippedRows(const SheetTable& table, LedgerPlan* plan) {
+int ViewClass(RowAction action) {
+  switch (action) {
+    case RowAction::kError:
+      return 0;
+    case RowAction::kCreate:
+    case RowAction::kUpdate:
+      return 1;
+    case RowAction::kSkip:
+      return 2;
+    case RowAction::kUnchanged:
+      return 3;
+  }
+  return 0;
+}
+
+void KeepForView(PlanRow row, size_t view_rows, std::vector<size_t>* kept,
+                 std::vector<PlanRow>* rows) {
+  if (view_rows == 0) {
+    rows->push_back(std::move(row));
+    return;
+  }
+  if (kept->size() < 4) kept->resize(4);
+  size_t& n = (*kept)[ViewClass(row.action)];
+  if (n >= view_rows) return;
+  ++n;
+  row.project = Project{};
+  rows->push_back(std::move(row));
+}
+
+void AddSkippedRows(const SheetTable& table, LedgerPlan* plan, size_t view_rows,
+                    std::vector<size_t>* kept) {
+  std::vector<size_t> own;
   for (const SkippedRow& s : table.skipped) {
     PlanRow r;
     r.row = s.row;
     r.action = RowAction::kSkip;
     r.reasons.push_back({s.reason_zh, s.reason_en});
-    plan->rows.push_back(std::move(r));
+    KeepForView(std::move(r), view_rows, kept ? kept : &own, &plan->rows);
     ++plan->summary.skipped;
   }
 }
@@ -181,12 +213,14 @@ LedgerPlan PlanLedger(const SheetTable& table,
                       const LedgerIndex& index,
                       const std::function<Result<Project>(int64_t)>& load_project,
                       const std::string& today, const FiguresIndex* figures,
-                      const LedgerPeriod* period) {
+                      const LedgerPeriod* period, size_t view_rows) {
   LedgerPlan plan;
   if (period) plan.year = period->year, plan.month = period->month;
   // One PlanRow per sheet row (about 1 KiB each): reserved once, so that a 100,000-row sheet
-  // never holds two copies of the vector while it grows.
-  plan.rows.reserve(table.rows.size() + table.skipped.size());
+  // never holds two copies of the vector while it grows. A view keeps at most 4 × view_rows.
+  plan.rows.reserve(view_rows ? std::min(table.rows.size() + table.skipped.size(), 4 * view_rows)
+                              : table.rows.size() + table.skipped.size());
+  std::vector<size_t> kept;
   std::unordered_set<std::string> new_leader_set;
   std::vector<AmountUnit> units = ColumnUnits(table);
   std::unordered_map<std::string, int64_t> seen_codes, seen_names;
@@ -199,7 +233,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     const UnitKey* u = index.UnitById(*id);
     return u ? u->name : "#" + std::to_string(*id);
   };
-  AddSkippedRows(table, &plan);
+  AddSkippedRows(table, &plan, view_rows, &kept);
 
   for (const TableRow& tr : table.rows) {
     PlanRow out;
@@ -483,10 +517,10 @@ LedgerPlan PlanLedger(const SheetTable& table,
       }
     }
     // Only rows that write keep their project (memory: a 100,000-row re-import).
-    if (out.action == RowAction::kCreate || out.action == RowAction::kUpdate) {
+    if (!view_rows && (out.action == RowAction::kCreate || out.action == RowAction::kUpdate)) {
       out.project = std::move(after);
     }
-    plan.rows.push_back(std::move(out));
+    KeepForView(std::move(out), view_rows, &kept, &plan.rows);
   }
   std::stable_sort(plan.rows.begin(), plan.rows.end(),
                    [](const PlanRow& a, const PlanRow& b) { return a.row < b.row; });

@@ -123,15 +123,27 @@ class LedgerIndex {
 
 // column_fields: one entry per table column (field code or nullopt).
 // load_project: the full stored project for a matched id.
+// view_rows: 0 keeps every row with what it writes (the plan a confirmation applies); N > 0
+// makes a dry-run view whose memory does not grow with the sheet: the summary still counts
+// every row, but at most N rows of each ViewClass are kept and none keeps its project.
 LedgerPlan PlanLedger(const SheetTable& table,
                       const std::vector<std::optional<std::string>>& column_fields,
                       const LedgerIndex& index,
                       const std::function<Result<Project>(int64_t)>& load_project,
                       const std::string& today, const FiguresIndex* figures = nullptr,
-                      const LedgerPeriod* period = nullptr);
+                      const LedgerPeriod* period = nullptr, size_t view_rows = 0);
 
-// The skipped rows of a table as "skip" plan rows (counted in the summary).
-void AddSkippedRows(const SheetTable& table, LedgerPlan* plan);
+// The order a dry run lists rows in: 0 errors, 1 create/update, 2 skipped, 3 unchanged.
+int ViewClass(RowAction action);
+// Keeps `row` in a view of at most `view_rows` rows a ViewClass (0: keep all; the project is
+// dropped in a view). `kept` counts the rows kept per class (4 entries).
+void KeepForView(PlanRow row, size_t view_rows, std::vector<size_t>* kept,
+                 std::vector<PlanRow>* rows);
+
+// The skipped rows of a table as "skip" plan rows (counted in the summary); view_rows and
+// kept as for KeepForView.
+void AddSkippedRows(const SheetTable& table, LedgerPlan* plan, size_t view_rows = 0,
+                    std::vector<size_t>* kept = nullptr);
 // The amount unit of each column: its header's, else the sheet's note, else 万元.
 std::vector<AmountUnit> ColumnUnits(const SheetTable& table);
 

@@ -144,5 +144,39 @@ TEST(LedgerPlanTest, SkippedRowsAreListed) {
   EXPECT_EQ(plan.summary.skipped, 1);
 }
 
+// Issue 17: a dry-run view keeps at most N rows of each kind and no projects; the summary
+// still counts every row (the plan a confirmation applies keeps them all).
+TEST(LedgerPlanTest, AViewKeepsBoundedRowsAndCountsAll) {
+  Fixture f;
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 7; ++i) rows.push_back({"项目" + std::to_string(i), "1"});
+  rows.push_back({"", "1"});  // no name: an error row
+  rows.push_back({"", "2"});
+  rows.push_back({"", "3"});
+  auto t = TestTable({"项目名称", "总投资"}, rows);
+  for (int i = 0; i < 4; ++i) t.skipped.push_back({100 + i, "合计/小计行", "totals row"});
+  std::vector<std::string> headers = {"项目名称", "总投资"};
+  auto fields = SuggestMapping(ImportKind::kLedger, headers);
+  LedgerPlan view = PlanLedger(t, fields, f.index, f.load, kToday, nullptr, nullptr, 2);
+  EXPECT_EQ(view.summary.create, 7);
+  EXPECT_EQ(view.summary.errors, 3);
+  EXPECT_EQ(view.summary.skipped, 4);
+  ASSERT_EQ(view.rows.size(), 6u);  // 2 creates, 2 errors, 2 skipped
+  int creates = 0;
+  for (const PlanRow& r : view.rows) {
+    if (r.action != RowAction::kCreate) continue;
+    ++creates;
+    EXPECT_TRUE(r.project.name.empty());
+  }
+  EXPECT_EQ(creates, 2);
+  LedgerPlan full = PlanLedger(t, fields, f.index, f.load, kToday);
+  ASSERT_EQ(full.rows.size(), 14u);
+  for (const PlanRow& r : full.rows) {
+    if (r.action == RowAction::kCreate) {
+      EXPECT_FALSE(r.project.name.empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace keyline::importing

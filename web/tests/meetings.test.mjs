@@ -116,3 +116,26 @@ test('supervisor adds a battle-chart task and marks it done', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+// Issue 17, need to know: a department (jyj) opening a held meeting it attends reads the agenda
+// items of its own projects; the other units' are a count (其他单位项目 N 个) when there are any.
+test('department reads a held agenda: its own projects in full, others as a count', async () => {
+  const page = await env.login('jyj');
+  await page.click('[data-nav=meetings]');
+  await page.waitForSelector('[data-test=meeting-table] .el-table__row');
+  const meetings = await page.evaluate(async () => (await (await fetch('/api/v1/meetings?limit=100')).json()).items);
+  const held = meetings.find((m) => m.status !== 'planned');
+  assert.ok(held, 'the department attends a held meeting of the demo');
+  const agenda = await page.evaluate(async (id) => (await (await fetch(`/api/v1/meetings/${id}/agenda`)).json()), held.id);
+  await page.click(`[data-test=meeting-table] .el-table__row:has-text("${held.title}") [data-test=meeting-open]`);
+  await page.waitForSelector('[data-test=meeting-agenda]');
+  if (agenda.others) {
+    assert.match(await page.textContent('[data-test=meeting-agenda-others]'), new RegExp(`其他单位项目 ${agenda.others.projects} 个`));
+  } else {
+    assert.equal(await page.isVisible('[data-test=meeting-agenda-others]'), false);
+  }
+  const rows = await page.locator('[data-test=meeting-agenda] .el-table__row').count();
+  assert.equal(rows, agenda.items.length);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

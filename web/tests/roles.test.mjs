@@ -77,3 +77,22 @@ test('admin manages users and verifies the audit log', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+// Issue 17, need to know: the department (jyj) and the leader (lingdao) list every person by
+// name and unit, but the phones of people outside their unit and projects come back null and
+// show as —; the office (fgw) sees them all.
+test('people: phones only to those who need them; the others see —', async () => {
+  for (const who of ['jyj', 'lingdao', 'fgw']) {
+    const page = await env.login(who);
+    await page.goto('/people');
+    await page.waitForSelector('[data-test=people-page] .el-table__row');
+    const people = await page.evaluate(async () => (await (await fetch('/api/v1/people?limit=500')).json()).items);
+    assert.ok(people.length > 0 && people.every((p) => p.name && 'unit_id' in p), who);
+    const hidden = people.filter((p) => p.phone === null).length;
+    if (who === 'fgw') assert.equal(hidden, 0, 'the office reads every phone');
+    else assert.ok(hidden > 0, `${who}: some phones are hidden (${hidden} of ${people.length})`);
+    if (hidden > 0) assert.match(await page.textContent('[data-test=people-page] .el-table__body'), /—/);
+    assert.deepEqual(page.errors, [], who);
+    await page.context().close();
+  }
+});

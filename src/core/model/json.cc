@@ -21,7 +21,12 @@ void WriteJson(JsonWriter& w, const Unit& u) {
   w.Key("credit_code").OptString(u.credit_code);
   w.Key("region_code").OptString(u.region_code);
   w.Key("parent_id").OptInt(u.parent_id);
-  w.Key("contact").String(u.contact);
+  w.Key("contact");
+  if (u.contact_hidden) {
+    w.Null();
+  } else {
+    w.String(u.contact);
+  }
   w.Key("active").Bool(u.active);
   w.Key("version").Int(u.version);
   w.Key("created_at").Int(u.created_at);
@@ -36,7 +41,12 @@ void WriteJson(JsonWriter& w, const Person& p) {
   w.Key("title").String(p.title);
   w.Key("unit_id").OptInt(p.unit_id);
   w.Key("kind").String(PersonKindCode(p.kind));
-  w.Key("phone").String(p.phone);
+  w.Key("phone");
+  if (p.contact_hidden) {
+    w.Null();
+  } else {
+    w.String(p.phone);
+  }
   w.Key("active").Bool(p.active);
   w.Key("version").Int(p.version);
   w.Key("created_at").Int(p.created_at);

@@ -29,6 +29,9 @@ struct Unit {
   std::optional<int64_t> parent_id;
   std::string contact;  // free text: person and phone
   bool active = true;
+  // Read only: the caller may not read `contact` (need to know, core/service/contact_access.h);
+  // it is cleared and written as null. Never stored.
+  bool contact_hidden = false;
   int64_t version = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
@@ -46,6 +49,9 @@ struct Person {
   PersonKind kind = PersonKind::kContact;
   std::string phone;
   bool active = true;
+  // Read only: the caller may not read `phone` (need to know, core/service/contact_access.h);
+  // it is cleared and written as null. Never stored.
+  bool contact_hidden = false;
   int64_t version = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;

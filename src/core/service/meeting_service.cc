@@ -1,6 +1,7 @@
 #include "core/service/meeting_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/date.h"
@@ -308,6 +309,18 @@ Result<std::vector<AgendaItem>> MeetingService::ProposeAgenda(const Caller& call
   return out;
 }
 
+Result<bool> MeetingService::Mine(Tx& tx, const ProjectScope& scope, int64_t project_id,
+                                  std::map<int64_t, bool>* cache) {
+  auto it = cache->find(project_id);
+  if (it != cache->end()) return it->second;
+  bool mine = false;
+  if (project_id > 0) {
+    KL_ASSIGN_OR_RETURN(mine, repos_.projects->InScope(tx, project_id, scope));
+  }
+  cache->emplace(project_id, mine);
+  return mine;
+}
+
 Result<MeetingAgenda> MeetingService::Agenda(const Caller& caller, int64_t id) {
   MeetingAgenda out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
@@ -315,8 +328,25 @@ Result<MeetingAgenda> MeetingService::Agenda(const Caller& caller, int64_t id) {
     if (m.agenda) {  // held: the frozen agenda, never recomputed
       KL_ASSIGN_OR_RETURN(out.snapshot,
                           FrozenIn(tx, SnapshotKind::kMeetingAgenda, m, AgendaSnapshotPayload(m)));
-      out.items = *m.agenda;
       out.recorded = true;
+      if (caller.role != Role::kDepartment && caller.role != Role::kServiceOfficer) {
+        out.items = *m.agenda;
+        return Status::Ok();
+      }
+      // A held agenda lists every unit's projects: the caller's own in full, others counted.
+      ProjectScope scope = ScopeFor(caller, Today());
+      std::map<int64_t, bool> in_scope;
+      std::set<int64_t> others;
+      for (const AgendaItem& item : *m.agenda) {
+        KL_ASSIGN_OR_RETURN(bool mine, Mine(tx, scope, item.project_id, &in_scope));
+        if (mine) {
+          out.items.push_back(item);
+        } else {
+          if (item.project_id > 0) others.insert(item.project_id);
+          ++out.other_items;
+        }
+      }
+      out.other_projects = static_cast<int64_t>(others.size());
       return Status::Ok();
     }
     KL_ASSIGN_OR_RETURN(out.items, ProposeIn(tx, caller, m.held_on));
@@ -456,6 +486,33 @@ Result<std::string> MeetingService::Minutes(const Caller& caller, int64_t id) {
     }
     KL_ASSIGN_OR_RETURN(out, RenderIn(tx, m, agenda));
     out = "（草稿）\n" + out;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  // Need to know (issue 17): a department or service officer reads the lines of its own
+  // projects; the other units' are left out and counted (the stored text is not changed).
+  if (caller.role != Role::kDepartment && caller.role != Role::kServiceOfficer) return out;
+  st = repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(DispatchMeeting m, LoadVisible(tx, caller, id));
+    if (!m.agenda) return Status::Ok();  // a planned meeting's draft: proposed in scope
+    ProjectScope scope = ScopeFor(caller, Today());
+    std::map<int64_t, bool> in_scope;
+    std::set<int64_t> others;
+    std::vector<bool> keep_agenda, keep_decisions;
+    for (const AgendaItem& item : *m.agenda) {
+      KL_ASSIGN_OR_RETURN(bool mine, Mine(tx, scope, item.project_id, &in_scope));
+      keep_agenda.push_back(mine);
+      if (!mine && item.project_id > 0) others.insert(item.project_id);
+    }
+    for (const MeetingDecision& d : m.decisions) {
+      bool mine = true;
+      if (d.project_id) {
+        KL_ASSIGN_OR_RETURN(mine, Mine(tx, scope, *d.project_id, &in_scope));
+        if (!mine) others.insert(*d.project_id);
+      }
+      keep_decisions.push_back(mine);
+    }
+    out = RedactMinutes(out, keep_agenda, keep_decisions, static_cast<int64_t>(others.size()));
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,10 +61,17 @@ struct DecisionInput {
 
 // A meeting's agenda as served: the items and, once the meeting is held, the snapshot they
 // were frozen in (payload cleared; nullopt for a planned meeting or one held before snapshots).
+// Need to know (issue 17): a department or service officer reads the items of the projects in
+// its scope in full; the others are left out and counted (其他单位项目 N 个). The office and
+// leaders read every item. The stored agenda and its snapshot are never changed.
 struct MeetingAgenda {
   std::vector<AgendaItem> items;
   bool recorded = false;  // false: proposed now for the meeting date
   std::optional<Snapshot> snapshot;
+  // Distinct projects outside the caller's scope, left out, and their items (an item of a
+  // cause shared by several projects, project_id 0, is left out and counted as an item only).
+  int64_t other_projects = 0;
+  int64_t other_items = 0;
 };
 
 // The snapshot subject of meeting id: "meeting:<id>".
@@ -122,6 +130,10 @@ class MeetingService {
   Result<std::optional<Snapshot>> FrozenIn(Tx& tx, SnapshotKind kind, const DispatchMeeting& m,
                                            const std::string& payload);
   Result<DispatchMeeting> LoadVisible(Tx& tx, const Caller& caller, int64_t id);
+  // Whether a project is in scope (cached; project 0, a cause shared by several projects, is
+  // not).
+  Result<bool> Mine(Tx& tx, const ProjectScope& scope, int64_t project_id,
+                    std::map<int64_t, bool>* cache);
   Status Validate(Tx& tx, const DispatchMeeting& m);
   Result<std::vector<AgendaItem>> ProposeIn(Tx& tx, const Caller& caller, const std::string& date);
   Result<std::string> RenderIn(Tx& tx, const DispatchMeeting& m,

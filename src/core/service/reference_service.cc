@@ -1,8 +1,10 @@
 #include "core/service/reference_service.h"
 
+#include "common/date.h"
 #include "core/codes/area_code.h"
 #include "core/codes/credit_code.h"
 #include "core/model/json.h"
+#include "core/service/contact_access.h"
 #include "core/service/project_access.h"
 
 namespace keyline {
@@ -160,21 +162,28 @@ Status ReferenceService::ValidateUnit(Tx& tx, Unit* u, bool lenient,
   return Invalid("单位信息有误：", "invalid unit: ", std::move(errors));
 }
 
-Result<PageOf<Unit>> ReferenceService::ListUnits(const Caller&, const UnitQuery& query) {
+std::string ReferenceService::Today() const {
+  return Date::FromUnixMsBeijing(clock_.NowMs()).ToString();
+}
+
+Result<PageOf<Unit>> ReferenceService::ListUnits(const Caller& caller, const UnitQuery& query) {
   PageOf<Unit> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.units->List(tx, query));
+    ContactAccess access(caller);
+    for (Unit& u : out.items) KL_RETURN_IF_ERROR(access.Apply(tx, *repos_.projects, Today(), &u));
     return Status::Ok();
   });
   if (!st.ok()) return st;
   return out;
 }
 
-Result<Unit> ReferenceService::GetUnit(const Caller&, int64_t id) {
+Result<Unit> ReferenceService::GetUnit(const Caller& caller, int64_t id) {
   Unit out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.units->Get(tx, id));
-    return Status::Ok();
+    ContactAccess access(caller);
+    return access.Apply(tx, *repos_.projects, Today(), &out);
   });
   if (!st.ok()) return st;
   return out;
@@ -243,21 +252,27 @@ Status ReferenceService::ValidatePerson(Tx& tx, const Person& p) {
   return Invalid("人员信息有误：", "invalid person: ", std::move(errors));
 }
 
-Result<PageOf<Person>> ReferenceService::ListPeople(const Caller&, const PersonQuery& query) {
+Result<PageOf<Person>> ReferenceService::ListPeople(const Caller& caller,
+                                                    const PersonQuery& query) {
   PageOf<Person> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.people->List(tx, query));
+    ContactAccess access(caller);
+    for (Person& p : out.items) {
+      KL_RETURN_IF_ERROR(access.Apply(tx, *repos_.projects, Today(), &p));
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;
   return out;
 }
 
-Result<Person> ReferenceService::GetPerson(const Caller&, int64_t id) {
+Result<Person> ReferenceService::GetPerson(const Caller& caller, int64_t id) {
   Person out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.people->Get(tx, id));
-    return Status::Ok();
+    ContactAccess access(caller);
+    return access.Apply(tx, *repos_.projects, Today(), &out);
   });
   if (!st.ok()) return st;
   return out;

@@ -1,5 +1,6 @@
 // ReferenceService: regions (GB/T 2260), units and people. Every authenticated caller reads;
-// admin and supervisor write. Writes are validated and audited.
+// admin and supervisor write. Writes are validated and audited. People's phones and units'
+// contacts are read on a need-to-know basis (contact_access.h): null for the others.
 #pragma once
 
 #include <functional>
@@ -49,6 +50,7 @@ class ReferenceService {
                               const PersonPatch& patch);
 
  private:
+  std::string Today() const;  // "YYYY-MM-DD" (Beijing)
   Status ValidateRegion(Tx& tx, const Region& region);
   Status ValidateUnit(Tx& tx, Unit* unit, bool lenient, std::vector<std::string>* warnings);
   Status ValidatePerson(Tx& tx, const Person& person);

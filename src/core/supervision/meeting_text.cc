@@ -213,4 +213,42 @@ std::string RenderMinutes(const DispatchMeeting& meeting, const std::vector<Agen
   return out;
 }
 
+std::string RedactMinutes(const std::string& text, const std::vector<bool>& keep_agenda,
+                          const std::vector<bool>& keep_decisions, int64_t other_projects) {
+  const std::vector<bool>* keep = nullptr;  // the section's flags (议题 / 议定事项)
+  bool dropped = false;
+  std::string out;
+  auto close_section = [&] {
+    if (dropped) out += "其他单位项目 " + std::to_string(other_projects) + " 个（略）\n";
+    dropped = false;
+    keep = nullptr;
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string line = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    pos = end == std::string::npos ? text.size() : end + 1;
+    if (line == "议题：" || line == "议定事项：") {
+      close_section();
+      keep = line == "议题：" ? &keep_agenda : &keep_decisions;
+      out += line + "\n";
+      continue;
+    }
+    if (line.empty()) close_section();
+    size_t dot = line.find(". ");
+    if (keep && dot != std::string::npos && dot > 0 && dot < 6 &&
+        line.find_first_not_of("0123456789") == dot) {
+      size_t n = std::stoul(line.substr(0, dot));
+      if (n >= 1 && n <= keep->size() && !(*keep)[n - 1]) {
+        dropped = true;
+        continue;
+      }
+    }
+    out += line;
+    if (end != std::string::npos) out += "\n";
+  }
+  close_section();
+  return out;
+}
+
 }  // namespace keyline

@@ -45,13 +45,23 @@ constexpr const char* kOpenLeadersSql =
 class SqlImportRepository final : public ImportRepository {
  public:
   Result<int64_t> Insert(Tx& tx, const ImportSession& s) override {
-    KL_ASSIGN_OR_RETURN(
-        sql::ResultSet rs,
-        ConnOf(tx).Query(kInsertSql,
-                         {TextValue(s.kind), TextValue(s.status), IntValue(s.creator_id),
-                          TextValue(s.file_name), IntValue(s.sheet), sql::Opt(s.period),
-                          TextValue(s.sheets), TextValue(s.table), TextValue(s.mapping),
-                          TextValue(s.result), IntValue(s.created_at), IntValue(s.expires_at)}));
+    // Built in place: a braced list would copy the stored table (tens of MiB for a large
+    // sheet) a second time (issue 17, import memory).
+    std::vector<sql::Value> params;
+    params.reserve(12);
+    params.push_back(TextValue(s.kind));
+    params.push_back(TextValue(s.status));
+    params.push_back(IntValue(s.creator_id));
+    params.push_back(TextValue(s.file_name));
+    params.push_back(IntValue(s.sheet));
+    params.push_back(sql::Opt(s.period));
+    params.push_back(TextValue(s.sheets));
+    params.push_back(TextValue(s.table));
+    params.push_back(TextValue(s.mapping));
+    params.push_back(TextValue(s.result));
+    params.push_back(IntValue(s.created_at));
+    params.push_back(IntValue(s.expires_at));
+    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kInsertSql, params));
     return rs.GetInt(0, 0);
   }
 

@@ -414,6 +414,7 @@ export default {
   'meet.minutes': 'Download minutes',
   'meet.none': 'No meetings',
   'meet.agendaProposed': '(proposed for the meeting date)',
+  'meet.otherProjects': 'Projects of other units: {n} (not shown)',
   'meet.kind': 'Kind',
   'meet.owner': 'Owner',
   'meet.due': 'Due',

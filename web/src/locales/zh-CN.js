@@ -416,6 +416,7 @@ export default {
   'meet.minutes': '下载会议纪要',
   'meet.none': '没有调度会',
   'meet.agendaProposed': '（按会议日期自动生成的建议议题）',
+  'meet.otherProjects': '其他单位项目 {n} 个（不显示）',
   'meet.kind': '类型',
   'meet.owner': '责任人',
   'meet.due': '时限',
