@@ -250,6 +250,24 @@ TEST_P(MeetingsApi, DepartmentsReadTheirOwnProjectsAndACountOfOthers) {
   // The stored agenda, minutes and snapshots are unchanged.
   EXPECT_EQ(fgw->Get(url + "/minutes.txt").body, office_text);
   EXPECT_EQ(fgw->Get(url).json.at("agenda").as_array().size(), all_items);
+  EXPECT_EQ(fgw->Get(url).json.at("decisions").as_array().size(), 2u);
+  // The meeting itself (GET /meetings/{id} and the list) follows the same rule: the other
+  // units' agenda items and decisions are not in the answer at all.
+  for (const std::string& path : {url, std::string("/api/v1/meetings")}) {
+    HttpResult edu_meeting = edu_client->Get(path);
+    ASSERT_EQ(edu_meeting.status, 200) << edu_meeting.body;
+    EXPECT_EQ(edu_meeting.body.find("电子六路"), std::string::npos) << path << edu_meeting.body;
+    if (path == url) {  // the list carries agendas, not decisions
+      EXPECT_NE(edu_meeting.body.find("第四中学尽快完成拆迁"), std::string::npos) << path;
+    }
+    HttpResult build_meeting = build_client->Get(path);
+    ASSERT_EQ(build_meeting.status, 200) << build_meeting.body;
+    EXPECT_EQ(build_meeting.body.find("第四中学"), std::string::npos) << path << build_meeting.body;
+  }
+  HttpResult edu_meeting = edu_client->Get(url);
+  EXPECT_EQ(edu_meeting.json.at("agenda").as_array().size(), school_items);
+  EXPECT_EQ(edu_meeting.json.at("decisions").as_array().size(), 1u);
+  EXPECT_EQ(leader->Get(url).json.at("agenda").as_array().size(), all_items);
   EXPECT_EQ(As("admin")->Get("/api/v1/audit/verify").json.at("ok"), true);
 }
 

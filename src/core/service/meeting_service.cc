@@ -172,11 +172,37 @@ Result<DispatchMeeting> MeetingService::LoadVisible(Tx& tx, const Caller& caller
   return m;
 }
 
+Status MeetingService::RedactForCaller(Tx& tx, const Caller& caller, DispatchMeeting* m) {
+  if (caller.role != Role::kDepartment && caller.role != Role::kServiceOfficer) {
+    return Status::Ok();
+  }
+  ProjectScope scope = ScopeFor(caller, Today());
+  std::map<int64_t, bool> in_scope;
+  if (m->agenda) {
+    std::vector<AgendaItem> kept;
+    for (AgendaItem& item : *m->agenda) {
+      KL_ASSIGN_OR_RETURN(bool mine, Mine(tx, scope, item.project_id, &in_scope));
+      if (mine) kept.push_back(std::move(item));
+    }
+    m->agenda = std::move(kept);
+  }
+  std::vector<MeetingDecision> decisions;
+  for (MeetingDecision& d : m->decisions) {
+    bool mine = true;  // a decision on no project (a task, a note) concerns every attendee
+    if (d.project_id) {
+      KL_ASSIGN_OR_RETURN(mine, Mine(tx, scope, *d.project_id, &in_scope));
+    }
+    if (mine) decisions.push_back(std::move(d));
+  }
+  m->decisions = std::move(decisions);
+  return Status::Ok();
+}
+
 Result<DispatchMeeting> MeetingService::Get(const Caller& caller, int64_t id) {
   DispatchMeeting out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, LoadVisible(tx, caller, id));
-    return Status::Ok();
+    return RedactForCaller(tx, caller, &out);
   });
   if (!st.ok()) return st;
   return out;
@@ -187,6 +213,7 @@ Result<PageOf<DispatchMeeting>> MeetingService::List(const Caller& caller,
   PageOf<DispatchMeeting> out;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.meetings->List(tx, query, MeetingScopeFor(caller)));
+    for (DispatchMeeting& m : out.items) KL_RETURN_IF_ERROR(RedactForCaller(tx, caller, &m));
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -134,6 +134,9 @@ class MeetingService {
   // not).
   Result<bool> Mine(Tx& tx, const ProjectScope& scope, int64_t project_id,
                     std::map<int64_t, bool>* cache);
+  // Need to know: for a department or service officer, leaves out of m the agenda items and
+  // decisions of projects outside its scope (the stored meeting is not changed); others as is.
+  Status RedactForCaller(Tx& tx, const Caller& caller, DispatchMeeting* m);
   Status Validate(Tx& tx, const DispatchMeeting& m);
   Result<std::vector<AgendaItem>> ProposeIn(Tx& tx, const Caller& caller, const std::string& date);
   Result<std::string> RenderIn(Tx& tx, const DispatchMeeting& m,
