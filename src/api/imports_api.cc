@@ -429,10 +429,9 @@ void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
              http::RouteOptions{kMaxImportBytes});
   router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
   // A template is small and built from the database alone: not an import, not gated.
-  router.Add("GET", "/api/v1/imports/templates/{kind}",
-             Protected(ctx, [&ctx](const Caller& c, http::Request& r) {
-               return GetTemplate(ctx, c, r);
-             }));
+  router.Add(
+      "GET", "/api/v1/imports/templates/{kind}",
+      Protected(ctx, [&ctx](const Caller& c, http::Request& r) { return GetTemplate(ctx, c, r); }));
   router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
   router.Add("PUT", "/api/v1/imports/{id}/values", bind(PutValues), http::RouteOptions{4 << 20});
   router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));
