@@ -90,6 +90,13 @@ Result<int> PathPeriod(const http::Request& request, const char* name) {
                           "invalid period (expected YYYYMM, e.g. 202610)");
 }
 
+Result<ReportTarget> PathReportTarget(const http::Request& request) {
+  ReportTarget t;
+  KL_ASSIGN_OR_RETURN(t.project_id, PathId(request, "id"));
+  KL_ASSIGN_OR_RETURN(t.period, PathPeriod(request, "period"));
+  return t;
+}
+
 Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed) {
   for (const auto& [key, value] : request.query) {

@@ -101,7 +101,7 @@ struct ApiContext {
   importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
   // Imports at once (issue 17; nullptr: no limit).
   ImportGate* import_gate = nullptr;
-  NamingService* naming = nullptr;  // aliases and name look-ups (issue 14)
+  NamingService* naming = nullptr;                 // aliases and name look-ups (issue 14)
   engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
   engine::RatesService* rates = nullptr;
 
@@ -138,6 +138,12 @@ Result<std::optional<int64_t>> QueryInt(const http::Request& request, const char
                                         int64_t max, bool required);
 // The path parameter as a period YYYYMM (2000..2100, month 01..12); kNotFound otherwise.
 Result<int> PathPeriod(const http::Request& request, const char* name);
+// A project's report named by the path /projects/{id}/reports/{period}.
+struct ReportTarget {
+  int64_t project_id = 0;
+  int period = 0;
+};
+Result<ReportTarget> PathReportTarget(const http::Request& request);
 // kInvalidArgument naming the first query parameter not in `allowed`.
 Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed);

@@ -38,20 +38,8 @@ http::Response GetTodo(ApiContext& ctx, const Caller& caller, http::Request& req
   return JsonOk(w.Take());
 }
 
-struct Target {
-  int64_t project_id = 0;
-  int period = 0;
-};
-
-Result<Target> ReadTarget(const http::Request& req) {
-  Target t;
-  KL_ASSIGN_OR_RETURN(t.project_id, PathId(req, "id"));
-  KL_ASSIGN_OR_RETURN(t.period, PathPeriod(req, "period"));
-  return t;
-}
-
 http::Response GetPrefill(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   auto p = ctx.desk->Prefill(caller, t->project_id, t->period);
   if (!p.ok()) return Error(req, p.status());
@@ -80,7 +68,7 @@ void OptWan(JsonWriter& w, const char* key, const std::optional<Money>& m) {
 }
 
 http::Response GetCompare(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   auto c = ctx.desk->Compare(caller, t->project_id, t->period);
   if (!c.ok()) return Error(req, c.status());

@@ -13,18 +13,6 @@ namespace {
 
 constexpr size_t kMaxAttachmentBody = kMaxAttachmentBytes;
 
-struct Target {
-  int64_t project_id = 0;
-  int period = 0;
-};
-
-Result<Target> ReadTarget(const http::Request& req) {
-  Target t;
-  KL_ASSIGN_OR_RETURN(t.project_id, PathId(req, "id"));
-  KL_ASSIGN_OR_RETURN(t.period, PathPeriod(req, "period"));
-  return t;
-}
-
 // Reads the editable report fields (and the version) from a body.
 void ReadInput(FieldReader& f, ReportInput* in) {
   in->completed_investment = f.Amount("completed_investment", false);
@@ -69,7 +57,7 @@ std::string ViewJson(const ReportView& v) {
 }
 
 http::Response GetReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   auto view = ctx.reports->Get(caller, t->project_id, t->period);
   if (!view.ok()) return Error(req, view.status());
@@ -90,14 +78,14 @@ http::Response ListProjectReports(ApiContext& ctx, const Caller& caller, http::R
 
 // The target, the fields and the version of a save or submit request.
 struct EditRequest {
-  Target target;
+  ReportTarget target;
   ReportInput input;
   int64_t version = 0;
 };
 
 Result<EditRequest> ReadEdit(const http::Request& req) {
   EditRequest e;
-  KL_ASSIGN_OR_RETURN(e.target, ReadTarget(req));
+  KL_ASSIGN_OR_RETURN(e.target, PathReportTarget(req));
   KL_ASSIGN_OR_RETURN(boost::json::object body, ReadJsonBody(req));
   FieldReader f(body);
   ReadInput(f, &e.input);
@@ -109,7 +97,7 @@ Result<EditRequest> ReadEdit(const http::Request& req) {
 http::Response SaveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto e = ReadEdit(req);
   if (!e.ok()) return Error(req, e.status());
-  const Target* t = &e->target;
+  const ReportTarget* t = &e->target;
   auto saved = ctx.reports->Save(caller, t->project_id, t->period, e->version, e->input);
   if (!saved.ok()) return Error(req, saved.status());
   return JsonOk(ToJson(*saved));
@@ -118,7 +106,7 @@ http::Response SaveReport(ApiContext& ctx, const Caller& caller, http::Request& 
 http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto e = ReadEdit(req);
   if (!e.ok()) return Error(req, e.status());
-  const Target* t = &e->target;
+  const ReportTarget* t = &e->target;
   auto result = ctx.reports->Submit(caller, t->project_id, t->period, e->version, e->input);
   if (!result.ok()) return Error(req, result.status());
   JsonWriter w;
@@ -135,7 +123,7 @@ http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request
 
 http::Response ReviewReport(ApiContext& ctx, const Caller& caller, http::Request& req,
                             bool approve) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
@@ -159,7 +147,7 @@ http::Response ReturnReport(ApiContext& ctx, const Caller& caller, http::Request
 }
 
 http::Response UnlockReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   auto body = ReadJsonBody(req);
   if (!body.ok()) return Error(req, body.status());
@@ -221,7 +209,7 @@ http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request&
 }
 
 http::Response UploadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = ReadTarget(req);
+  auto t = PathReportTarget(req);
   if (!t.ok()) return Error(req, t.status());
   std::string filename = req.Query("filename").value_or("");
   auto added = ctx.reports->AddAttachment(caller, t->project_id, t->period, filename, req.body);

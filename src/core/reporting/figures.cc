@@ -4,8 +4,20 @@ namespace keyline {
 
 double ElapsedShare(int period) { return static_cast<double>(period % 100) / 12.0; }
 
-int ReportPeriodOf(int month) {
-  return month % 100 == 1 ? (month / 100 - 1) * 100 + 12 : month - 1;
+int PreviousPeriod(int period) {
+  return period % 100 == 1 ? (period / 100 - 1) * 100 + 12 : period - 1;
+}
+
+int ReportPeriodOf(int month) { return PreviousPeriod(month); }
+
+Status CheckReportPeriod(int period) {
+  int year = period / 100;
+  int month = period % 100;
+  if (year < 2000 || year > 2100 || month < 1 || month > 12) {
+    return Status::InvalidArgument("报告期无效（应为 YYYYMM）", "invalid period (expected YYYYMM)",
+                                   {{"period", "报告期无效", "invalid period"}});
+  }
+  return Status::Ok();
 }
 
 void DeriveRates(ProjectFigures* f) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "common/result.h"
 #include "core/model/reporting.h"
 
 namespace keyline {
@@ -14,6 +15,13 @@ double ElapsedShare(int period);
 // The report period (YYYYMM) on a day of month `month` (YYYYMM): the month before, whose report
 // is being filed (202612 → 202611, 202601 → 202512).
 int ReportPeriodOf(int month);
+
+// The period before `period` (YYYYMM): 202612 → 202611, 202601 → 202512.
+int PreviousPeriod(int period);
+
+// A report period the services accept: YYYYMM with year 2000..2100 and month 01..12; else
+// kInvalidArgument naming the field "period".
+Status CheckReportPeriod(int period);
 
 // Fills the rates of figures from its amounts: annual completion rate = year_to_date ÷
 // annual_plan (none without a plan > 0), gap = (rate − elapsed share) × 100 percentage points

@@ -9,20 +9,6 @@
 namespace keyline {
 namespace {
 
-Status CheckPeriod(int period) {
-  int year = period / 100;
-  int month = period % 100;
-  if (year < 2000 || year > 2100 || month < 1 || month > 12) {
-    return Status::InvalidArgument("报告期无效（应为 YYYYMM）", "invalid period (expected YYYYMM)",
-                                   {{"period", "报告期无效", "invalid period"}});
-  }
-  return Status::Ok();
-}
-
-int PreviousPeriod(int period) {
-  return period % 100 == 1 ? (period / 100 - 1) * 100 + 12 : period - 1;
-}
-
 const char* StateOf(const std::optional<ReportStatus>& status) {
   if (!status) return "missing";
   switch (*status) {
@@ -59,7 +45,7 @@ Result<ReportTodo> ReportDesk::Todo(const Caller& caller, std::optional<int> per
   std::string today = Today();
   ReportTodo todo;
   if (period) {
-    KL_RETURN_IF_ERROR(CheckPeriod(*period));
+    KL_RETURN_IF_ERROR(CheckReportPeriod(*period));
     todo.period = *period;
   } else {
     int month = std::stoi(today.substr(0, 4)) * 100 + std::stoi(today.substr(5, 2));
@@ -89,7 +75,7 @@ Result<ReportTodo> ReportDesk::Todo(const Caller& caller, std::optional<int> per
 }
 
 Result<ReportPrefill> ReportDesk::Prefill(const Caller& caller, int64_t project_id, int period) {
-  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_RETURN_IF_ERROR(CheckReportPeriod(period));
   if (caller.role != Role::kReporter && caller.role != Role::kAdmin &&
       caller.role != Role::kSupervisor) {
     return Status::Forbidden("只有项目单位可以填报月报",
@@ -178,7 +164,7 @@ Result<BatchResult> ReportDesk::ApproveAllWithoutWarnings(const Caller& caller,
                              "only the responsible department or the 发改 office reviews "
                              "monthly reports");
   }
-  if (period) KL_RETURN_IF_ERROR(CheckPeriod(*period));
+  if (period) KL_RETURN_IF_ERROR(CheckReportPeriod(*period));
   ReportQuery query;
   query.period = period;
   query.statuses = {ReportStatus::kSubmitted};
@@ -207,7 +193,7 @@ Result<BatchResult> ReportDesk::ApproveAllWithoutWarnings(const Caller& caller,
 }
 
 Result<ReviewCompare> ReportDesk::Compare(const Caller& caller, int64_t project_id, int period) {
-  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_RETURN_IF_ERROR(CheckReportPeriod(period));
   ReviewCompare c;
   c.project_id = project_id;
   c.period = period;

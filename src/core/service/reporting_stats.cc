@@ -9,16 +9,6 @@
 namespace keyline {
 namespace {
 
-Status CheckPeriod(int period) {
-  int year = period / 100;
-  int month = period % 100;
-  if (year < 2000 || year > 2100 || month < 1 || month > 12) {
-    return Status::InvalidArgument("报告期无效（应为 YYYYMM）", "invalid period (expected YYYYMM)",
-                                   {{"period", "报告期无效", "invalid period"}});
-  }
-  return Status::Ok();
-}
-
 bool Counted(const MonthlyReport& r) {
   return r.status == ReportStatus::kSubmitted || r.status == ReportStatus::kApproved;
 }
@@ -31,7 +21,7 @@ std::string ReportingStats::Today() const {
 
 Result<ProjectFigures> ReportingStats::Figures(const Caller& caller, int64_t project_id,
                                                int period) {
-  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_RETURN_IF_ERROR(CheckReportPeriod(period));
   ProjectFigures f;
   f.project_id = project_id;
   f.period = period;
@@ -61,7 +51,7 @@ Result<ProjectFigures> ReportingStats::Figures(const Caller& caller, int64_t pro
 
 Result<PortfolioSummary> ReportingStats::Summary(const Caller& caller, int period,
                                                  const ReportingFilter& filter) {
-  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_RETURN_IF_ERROR(CheckReportPeriod(period));
   PortfolioSummary s;
   s.period = period;
   ProjectQuery query;
@@ -92,7 +82,7 @@ Result<PortfolioSummary> ReportingStats::Summary(const Caller& caller, int perio
 
 Result<Completeness> ReportingStats::Count(const Caller& caller, int period,
                                            const ReportingFilter& filter) {
-  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_RETURN_IF_ERROR(CheckReportPeriod(period));
   Completeness c;
   c.period = period;
   KL_ASSIGN_OR_RETURN(c.window, settings_.Window(period));
