@@ -44,7 +44,10 @@ INSTANTIATE_TEST_SUITE_P(Backends, AuditCli,
                          [](const auto& info) { return BackendName(info.param); });
 
 TEST_P(AuditCli, VerifyExitCodesWithAndWithoutTheWitness) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);  // leaves a witness mark
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }  // leaves a witness mark
   CliRun intact = K("audit verify");
   EXPECT_EQ(intact.exit_code, 0) << intact.output;
   EXPECT_NE(intact.output.find("audit chain intact"), std::string::npos) << intact.output;
@@ -65,7 +68,10 @@ TEST_P(AuditCli, VerifyExitCodesWithAndWithoutTheWitness) {
 }
 
 TEST_P(AuditCli, RotatingTheKeyKeepsOlderEntriesVerifiable) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }
   CliRun rotated = K("audit rotate-key");
   ASSERT_EQ(rotated.exit_code, 0) << rotated.output;
   ASSERT_EQ(K("bulletin issue --period 202611").exit_code, 0);  // entries under the new key

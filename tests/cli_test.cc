@@ -50,7 +50,10 @@ TEST_P(Cli, SeedsTheDemoDistrictOnceAndPrintsTheLogins) {
 }
 
 TEST_P(Cli, ManagesUsers) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }
   CliRun weak = K("user add zhangsan --role supervisor --unit 1", "short\n");
   EXPECT_EQ(weak.exit_code, 1);
   EXPECT_NE(weak.output.find("密码"), std::string::npos) << weak.output;
@@ -79,7 +82,10 @@ TEST_P(Cli, RejectsBadCommandsWithUsage) {
 }
 
 TEST_P(Cli, BacksUpTheDatabase) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }
   TempDir out;
   std::string file = out.path() + "/keyline.backup";
   CliRun backup = K("backup --out " + file);
@@ -273,7 +279,10 @@ TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
 // keyline import ledger --map (issue 14): short names match the demo district's units; the
 // dry run lists the one it cannot place; a mapping file creates it and saves the aliases.
 TEST_P(Cli, ImportsShortUnitNamesWithAMappingFile) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }
   std::string ledger =
       std::string(KEYLINE_SOURCE_DIR) + "/tests/fixtures/import/ledger_short_names.xlsx";
   CliRun dry = K("import ledger '" + ledger + "' --dry-run");
@@ -485,7 +494,10 @@ TEST_P(Cli, SetupRefusesBadArgumentsAndWritesNothing) {
 }
 
 TEST_P(Cli, SetupIsRefusedOnTheDemoDatabase) {
-  ASSERT_EQ(K("seed-demo").exit_code, 0);
+  {
+    CliRun seeded = K("seed-demo");
+    ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
+  }
   DbCounts before = Count(db_);
   CliRun setup = K(std::string(kSetupArgs) + " --towns-as-units", kSetupPassword);
   EXPECT_EQ(setup.exit_code, 1) << setup.output;

@@ -241,8 +241,8 @@ Result<SubmitResult> ReportService::SubmitInTx(Tx& tx, const Caller& caller, int
                                                int period, int64_t expected_version,
                                                const ReportInput& input) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));
-  KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(period));
-  KL_ASSIGN_OR_RETURN(ReportRules rules, settings_.Rules());
+  KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(tx, period));
+  KL_ASSIGN_OR_RETURN(ReportRules rules, settings_.Rules(tx));
   std::string today = Today();
   SubmitResult result;
   KL_ASSIGN_OR_RETURN(Project project, LoadProject(tx, caller, project_id, Access::kFill));
@@ -436,7 +436,7 @@ Status ReportService::DeleteAttachmentIn(Tx& tx, const Caller& caller, const Att
     }
     return project.status();
   }
-  KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(report.period));
+  KL_ASSIGN_OR_RETURN(ReportWindow window, settings_.Window(tx, report.period));
   KL_RETURN_IF_ERROR(CheckWritable(report, window));
   KL_RETURN_IF_ERROR(reporting_.attachments->Delete(tx, meta.id));
   return audit_.Record(tx, caller, "delete", "attachment", std::to_string(meta.id), ToJson(meta),

@@ -72,7 +72,7 @@ ReportRules DecodeRules(const std::string& text) {
   return r;
 }
 
-Result<std::shared_ptr<const ReportingSettings::Snapshot>> ReportingSettings::Load() {
+Result<std::shared_ptr<const ReportingSettings::Snapshot>> ReportingSettings::Load(Tx* in_tx) {
   int64_t now = clock_.NowMs();
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -80,7 +80,7 @@ Result<std::shared_ptr<const ReportingSettings::Snapshot>> ReportingSettings::Lo
   }
   auto snap = std::make_shared<Snapshot>();
   snap->loaded_at = now;
-  Status st = tx_.Read([&](Tx& tx) -> Status {
+  auto load = [&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(std::optional<std::string> rule, repo_.GetSetting(tx, kRuleKey));
     if (rule) snap->rule = DecodeRule(*rule);
     KL_ASSIGN_OR_RETURN(std::optional<std::string> rules, repo_.GetSetting(tx, kRulesKey));
@@ -88,7 +88,11 @@ Result<std::shared_ptr<const ReportingSettings::Snapshot>> ReportingSettings::Lo
     KL_ASSIGN_OR_RETURN(std::vector<ReportWindow> windows, repo_.ListWindows(tx, 0, 999999));
     for (ReportWindow& w : windows) snap->windows[w.period] = std::move(w);
     return Status::Ok();
-  });
+  };
+  // Inside a caller's transaction the settings are read on its connection: a second
+  // transaction from the pool would wait forever once every connection is held by a caller
+  // waiting in the same place.
+  Status st = in_tx != nullptr ? load(*in_tx) : tx_.Read(load);
   if (!st.ok()) return st;
   std::shared_ptr<const Snapshot> shared = std::move(snap);
   std::lock_guard<std::mutex> lock(mu_);
@@ -102,24 +106,33 @@ void ReportingSettings::Invalidate() {
 }
 
 Result<ReportWindowRule> ReportingSettings::Rule() {
-  KL_ASSIGN_OR_RETURN(auto s, Load());
+  KL_ASSIGN_OR_RETURN(auto s, Load(nullptr));
   return s->rule;
 }
 
 Result<ReportRules> ReportingSettings::Rules() {
-  KL_ASSIGN_OR_RETURN(auto s, Load());
+  KL_ASSIGN_OR_RETURN(auto s, Load(nullptr));
   return s->rules;
 }
 
-Result<ReportWindow> ReportingSettings::Window(int period) {
-  KL_ASSIGN_OR_RETURN(auto s, Load());
+Result<ReportRules> ReportingSettings::Rules(Tx& tx) {
+  KL_ASSIGN_OR_RETURN(auto s, Load(&tx));
+  return s->rules;
+}
+
+Result<ReportWindow> ReportingSettings::Window(int period) { return WindowIn(nullptr, period); }
+
+Result<ReportWindow> ReportingSettings::Window(Tx& tx, int period) { return WindowIn(&tx, period); }
+
+Result<ReportWindow> ReportingSettings::WindowIn(Tx* tx, int period) {
+  KL_ASSIGN_OR_RETURN(auto s, Load(tx));
   auto it = s->windows.find(period);
   if (it != s->windows.end()) return it->second;
   return WindowFor(period, s->rule, calendar_);
 }
 
 Result<std::vector<ReportWindow>> ReportingSettings::Year(int year) {
-  KL_ASSIGN_OR_RETURN(auto s, Load());
+  KL_ASSIGN_OR_RETURN(auto s, Load(nullptr));
   std::vector<ReportWindow> out;
   for (int m = 1; m <= 12; ++m) {
     int period = year * 100 + m;

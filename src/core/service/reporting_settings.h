@@ -35,6 +35,10 @@ class ReportingSettings {
   Result<ReportRules> Rules();
   // The window of a period: its override, or the rule applied on the working-day calendar.
   Result<ReportWindow> Window(int period);
+  // The same, read inside the caller's transaction: use these from within TxRunner::Read or
+  // Write, never the forms above (they take a second connection from the pool).
+  Result<ReportWindow> Window(Tx& tx, int period);
+  Result<ReportRules> Rules(Tx& tx);
   // The twelve windows of a year.
   Result<std::vector<ReportWindow>> Year(int year);
 
@@ -53,7 +57,9 @@ class ReportingSettings {
     std::map<int, ReportWindow> windows;  // overrides of the cached range
   };
   // The cached snapshot (shared, never copied), reloaded when older than kCacheMs.
-  Result<std::shared_ptr<const Snapshot>> Load();
+  // in_tx: the caller's transaction, or nullptr to read in a transaction of its own.
+  Result<std::shared_ptr<const Snapshot>> Load(Tx* in_tx);
+  Result<ReportWindow> WindowIn(Tx* tx, int period);
   void Invalidate();
   Status RequireAdmin(const Caller& caller) const;
 

@@ -118,14 +118,14 @@ Status LightsService::CheckPeriod(int period) const {
   return Status::Ok();
 }
 
-Result<LightContext> LightsService::ContextFor(int period, std::optional<int32_t> as_of) {
+Result<LightContext> LightsService::ContextFor(Tx& tx, int period, std::optional<int32_t> as_of) {
   LightContext c;
   c.period = period;
   std::string today = Today();
   int32_t today_key = DateKey(today);
   c.as_of = std::min(std::min(today_key, as_of.value_or(today_key)), PeriodEndDate(period));
   int prev = PeriodOfIndex(MonthIndex(period) - 1);
-  KL_ASSIGN_OR_RETURN(ReportWindow window, reporting_.Window(prev));
+  KL_ASSIGN_OR_RETURN(ReportWindow window, reporting_.Window(tx, prev));
   c.report_due = DateKey(window.due_on);
   // Memoised per request: many procedures share a due date, and the calendar counts day by day.
   const WorkingCalendar* cal = &calendar_;
@@ -153,7 +153,7 @@ Result<LightsService::Evaluated> LightsService::Evaluate(Tx& tx, const ProjectSc
                                                          std::optional<int32_t> as_of) {
   Evaluated out;
   KL_ASSIGN_OR_RETURN(out.rules, LoadRules(tx));
-  KL_ASSIGN_OR_RETURN(out.context, ContextFor(period, as_of));
+  KL_ASSIGN_OR_RETURN(out.context, ContextFor(tx, period, as_of));
   KL_ASSIGN_OR_RETURN(std::vector<ProjectLabel> labels, lights_.lights->VisibleProjects(tx, scope));
   KL_ASSIGN_OR_RETURN(std::vector<LightJudgementRow> rows,
                       lights_.lights->Judgements(tx, period, period, std::nullopt));
@@ -252,7 +252,7 @@ Result<ProjectLightsDetail> LightsService::ForProject(const Caller& caller, int6
                               "this project has no lights (conceived or withdrawn projects)");
     }
     KL_ASSIGN_OR_RETURN(LightRuleSet rules, LoadRules(tx));
-    KL_ASSIGN_OR_RETURN(LightContext context, ContextFor(period));
+    KL_ASSIGN_OR_RETURN(LightContext context, ContextFor(tx, period));
     std::shared_ptr<const FactsIndex> index_ptr = IndexFor(facts);
     const FactsIndex& index = *index_ptr;
     ProjectLights lights = EvaluateProjectLights(facts, index, row->second, rules, context);

@@ -133,7 +133,8 @@ class LightsService {
   static void WithReasons(const Evaluated& ev, const Facts& facts, const FactsIndex& index,
                           LightsItem* item);
   Result<LightRuleSet> LoadRules(Tx& tx);
-  Result<LightContext> ContextFor(int period, std::optional<int32_t> as_of = {});
+  // Read inside the caller's transaction (the reporting calendar may be loaded on it).
+  Result<LightContext> ContextFor(Tx& tx, int period, std::optional<int32_t> as_of = {});
   std::string Today() const;
   // The row index of these facts, built once per change of the facts (call with a view held).
   std::shared_ptr<const FactsIndex> IndexFor(const Facts& facts);

@@ -1,6 +1,7 @@
 // Contract tests of the SQL repositories, run against SQLite always and PostgreSQL when
 // PG_TEST_DSN is set (scripts/with-pg.sh); with KEYLINE_REQUIRE_PG=1 a missing server fails.
 #include <gtest/gtest.h>
+#include <cstdlib>
 
 #include <algorithm>
 #include <atomic>
@@ -1110,6 +1111,27 @@ TEST_P(RepositoriesTest, WriteErrorRollsBack) {
   });
   EXPECT_EQ(st.code(), ErrorCode::kConflict);
   EXPECT_TRUE(Ids(ProjectQuery{}).empty());
+}
+
+// A transaction opened inside another holds one pooled connection while it waits for a second:
+// with every connection held that way nobody moves. It is counted, and refused under
+// KEYLINE_STRICT_TX=1 (which CTest sets for every test) so that a test fails instead of hanging.
+TEST_P(RepositoriesTest, ATransactionInsideAnotherIsCountedAndRefusedInTests) {
+  const char* strict = std::getenv("KEYLINE_STRICT_TX");
+  Status inner = Status::Ok();
+  Status outer = r().tx->Write([&](Tx&) -> Status {
+    inner = r().tx->Read([](Tx&) { return Status::Ok(); });
+    return Status::Ok();
+  });
+  EXPECT_OK(outer);
+  if (strict != nullptr && std::string(strict) == "1") {
+    EXPECT_EQ(inner.code(), ErrorCode::kInternal);
+  }
+  EXPECT_NE(store_->Metrics().find("keyline_db_nested_transactions_total 1\n"), std::string::npos)
+      << store_->Metrics();
+  // One after the other is fine, and not counted.
+  EXPECT_OK(r().tx->Read([](Tx&) { return Status::Ok(); }));
+  EXPECT_NE(store_->Metrics().find("keyline_db_nested_transactions_total 1\n"), std::string::npos);
 }
 
 TEST_P(RepositoriesTest, Backup) {

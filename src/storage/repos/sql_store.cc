@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "storage/repos/attraction_sql_repositories.h"
 #include "storage/repos/funds_sql_repositories.h"
@@ -16,14 +18,38 @@
 namespace keyline {
 namespace {
 
+// Transactions this thread has open. A transaction opened inside another waits for a second
+// pooled connection while holding the first: once every connection is held by a caller waiting
+// in the same place, nobody moves. Such a call is counted, and refused when
+// KEYLINE_STRICT_TX=1 (the tests set it) so that it fails a test instead of hanging a server.
+thread_local int open_transactions = 0;
+
+bool NestedTransactionsRefused() {
+  static const bool refused = [] {
+    const char* v = std::getenv("KEYLINE_STRICT_TX");
+    return v != nullptr && std::string_view(v) == "1";
+  }();
+  return refused;
+}
+
+class OpenTransaction {
+ public:
+  OpenTransaction() { ++open_transactions; }
+  ~OpenTransaction() { --open_transactions; }
+  OpenTransaction(const OpenTransaction&) = delete;
+  OpenTransaction& operator=(const OpenTransaction&) = delete;
+};
+
 // Runs core callbacks in SQL transactions and counts them.
 class SqlTxRunner final : public TxRunner {
  public:
   explicit SqlTxRunner(sql::Database& db) : db_(db) {}
 
   Status Read(const TxCallback& fn) override {
+    KL_RETURN_IF_ERROR(CheckNotNested());
     reads_.fetch_add(1, std::memory_order_relaxed);
     Status st = db_.Read([&](sql::Conn& conn) {
+      OpenTransaction open;  // on the thread that runs fn (SQLite writes run on their own)
       storage::SqlTx tx(conn);
       return fn(tx);
     });
@@ -32,8 +58,10 @@ class SqlTxRunner final : public TxRunner {
   }
 
   Status Write(const TxCallback& fn) override {
+    KL_RETURN_IF_ERROR(CheckNotNested());
     writes_.fetch_add(1, std::memory_order_relaxed);
     Status st = db_.Write([&](sql::Conn& conn) {
+      OpenTransaction open;  // on the thread that runs fn (SQLite writes run on their own)
       storage::SqlTx tx(conn);
       return fn(tx);
     });
@@ -48,15 +76,26 @@ class SqlTxRunner final : public TxRunner {
     };
     return "# TYPE keyline_db_transactions_total counter\n" + line("all", "read", reads_) +
            line("error", "read", read_errors_) + line("all", "write", writes_) +
-           line("error", "write", write_errors_);
+           line("error", "write", write_errors_) +
+           "# TYPE keyline_db_nested_transactions_total counter\n"
+           "keyline_db_nested_transactions_total " +
+           std::to_string(nested_.load(std::memory_order_relaxed)) + "\n";
   }
 
  private:
+  Status CheckNotNested() {
+    if (open_transactions == 0) return Status::Ok();
+    nested_.fetch_add(1, std::memory_order_relaxed);
+    if (!NestedTransactionsRefused()) return Status::Ok();
+    return Status::Internal("a transaction was opened inside another on the same thread");
+  }
+
   sql::Database& db_;
   std::atomic<int64_t> reads_{0};
   std::atomic<int64_t> read_errors_{0};
   std::atomic<int64_t> writes_{0};
   std::atomic<int64_t> write_errors_{0};
+  std::atomic<int64_t> nested_{0};
 };
 
 Status SqliteBackup(const std::string& source, const std::string& dest) {
