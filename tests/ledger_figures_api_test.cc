@@ -45,7 +45,7 @@ TEST_P(LedgerFiguresApi, ReimportingTheOwnExportChangesNothing) {
   }
   ASSERT_GT(row, 0);
   EXPECT_EQ(sheets[0].At(3, 6).text, "所属行业");
-  EXPECT_EQ(sheets[0].At(row, 6).text, "P8331 普通高中教育");
+  EXPECT_EQ(sheets[0].At(row, 6).text, "P8331 普通初中教育");
   EXPECT_EQ(sheets[0].At(row, 7).text, "雁塔区");
   EXPECT_EQ(sheets[0].At(row, 10).text, "雁塔区教育局");
   HttpResult dry = Upload(*fgw, "ledger", exported.body);
