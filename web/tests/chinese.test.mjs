@@ -84,6 +84,7 @@ test('an industry is shown with its name on the project and in the ledger', asyn
   await page.keyboard.type('百货');
   const offered = await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').allTextContents();
   assert.ok(offered.some((t) => t.trim() === 'F5211 百货零售'), offered.join(' | '));
+  await screenshot(page, 'chinese-industry-picker');
   await page.keyboard.press('Escape');
   await typeAndChoose(page, '[data-test=industry-select]', '零售', 'F52 零售业');
   await page.waitForURL(/industry=F52/);
