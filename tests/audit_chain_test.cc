@@ -4,8 +4,13 @@
 // every later hash without the key; Verify (and GET /api/v1/audit/verify) names each. A deleted
 // tail is found with the witness file only. Every row carries the project it touched (the typed
 // change feed).
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "app/audit_witness_file.h"
 #include "core/service/audit_log.h"
+#include "documents/xlsx_readback.h"
 #include "storage/repos/sql_store.h"
 #include "storage/sql/database.h"
 #include "tests/api_test.h"
@@ -197,6 +202,57 @@ TEST_P(AuditChain, AnIssuedBulletinPrintsTheChainHeadInItsFooter) {
   EXPECT_NE(html.body.find("审计链：截至第 " + Id(before.last_id) + " 条"), std::string::npos)
       << html.body.substr(html.body.size() > 600 ? html.body.size() - 600 : 0);
   EXPECT_NE(html.body.find("hash " + before.hash), std::string::npos);
+}
+
+// The PDF and every sheet of the .xlsx of an issued bulletin carry the same head line as its
+// HTML: the count, the last id and the hash that the witness recorded and `audit verify` reads.
+TEST_P(AuditChain, TheIssuedPdfAndXlsxPrintTheSameChainHeadAsTheWitness) {
+  auto fgw = As("fgw");
+  Witness();
+  auto marks = FileAuditWitness(app().audit_witness_file()).ReadMarks();
+  ASSERT_TRUE(marks.ok() && !marks->empty());
+  AuditHead witnessed = marks->back().head;
+  auto verified = app().audit().Verify(*app().repos().tx, *marks);
+  ASSERT_TRUE(verified.ok() && verified->ok());
+  ASSERT_EQ(verified->head.last_id, witnessed.last_id);
+  ASSERT_EQ(verified->head.hash, witnessed.hash);
+  ASSERT_EQ(fgw->Post("/api/v1/bulletins/202603/issue", "{}").status, 201);
+  std::string zh = "审计链：截至第" + Id(witnessed.last_id) + "条（共" +
+                   std::to_string(witnessed.count) + "条），末条哈希" + witnessed.hash;
+
+  HttpResult xlsx = fgw->Get("/api/v1/bulletins/202603?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  std::string error;
+  auto sheets = documents::testing::ReadBack(xlsx.body, &error);
+  ASSERT_FALSE(sheets.empty()) << error;
+  for (const auto& sheet : sheets) {
+    std::string last = sheet.rows.rbegin()->second.at(0).text;
+    std::string flat;
+    for (char ch : last)
+      if (ch != ' ') flat += ch;
+    EXPECT_EQ(flat.find(zh), 0u) << sheet.name << ": " << last;
+  }
+
+  HttpResult pdf = fgw->Get("/api/v1/bulletins/202603?format=pdf");
+  ASSERT_EQ(pdf.status, 200);
+  if (std::system("command -v pdftotext >/dev/null") != 0) GTEST_SKIP() << "no pdftotext";
+  TempDir dir;
+  std::ofstream(dir.path() + "/b.pdf", std::ios::binary) << pdf.body;
+  ASSERT_EQ(std::system(("pdftotext " + dir.path() + "/b.pdf " + dir.path() + "/b.txt").c_str()),
+            0);
+  std::ifstream in(dir.path() + "/b.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string flat;
+  for (char ch : text.str()) {
+    if (ch != ' ' && ch != '\n' && ch != '\f') flat += ch;
+  }
+  EXPECT_NE(flat.find(zh), std::string::npos)
+      << flat.substr(flat.size() > 600 ? flat.size() - 600 : 0);
+
+  // Published is frozen: a later write does not change the stored PDF.
+  ASSERT_EQ(fgw->Post("/api/v1/bulletins/202603/issue", R"({"reason":"更正"})").status, 201);
+  EXPECT_EQ(fgw->Get("/api/v1/bulletins/202603?format=pdf&version=1").body, pdf.body);
 }
 
 }  // namespace

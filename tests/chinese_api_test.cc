@@ -28,13 +28,14 @@ class ChineseApi : public ApiTest {
 };
 KL_INSTANTIATE_BACKENDS(ChineseApi);
 
-TEST_P(ChineseApi, IndustryTableHasSectionsAndDivisionsWithNames) {
+TEST_P(ChineseApi, IndustryTableHasEveryLevelWithNames) {
   auto fgw = As("fgw");
   HttpResult all = fgw->Get("/api/v1/meta/industries");
   ASSERT_EQ(all.status, 200) << all.body;
-  EXPECT_EQ(all.json.at("total").as_int64(), 117);  // 20 门类 + 97 大类
+  // 20 门类 + 97 大类 + 473 中类 + 1381 小类.
+  EXPECT_EQ(all.json.at("total").as_int64(), 20 + 97 + 473 + 1381);
   const auto& items = all.json.at("items").as_array();
-  ASSERT_EQ(items.size(), 117u);
+  ASSERT_EQ(items.size(), 1971u);
   EXPECT_EQ(items[0].at("code"), "A");
   EXPECT_EQ(items[0].at("name"), "农、林、牧、渔业");
   EXPECT_EQ(items[0].at("level").as_int64(), 1);
@@ -42,19 +43,37 @@ TEST_P(ChineseApi, IndustryTableHasSectionsAndDivisionsWithNames) {
   EXPECT_EQ(items[1].at("code"), "A01");
   EXPECT_EQ(items[1].at("name"), "农业");
   EXPECT_EQ(items[1].at("parent_code"), "A");
+  EXPECT_EQ(items[2].at("code"), "A011");
+  EXPECT_EQ(items[2].at("name"), "谷物种植");
+  EXPECT_EQ(items[2].at("level").as_int64(), 3);
+  EXPECT_EQ(items[2].at("parent_code"), "A01");
+  EXPECT_EQ(items[3].at("code"), "A0111");
+  EXPECT_EQ(items[3].at("name"), "稻谷种植");
+  EXPECT_EQ(items[3].at("level").as_int64(), 4);
+  EXPECT_EQ(items[3].at("parent_code"), "A011");
 
-  // By name: 零售 finds 零售业 (F52) and the section 批发和零售业.
+  // By name, at any level: 百货 finds the 小类 F5211 百货零售 alone.
+  HttpResult store = fgw->Get("/api/v1/meta/industries?q=%E7%99%BE%E8%B4%A7");
+  ASSERT_EQ(store.status, 200) << store.body;
+  ASSERT_EQ(store.json.at("total").as_int64(), 1) << store.body;
+  EXPECT_EQ(store.json.at("items").at(0).at("code"), "F5211");
+  EXPECT_EQ(store.json.at("items").at(0).at("name"), "百货零售");
+  EXPECT_EQ(store.json.at("items").at(0).at("parent_code"), "F521");
+  // 零售 finds the section 批发和零售业, the division 零售业 and the 70 中类 and 小类 named so.
   HttpResult retail = fgw->Get("/api/v1/meta/industries?q=%E9%9B%B6%E5%94%AE");
   ASSERT_EQ(retail.status, 200) << retail.body;
   std::string body = retail.body;
   EXPECT_NE(body.find("\"F52\""), std::string::npos) << body;
   EXPECT_NE(body.find("批发和零售业"), std::string::npos) << body;
-  EXPECT_EQ(retail.json.at("total").as_int64(), 2);
-  // By code prefix, any case.
+  EXPECT_EQ(retail.json.at("total").as_int64(), 72);
+  // By code prefix, any case: F5 is the two divisions and everything below them.
   HttpResult f5 = fgw->Get("/api/v1/meta/industries?q=f5");
   ASSERT_EQ(f5.status, 200);
-  EXPECT_EQ(f5.json.at("total").as_int64(), 2);  // F51 批发业, F52 零售业
+  EXPECT_EQ(f5.json.at("total").as_int64(), 148);
   EXPECT_EQ(f5.json.at("items").at(0).at("name"), "批发业");
+  HttpResult f521 = fgw->Get("/api/v1/meta/industries?q=F521");
+  ASSERT_EQ(f521.status, 200);
+  EXPECT_EQ(f521.json.at("total").as_int64(), 5);  // 综合零售 and its four 小类
 
   EXPECT_EQ(fgw->Get("/api/v1/meta/industries?level=2").status, 400);
   EXPECT_EQ(fgw->Get("/api/v1/meta/industries?q=" + std::string(101, 'a')).status, 400);
@@ -70,13 +89,13 @@ TEST_P(ChineseApi, ProjectsCarryTheNameOfTheirIndustry) {
       path, Json({{"version", before.json.at("version").as_int64()}, {"industry_code", "F5211"}}));
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(set.json.at("industry_code"), "F5211");
-  EXPECT_EQ(set.json.at("industry_name"), "零售业");  // the 小类 is named by its 大类
+  EXPECT_EQ(set.json.at("industry_name"), "百货零售");  // the 小类's own name
 
   // The ledger carries the name too, and filters by the 大类 picked in the UI.
   HttpResult ledger = fgw->Get("/api/v1/projects?industry=F52");
   ASSERT_EQ(ledger.status, 200) << ledger.body;
   ASSERT_EQ(ledger.json.at("total").as_int64(), 1);
-  EXPECT_EQ(ledger.json.at("items").at(0).at("industry_name"), "零售业");
+  EXPECT_EQ(ledger.json.at("items").at(0).at("industry_name"), "百货零售");
 
   // A project without a code has no name; a code outside the table is refused in zh and en.
   HttpResult school = fgw->Get("/api/v1/projects/" + Id(fx().project_school));

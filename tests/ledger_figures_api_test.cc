@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "documents/xlsx_readback.h"
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -29,11 +30,24 @@ TEST_P(LedgerFiguresApi, ReimportingTheOwnExportChangesNothing) {
   HttpResult patched = fgw->Patch(
       path, Json({{"version", version},
                   {"name", "雁塔区第四中学（一期）"},
+                  {"industry_code", "P8331"},
                   {"scale_content", "新建教学楼、食堂：总建筑面积２万平方米；\n二期另行立项。"}}));
   ASSERT_EQ(patched.status, 200) << patched.body;
 
   HttpResult exported = fgw->Get("/api/v1/projects/export.xlsx");
   ASSERT_EQ(exported.status, 200);
+  // The sheet reads like the office's own: the industry with its name, units and regions by name.
+  auto sheets = documents::testing::ReadBack(exported.body);
+  ASSERT_EQ(sheets.size(), 1u);
+  int64_t row = 0;
+  for (const auto& [n, cells] : sheets[0].rows) {
+    if (cells.size() > 1 && cells[1].text == "雁塔区第四中学（一期）") row = n;
+  }
+  ASSERT_GT(row, 0);
+  EXPECT_EQ(sheets[0].At(3, 6).text, "所属行业");
+  EXPECT_EQ(sheets[0].At(row, 6).text, "P8331 普通初中教育");
+  EXPECT_EQ(sheets[0].At(row, 7).text, "雁塔区");
+  EXPECT_EQ(sheets[0].At(row, 10).text, "雁塔区教育局");
   HttpResult dry = Upload(*fgw, "ledger", exported.body);
   ASSERT_EQ(dry.status, 201) << dry.body;
   const auto& s = dry.json.at("summary");
@@ -79,7 +93,7 @@ TEST_P(LedgerFiguresApi, MonthlyFiguresGivenAsTheYearToDate) {
             "1200");
 
   server().clock().Set(At("2026-03-27"));  // 202603 is open
-  fgw = As("fgw");                          // a month later: a new session
+  fgw = As("fgw");                         // a month later: a new session
   HttpResult mar =
       Upload(*fgw, "reports", Fixture("reports_cumulative_mar.xlsx"), "?period=202603");
   ASSERT_EQ(mar.status, 201) << mar.body;

@@ -6,13 +6,9 @@
 #include <cstddef>
 #include <string_view>
 
-namespace keyline {
+#include "common/embedded_file.h"
 
-struct EmbeddedFile {
-  const char* path;  // relative, e.g. "projects.json"
-  const char* data;
-  size_t size;
-};
+namespace keyline {
 
 extern const EmbeddedFile kDemoFiles[];
 extern const EmbeddedFile kReferenceFiles[];

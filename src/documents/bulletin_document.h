@@ -30,6 +30,9 @@ struct BulletinDocument {
   std::string issuer;      // the issuing unit (left of the 文号 line)
   std::string date_line;   // 2026年4月5日
   std::vector<DocSection> sections;
+  // A last small line of every form when not empty: the audit chain head of an issued bulletin
+  // (set by BulletinIssuer; empty in a draft).
+  std::string footer;
 };
 
 BulletinDocument LayOutBulletin(const BulletinData& data);

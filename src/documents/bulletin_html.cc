@@ -183,6 +183,7 @@ Result<std::string> RenderBulletinXlsx(const BulletinDocument& doc) {
       sheets.push_back(std::move(sheet));
     }
   }
+  for (OfficeSheet& sheet : sheets) sheet.footer = doc.footer;
   return WriteWorkbook(sheets);
 }
 

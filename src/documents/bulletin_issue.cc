@@ -77,17 +77,22 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
   KL_ASSIGN_OR_RETURN(BulletinData data, bulletins_.Build(caller, period));
   BulletinDocument doc = LayOutBulletin(data);
   std::string html = RenderBulletinHtml(doc);
-  KL_ASSIGN_OR_RETURN(std::string pdf, RenderBulletinPdf(doc));
-  KL_ASSIGN_OR_RETURN(std::string xlsx, RenderBulletinXlsx(doc));
   std::string subject = Subject(period);
   Snapshot out;
   Status st = tx_.Write([&](Tx& tx) -> Status {
-    std::string issued_html = html;  // the lambda may run again on a retry
+    // The lambda may run again on a retry: every form is made afresh from `doc` and the head.
+    BulletinDocument issued = doc;
+    std::string issued_html = html;
     if (audit_) {
       KL_ASSIGN_OR_RETURN(AuditHead head, audit_->ReadHead(tx));
+      issued.footer = AuditHeadLine(head);
       size_t body = issued_html.rfind("</body>");
       if (body != std::string::npos) issued_html.insert(body, AuditHeadFooter(head) + "\n");
     }
+    // The PDF and the .xlsx carry the same head line as the HTML (rendered here, inside the
+    // transaction that read the head).
+    KL_ASSIGN_OR_RETURN(std::string pdf, RenderBulletinPdf(issued));
+    KL_ASSIGN_OR_RETURN(std::string xlsx, RenderBulletinXlsx(issued));
     KL_ASSIGN_OR_RETURN(Snapshot pdf_snap,
                         snapshots_.PublishIn(tx, caller, SnapshotKind::kBulletinPdf, subject,
                                              BulletinFilePayload("pdf", pdf), reason));
@@ -108,12 +113,17 @@ Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
   return out;
 }
 
-std::string BulletinIssuer::AuditHeadFooter(const AuditHead& head) {
+std::string BulletinIssuer::AuditHeadLine(const AuditHead& head) {
   std::string n = std::to_string(head.last_id);
   std::string count = std::to_string(head.count);
-  return "<p class=\"audit-head\" style=\"font-size:9pt;color:#666\">审计链：截至第 " + n +
-         " 条（共 " + count + " 条），末条哈希 " + head.hash + " / audit chain head: entry " + n +
-         " of " + count + ", hash " + head.hash + "</p>";
+  return "审计链：截至第 " + n + " 条（共 " + count + " 条），末条哈希 " + head.hash +
+         " / audit chain head: entry " + n + " of " + count + ", hash " + head.hash;
+}
+
+std::string BulletinIssuer::AuditHeadFooter(const AuditHead& head) {
+  // Digits, hex and fixed text only: nothing to escape.
+  return "<p class=\"audit-head\" style=\"font-size:9pt;color:#666\">" + AuditHeadLine(head) +
+         "</p>";
 }
 
 Result<Snapshot> BulletinIssuer::FormatSnapshot(const Snapshot& issued, const std::string& format) {

@@ -48,10 +48,13 @@ class BulletinIssuer {
   // Every issued version, oldest first (payloads included; see SnapshotInfoJson).
   Result<std::vector<Snapshot>> Versions(const Caller& caller, int period);
 
-  // Issue 17: when set, each issued HTML ends with the audit chain's head as it stood when the
-  // bulletin was issued (a witness outside the database; docs/operations.md). Not owned.
+  // When set, each issued form (HTML, PDF and every sheet of the .xlsx) ends with the audit
+  // chain's head as it stood when the bulletin was issued (a witness outside the database;
+  // docs/operations.md), stored in the snapshot like the rest. Not owned.
   void SetAuditRepository(AuditRepository* audit) { audit_ = audit; }
-  // The footer line for a head: "审计链：截至第 N 条（共 M 条），末条哈希 …".
+  // The head as one plain line: "审计链：截至第 N 条（共 M 条），末条哈希 … / audit chain head: …".
+  static std::string AuditHeadLine(const AuditHead& head);
+  // The HTML footer paragraph for a head (AuditHeadLine, escaped-safe, small grey text).
   static std::string AuditHeadFooter(const AuditHead& head);
 
   // True for the roles that read the issued (whole area) bulletin.

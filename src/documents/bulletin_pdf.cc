@@ -371,6 +371,11 @@ Result<std::string> RenderBulletinPdf(const BulletinDocument& doc) {
     pdf.KeepSpace(50);
     pdf.Text(doc.issuer, sign, 2, 0);
     pdf.Text(doc.date_line, sign, 0, 0);
+    if (!doc.footer.empty()) {
+      pdf.Skip(24);
+      TextStyle small{kSans, 8};
+      pdf.Text(doc.footer, small, 1, 0);
+    }
     KL_RETURN_IF_ERROR(pdf.Finish());
   }
   return out;

@@ -1,5 +1,7 @@
 #include "documents/ledger_sheet.h"
 
+#include "core/codes/industry_code.h"
+
 namespace keyline::documents {
 namespace {
 
@@ -9,6 +11,13 @@ SheetCell Text(std::string_view s) {
 }
 SheetCell OptText(const std::optional<std::string>& s) {
   return s ? Text(*s) : SheetCell(std::monostate{});
+}
+// "F5211 百货零售": the code with the name of its most specific level (the code alone when
+// it has no name).
+std::string IndustryText(const std::optional<std::string>& code) {
+  if (!code || code->empty()) return "";
+  std::optional<std::string> name = codes::IndustryNameZh(*code);
+  return name ? *code + " " + *name : *code;
 }
 SheetCell OptDate(const std::optional<std::string>& s) {
   return s && !s->empty() ? SheetCell(SheetDate{*s}) : SheetCell(std::monostate{});
@@ -30,7 +39,7 @@ OfficeSheet LedgerSheet(const std::vector<Project>& projects, const NameBook& na
       {"项目级别", ColumnKind::kText, 9},
       {"项目类别", ColumnKind::kText, 10},
       {"建设性质", ColumnKind::kText, 9},
-      {"所属行业", ColumnKind::kText, 9},
+      {"所属行业", ColumnKind::kText, 22},
       {"所属区划", ColumnKind::kText, 12},
       {"建设地点", ColumnKind::kText, 20},
       {"项目业主（建设单位）", ColumnKind::kText, 24, "责任主体"},
@@ -55,7 +64,7 @@ OfficeSheet LedgerSheet(const std::vector<Project>& projects, const NameBook& na
     row.push_back(Text(EnumZh(ProjectLevelTable(), p.level)));
     row.push_back(Text(EnumZh(ProjectCategoryTable(), p.category)));
     row.push_back(Text(EnumZh(ConstructionNatureTable(), p.nature)));
-    row.push_back(OptText(p.industry_code));
+    row.push_back(Text(IndustryText(p.industry_code)));
     row.push_back(Text(names.RegionName(p.region_code)));
     row.push_back(Text(p.address));
     row.push_back(Text(names.UnitName(p.owner_unit_id)));

@@ -236,6 +236,16 @@ Status WriteSheet(lxw_workbook* wb, const Formats& f, const OfficeSheet& sheet,
     ++r;
   }
   if (!sheet.note.empty()) worksheet_write_string(ws, r + 1, 0, sheet.note.c_str(), f.note);
+  if (!sheet.footer.empty()) {
+    worksheet_write_string(ws, r + (sheet.note.empty() ? 1 : 2), 0, sheet.footer.c_str(), f.note);
+    // Excel's page footer holds at most 255 characters and reads "&" as a code.
+    size_t chars = 0;
+    for (unsigned char ch : sheet.footer) chars += (ch & 0xC0) != 0x80;
+    if (chars <= 240 && sheet.footer.find('&') == std::string::npos) {
+      std::string printed = "&L&8" + sheet.footer;
+      worksheet_set_footer(ws, printed.c_str());
+    }
+  }
   return Status::Ok();
 }
 

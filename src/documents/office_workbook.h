@@ -44,6 +44,9 @@ struct OfficeSheet {
   std::vector<std::vector<SheetCell>> rows;  // rows[i].size() ≤ columns.size()
   bool totals_row = false;                   // 合计 in the first column, SUMs under `summed`
   std::string note;  // a line under the table when not empty (e.g. "暂无数据")
+  // The sheet's last line when not empty, below the note and also as the printed page footer
+  // (e.g. the audit chain head of an issued bulletin).
+  std::string footer;
 };
 
 // Row numbers (0-based) of a sheet's parts, as written.

@@ -3,6 +3,7 @@
 #include <span>
 #include <string_view>
 
+#include "core/codes/industry_code.h"
 #include "importing/normalize.h"
 
 namespace keyline::importing {
@@ -84,6 +85,23 @@ bool LooksLikeIndustryCode(const std::string& t) {
   for (size_t i = 1; i < t.size(); ++i)
     if (t[i] < '0' || t[i] > '9') return false;
   return true;
+}
+
+std::optional<std::string> IndustryCodeOf(const std::string& t) {
+  if (LooksLikeIndustryCode(t)) return t;
+  if (t.empty() || t[0] < 'A' || t[0] > 'T') return std::nullopt;
+  size_t end = 1;
+  while (end < t.size() && end < 5 && t[end] >= '0' && t[end] <= '9') ++end;
+  std::string code = t.substr(0, end);
+  std::string_view name = std::string_view(t).substr(end);
+  if (name.empty() || !codes::CheckIndustryCode(code).ok()) return std::nullopt;
+  // The code's own name, then the names of its 中类, 大类 and 门类.
+  for (size_t len = code.size(); len >= 1; --len) {
+    if (len == 2) continue;  // a letter and one digit is no level
+    std::optional<std::string> own = codes::IndustryNameZh(code.substr(0, len));
+    if (own && CompactText(*own) == name) return code;
+  }
+  return std::nullopt;
 }
 
 ProjectCategory CategoryOf(const std::string& t) {

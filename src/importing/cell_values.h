@@ -19,6 +19,10 @@ std::optional<ConstructionNature> ParseNature(const std::string& text);
 std::optional<ApprovalRegime> ParseRegime(const std::string& text);
 // A GB/T 4754 code such as "C3511" (letter A..T and up to four digits).
 bool LooksLikeIndustryCode(const std::string& text);
+// The industry code of a cell: the code alone ("F5211") or a code followed by its own GB/T 4754
+// name or the name of a level above it, as Keyline's ledger export writes it ("F5211百货零售",
+// "F5211零售业" after CompactText). nullopt for anything else (e.g. a category label).
+std::optional<std::string> IndustryCodeOf(const std::string& text);
 // The category a label names (工业, 基础设施, 社会民生 …); kOther when none.
 ProjectCategory CategoryOf(const std::string& text);
 

@@ -319,8 +319,8 @@ LedgerPlan PlanLedger(const SheetTable& table,
         if (!regime) bad("立项类型无法识别：" + text, "unknown approval regime: " + text);
       } else if (field == "industry") {
         std::string t = CompactText(text);
-        if (LooksLikeIndustryCode(t)) {
-          industry_code = t;
+        if (std::optional<std::string> code = IndustryCodeOf(t)) {
+          industry_code = std::move(code);
         } else {
           category = CategoryOf(t);
         }

@@ -15,7 +15,7 @@ before(async () => {
 
 // The demo district's logins (demo/yanta/users.json): none may stand where a name belongs.
 const LOGINS = ['admin', 'fgw', 'jyj', 'zjj', 'qiye', 'lingdao', 'fwy'];
-// 西安荟聚项目, GB/T 4754 F5211 (零售业).
+// 西安荟聚项目, GB/T 4754 F5211 (百货零售).
 const RETAIL_PROJECT = 2;
 
 const SCREENS = [
@@ -73,16 +73,23 @@ test('the main screens at 390×844 speak Chinese', async () => {
 test('an industry is shown with its name on the project and in the ledger', async () => {
   await page.goto(`/projects/${RETAIL_PROJECT}`);
   const basics = await (await page.waitForSelector('[data-test=tab-basics]')).textContent();
-  assert.match(basics, /F5211 零售业/);
+  assert.match(basics, /F5211 百货零售/);  // the 小类's own name, not its 大类's
 
-  // The ledger's industry filter is picked by name: typing 零售 offers F52 零售业.
+  // The ledger's industry filter is picked by name at any level: typing 百货 offers the 小类
+  // F5211 百货零售; typing 零售 offers the 大类 F52 零售业.
   await page.goto('/projects');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
   await page.click('.el-button:has-text("更多条件")');
+  await page.click('[data-test=industry-select]');
+  await page.keyboard.type('百货');
+  const offered = await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').allTextContents();
+  assert.ok(offered.some((t) => t.trim() === 'F5211 百货零售'), offered.join(' | '));
+  await screenshot(page, 'chinese-industry-picker');
+  await page.keyboard.press('Escape');
   await typeAndChoose(page, '[data-test=industry-select]', '零售', 'F52 零售业');
   await page.waitForURL(/industry=F52/);
   await page.waitForFunction(() => !document.querySelector('[data-test=ledger-table] .el-loading-mask'));
-  // Show the industry column: every row of the filtered ledger reads 零售业.
+  // Show the industry column: every row of the filtered ledger reads a retail code with its name.
   await page.click('[data-test=column-chooser]');
   await page.click('.col-chooser .el-checkbox:has-text("国民经济行业")');
   await page.click('.page-title');  // closes the column chooser
@@ -90,7 +97,7 @@ test('an industry is shown with its name on the project and in the ledger', asyn
   await page.$eval('[data-test=ledger-table] .el-scrollbar__wrap', (el) => { el.scrollLeft = el.scrollWidth; });
   const cells = await page.$$eval('[data-test=ledger-table] .el-table__body-wrapper .el-table__row', (rows) => rows.map((r) => r.textContent));
   assert.ok(cells.length >= 1, 'the demo district has retail projects');
-  for (const c of cells) assert.match(c, /F52\d* 零售业/);
+  for (const c of cells) assert.match(c, /F52\d* \S*零售/);
   await screenshot(page, 'chinese-ledger-industry');
   assert.deepEqual(page.errors, []);
 });

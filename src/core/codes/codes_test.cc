@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
 #include <string>
 
 #include "core/codes/area_code.h"
@@ -270,41 +274,112 @@ TEST(IndustryCodeTest, NamesByCode) {
 
   EXPECT_EQ(IndustryNameZh("F"), "批发和零售业");
   EXPECT_EQ(IndustryNameZh("F52"), "零售业");
-  EXPECT_EQ(IndustryNameZh("F5211"), "零售业");  // 小类 named by its division
-  EXPECT_EQ(IndustryNameZh("5211"), "零售业");
+  EXPECT_EQ(IndustryNameZh("F521"), "综合零售");
+  EXPECT_EQ(IndustryNameZh("F5211"), "百货零售");
+  EXPECT_EQ(IndustryNameZh("5211"), "百货零售");   // the digits alone
+  EXPECT_EQ(IndustryNameZh("F5218"), "综合零售");  // no such 小类: named by its 中类
+  EXPECT_EQ(IndustryNameZh("F5281"), "五金零售");
   EXPECT_EQ(IndustryNameZh("C39"), "计算机、通信和其他电子设备制造业");
-  EXPECT_EQ(IndustryNameZh("E4811"), "土木工程建筑业");
+  EXPECT_EQ(IndustryNameZh("E4811"), "铁路工程建筑");
   EXPECT_EQ(IndustryNameZh("F83"), std::nullopt);  // division 83 is in section P
   EXPECT_EQ(IndustryNameZh(""), std::nullopt);
   EXPECT_EQ(IndustryNameZh("U"), std::nullopt);
   EXPECT_EQ(IndustryNameZh("f52"), std::nullopt);
 }
 
-TEST(IndustryCodeTest, TableHasEverySectionAndDivision) {
+// Named spot checks across the sections, as GB/T 4754-2017 (amendment 2019) prints them.
+TEST(IndustryCodeTest, ClassesAndGroupsHaveTheStandardsNames) {
+  const std::pair<const char*, const char*> kNames[] = {
+      {"A0111", "稻谷种植"},         {"A0232", "森林改培"},
+      {"A0513", "灌溉活动"},         {"B0610", "烟煤和无烟煤开采洗选"},
+      {"C2611", "无机酸制造"},       {"C3973", "集成电路制造"},
+      {"C3612", "新能源车整车制造"}, {"D4416", "太阳能发电"},
+      {"E4710", "住宅房屋建筑"},     {"E4853", "地下综合管廊工程建筑"},
+      {"F5211", "百货零售"},         {"F5292", "互联网零售"},
+      {"G5412", "城市轨道交通"},     {"H6110", "旅游饭店"},
+      {"I6513", "应用软件开发"},     {"I652", "集成电路设计"},
+      {"J6621", "商业银行服务"},     {"K7010", "房地产开发经营"},
+      {"K702", "物业管理"},          {"L7221", "园区管理服务"},
+      {"M7484", "工程设计活动"},     {"N7820", "环境卫生管理"},
+      {"O8010", "家庭服务"},         {"P8331", "普通初中教育"},
+      {"P8334", "普通高中教育"},     {"Q8411", "综合医院"},
+      {"R8850", "博物馆"},           {"S9221", "综合事务管理机构"},
+      {"T9700", "国际组织"},
+  };
+  for (const auto& [code, name] : kNames) EXPECT_EQ(IndustryNameZh(code), name) << code;
+}
+
+// The table: every level in the standard's order, each line under an existing parent.
+TEST(IndustryCodeTest, TableHasEveryLevelEachUnderItsParent) {
   const auto& table = IndustryTable();
-  ASSERT_EQ(table.size(), 20u + 97u);
-  int sections = 0;
+  std::map<int, int> per_level;
+  std::map<std::string, const IndustryEntry*> by_code;
   std::string last_section;
   for (const IndustryEntry& e : table) {
+    ++per_level[e.level];
     EXPECT_FALSE(e.name_zh.empty()) << e.code;
     EXPECT_TRUE(CheckIndustryCode(e.code).ok()) << e.code;
     EXPECT_EQ(IndustryNameZh(e.code), e.name_zh) << e.code;
+    EXPECT_TRUE(by_code.emplace(e.code, &e).second) << "duplicate " << e.code;
+    ASSERT_GE(e.level, 1);
+    ASSERT_LE(e.level, 4);
+    EXPECT_EQ(e.code.size(), e.level == 1 ? 1u : static_cast<size_t>(e.level + 1)) << e.code;
     if (e.level == 1) {
-      ++sections;
-      EXPECT_EQ(e.code.size(), 1u);
       EXPECT_TRUE(e.parent.empty());
       last_section = e.code;
-    } else {
-      EXPECT_EQ(e.level, 2);
-      EXPECT_EQ(e.code.size(), 3u);
-      EXPECT_EQ(e.parent, last_section) << e.code;  // each section is followed by its divisions
-      EXPECT_EQ(e.code.substr(0, 1), e.parent);
+      continue;
     }
+    // The parent is the code one level up, listed before it, in the same section.
+    EXPECT_EQ(e.parent, e.level == 2 ? e.code.substr(0, 1) : e.code.substr(0, e.level)) << e.code;
+    auto parent = by_code.find(e.parent);
+    ASSERT_NE(parent, by_code.end()) << e.code << " before its parent " << e.parent;
+    EXPECT_EQ(parent->second->level, e.level - 1) << e.code;
+    EXPECT_EQ(e.code.substr(0, 1), last_section) << e.code;
   }
-  EXPECT_EQ(sections, 20);
+  EXPECT_EQ(per_level[1], 20);
+  EXPECT_EQ(per_level[2], 97);
+  EXPECT_EQ(per_level[3], 473);
+  EXPECT_EQ(per_level[4], 1381);
+  // Every division and every 中类 has at least one line below it.
+  for (const IndustryEntry& e : table) {
+    if (e.level == 4) continue;
+    bool has_child = std::any_of(table.begin(), table.end(),
+                                 [&](const IndustryEntry& c) { return c.parent == e.code; });
+    EXPECT_TRUE(has_child) << e.code;
+  }
   EXPECT_EQ(table.front().code, "A");
   EXPECT_EQ(table[1].code, "A01");
-  EXPECT_EQ(table.back().code, "T97");
+  EXPECT_EQ(table[2].code, "A011");
+  EXPECT_EQ(table[3].code, "A0111");
+  EXPECT_EQ(table.back().code, "T9700");
+}
+
+// The shipped file itself: every data line is "code,name" with 3 or 4 digits, none twice, and
+// all of them reach the table (nothing skipped by the parser).
+TEST(IndustryCodeTest, TheReferenceFileIsWellFormed) {
+  std::ifstream in(std::string(KEYLINE_SOURCE_DIR) + "/reference/industries-cn.csv");
+  ASSERT_TRUE(in) << "reference/industries-cn.csv";
+  std::string line;
+  std::set<std::string> codes;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      EXPECT_EQ(line, "code,name");
+      header = true;
+      continue;
+    }
+    size_t comma = line.find(',');
+    ASSERT_NE(comma, std::string::npos) << line;
+    std::string code = line.substr(0, comma);
+    EXPECT_TRUE(code.size() == 3 || code.size() == 4) << line;
+    EXPECT_EQ(code.find_first_not_of("0123456789"), std::string::npos) << line;
+    EXPECT_FALSE(line.substr(comma + 1).empty()) << line;
+    EXPECT_EQ(line.find(',', comma + 1), std::string::npos) << line;
+    EXPECT_TRUE(codes.insert(code).second) << "duplicate " << code;
+  }
+  EXPECT_EQ(codes.size(), 473u + 1381u);
+  EXPECT_EQ(IndustryTable().size(), 20u + 97u + codes.size());
 }
 
 }  // namespace

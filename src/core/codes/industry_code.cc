@@ -1,6 +1,14 @@
 #include "core/codes/industry_code.h"
 
 #include <algorithm>
+#include <map>
+
+#include "common/embedded_file.h"
+
+namespace keyline {
+// reference/industries-cn.csv, compiled in (CMakeLists.txt, cmake/embed_files.cmake).
+extern const EmbeddedFile kIndustryFiles[];
+}  // namespace keyline
 
 namespace keyline::codes {
 namespace {
@@ -148,6 +156,34 @@ bool AllDigits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The 中类 and 小类 names by their digits ("521", "5211"), from the embedded CSV: lines
+// "code,name" after the comment lines and the header. A line that is not 3 or 4 digits and a
+// name is skipped (the unit test checks that every line is well formed).
+const std::map<std::string, std::string, std::less<>>& FinerNames() {
+  static const std::map<std::string, std::string, std::less<>> names = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    std::string_view csv;
+    for (const EmbeddedFile* f = kIndustryFiles; f->path != nullptr; ++f) {
+      if (std::string_view(f->path) == "industries-cn.csv")
+        csv = std::string_view(f->data, f->size);
+    }
+    while (!csv.empty()) {
+      size_t end = csv.find('\n');
+      std::string_view line = csv.substr(0, end);
+      csv = end == std::string_view::npos ? std::string_view() : csv.substr(end + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      size_t comma = line.find(',');
+      if (comma == std::string_view::npos) continue;
+      std::string_view code = line.substr(0, comma);
+      std::string_view name = line.substr(comma + 1);
+      if ((code.size() != 3 && code.size() != 4) || !AllDigits(code) || name.empty()) continue;
+      out.emplace(std::string(code), std::string(name));
+    }
+    return out;
+  }();
+  return names;
+}
+
 }  // namespace
 
 std::optional<std::string> SectionNameZh(char section) {
@@ -175,19 +211,34 @@ std::optional<std::string> IndustryNameZh(std::string_view code) {
     if (code.size() == 1) return SectionNameZh(code[0]);
     digits = code.substr(1);
   }
+  // The longest known prefix: the 小类, else its 中类, else the 大类.
+  const auto& finer = FinerNames();
+  for (size_t len = digits.size(); len >= 3; --len) {
+    auto it = finer.find(digits.substr(0, len));
+    if (it != finer.end()) return it->second;
+  }
   return DivisionNameZh((digits[0] - '0') * 10 + (digits[1] - '0'));
 }
 
 const std::vector<IndustryEntry>& IndustryTable() {
   static const std::vector<IndustryEntry> table = [] {
+    const auto& finer = FinerNames();
     std::vector<IndustryEntry> out;
+    out.reserve(20 + 97 + finer.size());
     for (const Section& s : kSections) {
       std::string letter(1, s.letter);
       out.push_back({letter, std::string(s.name_zh), "", 1});
       for (int d = s.first_division; d <= s.last_division; ++d) {
-        std::string code =
-            letter + static_cast<char>('0' + d / 10) + static_cast<char>('0' + d % 10);
-        out.push_back({code, std::string(kDivisionNames[d - 1]), letter, 2});
+        std::string two{static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+        std::string division = letter + two;
+        out.push_back({division, std::string(kDivisionNames[d - 1]), letter, 2});
+        // The map is ordered by digits, so each 中类 comes before its 小类.
+        for (auto it = finer.lower_bound(two);
+             it != finer.end() && it->first.compare(0, 2, two) == 0; ++it) {
+          bool group = it->first.size() == 3;
+          std::string parent = group ? division : letter + it->first.substr(0, 3);
+          out.push_back({letter + it->first, it->second, parent, group ? 3 : 4});
+        }
       }
     }
     return out;

@@ -28,13 +28,15 @@ char SectionForDivision(int division);
 std::optional<std::string> DivisionNameZh(int division);
 
 // The Chinese name of the most specific level Keyline has a name for: the section for a
-// letter alone ("F" → "批发和零售业"), the division for anything with digits ("F52", "F5211",
-// "5211" → "零售业"). Names of 中类 and 小类 are not shipped (see reference/README.md), so a
-// group or class is named by its division. nullopt when CheckIndustryCode rejects the code.
+// letter alone ("F" → "批发和零售业"), else the longest of 小类, 中类 and 大类 that exists
+// ("F5211" and "5211" → "百货零售", "F521" → "综合零售", "F52" → "零售业"; a code whose 小类
+// is not in the standard, e.g. "F5218", is named by its 中类). The 中类 and 小类 names come
+// from reference/industries-cn.csv, compiled in. nullopt when CheckIndustryCode rejects the code.
 std::optional<std::string> IndustryNameZh(std::string_view code);
 
-// One line of the picker table: a section ("F", level 1, parent "") or a division ("F52",
-// level 2, parent "F").
+// One line of the picker table: a section ("F", level 1, parent ""), a division ("F52", level 2,
+// parent "F"), a group ("F521", level 3, parent "F52") or a class ("F5211", level 4, parent
+// "F521").
 struct IndustryEntry {
   std::string code;
   std::string name_zh;
@@ -42,7 +44,8 @@ struct IndustryEntry {
   int level = 0;
 };
 
-// The 20 sections and 97 divisions of GB/T 4754-2017, each section followed by its divisions.
+// GB/T 4754-2017 in the standard's order: the 20 sections, each followed by its divisions, each
+// division by its 中类, each 中类 by its 小类 (20 + 97 + 473 + 1381 lines).
 const std::vector<IndustryEntry>& IndustryTable();
 
 }  // namespace keyline::codes
