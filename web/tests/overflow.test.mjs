@@ -3,6 +3,9 @@
 // than itself (its own horizontal scroll would hide the overflow from the document). Tables may
 // scroll inside their own box. Routes a role may not open redirect to its home and are
 // checked there. A leader's dashboard labels are not cut to "项…" and its charts fit.
+// Every table on those pages (and on a project's tabs and a meeting's agenda) that is wider
+// than the screen scrolls inside its box with its name column pinned on the left, and no
+// column is pinned on the right over the others (composables/usePhoneTable.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -70,6 +73,47 @@ async function widths(page) {
   });
 }
 
+// The tables of the page (or of the open drawer) at 390 px: any that scrolls sideways must pin
+// a column on the left (the row's name), take at most half its width for pinned columns, and
+// pin nothing on the right; at scroll 0 no pinned cell overlaps another cell. Scrolled to its
+// end, the pinned column is still at the table's left edge.
+async function tableProblems(page, scope = '.el-main') {
+  return page.evaluate(async (scope) => {
+    const out = [];
+    const tables = [...document.querySelectorAll(`${scope} .el-table`)].filter((t) => t.getBoundingClientRect().width > 0);
+    for (const t of tables) {
+      const name = t.getAttribute('data-test') || [...t.querySelectorAll('thead th .cell')].slice(0, 2).map((c) => c.textContent.trim()).join('/') || 'table';
+      const wrap = t.querySelector('.el-table__body-wrapper .el-scrollbar__wrap');
+      if (!wrap) continue;
+      const row = t.querySelector('thead tr') || t.querySelector('tbody tr');
+      if (!row) continue;
+      const cells = [...row.children].filter((c) => c.getBoundingClientRect().width > 0);
+      const left = cells.filter((c) => c.classList.contains('el-table-fixed-column--left'));
+      const right = t.querySelectorAll('.el-table-fixed-column--right').length;
+      const box = t.getBoundingClientRect();
+      if (right) out.push(`${name}: a column pinned on the right`);
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+      if (!left.length) { out.push(`${name}: scrolls ${wrap.scrollWidth}/${wrap.clientWidth} px with no pinned name`); continue; }
+      const pinned = left.reduce((w, c) => w + c.getBoundingClientRect().width, 0);
+      if (pinned > box.width * 0.5) out.push(`${name}: pinned ${Math.round(pinned)} of ${Math.round(box.width)} px`);
+      const others = cells.filter((c) => !left.includes(c));
+      for (const a of left) {
+        const ra = a.getBoundingClientRect();
+        for (const b of others) {
+          const rb = b.getBoundingClientRect();
+          if (ra.left < rb.right - 1 && rb.left < ra.right - 1) out.push(`${name}: pinned "${a.textContent.trim()}" covers "${b.textContent.trim()}"`);
+        }
+      }
+      wrap.scrollLeft = wrap.scrollWidth;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const first = left[0].getBoundingClientRect();
+      if (Math.abs(first.left - box.left) > 2) out.push(`${name}: the pinned column moved to ${Math.round(first.left - box.left)} px when scrolled`);
+      wrap.scrollLeft = 0;
+    }
+    return out;
+  }, scope);
+}
+
 for (const role of ROLES) {
   test(`no page overflows 390 px for ${role}`, async () => {
     const page = await env.login(role, PHONE);
@@ -84,6 +128,7 @@ for (const role of ROLES) {
       const w = await widths(page);
       if (process.env.OVERFLOW_SHOTS) await page.screenshot({ path: `/tmp/ovf-${role}-${url.replace(/\//g, '_')}.png` });
       if (w.doc > 390 || w.main > 1 || w.culprit) bad.push(`${url} → ${new URL(page.url()).pathname}: document ${w.doc} px, main +${w.main} px; ${w.culprit}`);
+      for (const t of await tableProblems(page)) bad.push(`${url} → ${new URL(page.url()).pathname}: ${t}`);
     }
     console.log(`${role}: ${PATHS.length} routes at 390×844, ${bad.length} overflowing`);
     assert.deepEqual(bad, []);
@@ -103,10 +148,42 @@ test('a leader reads the dashboard on a phone: whole labels, charts within the s
   // Labels cut by an ellipsis ("项…"): text overflow in the stat cards and descriptions.
   const cut = await page.evaluate(() => [...document.querySelectorAll('.el-main *')]
     .filter((el) => el.children.length === 0 && el.textContent.trim() && el.scrollWidth > el.clientWidth + 1
-      && getComputedStyle(el).textOverflow === 'ellipsis' && !el.closest('.el-table'))
+      && getComputedStyle(el).textOverflow === 'ellipsis' && !el.closest('.el-table:not(.short-list)'))
     .map((el) => el.textContent.trim()));
   assert.deepEqual(cut, []);
   await page.screenshot({ path: path.join(webDir, '..', 'docs', 'screenshots', 'phone-dashboard-leader.png') });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a project\'s tabs and a meeting\'s agenda on a phone: tables pinned by name, nothing over them', async () => {
+  const page = await env.login('admin', PHONE);
+  allowHttpErrors(page, 404);
+  const known = await ids(page);
+  const bad = [];
+  for (const tab of ['assignments', 'funds', 'factors', 'audit', 'plan', 'reports', 'procedures', 'milestones', 'problems', 'lights']) {
+    await visit(page, `/projects/${known.project}?tab=${tab}`);
+    await page.waitForTimeout(300);
+    const w = await widths(page);
+    if (w.doc > 390 || w.main > 1 || w.culprit) bad.push(`${tab}: document ${w.doc} px, main +${w.main} px; ${w.culprit}`);
+    for (const t of await tableProblems(page)) bad.push(`${tab}: ${t}`);
+  }
+  await visit(page, '/meetings');
+  await page.click('[data-test=meeting-open] >> nth=0');
+  await page.waitForSelector('[data-test=meeting-agenda]');
+  await page.waitForTimeout(500);
+  for (const t of await tableProblems(page, '[data-test=meeting-drawer]')) bad.push(`meeting: ${t}`);
+  const drawer = await page.locator('.el-drawer[data-test=meeting-drawer]').boundingBox();
+  assert.ok(drawer.x >= 0 && drawer.x + drawer.width <= 390, `drawer ${drawer.x}+${drawer.width}`);
+  assert.deepEqual(bad, []);
+  // The review queue and the problem ledger scrolled sideways under their pinned names.
+  for (const [url, name] of [['/reporting/review', 'phone-review-queue'], ['/problems', 'phone-problems']]) {
+    await visit(page, url);
+    await page.waitForSelector('.el-main .el-table .el-table-fixed-column--left');
+    await page.evaluate(() => { document.querySelector('.el-main .el-table__body-wrapper .el-scrollbar__wrap').scrollLeft = 150; });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(webDir, '..', 'docs', 'screenshots', `${name}.png`) });
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

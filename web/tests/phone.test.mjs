@@ -6,7 +6,8 @@
 // plan warning with the dialog's button on screen, and the report shows where and when the
 // photo was taken. At 1440×900 报送 is on screen without scrolling. Screenshots of each new
 // screen at both sizes go to docs/screenshots/. The app installs: a Chinese manifest with icons
-// and a service worker that caches the shell, never /api/.
+// and a service worker that caches the shell, never /api/. Photos taken offline wait on the
+// phone (IndexedDB), survive a reload and arrive once, in order, before the report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -177,6 +178,100 @@ test('phone: the company reports the month with a camera photo, offline draft an
   await page.waitForTimeout(300);
   await shot(page, 'phone-report-detail');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// The photos of the queue (utils/photoQueue.js) as the page's IndexedDB holds them.
+function queuedNames(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('keyline');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('photo-queue')) { resolve([]); return; }
+      const all = db.transaction('photo-queue').objectStore('photo-queue').getAll();
+      all.onsuccess = () => resolve(all.result.map((e) => e.name));
+    };
+  }));
+}
+
+test('phone: photos taken offline wait on the phone, survive a reload and arrive once', async () => {
+  const page = await env.login('qiye', PHONE);
+  // Another project of the company, with no report for the month yet.
+  const list = await api(page, 'GET', '/projects?limit=100');
+  let other = null;
+  for (const p of list.body.items) {
+    if (p.id === projectId) continue;
+    const r = await api(page, 'GET', `/projects/${p.id}/reports/${PERIOD}`);
+    if (r.status === 200 && r.body.editable && !r.body.exists) { other = p; break; }
+  }
+  assert.ok(other, 'a second project to report');
+  const url = `/reporting/fill?period=${PERIOD}&project=${other.id}`;
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now under the service worker: a reload offline still opens the app
+  await page.waitForSelector('[data-test=report-form]');
+  await page.fill('input[data-test=f-investment]', '12');
+  await page.fill('[data-test=f-percent] input', '20');
+  await page.fill('[data-test=f-workers] input', '15');
+  await page.fill('textarea[data-test=f-progress]', '场地平整完成，临建搭设中');
+
+  // No network on the site: two photos are taken; they wait on the phone, counted in the form.
+  await page.context().setOffline(true);
+  const names = ['IMG_20261204_090000.jpg', 'IMG_20261204_090500.jpg'];
+  const photos = [];
+  for (const [i, name] of names.entries()) {
+    photos.push({ name, mimeType: 'image/jpeg', buffer: withExif(await bigJpeg(page, 640 + i * 16, 480), exifApp1({ taken: `${YEAR}:12:04 09:0${i * 5}:00` })) });
+  }
+  await page.setInputFiles('[data-test=camera-input]', photos);
+  const count = await page.waitForSelector('[data-test=queued-photos][data-count="2"]');
+  assert.match(await count.textContent(), /2 张照片已保存在本机，联网后自动上传/);
+  await page.click('[data-test=submit-report]');
+  assert.match(await (await page.waitForSelector('[data-test=local-draft]')).textContent(), /草稿已保存在本机，联网后自动提交/);
+  await page.evaluate(() => { document.querySelector('.el-main').scrollTop = 99999; });
+  await page.waitForTimeout(300);
+  await shot(page, 'phone-report-photos-queued');
+  assert.deepEqual(await queuedNames(page), names);
+
+  // A reload without a network (the shell from the service worker; the server unreachable):
+  // the photos are still on the phone.
+  await page.reload();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await queuedNames(page), names);
+
+  // The connection comes back, flaps, and comes back: the form sends the photos, in order, then
+  // submits the report; each arrives once.
+  await page.context().setOffline(false);
+  await page.goto(url);
+  await page.waitForSelector('[data-test=report-form]');
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  const warned = await Promise.race([
+    page.waitForSelector('[data-test=report-detail]', { timeout: 30000 }).then(() => false),
+    page.waitForSelector('[data-test=warn-confirm]', { state: 'visible', timeout: 30000 }).then(() => true),
+  ]);
+  if (warned) {
+    // The server's plausibility warning (409) for the month: confirmed with the dialog's button.
+    allowHttpErrors(page, 409);
+    await page.waitForTimeout(300);
+    await page.click('[data-test=warn-confirm]');
+    await page.waitForSelector('[data-test=report-detail]');
+  }
+  await page.waitForTimeout(1000);
+  const view = await api(page, 'GET', `/projects/${other.id}/reports/${PERIOD}`);
+  assert.equal(view.body.report.status, 'submitted');
+  assert.equal(view.body.report.workers, 15);
+  assert.deepEqual(view.body.attachments.map((a) => a.filename), names);
+  assert.equal(view.body.attachments[0].taken_at, `${YEAR}-12-04T09:00:00`);
+  assert.deepEqual(await queuedNames(page), []);
+  assert.equal(await page.locator('[data-test=queued-photos]').count(), 0);
+  // A reload once online sends nothing again.
+  await page.reload();
+  await page.waitForSelector('[data-test=report-detail]');
+  await page.waitForTimeout(500);
+  assert.equal((await api(page, 'GET', `/projects/${other.id}/reports/${PERIOD}`)).body.attachments.length, 2);
+  page.errors = page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_NETWORK_CHANGED/.test(e));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
