@@ -1,5 +1,5 @@
-// The ledger import keeps the office's text as written and brings in the year's figures
-// (issue 14), over HTTP on SQLite and PostgreSQL:
+// The ledger import keeps the office's text as written and brings in the year's figures,
+// over HTTP on SQLite and PostgreSQL:
 //   - exporting the ledger and importing it again changes nothing, full-width text included;
 //   - the monthly figures import takes a 1–M累计 column (the month is the difference).
 #include <fstream>
@@ -79,7 +79,7 @@ TEST_P(LedgerFiguresApi, MonthlyFiguresGivenAsTheYearToDate) {
             "1200");
 
   server().clock().Set(At("2026-03-27"));  // 202603 is open
-  fgw = As("fgw");                          // a month later: a new session
+  fgw = As("fgw");                         // a month later: a new session
   HttpResult mar =
       Upload(*fgw, "reports", Fixture("reports_cumulative_mar.xlsx"), "?period=202603");
   ASSERT_EQ(mar.status, 201) << mar.body;

@@ -1,4 +1,4 @@
-// BulletinIssuer: 印发 (issuing) the monthly bulletin — "published means frozen" (issue 15).
+// BulletinIssuer: 印发 (issuing) the monthly bulletin — "published means frozen".
 //
 // Issuing builds the whole area's bulletin of a period now, renders it as HTML, PDF and .xlsx
 // and stores them as snapshots (core/service/snapshot_service.h), all with the subject "YYYYMM"
@@ -48,7 +48,7 @@ class BulletinIssuer {
   // Every issued version, oldest first (payloads included; see SnapshotInfoJson).
   Result<std::vector<Snapshot>> Versions(const Caller& caller, int period);
 
-  // Issue 17: when set, each issued HTML ends with the audit chain's head as it stood when the
+  // When set, each issued HTML ends with the audit chain's head as it stood when the
   // bulletin was issued (a witness outside the database; docs/operations.md). Not owned.
   void SetAuditRepository(AuditRepository* audit) { audit_ = audit; }
   // The footer line for a head: "审计链：截至第 N 条（共 M 条），末条哈希 …".

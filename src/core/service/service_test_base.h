@@ -31,14 +31,13 @@
 
 namespace keyline::service_test {
 
-// Fails the test (fatally) when a Result is not OK, else assigns its value.
+// Fails the test (fatally) when a Result is not OK, else assigns its value (KL_CONCAT_ is
+// common/status.h's).
 #define KL_ASSERT_OK_AND_ASSIGN(lhs, expr)                \
   auto KL_CONCAT_(kl_r_, __LINE__) = (expr);              \
   ASSERT_TRUE(KL_CONCAT_(kl_r_, __LINE__).ok())           \
       << KL_CONCAT_(kl_r_, __LINE__).status().ToString(); \
   lhs = std::move(KL_CONCAT_(kl_r_, __LINE__)).value()
-#define KL_CONCAT_INNER_(a, b) a##b
-#define KL_CONCAT_(a, b) KL_CONCAT_INNER_(a, b)
 
 class ServiceTest : public storage_test::StoreTest {
  protected:
