@@ -1,4 +1,4 @@
-// The audit writer's cost (issue 17: keyed chain, ids and the typed project in the hash), on a
+// The audit writer's cost (keyed chain, ids and the typed project in the hash), on a
 // temporary SQLite database:
 //
 //   audit_write_bench [--benchmark_filter=...]
@@ -91,7 +91,12 @@ void BM_Record(benchmark::State& state) {
   (*store)->db().Close();
   std::filesystem::remove_all(dir);
 }
-BENCHMARK(BM_Record)->ArgName("keyed")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Record)
+    ->ArgName("keyed")
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace keyline

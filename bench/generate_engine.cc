@@ -1,4 +1,5 @@
-// Adds the issue 5 volumes to a database filled by generate_projects (bench/run_rates.sh):
+// Adds the engine's volumes (reports, procedures, problems, funds) to a database filled by
+// generate_projects (bench/run_rates.sh):
 //
 //   generate_engine --db sqlite:bench/out/rates.db [--months 36] [--procedures 8]
 //

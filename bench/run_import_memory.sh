@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import memory through the server (issue 17): generates a ledger of N projects (default
+# Import memory through the server: generates a ledger of N projects (default
 # 199990, about the 200,000-row cap) with bench/gen_ledger.c (libxlsxwriter, with the year's
 # figures), starts `keyline serve` on a fresh demo SQLite database and uploads it as the demo
 # 发改 user (POST /api/v1/imports/ledger = parse + stored session + dry run), sampling the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5 performance on SQLite:
+# Indicator engine (五率) performance on SQLite:
 #   bench/run_rates.sh [PROJECTS=100000] [SECONDS=10] [SET=shaanxi]
 # Generates once into bench/out/rates-PROJECTS.db: generate_projects (projects, units,
 # leaders) then generate_engine (a confirmed 2026 plan per pooled project, 36 monthly reports

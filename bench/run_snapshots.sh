@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 15: reading a published snapshot vs computing it, on the demo district (SQLite):
+# Reading a published snapshot vs computing it, on the demo district (SQLite):
 #   bench/run_snapshots.sh [PERIOD=202611] [RUNS=20]
 # Seeds the demo into a fresh bench/out/snapshots.db, then runs build/snapshot_read_bench, which
 # issues the period's bulletin and publishes the demo ranking once and times computing each

@@ -1,4 +1,4 @@
-// Reading a published snapshot vs computing it (issue 15: "reading a stored snapshot is faster
+// Reading a published snapshot vs computing it ("reading a stored snapshot is faster
 // than computing it"), on a database with the demo district (bench/run_snapshots.sh):
 //
 //   snapshot_read_bench --db sqlite:bench/out/snapshots.db [--period 202611] [--runs 20]

@@ -19,7 +19,7 @@ if [[ ! -f dist/index.html ]] || [[ -n "$(find src public index.html vite.config
       -newer dist/index.html -print -quit 2>/dev/null)" ]]; then
   npm run build --silent
 fi
-# The API reference (issue 22): docs/api.yaml rendered by Redoc (@redocly/cli, pinned) into one
+# The API reference: docs/api.yaml rendered by Redoc (@redocly/cli, pinned) into one
 # self-contained page, served at /api-docs/.
 api_docs=dist/api-docs/index.html
 if [[ ! -f "$api_docs" ]] || [[ -n "$(find ../docs/api.yaml package-lock.json -newer "$api_docs" \

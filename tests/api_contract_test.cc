@@ -1,4 +1,4 @@
-// The API contract (issue 22): every route the server registers is documented in docs/api.yaml
+// The API contract: every route the server registers is documented in docs/api.yaml
 // and every documented operation is routed; the document is served without login. (Each answer
 // of every integration test is checked against its operation's schema in tests/http_client.cc.)
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Issue 17: the audit chain catches deletion and rewrite. On SQLite and PostgreSQL, an attacker
+// The audit chain catches deletion and rewrite. On SQLite and PostgreSQL, an attacker
 // with database access (the append-only triggers out of the way) deletes the last entry or the
 // last 500, changes one entry, swaps two, empties the table, or rewrites the chain and recomputes
 // every later hash without the key; Verify (and GET /api/v1/audit/verify) names each. A deleted

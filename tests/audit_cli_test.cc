@@ -1,6 +1,6 @@
-// Issue 17 from the command line, on SQLite and PostgreSQL: `keyline audit verify` exit codes
-// with and without the witness file, key rotation, and an existing (unkeyed) database migrating
-// to the keyed chain at a recorded switch-over point.
+// The keyed audit chain from the command line, on SQLite and PostgreSQL: `keyline audit verify`
+// exit codes with and without the witness file, key rotation, and an existing (unkeyed) database
+// migrating to the keyed chain at a recorded switch-over point.
 #include <filesystem>
 #include <fstream>
 
@@ -90,9 +90,9 @@ TEST_P(AuditCli, RotatingTheKeyKeepsOlderEntriesVerifiable) {
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
-// A database written before issue 17 (no key, plain SHA-256 chain) keeps its entries verifying
-// under the old rule; the first start creates the key from the next id and says so in the log;
-// a lost key file is refused, not silently replaced.
+// A database written before the keyed chain (no key, plain SHA-256 chain) keeps its entries
+// verifying under the old rule; the first start creates the key from the next id and says so in the
+// log; a lost key file is refused, not silently replaced.
 TEST_P(AuditCli, AnUnkeyedDatabaseSwitchesOverAtARecordedPoint) {
   {
     auto store = SqlStore::Open(db_, 2);

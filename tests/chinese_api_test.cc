@@ -1,4 +1,4 @@
-// Chinese all the way (issue 16, part 5) over HTTP: the GB/T 4754 industry table with names,
+// Chinese all the way over HTTP: the GB/T 4754 industry table with names,
 // industry names beside codes, people by display name beside their login, and indicator
 // formulas with a Chinese reading.
 #include <string>

@@ -115,7 +115,7 @@ TEST(CliSqlite, BackupIsAConsistentCopyAndTamperingIsDetected) {
   EXPECT_NE(broken.output.find("entry 7"), std::string::npos) << broken.output;
 }
 
-// Published means frozen (issue 15): the demo's held meeting froze its agenda and minutes; the
+// Published means frozen: the demo's held meeting froze its agenda and minutes; the
 // bulletin is issued from the command line; `audit verify` checks every snapshot's hash and
 // names a snapshot changed in the database.
 TEST(CliSqlite, IssuesTheBulletinAndAuditVerifyFindsATamperedSnapshot) {
@@ -156,7 +156,7 @@ TEST(CliSqlite, IssuesTheBulletinAndAuditVerifyFindsATamperedSnapshot) {
   EXPECT_NE(refused.output.find("tampered"), std::string::npos) << refused.output;
 }
 
-// Documents out (issue 7): export ledger / oc4ids and the bulletin, and their bad input.
+// Documents out: export ledger / oc4ids and the bulletin, and their bad input.
 TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
   TempDir dir;
   std::string db = "--db sqlite:" + dir.path() + "/demo.db ";
@@ -237,8 +237,8 @@ TEST(CliSqlite, ExportsTheLedgerOc4idsAndTheBulletinOfTheDemoDistrict) {
 namespace keyline::testing {
 namespace {
 
-// keyline import ledger (issue 7): dry run, import in one transaction, re-import unchanged.
-// The office's own export comes back unchanged (issue 14: text as written, full-width
+// keyline import ledger: dry run, import in one transaction, re-import unchanged.
+// The office's own export comes back unchanged (text as written, full-width
 // punctuation included — before, the demo's export re-imported as 143 "updates").
 TEST(CliSqlite, TheDemoLedgerExportReimportsUnchanged) {
   TempDir dir;
@@ -276,7 +276,7 @@ TEST_P(Cli, ImportsALedgerWithADryRunFirst) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
-// keyline import ledger --map (issue 14): short names match the demo district's units; the
+// keyline import ledger --map: short names match the demo district's units; the
 // dry run lists the one it cannot place; a mapping file creates it and saves the aliases.
 TEST_P(Cli, ImportsShortUnitNamesWithAMappingFile) {
   {
@@ -318,7 +318,7 @@ TEST_P(Cli, ImportsShortUnitNamesWithAMappingFile) {
 }  // namespace
 }  // namespace keyline::testing
 
-// keyline setup (issue 14): a real district's first step on a blank database.
+// keyline setup: a real district's first step on a blank database.
 namespace keyline::testing {
 namespace {
 

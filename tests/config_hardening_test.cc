@@ -1,4 +1,4 @@
-// The serve options of issue 17: hashing budget, connection limits, the metrics token.
+// The serve options that harden the server: hashing budget, connection limits, the metrics token.
 #include <gtest/gtest.h>
 
 #include <fstream>

@@ -1,4 +1,4 @@
-// Need to know (issue 17): people's phones (GET /people, /people/{id}) and units' contacts
+// Need to know: people's phones (GET /people, /people/{id}) and units' contacts
 // (GET /units, /units/{id}) go to the office, to a unit for its own people, to a department
 // for the people and owner companies of its projects, and to a company for its own people and
 // its projects' 首席服务员. Everyone else reads the name and unit with phone / contact null.

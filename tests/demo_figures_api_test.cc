@@ -1,4 +1,4 @@
-// A demo that exercises every figure (issue 15 part 7): on the demo district at 2026-12-08
+// A demo that exercises every figure: on the demo district at 2026-12-08
 // (report period 2026-11), no shipped indicator is 0% or 100% for every unit, every light
 // dimension shows more than one colour, units change rank between periods, the bulletin counts
 // this year's completions and productions, and the real projects keep their public facts.

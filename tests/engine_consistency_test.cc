@@ -1,6 +1,6 @@
-// Issue 5, "results are always consistent with the database": random writes through the real
-// API (plans, reports submitted / returned / approved, procedures, problems, funds), then a
-// fresh load from scratch; every shipped indicator must agree with the incrementally updated
+// The engine's figures, "results are always consistent with the database": random writes through
+// the real API (plans, reports submitted / returned / approved, procedures, problems, funds), then
+// a fresh load from scratch; every shipped indicator must agree with the incrementally updated
 // facts for several groupings and periods, drill-down included. SQLite and PostgreSQL.
 #include <map>
 #include <random>

@@ -1,4 +1,4 @@
-// The engine's tables as .xlsx over HTTP (issue 7): GET /export/rates.xlsx, /export/lights.xlsx
+// The engine's tables as .xlsx over HTTP: GET /export/rates.xlsx, /export/lights.xlsx
 // and /export/rankings.xlsx read back with the project's own xlsx reader, every cell checked
 // against the JSON endpoint's figures for the same caller and query; the same scope, 403/404 and
 // 400s as those endpoints (SQLite and PostgreSQL). The fixture's "now" is 2026-03-16.

@@ -1,4 +1,4 @@
-// Issue 5: the engine's live facts follow every committed write through the real API, and a
+// The engine's live facts follow every committed write through the real API, and a
 // fresh load from the database agrees with the incrementally updated facts.
 #include <chrono>
 #include <thread>

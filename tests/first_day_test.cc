@@ -1,4 +1,4 @@
-// A real office's first day (issue 14), on SQLite and PostgreSQL: `keyline setup` on a blank
+// A real office's first day, on SQLite and PostgreSQL: `keyline setup` on a blank
 // database, then the office's own ledger (tests/fixtures/import/first_day_ledger.xlsx, made by
 // make_first_day.c: sections by level with 小计 rows, short unit names, figures as text and
 // full-width, a credit code stored as a number and one with a wrong check character) through

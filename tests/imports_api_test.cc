@@ -1,4 +1,4 @@
-// Ledger imports over HTTP (issue 7): upload an .xlsx made by LibreOffice → dry run → mapping
+// Ledger imports over HTTP: upload an .xlsx made by LibreOffice → dry run → mapping
 // change → confirm in one transaction → the projects exist with the right values and the
 // audit log has them; a second confirm is refused; hostile and out-of-scope requests are
 // answered with clear errors. Fixture: tests/fixtures/import/ledger_messy.xlsx (make.sh).
@@ -239,7 +239,7 @@ TEST_P(ImportsApi, MalformedFilesGetClearErrorsAndWriteNothing) {
   EXPECT_EQ(lxw.json.at("summary").at("errors").as_int64(), 0) << lxw.body;
 }
 
-// Issue 17: at most max_imports (default 2) imports run at once; the next answers 429 with a
+// At most max_imports (default 2) imports run at once; the next answers 429 with a
 // zh + en message and Retry-After, writes nothing, and the import succeeds once a slot frees.
 TEST_P(ImportsApi, TooManyImportsAtOnceAnswer429WithRetryAfter) {
   api::ImportGate& gate = server().app().import_gate();
@@ -275,7 +275,7 @@ TEST_P(ImportsApi, TooManyImportsAtOnceAnswer429WithRetryAfter) {
   EXPECT_EQ(gate.active(), 0);
 }
 
-// Issue 17: the dry run keeps a bounded number of rows (kViewRows a kind); the summary counts
+// The dry run keeps a bounded number of rows (kViewRows a kind); the summary counts
 // all of them and rows_truncated says some are not listed.
 TEST_P(ImportsApi, TheDryRunListsABoundedNumberOfRowsAndCountsThemAll) {
   auto fgw = As("fgw");
@@ -359,7 +359,7 @@ TEST_P(ImportsApi, MonthlyFiguresAreSubmittedForTheMonthInOneConfirmation) {
             201);
 }
 
-// 月报导入 for a company (issue 16): the template lists its own due projects; a row for another
+// 月报导入 for a company: the template lists its own due projects; a row for another
 // company's project is an error naming the row and nothing is written, even when error rows
 // would be skipped; its own rows are submitted.
 TEST_P(ImportsApi, ReporterImportsItsOwnProjectsOnly) {

@@ -1,5 +1,5 @@
-// Issue 5 over HTTP: indicator definitions as data (CRUD, checks, roles), their values by
-// group within the caller's scope, drill-down, the five rates, the trend and the engine status.
+// The indicator engine over HTTP: indicator definitions as data (CRUD, checks, roles), their values
+// by group within the caller's scope, drill-down, the five rates, the trend and the engine status.
 #include <map>
 #include "common/date.h"
 #include "tests/api_test.h"
@@ -58,7 +58,7 @@ TEST_P(IndicatorsApi, ShippedSetsAreSeededAsData) {
   EXPECT_EQ(As("admin")->Get("/api/v1/indicators/nope").status, 404);
 }
 
-// Issue 15, dated figures: a rate whose formula fixes its own window says so, so that the
+// Dated figures: a rate whose formula fixes its own window says so, so that the
 // screens label 季度贡献率 with its quarter, not with the year to date around it.
 TEST_P(IndicatorsApi, AnIndicatorSaysTheWindowItsFormulaFixes) {
   HttpResult rates = As("fgw")->Get("/api/v1/rates?set=fengxi&period=202603&group_by=unit");

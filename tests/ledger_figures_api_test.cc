@@ -1,5 +1,5 @@
-// The ledger import keeps the office's text as written and brings in the year's figures
-// (issue 14), over HTTP on SQLite and PostgreSQL:
+// The ledger import keeps the office's text as written and brings in the year's figures,
+// over HTTP on SQLite and PostgreSQL:
 //   - exporting the ledger and importing it again changes nothing, full-width text included;
 //   - the monthly figures import takes a 1–M累计 column (the month is the difference).
 #include <fstream>

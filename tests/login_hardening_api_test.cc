@@ -1,4 +1,4 @@
-// Issue 17: logins under load (busy is 503, never a wrong password), the same answer and time
+// Logins under load (busy is 503, never a wrong password), the same answer and time
 // for unknown and existing accounts, wrong old passwords limited and audited, duplicate JSON
 // keys refused, idle sockets from one address starving nobody.
 #include <arpa/inet.h>
@@ -101,8 +101,8 @@ TEST_P(LoginHardeningApi, SimultaneousCorrectLoginsAreNeverWrongPasswords) {
   EXPECT_GT(busy, 0) << "the budget was meant to run out";
 }
 
-// The production defaults (8 workers, 2 hashing slots, 1000 ms): the issue's 20 simultaneous
-// correct logins gave 5 x 401 before.
+// The production defaults (8 workers, 2 hashing slots, 1000 ms): 20 simultaneous
+// correct logins of the load case (before the hashing budget, 5 of them were answered 401).
 TEST_P(LoginHardeningApi, SimultaneousCorrectLoginsWithTheDefaultBudget) {
   auto slow = SlowServer([](Config& c) { c.worker_threads = 8; });
   if (!slow) return;

@@ -1,4 +1,4 @@
-// Short names and matching over HTTP (issue 14): a ledger naming units the way clerks write
+// Short names and matching over HTTP: a ledger naming units the way clerks write
 // them (区住建局, 区城改办, 电子城街道, 教育局) → the dry run lists each unknown or ambiguous
 // name once with its rows and candidates → the user maps them (an existing unit, or a new one)
 // → confirm creates the units and saves the aliases in the same audited transaction → the

@@ -166,7 +166,7 @@ TEST_P(MeetingsApi, AgendaDecisionsAndMinutes) {
   EXPECT_EQ(admin->Get("/api/v1/audit/verify").json.at("ok"), true);
 }
 
-// Need to know (issue 17): a department reads the held agenda's and the minutes' items of its
+// Need to know: a department reads the held agenda's and the minutes' items of its
 // own projects in full and the other units' as a count (其他单位项目 N 个); the office and the
 // leader read everything; the stored agenda and its snapshot do not change.
 TEST_P(MeetingsApi, DepartmentsReadTheirOwnProjectsAndACountOfOthers) {

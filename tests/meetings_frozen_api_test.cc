@@ -1,4 +1,4 @@
-// Published means frozen, for dispatch meetings (issue 15): marking a meeting held freezes its
+// Published means frozen, for dispatch meetings: marking a meeting held freezes its
 // agenda in a snapshot and issuing the minutes freezes them; reading them later never
 // recomputes; writes to them answer 409; a stored agenda or minutes changed in the database
 // are refused on read.
@@ -121,7 +121,7 @@ TEST_P(MeetingsFrozenApi, AHeldMeetingsAgendaAndIssuedMinutesAreFrozen) {
   EXPECT_FALSE(As("admin")->Get("/api/v1/audit/verify").json.at("ok").as_bool());
 }
 
-// Correct reporting wording (issue 15, part 5), end to end through the lights into a held
+// Correct reporting wording, end to end through the lights into a held
 // meeting's agenda: the school's February report was due on 03-06. Missing on 03-16 it is
 // "仍未报送"; returned and not resubmitted it says so; approved it is not on the agenda at all.
 TEST_P(MeetingsFrozenApi, AMissingReportIsStillMissingOnTheAgenda) {

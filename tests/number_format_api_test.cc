@@ -1,4 +1,4 @@
-// One number format (issue 15 part 6): every text the API answers on the demo district prints
+// One number format: every text the API answers on the demo district prints
 // its numbers through one formatter (万元 with two decimals, rates with the indicator's
 // decimals). The test walks the JSON answers of the main GET endpoints as the 发改 office sees
 // them (and the bulletin preview and the minutes) and fails on any text holding a number with

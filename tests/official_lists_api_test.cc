@@ -1,4 +1,4 @@
-// Official lists are the same for everyone (issue 15 part 4): on the demo district the same
+// Official lists are the same for everyone: on the demo district the same
 // ranking, the same lights and the same unit rates read by the 发改 office (fgw), a department
 // (教育局 jyj) and a 首席服务员 (fwy) carry the same scores, ranks, colours and rates on every
 // row each of them sees; the scope only decides which rows come back.

@@ -1,4 +1,4 @@
-// One definition per figure (issue 15 parts 1 and 2): on the demo district, for the report
+// One definition per figure: on the demo district, for the report
 // period 2026-11 and the whole area, the dashboard (/reporting/summary), 五率 (/rates), the
 // rates export (.xlsx), the bulletin (HTML and .xlsx), 目标任务 (/targets) and 招商引资
 // (/attraction/rates) give the same value for every figure they share, formatted the same way.

@@ -1,4 +1,4 @@
-// The reporter's to-do and prefill, the reviewer's comparison and batch approval (issue 16),
+// The reporter's to-do and prefill, the reviewer's comparison and batch approval,
 // over HTTP on SQLite and PostgreSQL.
 #include "tests/api_test.h"
 

@@ -414,7 +414,7 @@ TEST_P(ReportsApi, CompletenessCountsExpectedOnTimeLateMissing) {
   EXPECT_EQ(gap.at("working_days_overdue").as_int64(), 3);
   EXPECT_FALSE(gap.at("owner_unit_name").as_string().empty());
   EXPECT_TRUE(gap.at("owner_contact").is_string());
-  // Need to know (issue 17): the leader reads the gaps without the owners' contacts.
+  // Need to know: the leader reads the gaps without the owners' contacts.
   HttpResult leader = As("leader")->Get("/api/v1/reporting/completeness?period=202603");
   ASSERT_EQ(leader.status, 200) << leader.body;
   ASSERT_EQ(leader.json.at("gaps").as_array().size(), 1u);

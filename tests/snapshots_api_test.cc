@@ -1,4 +1,4 @@
-// Published means frozen (issue 15): issuing the monthly bulletin and publishing a ranking store
+// Published means frozen: issuing the monthly bulletin and publishing a ranking store
 // snapshots that later reads serve as they were, whatever changes afterwards; re-issuing makes a
 // new version with a reason and keeps the old one; writes to a published version answer 409;
 // a snapshot changed in the database is refused on read and found by the audit verification.

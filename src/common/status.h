@@ -3,7 +3,7 @@
 // Expected failures (bad input, not found, conflicts, permission) are values, never
 // exceptions. A Status carries one ErrorCode from the project-wide taxonomy, a Chinese and
 // an English message, and optional per-field details. The HTTP layer maps ErrorCode to a
-// status code in exactly one place (http/error_mapping.cc).
+// status code in exactly one place (http/error_response.cc, HttpStatusFor).
 //
 // Thread-safety: a Status is a plain value; distinct objects may be used concurrently.
 #pragma once

@@ -1,4 +1,4 @@
-// BulletinIssuer: 印发 (issuing) the monthly bulletin — "published means frozen" (issue 15).
+// BulletinIssuer: 印发 (issuing) the monthly bulletin — "published means frozen".
 //
 // Issuing builds the whole area's bulletin of a period now, renders it as HTML, PDF and .xlsx
 // and stores them as snapshots (core/service/snapshot_service.h), all with the subject "YYYYMM"

@@ -1,7 +1,7 @@
 // BulletinIndicatorSource: the seam through which the bulletin gets the five rates by unit,
-// the rankings with change of rank and the red/yellow lists (the issue-5 engines). The default
-// (NoIndicatorSource) answers every section with "暂无数据" so that the bulletin is complete
-// without them; the app wires an engine-backed source when one exists.
+// the rankings with change of rank and the red/yellow lists (the indicator engine, the lights
+// and the rankings). NoIndicatorSource answers every section with "暂无数据" so that the bulletin
+// is complete without them; the app wires LightsRankingSource over EngineIndicatorSource.
 #pragma once
 
 #include "common/result.h"

@@ -2,7 +2,8 @@
 // of one set (default the Shaanxi 五率, codes "shaanxi.*") in the IndicatorCatalogue, evaluated
 // over the facts from a FactsSource for the period, grouped by responsible unit (GroupBy::kUnit).
 // A department's bulletin keeps only its own unit's row. Rankings and lights are delegated to
-// another source (NoIndicatorSource until the lights/rankings services are wired).
+// the fallback source (the app passes NoIndicatorSource and wraps this source in
+// LightsRankingSource, engine_lights_source.h, which answers them from the lights and rankings).
 //
 // Wiring (app): EngineIndicatorSource(catalogue, live_facts, repos, fallback), then
 // BulletinService::SetIndicatorSource.

@@ -1,4 +1,4 @@
-// The engine's tables as office sheets (issue 7): the rates of an indicator set by group (五率),
+// The engine's tables as office sheets: the rates of an indicator set by group (五率),
 // the traffic-lights list (红黄绿灯) and a ranking (排名). Each is the table its JSON endpoint
 // shows, with the same figures: a percent or amount is the number the JSON gives as a decimal
 // string (rates: 万元 for money), an absent one is an empty cell.

@@ -1,5 +1,5 @@
 // OC4IDS (Open Contracting for Infrastructure Data Standard 0.9) project package of ledger
-// projects. The mapping (docs/architecture.md "Documents out") in short:
+// projects. The mapping (docs/architecture.md, part "documents") in short:
 //   id        prefix + 项目代码 (or prefix + "KL-" + Keyline id when the project has no code)
 //   title / description   项目名称 / 建设规模及内容
 //   status    谋划,储备 → identification; 前期 → preparation; 在建 → implementation;

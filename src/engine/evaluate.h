@@ -44,7 +44,7 @@ struct EvalOptions {
   // projects with a non-zero entry count, and leads count only when their project does (a lead
   // without a project is outside every restricted scope). area(...) ignores the mask: it is the
   // whole area's figure for every viewer, so a unit's share (季度贡献率) is the same for a
-  // department as for the office (issue 15).
+  // department as for the office.
   // Groups are still listed for every project and lead, so a caller filters empty ones.
   const std::vector<char>* project_mask = nullptr;
   Window window = Window::kYtd;  // what window_start means

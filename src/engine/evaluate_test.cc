@@ -217,7 +217,7 @@ TEST(EvaluateIndicator, AreaMeasuresIgnoreTheGrouping) {
   EXPECT_EQ(m["none"].percent, "0.0");
   EXPECT_TRUE(m["none"].denominator_projects.empty());  // area(...) is not a drill-down
   // A viewer who sees only unit 2's projects gets the same share: area(...) is the whole area's
-  // figure whatever the scope (issue 15), the numerator is the unit's own.
+  // figure whatever the scope, the numerator is the unit's own.
   std::vector<char> mask(f.projects.size(), 0);
   for (size_t row = 0; row < f.projects.size(); ++row) mask[row] = f.projects.unit[row] == 2;
   EvalOptions scoped{202606, {GroupBy::kUnit}};

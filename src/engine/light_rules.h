@@ -2,7 +2,7 @@
 // thresholds, plus the forecast warning threshold and the dispatch-list rule.
 //
 // The shipped set follows the documented Yinchuan rules (research-china.md §2.2), extended with
-// the reporting and procedures dimensions of issue 5:
+// the reporting and procedures dimensions:
 //   start       planned to start this month (or up to `yellow` months ago) and not started →
 //               yellow; not started `red` (3) months after the planned start month → red
 //   progress    behind the project's 序时进度 by ≥ `yellow` (10) points → yellow; by more than

@@ -197,7 +197,7 @@ TEST(LightsTest, ReportingLateIsYellowAndDisabledRulesAreLeftOut) {
   EXPECT_EQ(Of(f, 1, June(), rules).dimensions.size(), 5u);
 }
 
-// Issue 15 (correct reporting wording): a submitted or approved report is never "未报送"; a
+// Correct reporting wording: a submitted or approved report is never "未报送"; a
 // returned one says it was returned and not resubmitted; a draft is "not submitted".
 TEST(LightsTest, ReportingWordingFollowsTheReportsState) {
   auto reporting = [](ReportStatus status) {

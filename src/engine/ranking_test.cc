@@ -88,7 +88,7 @@ TEST(RankingTest, ScoresTiesListsExemptionsAndChange) {
   EXPECT_EQ(rows[4].change, -3);
 }
 
-// A component's percent has its indicator's decimals, as on 五率 (issue 15: one number format).
+// A component's percent has its indicator's decimals, as on 五率 (one number format).
 TEST(RankingTest, ComponentPercentsUseTheIndicatorsDecimals) {
   RankingScheme s = Scheme();
   s.components[0].decimals = 2;

@@ -32,7 +32,7 @@ constexpr SV kIndustry[] = {"行业",     "所属行业", "行业类别", "项�
 constexpr SV kNature[] = {"建设性质"};
 constexpr SV kRegime[] = {"立项类型", "审批类型", "立项方式", "管理类型", "审批方式"};
 constexpr SV kLongitude[] = {"经度"};
-// The year's figures (issue 14). Keys are compared after the period prefix ("2023年",
+// The year's figures. Keys are compared after the period prefix ("2023年",
 // "1-12月") is taken off the header (StripPeriodPrefix).
 constexpr SV kAnnualPlan[] = {"年度计划投资", "本年计划投资", "年计划投资", "本年度计划投资",
                               "年度投资计划", "年度计划",     "本年度计划", "年度计划投资额"};

@@ -88,7 +88,7 @@ class ImportService {
   static constexpr int64_t kTtlMs = 24LL * 3600 * 1000;
   // A dry run (ImportView.plan) keeps at most this many rows of each kind (errors,
   // creates/updates, skipped, unchanged) and no project per row, whatever the sheet's size;
-  // its summary counts every row (issue 17: bounded import memory).
+  // its summary counts every row (bounded import memory).
   static constexpr size_t kViewRows = 2000;
 
   ImportService(const Repositories& repos, ImportRepository& imports, ProjectService& projects,

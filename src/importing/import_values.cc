@@ -1,4 +1,4 @@
-// ImportService: the value mappings of an import (issue 14) — the user's answer for each unit
+// ImportService: the value mappings of an import — the user's answer for each unit
 // or person name the dry run could not match by itself — checked, stored with the session,
 // and applied inside the confirming transaction (new units/people, aliases).
 #include <fstream>

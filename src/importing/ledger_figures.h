@@ -1,4 +1,4 @@
-// The year's figures of a ledger import (issue 14): the annual planned investment, the
+// The year's figures of a ledger import: the annual planned investment, the
 // year-to-date completed investment and its share of the plan, 形象进度, 包抓领导, the owner's
 // 统一社会信用代码 and the stage a row implies. Pure: what is stored comes in a FiguresIndex.
 //

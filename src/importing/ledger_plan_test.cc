@@ -144,7 +144,7 @@ TEST(LedgerPlanTest, SkippedRowsAreListed) {
   EXPECT_EQ(plan.summary.skipped, 1);
 }
 
-// Issue 17: a dry-run view keeps at most N rows of each kind and no projects; the summary
+// A dry-run view keeps at most N rows of each kind and no projects; the summary
 // still counts every row (the plan a confirmation applies keeps them all).
 TEST(LedgerPlanTest, AViewKeepsBoundedRowsAndCountsAll) {
   Fixture f;

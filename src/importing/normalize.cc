@@ -113,7 +113,7 @@ std::string CellText(const xlsx::Cell& cell, bool date1904) {
     case xlsx::Cell::Kind::kEmpty:
       return "";
     case xlsx::Cell::Kind::kText:
-      return TrimSpaces(cell.text);  // text as written (issue 14): keys fold, values do not
+      return TrimSpaces(cell.text);  // text as written: keys fold, values do not
     case xlsx::Cell::Kind::kError:
       return NormalizeText(cell.text);
     case xlsx::Cell::Kind::kBool:

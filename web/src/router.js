@@ -93,7 +93,7 @@ export const routes = [
         path: 'targets', name: 'targets', component: () => import('./views/TargetsView.vue'),
         meta: { roles: ATTRACTION_ROLES, titleKey: 'nav.targets', nav: { icon: 'DataAnalysis', order: 27 } },
       },
-      // 监测评价 (issue 5): 五率, 红黄绿灯, 榜单, 重点调度清单, 预测.
+      // 监测评价: 五率, 红黄绿灯, 榜单, 重点调度清单, 预测.
       {
         path: 'rates', name: 'rates', component: () => import('./views/engine/RatesView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.rates', nav: { icon: 'TrendCharts', order: 12, group: 'engine' } },
@@ -114,7 +114,7 @@ export const routes = [
         path: 'forecast', name: 'forecast', component: () => import('./views/engine/ForecastView.vue'),
         meta: { roles: ALL_BUT_REPORTER, titleKey: 'nav.forecast', nav: { icon: 'Histogram', order: 16, group: 'engine' } },
       },
-      // 导入导出 (issue 7): ledger and report imports, the monthly bulletin.
+      // 导入导出: ledger and report imports, the monthly bulletin.
       {
         path: 'imports/ledger', name: 'import-ledger', component: () => import('./views/exchange/ImportView.vue'),
         meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.importLedger', kind: 'ledger', nav: { icon: 'Upload', order: 33, group: 'exchange' } },
@@ -127,7 +127,7 @@ export const routes = [
         path: 'bulletins', name: 'bulletins', component: () => import('./views/exchange/BulletinView.vue'),
         meta: { roles: ['admin', 'supervisor', 'leader'], titleKey: 'nav.bulletins', nav: { icon: 'Memo', order: 35, group: 'exchange' } },
       },
-      // 指标与规则 (issue 5 settings): admin and supervisor.
+      // 指标与规则 (engine settings): admin and supervisor.
       {
         path: 'settings/indicators', name: 'indicators', component: () => import('./views/settings/IndicatorsView.vue'),
         meta: { roles: ['admin', 'supervisor'], titleKey: 'nav.indicators', nav: { icon: 'Setting', order: 36, group: 'settings' } },

@@ -1,4 +1,4 @@
-// Chinese all the way (issue 16, part 5): the office admin walks the main screens at desktop
+// Chinese all the way: the office admin walks the main screens at desktop
 // (1440×900) and phone (390×844) size and finds no "ID" header, no bare scheme or indicator
 // code, no login name where a person's name belongs; an industry code comes with its name,
 // the ledger filters by an industry picked by name, and a project is added by typing part of

@@ -1,4 +1,4 @@
-// The month in fewer steps (issue 16), on the demo district at 1440×900 and 390×844: the company
+// The month in fewer steps, on the demo district at 1440×900 and 390×844: the company
 // (qiye) lands on its to-do of the open period and goes with one tap into a report that is not
 // filled yet, prefilled from last month; the responsible department (zjj) sees the comparison in
 // the review drawer and approves by batch — the selected ones, then all without warnings.

@@ -1,5 +1,5 @@
-// Issue 5 in the browser: the five rates with a drill-down to projects, the traffic lights and a
-// manual judgement that lowers a colour (and the refusal of one that raises it), the rankings
+// The indicator engine in the browser: the five rates with a drill-down to projects, the
+// traffic lights and a manual judgement that lowers a colour (and the refusal of one that raises it), the rankings
 // with the change of rank, the indicator editor's live check, and the dashboard blocks.
 import { test, before } from 'node:test';
 import { readFileSync } from 'node:fs';
@@ -188,7 +188,7 @@ test('the dashboard shows the rates, the light counts and the red list', async (
   await page.waitForSelector('[data-test=dash-rates] .rate-value');
   await page.waitForSelector('[data-test=dash-lights] .light-cell');
   assert.match(await page.textContent('[data-test=dash-rates]'), /\d+(\.\d)?%/);
-  // 季度贡献率 covers the quarter to date: its label says which quarter (issue 15).
+  // 季度贡献率 covers the quarter to date: its label says which quarter.
   assert.match(await page.textContent('[data-test="dash-rate-label-fengxi.quarterly_contribution"]'), /季度贡献率 · \d{4}Q[1-4]/);
   await page.waitForSelector('[data-chart=dash-trend] canvas');
   await page.click('[data-test=dash-light-yellow]');

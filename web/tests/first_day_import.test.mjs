@@ -1,4 +1,4 @@
-// A real office's first ledger in the wizard (issue 14): on a database fresh from `keyline setup
+// A real office's first ledger in the wizard: on a database fresh from `keyline setup
 // --departments --towns-as-units`, the office's own 2023 ledger (tests/fixtures/import/
 // first_day_ledger.xlsx: short unit names, the year's figures, a credit code Excel stored as a
 // number) → the names step asks only for 区重点办, mapped to the office → the dry run says which

@@ -1,4 +1,4 @@
-// Funds, factor guarantees and key lists (issue 8) in the browser: the 资金 and 要素保障 tabs
+// Funds, factor guarantees and key lists in the browser: the 资金 and 要素保障 tabs
 // of a project, the 资金监管 overview with its rates, and a key-list change proposed by the
 // supervisor (fgw) and approved by the admin.
 import { test, before } from 'node:test';

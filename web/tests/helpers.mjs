@@ -115,7 +115,7 @@ export function allowHttpErrors(page, ...statuses) {
   for (const s of statuses) page.allowedHttpErrors.add(s);
 }
 
-// The phone size of the issue 16 tests: a 390×844 touch screen (newPage(..., PHONE)).
+// The phone size of the phone tests: a 390×844 touch screen (newPage(..., PHONE)).
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 // A new page in its own context (own cookies) that records page errors and console errors.

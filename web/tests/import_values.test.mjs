@@ -1,5 +1,5 @@
-// Issue 14 in the browser: a ledger naming the demo district's units the way clerks write
-// them (区发改委, 区住建局, 区城改办, 电子城街道; 教育局 ambiguous once a city bureau exists;
+// Short names and value mapping in the browser: a ledger naming the demo district's units the
+// way clerks write them (区发改委, 区住建局, 区城改办, 电子城街道; 教育局 ambiguous once a city bureau exists;
 // 区大数据局 unknown) → the names step lists what did not match by itself → one value mapped to
 // an existing unit, one to a new unit → dry run clean → confirm; a second upload of the same
 // file matches everything by itself. Fixture: tests/fixtures/import/ledger_short_names.xlsx.

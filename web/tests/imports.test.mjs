@@ -1,5 +1,5 @@
-// Issue 7 in the browser: a small ledger made by libxlsxwriter (fixtures/make_ledger.c) goes
-// through the dry run (creates, an update with its change, a problem row with its row number)
+// Ledger imports in the browser: a small ledger made by libxlsxwriter (fixtures/make_ledger.c)
+// goes through the dry run (creates, an update with its change, a problem row with its row number)
 // and is confirmed; the ledger and the monthly bulletin download.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';

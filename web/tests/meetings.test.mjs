@@ -1,4 +1,4 @@
-// Office writes on the supervision screens (issue 6): the 发改 supervisor (fgw) plans a
+// Office writes on the supervision screens: the 发改 supervisor (fgw) plans a
 // dispatch meeting, marks it held, sees its agenda, records a problem decision and downloads
 // the minutes with it; on a project's 前期手续 tab it marks a procedure done with its 文号 and
 // an uploaded PDF.
@@ -117,7 +117,7 @@ test('supervisor adds a battle-chart task and marks it done', async () => {
   await page.context().close();
 });
 
-// Issue 17, need to know: a department (jyj) opening a held meeting it attends reads the agenda
+// Need to know: a department (jyj) opening a held meeting it attends reads the agenda
 // items of its own projects; the other units' are a count (其他单位项目 N 个) when there are any.
 test('department reads a held agenda: its own projects in full, others as a count', async () => {
   const page = await env.login('jyj');

@@ -1,4 +1,4 @@
-// Fast on a phone (issue 16): the login page and login → the company's home over a simulated
+// Fast on a phone: the login page and login → the company's home over a simulated
 // 4 Mbps / 150 ms link (Chromium network emulation through CDP), with an empty cache. The
 // bytes budget is strict (login page ≤ 300 KB transferred: precompressed brotli assets and
 // code splitting); the times have a margin for a shared, noisy machine (targets 1.5 s and

@@ -1,4 +1,4 @@
-// No page is wider than a phone (issue 16): every route of the router, for every role, at
+// No page is wider than a phone: every route of the router, for every role, at
 // 390×844 — document.documentElement.scrollWidth ≤ 390 and the scrolling main column no wider
 // than itself (its own horizontal scroll would hide the overflow from the document). Tables may
 // scroll inside their own box. Routes a role may not open redirect to its home and are

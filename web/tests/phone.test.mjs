@@ -1,4 +1,4 @@
-// Reporting from the site on a phone (issue 16), at 390×844: the company opens the menu
+// Reporting from the site on a phone, at 390×844: the company opens the menu
 // drawer, fills the month's report with one-column 44 px inputs, takes a site photo with the
 // camera input (a 3200×2400 JPEG of several MB with EXIF time and GPS: shrunk in the browser to
 // ≤ 1 MB with its EXIF kept, which the server reads back), loses the network while saving

@@ -12,7 +12,7 @@ async function navItems(page) {
 
 test('reporter (qiye) sees only its own projects and no admin menus', async () => {
   const page = await env.login('qiye');
-  // Its home is the period's to-do (issue 16); 我的项目 is one click away.
+  // Its home is the period's to-do; 我的项目 is one click away.
   await page.waitForURL(/\/reporting\/todo/);
   await page.click('[data-nav=projects]');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
@@ -78,7 +78,7 @@ test('admin manages users and verifies the audit log', async () => {
   await page.context().close();
 });
 
-// Issue 17, need to know: the department (jyj) and the leader (lingdao) list every person by
+// Need to know: the department (jyj) and the leader (lingdao) list every person by
 // name and unit, but the phones of people outside their unit and projects come back null and
 // show as —; the office (fgw) sees them all.
 test('people: phones only to those who need them; the others see —', async () => {

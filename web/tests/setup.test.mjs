@@ -1,4 +1,4 @@
-// A real district's first day (issue 14): `keyline setup` on a blank database, then the new
+// A real district's first day: `keyline setup` on a blank database, then the new
 // admin carries on in the browser — the empty dashboard says where to start, the office and its
 // streets are under 单位 and 行政区划, a department and a person are added, an account is made
 // for the department, and 台账导入 is one click away.

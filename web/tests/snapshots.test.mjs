@@ -1,4 +1,4 @@
-// Published means frozen (issue 15) in the browser: 发改 issues the month's bulletin (印发), the
+// Published means frozen in the browser: 发改 issues the month's bulletin (印发), the
 // page then shows the issued version; re-issuing asks for a reason (refused without one), makes
 // 第2版 and lists both versions with time, issuer and reason; the held demo meeting shows its
 // frozen agenda and issued minutes.

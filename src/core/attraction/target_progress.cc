@@ -35,7 +35,7 @@ std::optional<double> MeasureValue(TargetMeasure measure, const YearFacts& f) {
 double TargetElapsedShare(int year, const std::string& today) {
   Result<Date> d = Date::Parse(today);
   if (!d.ok()) return 0;
-  // 序时进度 at the report period (the month before today): the one definition (issue 15).
+  // 序时进度 at the report period (the month before today): the one definition.
   int period = ReportPeriodOf(d->year * 100 + d->month);
   if (period / 100 < year) return 0;
   if (period / 100 > year) return 1;

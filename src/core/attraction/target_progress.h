@@ -5,7 +5,7 @@
 //   rate        actual ÷ target value (nullopt without an actual or with a target of 0)
 //   elapsed     序时进度 of the target's year at the report period of `today` (the month
 //               before: on 2026-12-08 it is 11/12, as the dashboard says): 0 before the year,
-//               months elapsed ÷ 12 within it, 1 after it (docs/architecture.md, issue 15)
+//               months elapsed ÷ 12 within it, 1 after it (docs/architecture.md, "序时进度")
 //   gap_points  (rate − elapsed) × 100, percentage points ("超序时进度" when ≥ 0)
 #pragma once
 

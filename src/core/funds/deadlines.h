@@ -1,4 +1,5 @@
-// Deadlines of issue 8, on the official working-day calendar. Pure functions, no I/O.
+// Deadlines of funds (central-budget due items) and factor guarantees, on the official working-day
+// calendar. Pure functions, no I/O.
 //
 //   中央预算内投资 (NDRC 2017): a received 下达 plan is forwarded to the next level within 10
 //   working days and broken down to projects within 20 working days of its date; both are

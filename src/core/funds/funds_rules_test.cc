@@ -1,5 +1,6 @@
-// The pure rules of issue 8: the funding chain, central-budget deadlines on the official
-// calendar, the rates, key lists as of a date and overdue factor guarantees.
+// The pure rules of funds, key lists and factor guarantees: the funding chain, central-budget
+// deadlines on the official calendar, the rates, key lists as of a date and overdue factor
+// guarantees.
 #include <gtest/gtest.h>
 
 #include "core/funds/deadlines.h"

@@ -1,4 +1,4 @@
-// Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障): the entities of issue 8.
+// Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障): their entities.
 //
 // Money is exact (cents); quantities of factors are fixed-point micro-units (6 decimals, the
 // same text form as 万元 amounts); dates are "YYYY-MM-DD"; timestamps ms since the epoch.

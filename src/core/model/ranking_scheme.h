@@ -38,7 +38,7 @@ struct RankingScheme {
   bool black_missed_target = true;
   int64_t black_target_percent = 100;
   // Its published lists are visible in full to every internal role (not to 项目单位): a
-  // department or 首席服务员 then sees every row, not only its own units' (issue 15).
+  // department or 首席服务员 then sees every row, not only its own units'.
   bool visible_to_all = false;
   int64_t updated_by = 0;
   int64_t updated_at = 0;

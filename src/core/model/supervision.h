@@ -1,4 +1,4 @@
-// The supervision loop (issue 4): approval procedures (手续) and their templates, the battle
+// The supervision loop: approval procedures (手续) and their templates, the battle
 // chart (挂图作战), the problem ledger (问题台账) with its deadline templates (13710), escalation
 // (提级督办) and supervision orders (督办单), and dispatch meetings (调度会).
 //
@@ -62,7 +62,7 @@ struct ProjectProcedure {
   std::optional<std::string> planned_due;  // the deadline overdue is measured against
   std::optional<std::string> actual_start;
   std::optional<std::string> actual_done;
-  std::string doc_number;                // 文号
+  std::string doc_number;  // 文号
   std::string note;
   int64_t version = 0;
   int64_t created_at = 0;

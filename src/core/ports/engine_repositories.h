@@ -1,4 +1,4 @@
-// Ports of the indicator engine's services (issue 5): stored indicator definitions, and the
+// Ports of the indicator engine's services: stored indicator definitions, and the
 // lookups the rate endpoints need around the in-memory facts (scope, labels, drill-down rows).
 // SQL implementations: storage/engine/sql_engine_repositories.cc.
 #pragma once

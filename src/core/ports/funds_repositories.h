@@ -1,7 +1,7 @@
-// Repository interfaces of issue 8: funding lines and their events, central-budget due items,
-// key-list changes and factor demands. Same conventions as core/ports/repositories.h:
-// Get* → kNotFound when absent, Insert* returns the id (kConflict on a duplicate key), Update*
-// takes the version read and returns kConflict when it moved on.
+// Repository interfaces of funds, key lists and factor guarantees: funding lines and their events,
+// central-budget due items, key-list changes and factor demands. Same conventions as
+// core/ports/repositories.h: Get* → kNotFound when absent, Insert* returns the id (kConflict on a
+// duplicate key), Update* takes the version read and returns kConflict when it moved on.
 //
 // Scoped lists take the caller's ProjectScope and apply it in SQL: a row is visible when its
 // project is.
@@ -74,7 +74,7 @@ class FactorRepository {
                                                     const std::string& today) = 0;
 };
 
-// Everything storage provides for issue 8, bundled for the composition root.
+// Everything storage provides for funds, key lists and factors, bundled for the composition root.
 struct FundsRepositories {
   FundRepository* funds = nullptr;
   KeyListRepository* key_lists = nullptr;

@@ -1,4 +1,4 @@
-// Storage of import sessions (issue 7: ledger and monthly-figure imports) and the bulk reads an
+// Storage of import sessions (ledger and monthly-figure imports) and the bulk reads an
 // import needs. An import session keeps the parsed sheet, the column mapping and the status,
 // so that a dry run can be confirmed on any node and after a restart.
 #pragma once

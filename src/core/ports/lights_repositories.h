@@ -1,4 +1,4 @@
-// Repository interfaces of the traffic lights and rankings (issue 5): the stored light rules,
+// Repository interfaces of the traffic lights and rankings: the stored light rules,
 // manual judgements (人工研判), ranking schemes and their exemptions, plus the labels (project
 // names, units, people) the lights and rankings are shown with. Same conventions as
 // core/ports/repositories.h: kNotFound when absent, kConflict on a duplicate key.

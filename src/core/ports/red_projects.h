@@ -1,8 +1,8 @@
 // The seam through which a dispatch meeting's agenda learns which projects are red (红灯) on
-// the traffic-light warnings (红黄绿 / 两线三色). The warning rules are a later issue; until
-// they exist Keyline ships NoRedProjects, so proposed agendas list overdue problems and
-// overdue procedures only. The traffic-light engine will implement RedProjectSource and be
-// injected into MeetingService from KeylineApp instead.
+// the traffic-light warnings (红黄绿 / 两线三色). The application injects the lights' source
+// (engine/service/lights_service.h LightsRedProjectSource) into MeetingService; NoRedProjects,
+// under which a proposed agenda lists overdue problems and overdue procedures only, is for
+// tests and tools.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,7 @@ class RedProjectSource {
                                                       const std::string& date) = 0;
 };
 
-// The shipped source until the traffic-light issue lands: no project is ever red.
+// No project is ever red (tests and tools without the lights).
 class NoRedProjects final : public RedProjectSource {
  public:
   Result<std::vector<RedProject>> RedProjects(Tx&, const ProjectScope&,

@@ -195,11 +195,11 @@ struct Repositories {
   SessionRepository* sessions = nullptr;
   ProjectRepository* projects = nullptr;
   AuditRepository* audit = nullptr;
-  ProcedureRepository* procedures = nullptr;  // supervision (issue 4)
+  ProcedureRepository* procedures = nullptr;  // supervision
   MilestoneRepository* milestones = nullptr;
   ProblemRepository* problems = nullptr;
   MeetingRepository* meetings = nullptr;
-  AliasRepository* aliases = nullptr;  // unit and person aliases (issue 14)
+  AliasRepository* aliases = nullptr;  // unit and person aliases
 };
 
 }  // namespace keyline

@@ -1,6 +1,6 @@
 // AuditLog: the append-only, hash-chained record of every write.
 //
-// Two rules, one chain (issue 17):
+// Two rules, one chain:
 //  - keyed (every entry with id >= the key ring's first `from_id`): the hash is HMAC-SHA-256,
 //    with a secret kept outside the database (app/audit_key_file.h), over the entry's canonical
 //    text — id, project_id and lead_id included — followed by the previous entry's hash. Ids are

@@ -1,4 +1,4 @@
-// Need to know (issue 17): who reads people's phone numbers and units' contacts. The only
+// Need to know: who reads people's phone numbers and units' contacts. The only
 // place these rules live; ReferenceService applies them to every person and unit it returns.
 //
 //   admin, supervisor (发改)     everyone's

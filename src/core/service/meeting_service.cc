@@ -516,7 +516,7 @@ Result<std::string> MeetingService::Minutes(const Caller& caller, int64_t id) {
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  // Need to know (issue 17): a department or service officer reads the lines of its own
+  // Need to know: a department or service officer reads the lines of its own
   // projects; the other units' are left out and counted (the stored text is not changed).
   if (caller.role != Role::kDepartment && caller.role != Role::kServiceOfficer) return out;
   st = repos_.tx->Read([&](Tx& tx) -> Status {

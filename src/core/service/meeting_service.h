@@ -61,7 +61,7 @@ struct DecisionInput {
 
 // A meeting's agenda as served: the items and, once the meeting is held, the snapshot they
 // were frozen in (payload cleared; nullopt for a planned meeting or one held before snapshots).
-// Need to know (issue 17): a department or service officer reads the items of the projects in
+// Need to know: a department or service officer reads the items of the projects in
 // its scope in full; the others are left out and counted (其他单位项目 N 个). The office and
 // leaders read every item. The stored agenda and its snapshot are never changed.
 struct MeetingAgenda {
@@ -79,7 +79,8 @@ std::string MeetingSnapshotSubject(int64_t meeting_id);
 
 class MeetingService {
  public:
-  // red: which projects are red (NoRedProjects until the traffic-light issue). Not owned.
+  // red: which projects are red (the app injects the lights' LightsRedProjectSource,
+  // engine/service/lights_service.h; tests may use NoRedProjects). Not owned.
   MeetingService(const Repositories& repos, AuditLog& audit, const Clock& clock,
                  ProblemService& problems, BattleChartService& battle_chart, RedProjectSource& red)
       : repos_(repos),

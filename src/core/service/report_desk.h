@@ -1,4 +1,4 @@
-// ReportDesk: the monthly work of reporters and reviewers in fewer steps (issue 16).
+// ReportDesk: the monthly work of reporters and reviewers in fewer steps.
 //
 //   Todo          a reporter's (or anyone's, scoped) list of the reports due for a period: every
 //                 project that must report (ReportRepository::Reporting) with the state of its

@@ -47,7 +47,7 @@ std::vector<AgendaItem> ProposeAgendaItems(const std::string& date,
 std::string RenderMinutes(const DispatchMeeting& meeting, const std::vector<AgendaItem>& agenda,
                           const NameBook& names);
 
-// Need to know (issue 17): the minutes text as RenderMinutes wrote it, with the numbered lines
+// Need to know: the minutes text as RenderMinutes wrote it, with the numbered lines
 // of the 议题 whose keep_agenda[i] is false and of the 议定事项 whose keep_decisions[i] is false
 // left out, and "其他单位项目 N 个（略）" closing a section that lost lines (N: other_projects).
 // The text itself (stored, frozen) is not changed; lines past the vectors are kept.

@@ -148,7 +148,7 @@ TEST(MeetingMinutesTest, EmptyMeetingSaysNone) {
   EXPECT_EQ(text.find("备注"), std::string::npos);
 }
 
-// Issue 15: a cause shared word for word by several red projects is one agenda item naming them
+// A cause shared word for word by several red projects is one agenda item naming them
 // all; a project's own causes are one item for that project; nothing is listed twice.
 TEST(MeetingAgendaTest, GroupsRedProjectsByTheirSharedCause) {
   const std::string missing = "2026年11月月报应于 2026-12-07 前报送，截至 2026-12-08 仍未报送";

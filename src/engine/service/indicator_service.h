@@ -1,4 +1,4 @@
-// IndicatorService: indicator definitions as data (issue 5). Everyone signed in reads them;
+// IndicatorService: indicator definitions as data. Everyone signed in reads them;
 // admin and supervisor (发改) create, change and delete them, audited (entity "indicator") in the
 // same transaction. A definition is compiled before it is stored, so a parse error is a 400
 // naming the field ("numerator" / "denominator") with the byte position in the message, and a

@@ -1,4 +1,4 @@
-// RankingPublisher: publishing a ranking (排名及红黑榜) — "published means frozen" (issue 15).
+// RankingPublisher: publishing a ranking (排名及红黑榜) — "published means frozen".
 //
 // Publishing computes the ranking of a scheme for a period as the publisher sees it (admin and
 // supervisor see the whole area) and stores it, with its red and black lists, as a snapshot

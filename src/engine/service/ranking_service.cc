@@ -156,7 +156,7 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
   }));
   out.previous = PreviousRankingPeriod(out.period, out.scheme.period_kind);
   KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
-  // An official list is computed over the whole area whatever the viewer's role (issue 15):
+  // An official list is computed over the whole area whatever the viewer's role:
   // the scope only decides which rows the caller sees, never the scores or the ranks.
   const Facts* facts = &view.facts();
   // Every row for the office, leaders and admin, and for every internal role (not 项目单位) when

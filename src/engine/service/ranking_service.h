@@ -2,7 +2,7 @@
 // scheme for a month or quarter, and black-list exemptions (admin/supervisor, audited).
 //
 // A ranking is an official list: it is computed over all the projects of the area whatever the
-// caller's role (issue 15), from the indicators of the IndicatorCatalogue (evaluated for the
+// caller's role, from the indicators of the IndicatorCatalogue (evaluated for the
 // period's last month, grouped by responsible unit) and the built-in measures (ranking_measures.h).
 // A group ranks its units (ids ∪ units of its kinds) that have at least one project. The caller's
 // scope decides only which rows come back: all of them for the office, leaders and admin; the

@@ -1,4 +1,4 @@
-// RatesService: indicator values over the live facts, as the API serves them (issue 5):
+// RatesService: indicator values over the live facts, as the API serves them:
 // one indicator by group, its drill-down, a whole set (the five rates) by group, the area's
 // trend, and the engine's status.
 //

@@ -8,7 +8,7 @@
 // id ≤ N is visible" holds in any snapshot that shows row N, and N is a complete sequence number
 // for the facts.
 //
-// What a row touches is typed (issue 17): the audit writer stores the project and the lead of
+// What a row touches is typed: the audit writer stores the project and the lead of
 // every entry in audit_log.project_id / lead_id (migration 16) from the entry's AuditEntity and
 // its exhaustive fact rule (core/model/audit_entity.h); the feed reads those columns, never the
 // JSON text.

@@ -1,7 +1,7 @@
 // Building engine::Facts from the database: the whole of it at start (LoadFacts), or one
 // project / one lead again after a committed write touched it (ReadProjectBundle, ReadLead).
 //
-// What each fact is read from (see docs/architecture.md, "Indicator engine"):
+// What each fact is read from (see docs/architecture.md, part "engine"):
 //   project   projects (unit = responsible_unit_id); leader = the 包抓领导 (project_assignments
 //             role lead_leader) valid on `today`, the latest assignment when several are
 //   plan      the current baseline: the highest confirmed version of annual_plans per year

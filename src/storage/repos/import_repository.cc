@@ -46,7 +46,7 @@ class SqlImportRepository final : public ImportRepository {
  public:
   Result<int64_t> Insert(Tx& tx, const ImportSession& s) override {
     // Built in place: a braced list would copy the stored table (tens of MiB for a large
-    // sheet) a second time (issue 17, import memory).
+    // sheet) a second time (import memory).
     std::vector<sql::Value> params;
     params.reserve(12);
     params.push_back(TextValue(s.kind));

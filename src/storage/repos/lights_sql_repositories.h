@@ -1,4 +1,4 @@
-// Factories of the SQL implementations of the lights and rankings repositories (issue 5).
+// Factories of the SQL implementations of the lights and rankings repositories.
 // Private to storage/repos; KeylineApp creates them beside SqlStore.
 #pragma once
 

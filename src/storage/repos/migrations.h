@@ -25,19 +25,19 @@ struct Migration {
 // Expands the schema tokens ({id}, {int}, {real}, {norowid}) of text for a dialect.
 std::string ExpandSchema(std::string_view text, sql::Dialect dialect);
 // The migrations of each feature, defined beside their schema text.
-Migration ReportingMigration();   // version 3: plans, reporting settings, monthly reports
-Migration MeetingsMigration();    // version 5: dispatch meetings (schema_meetings.cc)
-Migration FundsMigration();       // version 6: funds, key lists, factor guarantees
-Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
-Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
-Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
-Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
-Migration AliasesMigration();  // version 11: unit and person aliases (schema_aliases.cc)
+Migration ReportingMigration();      // version 3: plans, reporting settings, monthly reports
+Migration MeetingsMigration();       // version 5: dispatch meetings (schema_meetings.cc)
+Migration FundsMigration();          // version 6: funds, key lists, factor guarantees
+Migration AttractionMigration();     // version 7: leads, contracts, campaign rounds, targets
+Migration IndicatorsMigration();     // version 8: indicator definitions, engine NOTIFY
+Migration LightsMigration();         // version 9: light rules and judgements, ranking schemes
+Migration ImportsMigration();        // version 10: import sessions (schema_imports.cc)
+Migration AliasesMigration();        // version 11: unit and person aliases (schema_aliases.cc)
 Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
 Migration SnapshotsMigration();      // version 13: published snapshots (schema_snapshots.cc)
-// version 15: ranking_schemes.visible_to_all (issue 15: official lists visible to all roles)
+// version 15: ranking_schemes.visible_to_all (official lists visible to all roles)
 Migration RankingVisibilityMigration();
-Migration AuditChainMigration();  // version 16: audit project_id / lead_id (issue 17)
+Migration AuditChainMigration();  // version 16: audit project_id / lead_id
 // version 21: the EXIF time and place of photos on attachments (schema_photo_exif.cc)
 Migration PhotoExifMigration();
 

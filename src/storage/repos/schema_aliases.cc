@@ -1,4 +1,4 @@
-// Schema of unit and person aliases (issue 14, short names and matching): migration 11.
+// Schema of unit and person aliases (short names and matching): migration 11.
 // Also the value mappings of an import session (the user's answer for each unknown or
 // ambiguous name), kept beside the column mapping.
 #include "storage/repos/migrations.h"

@@ -1,4 +1,4 @@
-// Migration 16 (issue 17): the audit log's typed change feed. Every entry carries the project
+// Migration 16: the audit log's typed change feed. Every entry carries the project
 // and the lead it touches (0 = none), written by the audit writer from the entry's AuditEntity
 // (core/model/audit_entity.h) and read by the engine's change feed instead of the JSON text.
 // Rows written before this migration keep 0 (the engine loads everything at start and only

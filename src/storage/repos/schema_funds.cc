@@ -1,5 +1,5 @@
 // Migration 6: funding lines and events, central-budget due items, key-list changes, factor
-// demands (issue 8).
+// demands.
 #include "storage/repos/migrations.h"
 
 namespace keyline {

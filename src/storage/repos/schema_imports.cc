@@ -1,4 +1,4 @@
-// Schema of import sessions (issue 7): migration 10. The parsed sheet and the mapping are kept
+// Schema of import sessions: migration 10. The parsed sheet and the mapping are kept
 // as encoded text (importing/table_codec.h) so that confirmation works on any node.
 #include "storage/repos/migrations.h"
 

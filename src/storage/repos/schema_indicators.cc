@@ -1,4 +1,4 @@
-// Migration 8: indicator definitions as data (issue 5), and on PostgreSQL the notification
+// Migration 8: indicator definitions as data, and on PostgreSQL the notification
 // that keeps every node's engine current (a statement trigger on audit_log NOTIFYs
 // keyline_audit; delivered when the writing transaction commits).
 //

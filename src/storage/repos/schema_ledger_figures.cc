@@ -1,4 +1,4 @@
-// Schema for the year's figures of a ledger import (issue 14): migration 12.
+// Schema for the year's figures of a ledger import: migration 12.
 //   - projects.owner_credit_code: the owner's 统一社会信用代码 as the ledger gave it, kept on the
 //     project (and flagged) when its check character is wrong, so it cannot go on the unit.
 //   - monthly_reports.origin: "report" (filled by the company) or "import" (the opening balance

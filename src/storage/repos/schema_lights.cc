@@ -1,5 +1,5 @@
 // Migration 9: traffic-light rules and manual judgements, ranking schemes, their groups and
-// components, and ranking exemptions (issue 5). Ships the Yinchuan light rules
+// components, and ranking exemptions. Ships the Yinchuan light rules
 // (engine/light_rules.h) and the Mianyang-style demo ranking scheme (engine/ranking.h).
 #include "storage/repos/migrations.h"
 

@@ -1,4 +1,4 @@
-// Schema for where and when a site photo was taken (issue 16): migration 21.
+// Schema for where and when a site photo was taken: migration 21.
 //   - attachments.taken_at / latitude / longitude: read from a JPEG's EXIF when it is stored
 //     (core/reporting/exif.h); NULL for other files and for photos without EXIF.
 #include "storage/repos/migrations.h"

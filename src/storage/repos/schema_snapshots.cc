@@ -1,4 +1,4 @@
-// Schema of published snapshots (快照, issue 15 "published means frozen"): migration 13. One
+// Schema of published snapshots (快照: published means frozen): migration 13. One
 // row per version of an issued bulletin, a held meeting's agenda, issued minutes or a published
 // ranking; (kind, subject, version) is unique. Rows are append-only: triggers refuse UPDATE and
 // DELETE, and the payload's SHA-256 is stored beside it and in the audit log.

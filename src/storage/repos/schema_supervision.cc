@@ -1,4 +1,4 @@
-// Schema of the supervision loop (issue 4): migration 4. Written with the dialect tokens of
+// Schema of the supervision loop: migration 4. Written with the dialect tokens of
 // migrations.cc ({id}, {int}, {norowid}), which Expand replaces per database.
 #include "storage/repos/migrations.h"
 

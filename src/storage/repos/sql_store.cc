@@ -133,8 +133,8 @@ struct SqlStore::Impl {
   std::unique_ptr<SessionRepository> sessions = storage::NewSqlSessionRepository();
   std::unique_ptr<ProjectRepository> projects = storage::NewSqlProjectRepository();
   std::unique_ptr<AuditRepository> audit = storage::NewSqlAuditRepository();
-  std::unique_ptr<ImportRepository> imports = storage::NewSqlImportRepository();  // issue 7
-  std::unique_ptr<AliasRepository> aliases = storage::NewSqlAliasRepository();    // issue 14
+  std::unique_ptr<ImportRepository> imports = storage::NewSqlImportRepository();
+  std::unique_ptr<AliasRepository> aliases = storage::NewSqlAliasRepository();
   std::unique_ptr<SnapshotRepository> snapshots = storage::NewSqlSnapshotRepository();
   std::unique_ptr<PlanRepository> plans = storage::NewSqlPlanRepository();
   std::unique_ptr<ReportingSettingsRepository> reporting_settings =

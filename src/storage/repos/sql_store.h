@@ -11,9 +11,9 @@
 #include <string>
 
 #include "common/result.h"
+#include "core/ports/attraction_repositories.h"
 #include "core/ports/funds_repositories.h"
 #include "core/ports/import_repositories.h"
-#include "core/ports/attraction_repositories.h"
 #include "core/ports/reporting_repositories.h"
 #include "core/ports/repositories.h"
 #include "core/ports/snapshot_repository.h"
@@ -33,11 +33,11 @@ class SqlStore {
 
   const Repositories& repos() const { return repos_; }
   const ReportingRepositories& reporting() const { return reporting_; }
-  const FundsRepositories& funds() const { return funds_; }  // issue 8
+  const FundsRepositories& funds() const { return funds_; }
   const AttractionRepositories& attraction() const { return attraction_; }
   sql::Database& db() { return *db_; }
-  ImportRepository& imports();  // import sessions (issue 7)
-  SnapshotRepository& snapshots();  // published snapshots (issue 15)
+  ImportRepository& imports();      // import sessions
+  SnapshotRepository& snapshots();  // published snapshots
 
   // Writes a consistent copy of the database to dest_path, which must not exist yet.
   // SQLite: VACUUM INTO on a separate connection (safe while the server runs).

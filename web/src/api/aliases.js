@@ -1,4 +1,4 @@
-// Aliases (简称/别名) of units and people and name look-ups (issue 14).
+// Aliases (简称/别名) of units and people and name look-ups.
 import { api } from './client.js';
 
 const base = (owner, id) => `/${owner === 'person' ? 'people' : 'units'}/${id}/aliases`;

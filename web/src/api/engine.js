@@ -1,5 +1,5 @@
-// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单 (issue 5; contract
-// /work/contracts/issue5-api.md, tags indicators, lights, rankings of docs/api.yaml).
+// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单 (docs/api.yaml, tags
+// indicators, lights, rankings).
 import { api, apiUrl } from './client.js';
 import { hasRole } from '../session.js';
 
@@ -29,7 +29,7 @@ export const updateScheme = (code, body) => api.put(`/ranking-schemes/${encodeUR
 export const deleteScheme = (code) => api.del(`/ranking-schemes/${encodeURIComponent(code)}`);
 export const getRankings = (query) => api.get('/rankings', query);
 export const addExemption = (body) => api.post('/rankings/exemptions', body);
-// Published rankings (issue 15): stored as published, never recomputed; versions with reasons.
+// Published rankings: stored as published, never recomputed; versions with reasons.
 export const publishRanking = (body) => api.post('/rankings/publish', body);
 export const getPublishedRanking = (query) => api.get('/rankings/published', query);
 export const rankingVersions = (query) => api.get('/rankings/versions', query);
@@ -39,7 +39,7 @@ export const getForecast = (query) => api.get('/forecast', query);
 export const projectForecast = (id, period) => api.get(`/projects/${id}/forecast`, { period });
 export const getDispatchList = (query) => api.get('/dispatch-list', query);
 
-// Exports of the engine's tables as .xlsx (issue 7): GET /export/rates.xlsx, /export/lights.xlsx
+// Exports of the engine's tables as .xlsx: GET /export/rates.xlsx, /export/lights.xlsx
 // and /export/rankings.xlsx take the query of /rates, /lights and /rankings; empty filters are left
 // out (the server rejects an empty colour or unit_id as it does on the JSON endpoints).
 export const ENGINE_EXPORTS = true;

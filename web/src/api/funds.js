@@ -1,4 +1,4 @@
-// Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障): issue 8.
+// Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障).
 import { api } from './client.js';
 import { hasRole } from '../session.js';
 import { formatPercent } from '../utils/format.js';

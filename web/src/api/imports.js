@@ -1,5 +1,5 @@
-// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (issue 7; contract
-// /work/contracts/issue7-api.md).
+// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (docs/api.yaml,
+// tags imports and documents).
 import { api, apiUrl } from './client.js';
 import { hasRole } from '../session.js';
 
@@ -23,7 +23,7 @@ export const templateUrl = (kind, period) => apiUrl(`/imports/templates/${kind}$
 // The bulletin file: the issued version (the newest, or `version`), or the live draft (draft).
 export const bulletinUrl = (period, format, { version, draft } = {}) =>
   apiUrl(`/bulletins/${period}?format=${format}${version ? `&version=${version}` : ''}${draft ? '&draft=1' : ''}`);
-// 印发 (issue 15): issue the period's bulletin (reason from version 2) and list its versions.
+// 印发: issue the period's bulletin (reason from version 2) and list its versions.
 export const issueBulletin = (period, reason) => api.post(`/bulletins/${period}/issue`, reason ? { reason } : {});
 export const bulletinVersions = (period) => api.get(`/bulletins/${period}/versions`);
 

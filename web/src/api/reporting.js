@@ -33,7 +33,7 @@ export const getFigures = (id, period) => api.get(`/projects/${id}/figures`, { p
 // 总体情况: projects and investment by stage and level, the year's plans and completion.
 export const getSummary = (query) => api.get('/reporting/summary', query);
 
-// The month in fewer steps (issue 16): the reporter's to-do and a new report's prefill; the
+// The month in fewer steps: the reporter's to-do and a new report's prefill; the
 // reviewer's comparison and batch approval.
 export const getTodo = (period) => api.get('/reporting/todo', period ? { period } : undefined);
 export const getPrefill = (id, period) => api.get(`/projects/${id}/reports/${period}/prefill`);

@@ -1,4 +1,4 @@
-// Strings of the reporter's to-do and the reviewer's desk (issue 16: the month in fewer steps
+// Strings of the reporter's to-do and the reviewer's desk (the month in fewer steps
 // than in Excel) — merged into zh-CN.js and en.js.
 export const zh = {
   'nav.reportTodo': '本期待报',

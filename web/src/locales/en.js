@@ -637,7 +637,7 @@ export default {
   'settings.minFlagHint': 'No amount warnings below this monthly amount',
   'settings.progressRegression': 'Progress regression',
   'settings.progressRegressionHint': 'Warn when progress % is below the last report',
-  // Funds, key lists and factor guarantees (issue 8).
+  // Funds, key lists and factor guarantees.
   'nav.funds': 'Funds',
   'nav.keyLists': 'Key lists',
   'tabs.funds': 'Funds',

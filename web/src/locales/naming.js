@@ -1,4 +1,4 @@
-// Strings of short names and matching (issue 14): aliases of units and people, and the
+// Strings of short names and matching: aliases of units and people, and the
 // import wizard's value-mapping step. Merged into zh-CN.js and en.js.
 export const zh = {
   'alias.column': '简称/别名',

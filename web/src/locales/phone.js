@@ -1,4 +1,4 @@
-// Strings of the phone screens (issue 16): the navigation drawer, site photos with their EXIF
+// Strings of the phone screens: the navigation drawer, site photos with their EXIF
 // time and place, drafts kept on the device while offline, the installable app — merged into
 // zh-CN.js and en.js.
 export const zh = {

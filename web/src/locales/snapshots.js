@@ -1,4 +1,4 @@
-// Strings of published snapshots (issue 15: published means frozen) — the bulletin's 印发 and
+// Strings of published snapshots (published means frozen) — the bulletin's 印发 and
 // versions, a held meeting's frozen agenda and issued minutes, published rankings — merged into
 // zh-CN.js and en.js.
 export const zh = {

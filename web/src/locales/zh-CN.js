@@ -639,7 +639,7 @@ export default {
   'settings.minFlagHint': '本月完成低于该金额时不作上述两项提示',
   'settings.progressRegression': '形象进度倒退提示',
   'settings.progressRegressionHint': '形象进度百分比低于上期时提示核实',
-  // Funds, key lists and factor guarantees (issue 8).
+  // Funds, key lists and factor guarantees.
   'nav.funds': '资金监管',
   'nav.keyLists': '重点项目名单',
   'tabs.funds': '资金',

@@ -16,7 +16,7 @@ export function periodFromQuery(q) {
 
 export const indicatorName = (ind) => (ind ? (isEnglish() ? ind.name_en || ind.name_zh : ind.name_zh || ind.name_en) : '');
 // An indicator whose formula fixes its own window (季度贡献率: the quarter to date) is labelled
-// with that window when the screen shows another one (issue 15: every figure says what it covers).
+// with that window when the screen shows another one (every figure says what it covers).
 export const indicatorLabel = (ind, period, window) =>
   ind && ind.window && ind.window !== window ? `${indicatorName(ind)} · ${figureWindowLabel(period, ind.window)}` : indicatorName(ind);
 export const reasonText = (r) => (r ? (isEnglish() ? r.reason_en || r.en || r.reason_zh || r.zh : r.reason_zh || r.zh || r.reason_en || r.en) : '');

@@ -79,7 +79,7 @@ export function percent(rate, digits = 1) {
 // Display format of the month pickers.
 export const monthFormat = () => (isEnglish() ? 'YYYY-MM' : 'YYYY年MM月');
 
-// The window a figure covers, as its label says it (issue 15): the year to date of a period
+// The window a figure covers, as its label says it: the year to date of a period
 // (202611 → "2026年1–11月"), its quarter to date (→ "2026Q4（10–11月）"), the month alone
 // (→ "2026年11月"), a quarter label ("2026Q4") or a year (2026 → "2026年").
 export function figureWindowLabel(period, window = 'ytd') {
