@@ -14,6 +14,32 @@ http::Handler Protected(ApiContext& ctx, CallerHandler handler) {
   };
 }
 
+void Route(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+           ApiHandler handler, http::RouteOptions options) {
+  router.Add(
+      std::move(method), std::move(path),
+      [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
+        auto caller = ResolveCaller(ctx, request);
+        if (!caller.ok()) return Error(request, caller.status());
+        Reply reply = handler(ctx, *caller, request);
+        if (!reply.ok()) return Error(request, reply.status());
+        return std::move(reply).value();
+      },
+      options);
+}
+
+void PublicRoute(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+                 PublicHandler handler, http::RouteOptions options) {
+  router.Add(
+      std::move(method), std::move(path),
+      [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
+        Reply reply = handler(ctx, request);
+        if (!reply.ok()) return Error(request, reply.status());
+        return std::move(reply).value();
+      },
+      options);
+}
+
 Result<int64_t> PathId(const http::Request& request, const char* name) {
   auto it = request.path_params.find(name);
   int64_t id = 0;

@@ -120,6 +120,21 @@ using CallerHandler = std::function<http::Response(const Caller&, http::Request&
 // Wraps a handler so that it only runs for an authenticated caller; errors become envelopes.
 http::Handler Protected(ApiContext& ctx, CallerHandler handler);
 
+// The one form of an API handler: it answers a response (JsonOk, a file, a 204) or a non-OK
+// Status, which Route turns into the error envelope (Error) in one place.
+using Reply = Result<http::Response>;
+using ApiHandler = std::function<Reply(ApiContext&, const Caller&, http::Request&)>;
+// A handler that runs without a caller (login, the session itself).
+using PublicHandler = std::function<Reply(ApiContext&, http::Request&)>;
+
+// Registers method + path: the caller is resolved (401/403 otherwise, see ResolveCaller), the
+// handler runs, and a non-OK Status becomes the error envelope.
+void Route(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+           ApiHandler handler, http::RouteOptions options = {});
+// The same without resolving a caller.
+void PublicRoute(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+                 PublicHandler handler, http::RouteOptions options = {});
+
 // ---- helpers shared by the handler files ----
 
 // The path parameter as a positive id; kNotFound when it is not one.
