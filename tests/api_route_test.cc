@@ -37,8 +37,7 @@ class ApiRouteTest : public ApiTest {
     csrf_ = login->csrf_token;
   }
 
-  http::Response Call(const std::string& method, const std::string& path, bool session,
-                      bool csrf) {
+  http::Response Call(const std::string& method, const std::string& path, bool session, bool csrf) {
     http::Request req;
     req.method = method;
     req.target = req.path = path;

@@ -6,14 +6,6 @@
 
 namespace keyline::api {
 
-http::Handler Protected(ApiContext& ctx, CallerHandler handler) {
-  return [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
-    auto caller = ResolveCaller(ctx, request);
-    if (!caller.ok()) return Error(request, caller.status());
-    return handler(*caller, request);
-  };
-}
-
 void Route(http::Router& router, ApiContext& ctx, std::string method, std::string path,
            ApiHandler handler, http::RouteOptions options) {
   router.Add(
@@ -160,6 +152,9 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   if (ctx.imports) RegisterImportRoutes(router, ctx);
   RegisterIndicatorRoutes(router, ctx);
   if (ctx.naming) RegisterAliasRoutes(router, ctx);
+  if (ctx.lights) RegisterLightsRoutes(router, ctx);
+  if (ctx.rankings) RegisterRankingRoutes(router, ctx);
+  if (ctx.lights && ctx.rankings) RegisterEngineExportRoutes(router, ctx);
 }
 
 }  // namespace keyline::api
