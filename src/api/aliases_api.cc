@@ -1,4 +1,4 @@
-// Aliases (简称/别名) of units and people, and name look-ups (issue 14):
+// Aliases (简称/别名) of units and people, and name look-ups:
 //   GET    /api/v1/units/{id}/aliases            every role that reads units
 //   POST   /api/v1/units/{id}/aliases {alias}    admin, supervisor (audited)
 //   DELETE /api/v1/units/{id}/aliases/{alias_id} admin, supervisor (audited)
@@ -18,43 +18,32 @@ void WriteAlias(JsonWriter& w, AliasOwner owner, const NameAlias& a) {
   w.Key("alias").String(a.alias).Key("created_at").Int(a.created_at).EndObject();
 }
 
-http::Response ListAliases(ApiContext& ctx, const Caller& caller, http::Request& req,
-                           AliasOwner owner) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto list = ctx.naming->ListAliases(caller, owner, *id);
-  if (!list.ok()) return Error(req, list.status());
+Reply ListAliases(ApiContext& ctx, const Caller& caller, http::Request& req, AliasOwner owner) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto list, ctx.naming->ListAliases(caller, owner, id));
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const NameAlias& a : *list) WriteAlias(w, owner, a);
-  w.EndArray().Key("total").Int(static_cast<int64_t>(list->size())).EndObject();
+  for (const NameAlias& a : list) WriteAlias(w, owner, a);
+  w.EndArray().Key("total").Int(static_cast<int64_t>(list.size())).EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response AddAlias(ApiContext& ctx, const Caller& caller, http::Request& req,
-                        AliasOwner owner) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply AddAlias(ApiContext& ctx, const Caller& caller, http::Request& req, AliasOwner owner) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   std::string alias = r.String("alias", true, 100).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto added = ctx.naming->AddAlias(caller, owner, *id, alias);
-  if (!added.ok()) return Error(req, added.status());
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto added, ctx.naming->AddAlias(caller, owner, id, alias));
   JsonWriter w;
-  WriteAlias(w, owner, *added);
+  WriteAlias(w, owner, added);
   return JsonOk(w.Take(), 201);
 }
 
-http::Response DeleteAlias(ApiContext& ctx, const Caller& caller, http::Request& req,
-                           AliasOwner owner) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto alias_id = PathId(req, "alias_id");
-  if (!alias_id.ok()) return Error(req, alias_id.status());
-  Status st = ctx.naming->DeleteAlias(caller, owner, *id, *alias_id);
-  if (!st.ok()) return Error(req, st);
+Reply DeleteAlias(ApiContext& ctx, const Caller& caller, http::Request& req, AliasOwner owner) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto alias_id, PathId(req, "alias_id"));
+  KL_RETURN_IF_ERROR(ctx.naming->DeleteAlias(caller, owner, id, alias_id));
   http::Response res;
   res.status = 204;
   return res;
@@ -71,19 +60,16 @@ Result<std::string> NameQuery(const http::Request& req) {
   return name;
 }
 
-http::Response ResolveUnit(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto name = NameQuery(req);
-  if (!name.ok()) return Error(req, name.status());
-  auto match = ctx.naming->ResolveUnit(caller, *name);
-  if (!match.ok()) return Error(req, match.status());
+Reply ResolveUnit(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto name, NameQuery(req));
+  KL_ASSIGN_OR_RETURN(auto match, ctx.naming->ResolveUnit(caller, name));
   JsonWriter w;
-  w.BeginObject().Key("name").String(*name);
-  w.Key("status").String(naming::MatchOutcomeCode(match->outcome));
-  w.Key("unit_id").OptInt(match->unit_id);
-  w.Key("via").OptString(match->via.empty() ? std::nullopt
-                                            : std::optional<std::string>(match->via));
+  w.BeginObject().Key("name").String(name);
+  w.Key("status").String(naming::MatchOutcomeCode(match.outcome));
+  w.Key("unit_id").OptInt(match.unit_id);
+  w.Key("via").OptString(match.via.empty() ? std::nullopt : std::optional<std::string>(match.via));
   w.Key("candidates").BeginArray();
-  for (const auto& c : match->candidates) {
+  for (const auto& c : match.candidates) {
     w.BeginObject().Key("id").Int(c.id).Key("name").String(c.name);
     w.Key("kind").String(UnitKindCode(c.kind)).Key("region_name").String(c.region_name);
     w.Key("score").Double(c.score).EndObject();
@@ -92,19 +78,16 @@ http::Response ResolveUnit(ApiContext& ctx, const Caller& caller, http::Request&
   return JsonOk(w.Take());
 }
 
-http::Response ResolvePerson(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto name = NameQuery(req);
-  if (!name.ok()) return Error(req, name.status());
-  auto match = ctx.naming->ResolvePerson(caller, *name);
-  if (!match.ok()) return Error(req, match.status());
+Reply ResolvePerson(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto name, NameQuery(req));
+  KL_ASSIGN_OR_RETURN(auto match, ctx.naming->ResolvePerson(caller, name));
   JsonWriter w;
-  w.BeginObject().Key("name").String(*name);
-  w.Key("status").String(naming::MatchOutcomeCode(match->outcome));
-  w.Key("person_id").OptInt(match->person_id);
-  w.Key("via").OptString(match->via.empty() ? std::nullopt
-                                            : std::optional<std::string>(match->via));
+  w.BeginObject().Key("name").String(name);
+  w.Key("status").String(naming::MatchOutcomeCode(match.outcome));
+  w.Key("person_id").OptInt(match.person_id);
+  w.Key("via").OptString(match.via.empty() ? std::nullopt : std::optional<std::string>(match.via));
   w.Key("candidates").BeginArray();
-  for (const auto& c : match->candidates) {
+  for (const auto& c : match.candidates) {
     w.BeginObject().Key("id").Int(c.id).Key("name").String(c.name);
     w.Key("title").String(c.title).Key("unit_name").String(c.unit_name);
     w.Key("score").Double(c.score).EndObject();
@@ -116,25 +99,21 @@ http::Response ResolvePerson(ApiContext& ctx, const Caller& caller, http::Reques
 }  // namespace
 
 void RegisterAliasRoutes(http::Router& router, ApiContext& ctx) {
-  using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&, AliasOwner);
-  auto bind = [&ctx](Fn fn, AliasOwner owner) {
-    return Protected(
-        ctx, [&ctx, fn, owner](const Caller& c, http::Request& r) { return fn(ctx, c, r, owner); });
+  using Fn = Reply (*)(ApiContext&, const Caller&, http::Request&, AliasOwner);
+  auto of = [](Fn fn, AliasOwner owner) -> ApiHandler {
+    return [fn, owner](ApiContext& ctx, const Caller& c, http::Request& r) {
+      return fn(ctx, c, r, owner);
+    };
   };
   for (auto [base, owner] : {std::pair{"/api/v1/units", AliasOwner::kUnit},
                              std::pair{"/api/v1/people", AliasOwner::kPerson}}) {
     std::string b = base;
-    router.Add("GET", b + "/{id}/aliases", bind(ListAliases, owner));
-    router.Add("POST", b + "/{id}/aliases", bind(AddAlias, owner));
-    router.Add("DELETE", b + "/{id}/aliases/{alias_id}", bind(DeleteAlias, owner));
+    Route(router, ctx, "GET", b + "/{id}/aliases", of(ListAliases, owner));
+    Route(router, ctx, "POST", b + "/{id}/aliases", of(AddAlias, owner));
+    Route(router, ctx, "DELETE", b + "/{id}/aliases/{alias_id}", of(DeleteAlias, owner));
   }
-  router.Add(
-      "GET", "/api/v1/units/resolve",
-      Protected(ctx, [&ctx](const Caller& c, http::Request& r) { return ResolveUnit(ctx, c, r); }));
-  router.Add("GET", "/api/v1/people/resolve",
-             Protected(ctx, [&ctx](const Caller& c, http::Request& r) {
-               return ResolvePerson(ctx, c, r);
-             }));
+  Route(router, ctx, "GET", "/api/v1/units/resolve", ResolveUnit);
+  Route(router, ctx, "GET", "/api/v1/people/resolve", ResolvePerson);
 }
 
 }  // namespace keyline::api

@@ -6,12 +6,30 @@
 
 namespace keyline::api {
 
-http::Handler Protected(ApiContext& ctx, CallerHandler handler) {
-  return [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
-    auto caller = ResolveCaller(ctx, request);
-    if (!caller.ok()) return Error(request, caller.status());
-    return handler(*caller, request);
-  };
+void Route(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+           ApiHandler handler, http::RouteOptions options) {
+  router.Add(
+      std::move(method), std::move(path),
+      [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
+        auto caller = ResolveCaller(ctx, request);
+        if (!caller.ok()) return Error(request, caller.status());
+        Reply reply = handler(ctx, *caller, request);
+        if (!reply.ok()) return Error(request, reply.status());
+        return std::move(reply).value();
+      },
+      options);
+}
+
+void PublicRoute(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+                 PublicHandler handler, http::RouteOptions options) {
+  router.Add(
+      std::move(method), std::move(path),
+      [&ctx, handler = std::move(handler)](http::Request& request) -> http::Response {
+        Reply reply = handler(ctx, request);
+        if (!reply.ok()) return Error(request, reply.status());
+        return std::move(reply).value();
+      },
+      options);
 }
 
 Result<int64_t> PathId(const http::Request& request, const char* name) {
@@ -134,6 +152,9 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   if (ctx.imports) RegisterImportRoutes(router, ctx);
   RegisterIndicatorRoutes(router, ctx);
   if (ctx.naming) RegisterAliasRoutes(router, ctx);
+  if (ctx.lights) RegisterLightsRoutes(router, ctx);
+  if (ctx.rankings) RegisterRankingRoutes(router, ctx);
+  if (ctx.lights && ctx.rankings) RegisterEngineExportRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

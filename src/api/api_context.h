@@ -56,6 +56,8 @@ namespace engine {
 class IndicatorService;
 class RatesService;
 class RankingPublisher;
+class LightsService;
+class RankingService;
 }  // namespace engine
 }  // namespace keyline
 
@@ -83,29 +85,32 @@ struct ApiContext {
   AttachmentService* attachments = nullptr;
   ReportingSettings* reporting_settings = nullptr;
   ReportingStats* reporting_stats = nullptr;
-  ReportDesk* desk = nullptr;  // to-do, prefill, compare, batch approval (issue 16)
+  ReportDesk* desk = nullptr;  // to-do, prefill, compare, batch approval
   auth::LoginRateLimiter* login_limiter = nullptr;
   // The delays per (account, address): the Retry-After of a held-back pair.
   LoginThrottle* login_throttle = nullptr;
-  ProblemService* problems = nullptr;  // supervision (issue 4)
+  ProblemService* problems = nullptr;  // supervision
   ProcedureService* procedures = nullptr;
   BattleChartService* battle_chart = nullptr;
   MeetingService* meetings = nullptr;  // dispatch meetings (meetings_api.cc)
-  FundService* funds = nullptr;        // funds, key lists, factor guarantees (issue 8)
+  FundService* funds = nullptr;        // funds, key lists, factor guarantees
   KeyListService* key_lists = nullptr;
   FactorService* factors = nullptr;
   AttractionServices* attraction = nullptr;  // 招商引资, 三个一批, 目标任务
   // Documents out (documents_api.cc): ledger .xlsx and OC4IDS; the monthly bulletin (月度通报).
   documents::ExportService* exports = nullptr;
   documents::BulletinService* bulletins = nullptr;
-  importing::ImportService* imports = nullptr;  // .xlsx imports (issue 7)
-  // Imports at once (issue 17; nullptr: no limit).
+  importing::ImportService* imports = nullptr;  // .xlsx imports
+  // Imports at once (nullptr: no limit).
   ImportGate* import_gate = nullptr;
-  NamingService* naming = nullptr;                 // aliases and name look-ups (issue 14)
-  engine::IndicatorService* indicators = nullptr;  // issue 5: indicators_api.cc
+  NamingService* naming = nullptr;                 // aliases and name look-ups
+  engine::IndicatorService* indicators = nullptr;  // indicators_api.cc
   engine::RatesService* rates = nullptr;
+  // Traffic lights, forecast and dispatch list; ranking schemes and rankings.
+  engine::LightsService* lights = nullptr;
+  engine::RankingService* rankings = nullptr;
 
-  // Published snapshots (issue 15): 印发 of the bulletin, published rankings.
+  // Published snapshots: 印发 of the bulletin, published rankings.
   documents::BulletinIssuer* bulletin_issuer = nullptr;
   SnapshotService* snapshots = nullptr;
   engine::RankingPublisher* ranking_publisher = nullptr;
@@ -116,9 +121,20 @@ struct ApiContext {
 // Sec-Fetch-Site: cross-site) must not be foreign. kUnauthenticated / kForbidden otherwise.
 Result<Caller> ResolveCaller(ApiContext& ctx, const http::Request& request);
 
-using CallerHandler = std::function<http::Response(const Caller&, http::Request&)>;
-// Wraps a handler so that it only runs for an authenticated caller; errors become envelopes.
-http::Handler Protected(ApiContext& ctx, CallerHandler handler);
+// The one form of an API handler: it answers a response (JsonOk, a file, a 204) or a non-OK
+// Status, which Route turns into the error envelope (Error) in one place.
+using Reply = Result<http::Response>;
+using ApiHandler = std::function<Reply(ApiContext&, const Caller&, http::Request&)>;
+// A handler that runs without a caller (login, the session itself).
+using PublicHandler = std::function<Reply(ApiContext&, http::Request&)>;
+
+// Registers method + path: the caller is resolved (401/403 otherwise, see ResolveCaller), the
+// handler runs, and a non-OK Status becomes the error envelope.
+void Route(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+           ApiHandler handler, http::RouteOptions options = {});
+// The same without resolving a caller.
+void PublicRoute(http::Router& router, ApiContext& ctx, std::string method, std::string path,
+                 PublicHandler handler, http::RouteOptions options = {});
 
 // ---- helpers shared by the handler files ----
 
@@ -148,13 +164,6 @@ Result<ReportTarget> PathReportTarget(const http::Request& request);
 Status RejectUnknownQuery(const http::Request& request,
                           std::initializer_list<std::string_view> allowed);
 
-// Returns the error envelope from the enclosing handler when status is not OK.
-#define KL_RETURN_IF_ERROR_RESPONSE(request, expr)                   \
-  do {                                                               \
-    ::keyline::Status kl_st_ = (expr);                               \
-    if (!kl_st_.ok()) return ::keyline::api::Error(request, kl_st_); \
-  } while (0)
-
 // Registers the handlers of each resource (one file each).
 void RegisterSessionRoutes(http::Router& router, ApiContext& ctx);
 void RegisterUserRoutes(http::Router& router, ApiContext& ctx);
@@ -178,6 +187,13 @@ void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // docume
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
 void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);       // aliases_api.cc
+// /lights, /projects/{id}/lights(+/judgements), /light-rules, /forecast, /projects/{id}/forecast,
+// /dispatch-list (lights_api.cc).
+void RegisterLightsRoutes(http::Router& router, ApiContext& ctx);
+// /ranking-schemes, /rankings, /rankings/exemptions, published rankings (rankings_api.cc).
+void RegisterRankingRoutes(http::Router& router, ApiContext& ctx);
+// /export/rates.xlsx, /export/lights.xlsx, /export/rankings.xlsx (engine_exports_api.cc).
+void RegisterEngineExportRoutes(http::Router& router, ApiContext& ctx);
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, ApiContext& ctx);

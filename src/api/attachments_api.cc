@@ -35,52 +35,43 @@ std::string Disposition(int64_t id, const std::string& filename) {
          encoded;
 }
 
-http::Response DownloadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "aid");
-  if (!id.ok()) return Error(req, id.status());
-  auto file = ctx.attachments->Read(caller, *id);
-  if (!file.ok()) return Error(req, file.status());
+Reply DownloadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "aid"));
+  KL_ASSIGN_OR_RETURN(auto file, ctx.attachments->Read(caller, id));
   http::Response res;
   res.status = 200;
-  res.content_type = file->first.content_type;
+  res.content_type = file.first.content_type;
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  res.headers.emplace_back("Content-Disposition", Disposition(*id, file->first.filename));
-  res.headers.emplace_back("X-Content-SHA256", file->first.sha256);
-  res.body = std::move(file->second);
+  res.headers.emplace_back("Content-Disposition", Disposition(id, file.first.filename));
+  res.headers.emplace_back("X-Content-SHA256", file.first.sha256);
+  res.body = std::move(file.second);
   return res;
 }
 
-http::Response DeleteAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "aid");
-  if (!id.ok()) return Error(req, id.status());
-  Status st = ctx.attachments->Delete(caller, *id);
-  if (!st.ok()) return Error(req, st);
+Reply DeleteAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "aid"));
+  KL_RETURN_IF_ERROR(ctx.attachments->Delete(caller, id));
   http::Response res;
   res.status = 204;
   return res;
 }
 
-http::Response UploadProcedureFile(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto project = PathId(req, "id");
-  if (!project.ok()) return Error(req, project.status());
-  auto procedure = PathId(req, "pid");
-  if (!procedure.ok()) return Error(req, procedure.status());
+Reply UploadProcedureFile(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto project, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto procedure, PathId(req, "pid"));
   std::string filename = req.Query("filename").value_or("");
-  auto added = ctx.attachments->AddToProcedure(caller, *project, *procedure, filename, req.body);
-  if (!added.ok()) return Error(req, added.status());
-  return JsonOk(ToJson(*added), 201);
+  KL_ASSIGN_OR_RETURN(
+      auto added, ctx.attachments->AddToProcedure(caller, project, procedure, filename, req.body));
+  return JsonOk(ToJson(added), 201);
 }
 
-http::Response ListProcedureFiles(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto project = PathId(req, "id");
-  if (!project.ok()) return Error(req, project.status());
-  auto procedure = PathId(req, "pid");
-  if (!procedure.ok()) return Error(req, procedure.status());
-  auto files = ctx.attachments->ListForProcedure(caller, *project, *procedure);
-  if (!files.ok()) return Error(req, files.status());
+Reply ListProcedureFiles(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto project, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto procedure, PathId(req, "pid"));
+  KL_ASSIGN_OR_RETURN(auto files, ctx.attachments->ListForProcedure(caller, project, procedure));
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const Attachment& a : *files) WriteJson(w, a);
+  for (const Attachment& a : files) WriteJson(w, a);
   w.EndArray().EndObject();
   return JsonOk(w.Take());
 }
@@ -88,14 +79,12 @@ http::Response ListProcedureFiles(ApiContext& ctx, const Caller& caller, http::R
 }  // namespace
 
 void RegisterAttachmentRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/attachments/{aid}", bind(DownloadAttachment));
-  router.Add("DELETE", "/api/v1/attachments/{aid}", bind(DeleteAttachment));
-  router.Add("GET", "/api/v1/projects/{id}/procedures/{pid}/attachments", bind(ListProcedureFiles));
-  router.Add("POST", "/api/v1/projects/{id}/procedures/{pid}/attachments",
-             bind(UploadProcedureFile), http::RouteOptions{kMaxAttachmentBytes});
+  Route(router, ctx, "GET", "/api/v1/attachments/{aid}", DownloadAttachment);
+  Route(router, ctx, "DELETE", "/api/v1/attachments/{aid}", DeleteAttachment);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/procedures/{pid}/attachments",
+        ListProcedureFiles);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/procedures/{pid}/attachments",
+        UploadProcedureFile, http::RouteOptions{kMaxAttachmentBytes});
 }
 
 }  // namespace keyline::api

@@ -23,10 +23,4 @@ inline http::RouteOptions SmallBody() {
   return o;
 }
 
-using AttractionFn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
-// Protected(ctx, fn) for a plain handler function.
-inline http::Handler Bind(ApiContext& ctx, AttractionFn fn) {
-  return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-}
-
 }  // namespace keyline::api

@@ -40,61 +40,59 @@ Status ReadAuditQuery(const http::Request& req, AuditQuery* q) {
 }  // namespace
 
 void RegisterAuditRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/audit", Protected(ctx, [&ctx](const Caller& c, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(req, AdminOnly(c));
-               AuditQuery q;
-               KL_RETURN_IF_ERROR_RESPONSE(req, ReadAuditQuery(req, &q));
-               PageOf<AuditEvent> page;
-               Status st = ctx.repos.tx->Read([&](Tx& tx) -> Status {
-                 KL_ASSIGN_OR_RETURN(page, ctx.repos.audit->List(tx, q));
-                 return Status::Ok();
-               });
-               if (!st.ok()) return Error(req, st);
-               JsonWriter w;
-               w.BeginObject().Key("items").BeginArray();
-               for (const auto& e : page.items) WriteJson(w, e);
-               w.EndArray();
-               w.Key("total").Int(page.total);
-               w.Key("limit").Int(q.page.limit);
-               w.Key("offset").Int(q.page.offset);
-               w.EndObject();
-               return JsonOk(w.Take());
-             }));
-  router.Add("GET", "/api/v1/audit/verify",
-             Protected(ctx, [&ctx](const Caller& c, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(req, AdminOnly(c));
-               auto v = ctx.audit->Verify(*ctx.repos.tx);
-               if (!v.ok()) return Error(req, v.status());
-               // Published snapshots: their hashes against their content and the log.
-               SnapshotVerification sv;
-               if (ctx.snapshots) {
-                 auto checked = ctx.snapshots->Verify();
-                 if (!checked.ok()) return Error(req, checked.status());
-                 sv = *checked;
-               }
-               JsonWriter w;
-               w.BeginObject();
-               w.Key("ok").Bool(!v->first_broken_id && !sv.first_broken_id);
-               w.Key("entries").Int(v->entries);
-               w.Key("first_broken_id").OptInt(v->first_broken_id);
-               w.Key("problem").String(v->problem);
-               // Issue 17: every finding, named (zh + en), the keyed switch-over, the witness.
-               w.Key("findings").BeginArray();
-               for (const AuditFinding& f : v->findings) {
-                 w.BeginObject().Key("code").String(f.code).Key("id").Int(f.id);
-                 w.Key("message_zh").String(f.zh).Key("message_en").String(f.en).EndObject();
-               }
-               w.EndArray();
-               w.Key("keyed_from").Int(v->keyed_from);
-               w.Key("witness_marks").Int(v->witness_marks);
-               w.Key("head").BeginObject().Key("count").Int(v->head.count);
-               w.Key("last_id").Int(v->head.last_id).Key("hash").String(v->head.hash).EndObject();
-               w.Key("snapshots").BeginObject().Key("checked").Int(sv.snapshots);
-               w.Key("first_broken_id").OptInt(sv.first_broken_id);
-               w.Key("problem").String(sv.problem).EndObject();
-               w.EndObject();
-               return JsonOk(w.Take());
-             }));
+  Route(router, ctx, "GET", "/api/v1/audit",
+        [](ApiContext& ctx, const Caller& c, http::Request& req) -> Reply {
+          KL_RETURN_IF_ERROR(AdminOnly(c));
+          AuditQuery q;
+          KL_RETURN_IF_ERROR(ReadAuditQuery(req, &q));
+          PageOf<AuditEvent> page;
+          KL_RETURN_IF_ERROR(ctx.repos.tx->Read([&](Tx& tx) -> Status {
+            KL_ASSIGN_OR_RETURN(page, ctx.repos.audit->List(tx, q));
+            return Status::Ok();
+          }));
+          JsonWriter w;
+          w.BeginObject().Key("items").BeginArray();
+          for (const auto& e : page.items) WriteJson(w, e);
+          w.EndArray();
+          w.Key("total").Int(page.total);
+          w.Key("limit").Int(q.page.limit);
+          w.Key("offset").Int(q.page.offset);
+          w.EndObject();
+          return JsonOk(w.Take());
+        });
+  Route(router, ctx, "GET", "/api/v1/audit/verify",
+        [](ApiContext& ctx, const Caller& c, http::Request&) -> Reply {
+          KL_RETURN_IF_ERROR(AdminOnly(c));
+          KL_ASSIGN_OR_RETURN(auto v, ctx.audit->Verify(*ctx.repos.tx));
+          // Published snapshots: their hashes against their content and the log.
+          SnapshotVerification sv;
+          if (ctx.snapshots) {
+            KL_ASSIGN_OR_RETURN(auto checked, ctx.snapshots->Verify());
+            sv = checked;
+          }
+          JsonWriter w;
+          w.BeginObject();
+          w.Key("ok").Bool(!v.first_broken_id && !sv.first_broken_id);
+          w.Key("entries").Int(v.entries);
+          w.Key("first_broken_id").OptInt(v.first_broken_id);
+          w.Key("problem").String(v.problem);
+          // Every finding, named (zh + en), the keyed switch-over, the witness.
+          w.Key("findings").BeginArray();
+          for (const AuditFinding& f : v.findings) {
+            w.BeginObject().Key("code").String(f.code).Key("id").Int(f.id);
+            w.Key("message_zh").String(f.zh).Key("message_en").String(f.en).EndObject();
+          }
+          w.EndArray();
+          w.Key("keyed_from").Int(v.keyed_from);
+          w.Key("witness_marks").Int(v.witness_marks);
+          w.Key("head").BeginObject().Key("count").Int(v.head.count);
+          w.Key("last_id").Int(v.head.last_id).Key("hash").String(v.head.hash).EndObject();
+          w.Key("snapshots").BeginObject().Key("checked").Int(sv.snapshots);
+          w.Key("first_broken_id").OptInt(sv.first_broken_id);
+          w.Key("problem").String(sv.problem).EndObject();
+          w.EndObject();
+          return JsonOk(w.Take());
+        });
 }
 
 }  // namespace keyline::api

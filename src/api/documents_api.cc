@@ -1,7 +1,7 @@
-// Documents out (issue 7): GET /projects/export.xlsx (the filtered ledger in the office
+// Documents out: GET /projects/export.xlsx (the filtered ledger in the office
 // layout), GET /oc4ids (an OC4IDS project package) and GET /bulletins/{YYYYMM} (the monthly
 // bulletin as HTML, PDF or .xlsx). All scoped to the caller like the ledger.
-// Issue 15: POST /bulletins/{YYYYMM}/issue (印发), GET /bulletins/{YYYYMM}/versions, and
+// Published bulletins: POST /bulletins/{YYYYMM}/issue (印发), GET /bulletins/{YYYYMM}/versions, and
 // GET /bulletins/{YYYYMM} serving the issued version (stored, never recomputed) unless
 // ?draft=1 asks for the live preview; writes to an issued version answer 409.
 #include <boost/json.hpp>
@@ -43,39 +43,35 @@ std::string Stamp(ApiContext& ctx) {
   return today;
 }
 
-http::Response ExportLedger(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ExportLedger(ApiContext& ctx, const Caller& caller, http::Request& req) {
   ProjectQuery query;
-  Status st = ReadProjectQuery(req, &query);
-  if (!st.ok()) return Error(req, st);
-  auto bytes = ctx.exports->LedgerXlsx(caller, query);
-  if (!bytes.ok()) return Error(req, bytes.status());
-  return File(std::move(*bytes), kXlsxType, "keyline-ledger-" + Stamp(ctx) + ".xlsx", true);
+  KL_RETURN_IF_ERROR(ReadProjectQuery(req, &query));
+  KL_ASSIGN_OR_RETURN(auto bytes, ctx.exports->LedgerXlsx(caller, query));
+  return File(std::move(bytes), kXlsxType, "keyline-ledger-" + Stamp(ctx) + ".xlsx", true);
 }
 
-http::Response ExportOc4ids(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"project_id"}));
+Reply ExportOc4ids(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"project_id"}));
   std::vector<int64_t> ids;
   for (const auto& [key, value] : req.query) {
     int64_t id = 0;
     if (!ParseInt64(value, &id) || id <= 0) {
-      return Error(
-          req, Status::InvalidArgument("project_id应为正整数", "project_id must be a positive id",
-                                       {{"project_id", "应为正整数", "must be a positive id"}}));
+      return Status::InvalidArgument("project_id应为正整数", "project_id must be a positive id",
+                                     {{"project_id", "应为正整数", "must be a positive id"}});
     }
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   if (ids.size() > 1000) {
-    return Error(req, Status::InvalidArgument("一次最多导出1000个指定项目",
-                                              "at most 1000 project_id values per request"));
+    return Status::InvalidArgument("一次最多导出1000个指定项目",
+                                   "at most 1000 project_id values per request");
   }
   documents::Oc4idsOptions options;
   std::string host(req.Header("host"));
   if (!host.empty() && host.find_first_of(" \"<>\\^`{|}") == std::string::npos) {
     options.uri = "http://" + host + "/api/v1/oc4ids";
   }
-  auto json = ctx.exports->Oc4ids(caller, ids, options);
-  if (!json.ok()) return Error(req, json.status());
-  return JsonOk(std::move(*json));
+  KL_ASSIGN_OR_RETURN(auto json, ctx.exports->Oc4ids(caller, ids, options));
+  return JsonOk(std::move(json));
 }
 
 Result<int> BulletinPeriod(const http::Request& req) {
@@ -112,119 +108,105 @@ http::Response HtmlFile(std::string html, const std::string& name) {
 }
 
 // The stored file of an issued bulletin in `format`.
-http::Response ServeIssued(ApiContext& ctx, http::Request& req, const Snapshot& s,
-                           const std::string& format, const std::string& name) {
-  auto bytes = IssuedBulletinFile(*ctx.bulletin_issuer, s, format);
-  if (!bytes.ok()) return Error(req, bytes.status());
-  http::Response res = format == "html" ? HtmlFile(std::move(*bytes), name)
+Reply ServeIssued(ApiContext& ctx, const Snapshot& s, const std::string& format,
+                  const std::string& name) {
+  KL_ASSIGN_OR_RETURN(auto bytes, IssuedBulletinFile(*ctx.bulletin_issuer, s, format));
+  http::Response res = format == "html" ? HtmlFile(std::move(bytes), name)
                        : format == "pdf"
-                           ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
-                           : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+                           ? File(std::move(bytes), "application/pdf", name + ".pdf", false)
+                           : File(std::move(bytes), kXlsxType, name + ".xlsx", true);
   AddSnapshotHeaders(&res, s);
   return res;
 }
 
-http::Response GetBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"format", "version", "draft"}));
-  auto period = BulletinPeriod(req);
-  if (!period.ok()) return Error(req, period.status());
+Reply GetBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"format", "version", "draft"}));
+  KL_ASSIGN_OR_RETURN(auto period, BulletinPeriod(req));
   std::string format = req.Query("format").value_or("html");
   if (format != "html" && format != "pdf" && format != "xlsx") {
-    return Error(req, Status::InvalidArgument(
-                          "format可选：html|pdf|xlsx", "format must be html, pdf or xlsx",
-                          {{"format", "可选：html|pdf|xlsx", "must be html, pdf or xlsx"}}));
+    return Status::InvalidArgument(
+        "format可选：html|pdf|xlsx", "format must be html, pdf or xlsx",
+        {{"format", "可选：html|pdf|xlsx", "must be html, pdf or xlsx"}});
   }
   std::string draft = std::string(req.Query("draft").value_or("0"));
   if (draft != "0" && draft != "1" && draft != "true" && draft != "false") {
-    return Error(req, Status::InvalidArgument("draft应为0或1", "draft must be 0 or 1",
-                                              {{"draft", "应为0或1", "must be 0 or 1"}}));
+    return Status::InvalidArgument("draft应为0或1", "draft must be 0 or 1",
+                                   {{"draft", "应为0或1", "must be 0 or 1"}});
   }
   bool live = draft == "1" || draft == "true";
   std::optional<int64_t> version;
   if (auto v = req.Query("version")) {
     if (live) {
-      return Error(req, Status::InvalidArgument("draft与version不能同时指定",
-                                                "draft and version exclude each other"));
+      return Status::InvalidArgument("draft与version不能同时指定",
+                                     "draft and version exclude each other");
     }
-    auto parsed = VersionParam(*v);
-    if (!parsed.ok()) return Error(req, parsed.status());
-    version = *parsed;
+    KL_ASSIGN_OR_RETURN(auto parsed, VersionParam(*v));
+    version = parsed;
   }
-  std::string name = "keyline-bulletin-" + std::to_string(*period);
+  std::string name = "keyline-bulletin-" + std::to_string(period);
   // The issued version for the readers of the whole area's bulletin, unless a draft is asked.
   if (!live && (version || documents::BulletinIssuer::ReadsIssued(caller.role))) {
-    auto issued = ctx.bulletin_issuer->Issued(caller, *period, version);
-    if (!issued.ok()) return Error(req, issued.status());
-    if (*issued)
-      return ServeIssued(ctx, req, **issued, format,
-                         name + "-v" + std::to_string((*issued)->version));
+    KL_ASSIGN_OR_RETURN(auto issued, ctx.bulletin_issuer->Issued(caller, period, version));
+    if (issued) {
+      return ServeIssued(ctx, *issued, format, name + "-v" + std::to_string(issued->version));
+    }
   }
-  auto data = ctx.bulletins->Build(caller, *period);
-  if (!data.ok()) return Error(req, data.status());
-  documents::BulletinDocument doc = documents::LayOutBulletin(*data);
+  KL_ASSIGN_OR_RETURN(auto data, ctx.bulletins->Build(caller, period));
+  documents::BulletinDocument doc = documents::LayOutBulletin(data);
   http::Response res;
   if (format == "html") {
     res = HtmlFile(documents::RenderBulletinHtml(doc), name);
   } else {
-    auto bytes =
-        format == "pdf" ? documents::RenderBulletinPdf(doc) : documents::RenderBulletinXlsx(doc);
-    if (!bytes.ok()) return Error(req, bytes.status());
-    res = format == "pdf" ? File(std::move(*bytes), "application/pdf", name + ".pdf", false)
-                          : File(std::move(*bytes), kXlsxType, name + ".xlsx", true);
+    KL_ASSIGN_OR_RETURN(auto bytes, format == "pdf" ? documents::RenderBulletinPdf(doc)
+                                                    : documents::RenderBulletinXlsx(doc));
+    res = format == "pdf" ? File(std::move(bytes), "application/pdf", name + ".pdf", false)
+                          : File(std::move(bytes), kXlsxType, name + ".xlsx", true);
   }
   res.headers.emplace_back("X-Keyline-Bulletin", "draft");
   return res;
 }
 
-http::Response IssueBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto period = BulletinPeriod(req);
-  if (!period.ok()) return Error(req, period.status());
+Reply IssueBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto period, BulletinPeriod(req));
   std::string reason;
   if (!req.body.empty()) {
-    auto body = ReadJsonBody(req);
-    if (!body.ok()) return Error(req, body.status());
-    FieldReader r(*body);
+    KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+    FieldReader r(body);
     reason = r.String("reason", false, 500).value_or("");
-    KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+    KL_RETURN_IF_ERROR(r.Finish());
   }
-  auto issued = ctx.bulletin_issuer->Issue(caller, *period, reason);
-  if (!issued.ok()) return Error(req, issued.status());
-  http::Response res = JsonOk(SnapshotInfoJson(*issued), 201);
-  res.headers.emplace_back("Location", "/api/v1/bulletins/" + std::to_string(*period) +
-                                           "?version=" + std::to_string(issued->version));
+  KL_ASSIGN_OR_RETURN(auto issued, ctx.bulletin_issuer->Issue(caller, period, reason));
+  http::Response res = JsonOk(SnapshotInfoJson(issued), 201);
+  res.headers.emplace_back("Location", "/api/v1/bulletins/" + std::to_string(period) +
+                                           "?version=" + std::to_string(issued.version));
   return res;
 }
 
-http::Response BulletinVersions(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto period = BulletinPeriod(req);
-  if (!period.ok()) return Error(req, period.status());
-  auto versions = ctx.bulletin_issuer->Versions(caller, *period);
-  if (!versions.ok()) return Error(req, versions.status());
-  std::string out = "{\"period\":\"" + std::to_string(*period) + "\",\"items\":[";
-  for (size_t i = 0; i < versions->size(); ++i) {
+Reply BulletinVersions(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto period, BulletinPeriod(req));
+  KL_ASSIGN_OR_RETURN(auto versions, ctx.bulletin_issuer->Versions(caller, period));
+  std::string out = "{\"period\":\"" + std::to_string(period) + "\",\"items\":[";
+  for (size_t i = 0; i < versions.size(); ++i) {
     if (i) out += ",";
-    out += SnapshotInfoJson((*versions)[i]);
+    out += SnapshotInfoJson(versions[i]);
   }
   return JsonOk(out + "]}");
 }
 
 // PUT / PATCH / DELETE of an issued version: an issued bulletin never changes (409), after the
 // same role, period and version checks as reading it (403, 400, 404).
-http::Response WriteIssuedBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto period = BulletinPeriod(req);
-  if (!period.ok()) return Error(req, period.status());
-  auto version = VersionParam(req.path_params["version"]);
-  if (!version.ok()) return Error(req, version.status());
-  auto issued = ctx.bulletin_issuer->Issued(caller, *period, *version);
+Reply WriteIssuedBulletin(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto period, BulletinPeriod(req));
+  KL_ASSIGN_OR_RETURN(auto version, VersionParam(req.path_params["version"]));
+  auto issued = ctx.bulletin_issuer->Issued(caller, period, version);
   if (!issued.ok() && issued.status().code() != ErrorCode::kInternal) {
-    return Error(req, issued.status());
+    return issued.status();
   }
-  return Error(req,
-               Status::Conflict(
-                   "已印发的月度通报不能修改或删除；如需更正，请重新印发（生成新版本并填写原因）",
-                   "an issued bulletin cannot be changed or deleted; re-issue it (a new "
-                   "version with a reason) to correct it"));
+  return Status::Conflict(
+      "已印发的月度通报不能修改或删除；如需更正，请重新印发（生成新版本并填写原因）",
+      "an issued bulletin cannot be changed or deleted; re-issue it (a new "
+      "version with a reason) to correct it");
 }
 
 }  // namespace
@@ -245,18 +227,15 @@ Result<std::string> IssuedBulletinFile(documents::BulletinIssuer& issuer, const 
 }
 
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/projects/export.xlsx", bind(ExportLedger));
-  router.Add("GET", "/api/v1/oc4ids", bind(ExportOc4ids));
-  router.Add("GET", "/api/v1/bulletins/{period}", bind(GetBulletin));
-  router.Add("POST", "/api/v1/bulletins/{period}/issue", bind(IssueBulletin),
-             {.max_body_bytes = 16 * 1024});
-  router.Add("GET", "/api/v1/bulletins/{period}/versions", bind(BulletinVersions));
+  Route(router, ctx, "GET", "/api/v1/projects/export.xlsx", ExportLedger);
+  Route(router, ctx, "GET", "/api/v1/oc4ids", ExportOc4ids);
+  Route(router, ctx, "GET", "/api/v1/bulletins/{period}", GetBulletin);
+  Route(router, ctx, "POST", "/api/v1/bulletins/{period}/issue", IssueBulletin,
+        {.max_body_bytes = 16 * 1024});
+  Route(router, ctx, "GET", "/api/v1/bulletins/{period}/versions", BulletinVersions);
   for (const char* method : {"PUT", "PATCH", "DELETE"}) {
-    router.Add(method, "/api/v1/bulletins/{period}/versions/{version}", bind(WriteIssuedBulletin),
-               {.max_body_bytes = 16 * 1024});
+    Route(router, ctx, method, "/api/v1/bulletins/{period}/versions/{version}", WriteIssuedBulletin,
+          {.max_body_bytes = 16 * 1024});
   }
 }
 

@@ -24,29 +24,24 @@ std::optional<int64_t> Quantity(FieldReader& f, const char* key, bool required) 
   return parsed->cents;
 }
 
-http::Response ListFactors(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto items = ctx.factors->OfProject(caller, *id);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
+Reply ListFactors(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.factors->OfProject(caller, id));
+  return JsonOk(ItemsJson(items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
-http::Response PutFactor(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
+Reply PutFactor(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
   auto kind_it = req.path_params.find("kind");
   std::optional<FactorKind> kind;
   if (kind_it != req.path_params.end()) kind = ParseEnum(FactorKindTable(), kind_it->second);
   if (!kind) {
-    return Error(req, Status::NotFound(
-                          "要素类别无效，可选：" + EnumCodes(FactorKindTable()),
-                          "unknown factor kind; expected one of " + EnumCodes(FactorKindTable())));
+    return Status::NotFound("要素类别无效，可选：" + EnumCodes(FactorKindTable()),
+                            "unknown factor kind; expected one of " + EnumCodes(FactorKindTable()));
   }
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   FactorInput in;
   in.demanded = Quantity(f, "demanded", true).value_or(0);
   in.guaranteed = Quantity(f, "guaranteed", false).value_or(0);
@@ -56,29 +51,24 @@ http::Response PutFactor(ApiContext& ctx, const Caller& caller, http::Request& r
   in.expected_version = f.Int("version", true, 0, INT64_MAX).value_or(0);
   f.Ignore(
       {"id", "project_id", "project_name", "kind", "unit", "overdue", "updated_by", "updated_at"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto saved = ctx.factors->Put(caller, *id, *kind, std::move(in));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(ToJson(*saved));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.factors->Put(caller, id, *kind, std::move(in)));
+  return JsonOk(ToJson(saved));
 }
 
-http::Response ListOverdue(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto items = ctx.factors->Overdue(caller);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
+Reply ListOverdue(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.factors->Overdue(caller));
+  return JsonOk(ItemsJson(items, [](JsonWriter& w, const auto& x) { WriteJson(w, x); }));
 }
 
 }  // namespace
 
 void RegisterFactorRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/projects/{id}/factors", bind(ListFactors));
-  router.Add("PUT", "/api/v1/projects/{id}/factors/{kind}", bind(PutFactor),
-             {.max_body_bytes = 64 * 1024});
-  router.Add("GET", "/api/v1/factors/overdue", bind(ListOverdue));
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/factors", ListFactors);
+  Route(router, ctx, "PUT", "/api/v1/projects/{id}/factors/{kind}", PutFactor,
+        {.max_body_bytes = 64 * 1024});
+  Route(router, ctx, "GET", "/api/v1/factors/overdue", ListOverdue);
 }
 
 }  // namespace keyline::api

@@ -1,4 +1,4 @@
-// ImportGate: at most N imports at once in this process (issue 17: a dry run of a
+// ImportGate: at most N imports at once in this process (a dry run of a
 // 200,000-row sheet holds its table and plan in memory while it runs). The import routes
 // (imports_api.cc) take a slot for the whole request — upload, dry run again, mapping,
 // values, confirm — and answer 429 "导入任务过多，请稍后重试" with Retry-After when none is free.

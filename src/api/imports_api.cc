@@ -1,5 +1,5 @@
-// /api/v1/imports: ledger and monthly-figure imports from .xlsx (issue 7; contract in
-// contracts/issue7-api.md). Upload → dry run; mapping corrections; confirm in one transaction.
+// /api/v1/imports: ledger and monthly-figure imports from .xlsx. Upload → dry run; mapping
+// corrections; confirm in one transaction.
 #include <malloc.h>
 
 #include <functional>
@@ -161,67 +161,59 @@ std::string ImportViewJson(const importing::ImportView& v) {
 
 namespace {
 
-http::Response Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
-                      importing::ImportKind kind) {
-  KL_RETURN_IF_ERROR_RESPONSE(req,
-                              RejectUnknownQuery(req, {"sheet", "filename", "period", "year"}));
+Reply Upload(ApiContext& ctx, const Caller& caller, http::Request& req,
+             importing::ImportKind kind) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"sheet", "filename", "period", "year"}));
   std::string_view type = req.Header("content-type");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
   if (type != kXlsxType) {
-    return Error(req,
-                 Status(ErrorCode::kUnsupportedMedia,
-                        "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxType) + "）",
-                        "upload an .xlsx file (Content-Type: " + std::string(kXlsxType) + ")"));
+    return Status(ErrorCode::kUnsupportedMedia,
+                  "请上传 .xlsx 文件（Content-Type: " + std::string(kXlsxType) + "）",
+                  "upload an .xlsx file (Content-Type: " + std::string(kXlsxType) + ")");
   }
-  auto sheet = QueryInt(req, "sheet", 0, 1000, false);
-  if (!sheet.ok()) return Error(req, sheet.status());
+  KL_ASSIGN_OR_RETURN(auto sheet, QueryInt(req, "sheet", 0, 1000, false));
   std::optional<int> period;
   if (kind == importing::ImportKind::kReports) {
     std::string text = req.Query("period").value_or("");
     auto p = Period::Parse(text);
     if (!p.ok()) {
-      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
-                                                "query parameter period must be YYYYMM",
-                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+      return Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                     "query parameter period must be YYYYMM",
+                                     {{"period", "应为YYYYMM", "must be YYYYMM"}});
     }
     period = p->value;
   } else if (req.Query("period")) {  // the ledger's figures: YYYYMM, or the year alone
     auto p = Period::Parse(*req.Query("period"));
     if (!p.ok()) {
-      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
-                                                "query parameter period must be YYYYMM",
-                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+      return Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                     "query parameter period must be YYYYMM",
+                                     {{"period", "应为YYYYMM", "must be YYYYMM"}});
     }
     period = p->value;
   } else if (req.Query("year")) {
-    auto y = QueryInt(req, "year", 2000, 2100, false);
-    if (!y.ok()) return Error(req, y.status());
-    if (*y) period = static_cast<int>(**y);
+    KL_ASSIGN_OR_RETURN(auto y, QueryInt(req, "year", 2000, 2100, false));
+    if (y) period = static_cast<int>(*y);
   }
   if (req.body.empty()) {
-    return Error(req, Status::InvalidArgument("上传的文件为空", "the uploaded file is empty"));
+    return Status::InvalidArgument("上传的文件为空", "the uploaded file is empty");
   }
-  auto view = ctx.imports->Upload(caller, kind, req.Query("filename").value_or(""),
-                                  std::move(req.body), sheet->value_or(0), period);
-  if (!view.ok()) return Error(req, view.status());
-  return JsonOk(ImportViewJson(*view), 201);
+  KL_ASSIGN_OR_RETURN(auto view,
+                      ctx.imports->Upload(caller, kind, req.Query("filename").value_or(""),
+                                          std::move(req.body), sheet.value_or(0), period));
+  return JsonOk(ImportViewJson(view), 201);
 }
 
-http::Response GetImport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto view = ctx.imports->Get(caller, *id);
-  if (!view.ok()) return Error(req, view.status());
-  return JsonOk(ImportViewJson(*view));
+Reply GetImport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto view, ctx.imports->Get(caller, id));
+  return JsonOk(ImportViewJson(view));
 }
 
-http::Response PutMapping(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply PutMapping(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   const boost::json::array* columns = r.Array("columns", true);
   std::vector<importing::MappingChange> changes;
   if (columns) {
@@ -244,20 +236,17 @@ http::Response PutMapping(ApiContext& ctx, const Caller& caller, http::Request& 
       changes.push_back({*index, field});
     }
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto view = ctx.imports->SetMapping(caller, *id, changes);
-  if (!view.ok()) return Error(req, view.status());
-  return JsonOk(ImportViewJson(*view));
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto view, ctx.imports->SetMapping(caller, id, changes));
+  return JsonOk(ImportViewJson(view));
 }
 
 // PUT /imports/{id}/values {"values": [{field, value, unit_id | person_id | create}]}: the
 // whole set of value mappings (an empty list clears them).
-http::Response PutValues(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply PutValues(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   const boost::json::array* values = r.Array("values", true);
   std::vector<importing::ValueMapping> mappings;
   constexpr size_t kMaxValues = 5000;
@@ -311,69 +300,63 @@ http::Response PutValues(ApiContext& ctx, const Caller& caller, http::Request& r
     }
     mappings.push_back(std::move(m));
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto view = ctx.imports->SetValues(caller, *id, std::move(mappings));
-  if (!view.ok()) return Error(req, view.status());
-  return JsonOk(ImportViewJson(*view));
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto view, ctx.imports->SetValues(caller, id, std::move(mappings)));
+  return JsonOk(ImportViewJson(view));
 }
 
-http::Response Confirm(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
+Reply Confirm(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
   bool skip_errors = false;
   if (!req.body.empty()) {
-    auto body = ReadJsonBody(req);
-    if (!body.ok()) return Error(req, body.status());
-    FieldReader r(*body);
+    KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+    FieldReader r(body);
     skip_errors = r.Bool("skip_errors", false).value_or(false);
-    KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+    KL_RETURN_IF_ERROR(r.Finish());
   }
-  auto result = ctx.imports->Confirm(caller, *id, skip_errors);
-  if (!result.ok()) return Error(req, result.status());
-  return JsonOk(importing::ConfirmResultJson(*result));
+  KL_ASSIGN_OR_RETURN(auto result, ctx.imports->Confirm(caller, id, skip_errors));
+  return JsonOk(importing::ConfirmResultJson(result));
 }
 
 // GET /imports/templates/{ledger|reports}?period=YYYYMM: the .xlsx to fill (下载模板).
-http::Response GetTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
+Reply GetTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period"}));
   auto found = req.path_params.find("kind");
   std::string kind_text = found == req.path_params.end() ? "" : found->second;
   importing::ImportKind kind = importing::ImportKind::kLedger;
   if (kind_text == "reports") {
     kind = importing::ImportKind::kReports;
   } else if (kind_text != "ledger") {
-    return Error(req, Status::NotFound("没有这种导入模板（ledger 或 reports）",
-                                       "no such import template (ledger or reports)"));
+    return Status::NotFound("没有这种导入模板（ledger 或 reports）",
+                            "no such import template (ledger or reports)");
   }
   std::optional<int> period;
   if (auto text = req.Query("period")) {
     auto p = Period::Parse(*text);
     if (!p.ok()) {
-      return Error(req, Status::InvalidArgument("查询参数 period 应为YYYYMM",
-                                                "query parameter period must be YYYYMM",
-                                                {{"period", "应为YYYYMM", "must be YYYYMM"}}));
+      return Status::InvalidArgument("查询参数 period 应为YYYYMM",
+                                     "query parameter period must be YYYYMM",
+                                     {{"period", "应为YYYYMM", "must be YYYYMM"}});
     }
     period = p->value;
   }
-  auto tpl = ctx.imports->Template(caller, kind, period);
-  if (!tpl.ok()) return Error(req, tpl.status());
+  KL_ASSIGN_OR_RETURN(auto tpl, ctx.imports->Template(caller, kind, period));
   documents::OfficeSheet sheet;
   sheet.name = kind == importing::ImportKind::kLedger ? "台账" : "月报";
-  sheet.title = tpl->title;
-  for (const importing::TemplateColumn& c : tpl->columns) {
+  sheet.title = tpl.title;
+  for (const importing::TemplateColumn& c : tpl.columns) {
     documents::SheetColumn col;
     col.header = c.header;
     col.kind = c.amount ? documents::ColumnKind::kWan : documents::ColumnKind::kText;
     col.width = c.width;
     sheet.columns.push_back(std::move(col));
   }
-  for (auto& row : tpl->rows) {
+  for (auto& row : tpl.rows) {
     std::vector<documents::SheetCell> cells;
     for (std::string& text : row) cells.emplace_back(std::move(text));
     sheet.rows.push_back(std::move(cells));
   }
-  auto bytes = documents::WriteWorkbook({sheet});
-  if (!bytes.ok()) return Error(req, bytes.status());
+  KL_ASSIGN_OR_RETURN(auto bytes, documents::WriteWorkbook({sheet}));
   http::Response res;
   res.content_type = std::string(kXlsxType);
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -382,59 +365,57 @@ http::Response GetTemplate(ApiContext& ctx, const Caller& caller, http::Request&
                          ? "ledger-template.xlsx"
                          : "reports-template-" + std::to_string(*period) + ".xlsx";
   res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + "\"");
-  res.body = std::move(*bytes);
+  res.body = std::move(bytes);
   return res;
 }
 
 // Runs an import request in one of the gate's slots (import_gate.h): 429 with Retry-After
 // when all are taken. When the last import of the moment ends, the freed heap goes back to
 // the system (malloc_trim), so that the RSS of a large dry run does not stay.
-http::Response Gated(ApiContext& ctx, http::Request& req,
-                     const std::function<http::Response()>& handler) {
+Reply Gated(ApiContext& ctx, http::Request& req, const std::function<Reply()>& handler) {
   std::optional<ImportGate::Slot> slot =
       ctx.import_gate ? ctx.import_gate->TryEnter() : std::nullopt;
-  if (ctx.import_gate) {
-    if (!slot) {
-      http::Response busy =
-          Error(req, Status(ErrorCode::kRateLimited, "导入任务过多，请稍后重试",
-                            "too many imports are running; please try again later"));
-      for (auto& [name, value] : busy.headers) {
-        if (name == "Retry-After") value = std::to_string(kRetryAfterSeconds);
-      }
-      return busy;
+  if (ctx.import_gate && !slot) {
+    // The envelope built here, not by Route: its Retry-After is the gate's, not the generic 1.
+    http::Response busy =
+        Error(req, Status(ErrorCode::kRateLimited, "导入任务过多，请稍后重试",
+                          "too many imports are running; please try again later"));
+    for (auto& [name, value] : busy.headers) {
+      if (name == "Retry-After") value = std::to_string(kRetryAfterSeconds);
     }
+    return busy;
   }
-  http::Response response = handler();
+  Reply reply = handler();
   slot.reset();
   if (!ctx.import_gate || ctx.import_gate->active() == 0) malloc_trim(0);
-  return response;
+  return reply;
 }
 
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) {
+  auto gated = [](Reply (*fn)(ApiContext&, const Caller&, http::Request&)) -> ApiHandler {
+    return [fn](ApiContext& ctx, const Caller& c, http::Request& r) {
       return Gated(ctx, r, [&] { return fn(ctx, c, r); });
-    });
+    };
   };
-  auto upload = [&ctx](importing::ImportKind kind) {
-    return Protected(ctx, [&ctx, kind](const Caller& c, http::Request& r) {
+  auto upload = [](importing::ImportKind kind) -> ApiHandler {
+    return [kind](ApiContext& ctx, const Caller& c, http::Request& r) {
       return Gated(ctx, r, [&] { return Upload(ctx, c, r, kind); });
-    });
+    };
   };
-  router.Add("POST", "/api/v1/imports/ledger", upload(importing::ImportKind::kLedger),
-             http::RouteOptions{kMaxImportBytes});
-  router.Add("POST", "/api/v1/imports/reports", upload(importing::ImportKind::kReports),
-             http::RouteOptions{kMaxImportBytes});
-  router.Add("GET", "/api/v1/imports/{id}", bind(GetImport));
+  Route(router, ctx, "POST", "/api/v1/imports/ledger", upload(importing::ImportKind::kLedger),
+        http::RouteOptions{kMaxImportBytes});
+  Route(router, ctx, "POST", "/api/v1/imports/reports", upload(importing::ImportKind::kReports),
+        http::RouteOptions{kMaxImportBytes});
+  Route(router, ctx, "GET", "/api/v1/imports/{id}", gated(GetImport));
   // A template is small and built from the database alone: not an import, not gated.
-  router.Add(
-      "GET", "/api/v1/imports/templates/{kind}",
-      Protected(ctx, [&ctx](const Caller& c, http::Request& r) { return GetTemplate(ctx, c, r); }));
-  router.Add("PUT", "/api/v1/imports/{id}/mapping", bind(PutMapping), http::RouteOptions{4 << 20});
-  router.Add("PUT", "/api/v1/imports/{id}/values", bind(PutValues), http::RouteOptions{4 << 20});
-  router.Add("POST", "/api/v1/imports/{id}/confirm", bind(Confirm));
+  Route(router, ctx, "GET", "/api/v1/imports/templates/{kind}", GetTemplate);
+  Route(router, ctx, "PUT", "/api/v1/imports/{id}/mapping", gated(PutMapping),
+        http::RouteOptions{4 << 20});
+  Route(router, ctx, "PUT", "/api/v1/imports/{id}/values", gated(PutValues),
+        http::RouteOptions{4 << 20});
+  Route(router, ctx, "POST", "/api/v1/imports/{id}/confirm", gated(Confirm));
 }
 
 }  // namespace keyline::api

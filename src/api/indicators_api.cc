@@ -1,4 +1,4 @@
-// Issue 5, owned by `live`: /api/v1/indicators (definitions as data), their values and
+// /api/v1/indicators (definitions as data), their values and
 // drill-down, /rates (a set by group), /rates/trend and /engine/status. Money is a decimal
 // string in 万元 (as /reporting/summary); counts are integer strings; a rate is a decimal
 // string (6 places) or null, and percent is rounded to the indicator's decimals or "".
@@ -180,106 +180,93 @@ std::string_view GroupName(const http::Request& req, const char* fallback) {
 
 // ---- definitions ----
 
-http::Response ListIndicators(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto items = ctx.indicators->List(caller);
-  if (!items.ok()) return Error(req, items.status());
+Reply ListIndicators(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.indicators->List(caller));
   JsonWriter w;
   w.BeginObject();
   w.Key("items").BeginArray();
-  for (const auto& r : *items) WriteRecord(w, r);
+  for (const auto& r : items) WriteRecord(w, r);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response GetIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto r = ctx.indicators->Get(caller, PathCode(req));
-  if (!r.ok()) return Error(req, r.status());
-  return JsonOk(RecordJson(*r));
+Reply GetIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto r, ctx.indicators->Get(caller, PathCode(req)));
+  return JsonOk(RecordJson(r));
 }
 
-http::Response CreateIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto in = ReadRecord(req, true);
-  if (!in.ok()) return Error(req, in.status());
-  auto saved = ctx.indicators->Create(caller, std::move(*in));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(RecordJson(*saved), 201);
+Reply CreateIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto in, ReadRecord(req, true));
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.indicators->Create(caller, std::move(in)));
+  return JsonOk(RecordJson(saved), 201);
 }
 
-http::Response UpdateIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto in = ReadRecord(req, false);
-  if (!in.ok()) return Error(req, in.status());
-  auto saved = ctx.indicators->Update(caller, PathCode(req), std::move(*in));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(RecordJson(*saved));
+Reply UpdateIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto in, ReadRecord(req, false));
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.indicators->Update(caller, PathCode(req), std::move(in)));
+  return JsonOk(RecordJson(saved));
 }
 
-http::Response DeleteIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, ctx.indicators->Delete(caller, PathCode(req)));
+Reply DeleteIndicator(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(ctx.indicators->Delete(caller, PathCode(req)));
   http::Response res;
   res.status = 204;
   return res;
 }
 
-http::Response CheckIndicator(ApiContext&, const Caller&, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply CheckIndicator(ApiContext&, const Caller&, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   std::string num = f.String("numerator", true, engine::kMaxExpressionBytes).value_or("");
   std::string den = f.String("denominator", true, engine::kMaxExpressionBytes).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  KL_RETURN_IF_ERROR_RESPONSE(req, engine::IndicatorService::Check(num, den));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_RETURN_IF_ERROR(engine::IndicatorService::Check(num, den));
   return JsonOk(R"({"ok":true})");
 }
 
 // ---- values ----
 
-http::Response Values(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "group_by", "window"}));
-  auto q = ReadRateQuery(req, "area");
-  if (!q.ok()) return Error(req, q.status());
-  auto r = ctx.rates->Values(caller, PathCode(req), *q);
-  if (!r.ok()) return Error(req, r.status());
+Reply Values(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period", "group_by", "window"}));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRateQuery(req, "area"));
+  KL_ASSIGN_OR_RETURN(auto r, ctx.rates->Values(caller, PathCode(req), q));
   JsonWriter w;
   w.BeginObject();
   w.Key("indicator");
-  WriteIndicatorHead(w, *(*r)->indicator);
-  w.Key("period").Int(q->period);
+  WriteIndicatorHead(w, *r->indicator);
+  w.Key("period").Int(q.period);
   w.Key("group_by").String(GroupName(req, "area"));
   w.Key("window").String(req.Query("window").value_or("ytd"));
-  w.Key("sequence").Int(static_cast<int64_t>((*r)->sequence));
+  w.Key("sequence").Int(static_cast<int64_t>(r->sequence));
   w.Key("groups");
-  WriteGroups(w, **r);
+  WriteGroups(w, *r);
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response Drilldown(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "group_by", "window", "group",
-                                                            "side", "page", "page_size"}));
-  auto q = ReadRateQuery(req, "area");
-  if (!q.ok()) return Error(req, q.status());
+Reply Drilldown(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(
+      req, {"period", "group_by", "window", "group", "side", "page", "page_size"}));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRateQuery(req, "area"));
   std::string side = req.Query("side").value_or("numerator");
   if (side != "numerator" && side != "denominator") {
-    return Error(req, Status::InvalidArgument("side 应为 numerator 或 denominator",
-                                              "side must be numerator or denominator",
-                                              {{"side", "取值无效", "invalid value"}}));
+    return Status::InvalidArgument("side 应为 numerator 或 denominator",
+                                   "side must be numerator or denominator",
+                                   {{"side", "取值无效", "invalid value"}});
   }
-  auto page = QueryInt(req, "page", 1, 100000, false);
-  if (!page.ok()) return Error(req, page.status());
-  auto size = QueryInt(req, "page_size", 1, 500, false);
-  if (!size.ok()) return Error(req, size.status());
-  int64_t limit = size->value_or(50), offset = (page->value_or(1) - 1) * limit;
+  KL_ASSIGN_OR_RETURN(auto page, QueryInt(req, "page", 1, 100000, false));
+  KL_ASSIGN_OR_RETURN(auto size, QueryInt(req, "page_size", 1, 500, false));
+  int64_t limit = size.value_or(50), offset = (page.value_or(1) - 1) * limit;
   std::string group = req.Query("group").value_or("area");
-  auto r =
-      ctx.rates->Drilldown(caller, PathCode(req), *q, group, side == "numerator", offset, limit);
-  if (!r.ok()) return Error(req, r.status());
+  KL_ASSIGN_OR_RETURN(auto r, ctx.rates->Drilldown(caller, PathCode(req), q, group,
+                                                   side == "numerator", offset, limit));
   JsonWriter w;
   w.BeginObject();
-  w.Key("total").Int(r->total);
+  w.Key("total").Int(r.total);
   w.Key("items").BeginArray();
-  for (const auto& p : r->items) {
+  for (const auto& p : r.items) {
     w.BeginObject();
     w.Key("id").Int(p.id);
     w.Key("code").String(p.code);
@@ -297,31 +284,28 @@ http::Response Drilldown(ApiContext& ctx, const Caller& caller, http::Request& r
 
 std::string SetOf(const http::Request& req) { return req.Query("set").value_or(""); }
 
-http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req,
-                              RejectUnknownQuery(req, {"set", "period", "group_by", "window"}));
-  auto q = ReadRateQuery(req, "unit");
-  if (!q.ok()) return Error(req, q.status());
+Reply Rates(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"set", "period", "group_by", "window"}));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRateQuery(req, "unit"));
   std::string set = SetOf(req);
   if (set.empty()) {
-    return Error(req, Status::InvalidArgument("缺少查询参数 set", "missing query parameter set",
-                                              {{"set", "必填", "required"}}));
+    return Status::InvalidArgument("缺少查询参数 set", "missing query parameter set",
+                                   {{"set", "必填", "required"}});
   }
-  auto r = ctx.rates->Rates(caller, set, *q);
-  if (!r.ok()) return Error(req, r.status());
+  KL_ASSIGN_OR_RETURN(auto r, ctx.rates->Rates(caller, set, q));
   JsonWriter w;
   w.Reserve(16 * 1024);
   w.BeginObject();
   w.Key("set").String(set);
-  w.Key("period").Int(q->period);
+  w.Key("period").Int(q.period);
   w.Key("group_by").String(GroupName(req, "unit"));
   w.Key("window").String(req.Query("window").value_or("ytd"));
   w.Key("indicators").BeginArray();
-  for (const auto& i : r->by_group) WriteIndicatorHead(w, *i->indicator);
+  for (const auto& i : r.by_group) WriteIndicatorHead(w, *i->indicator);
   w.EndArray();
   // Rows: the union of the groups of every indicator, in key order.
   std::map<std::string, std::string> rows;
-  for (const auto& i : r->by_group) {
+  for (const auto& i : r.by_group) {
     for (const auto& g : i->groups) rows.emplace(g.key, g.label);
   }
   w.Key("rows").BeginArray();
@@ -330,7 +314,7 @@ http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) 
     w.Key("key").String(key);
     w.Key("label").String(label);
     w.Key("values").BeginObject();
-    for (const auto& i : r->by_group) {
+    for (const auto& i : r.by_group) {
       for (const auto& g : i->groups) {
         if (g.key != key) continue;
         w.Key(i->indicator->def.code).BeginObject();
@@ -344,7 +328,7 @@ http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) 
   w.EndArray();
   w.Key("area").BeginObject();
   w.Key("values").BeginObject();
-  for (const auto& i : r->area) {
+  for (const auto& i : r.area) {
     if (i->groups.empty()) continue;
     w.Key(i->indicator->def.code).BeginObject();
     WriteRate(w, i->groups[0].value, i->indicator->numerator.dim);
@@ -352,37 +336,35 @@ http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) 
   }
   w.EndObject();
   w.EndObject();
-  w.Key("sequence").Int(static_cast<int64_t>(r->sequence));
+  w.Key("sequence").Int(static_cast<int64_t>(r.sequence));
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response Trend(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"set", "from", "to"}));
-  auto from = QueryInt(req, "from", 190001, 219912, true);
-  if (!from.ok()) return Error(req, from.status());
-  auto to = QueryInt(req, "to", 190001, 219912, true);
-  if (!to.ok()) return Error(req, to.status());
-  for (int64_t p : {**from, **to}) {
+Reply Trend(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"set", "from", "to"}));
+  KL_ASSIGN_OR_RETURN(auto from, QueryInt(req, "from", 190001, 219912, true));
+  KL_ASSIGN_OR_RETURN(auto to, QueryInt(req, "to", 190001, 219912, true));
+  for (int64_t p : {*from, *to}) {
     if (p % 100 < 1 || p % 100 > 12) {
-      return Error(req, Status::InvalidArgument("期别应为 YYYYMM", "periods must be YYYYMM",
-                                                {{"from", "应为 YYYYMM", "must be YYYYMM"}}));
+      return Status::InvalidArgument("期别应为 YYYYMM", "periods must be YYYYMM",
+                                     {{"from", "应为 YYYYMM", "must be YYYYMM"}});
     }
   }
-  auto r = ctx.rates->TrendOf(caller, SetOf(req), static_cast<int>(**from), static_cast<int>(**to));
-  if (!r.ok()) return Error(req, r.status());
+  KL_ASSIGN_OR_RETURN(auto r, ctx.rates->TrendOf(caller, SetOf(req), static_cast<int>(*from),
+                                                 static_cast<int>(*to)));
   JsonWriter w;
   w.BeginObject();
   w.Key("indicators").BeginArray();
-  for (const auto& i : r->indicators) WriteIndicatorHead(w, *i);
+  for (const auto& i : r.indicators) WriteIndicatorHead(w, *i);
   w.EndArray();
   w.Key("periods").BeginArray();
-  for (int p : r->periods) w.Int(p);
+  for (int p : r.periods) w.Int(p);
   w.EndArray();
   w.Key("series").BeginObject();
-  for (size_t i = 0; i < r->indicators.size(); ++i) {
-    w.Key(r->indicators[i]->def.code).BeginArray();
-    for (const auto& s : r->percent[i]) w.String(s);
+  for (size_t i = 0; i < r.indicators.size(); ++i) {
+    w.Key(r.indicators[i]->def.code).BeginArray();
+    for (const auto& s : r.percent[i]) w.String(s);
     w.EndArray();
   }
   w.EndObject();
@@ -390,24 +372,23 @@ http::Response Trend(ApiContext& ctx, const Caller& caller, http::Request& req) 
   return JsonOk(w.Take());
 }
 
-http::Response EngineStatus(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto s = ctx.rates->EngineStatus(caller);
-  if (!s.ok()) return Error(req, s.status());
+Reply EngineStatus(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto s, ctx.rates->EngineStatus(caller));
   JsonWriter w;
   w.BeginObject();
-  w.Key("sequence").Int(static_cast<int64_t>(s->sequence));
-  w.Key("loaded_at").Int(s->loaded_at_ms);
-  w.Key("load_ms").Int(s->load_ms);
-  w.Key("full_loads").Int(static_cast<int64_t>(s->full_loads));
-  w.Key("incremental_updates").Int(static_cast<int64_t>(s->incremental_updates));
-  w.Key("projects").Int(static_cast<int64_t>(s->projects));
-  w.Key("plans").Int(static_cast<int64_t>(s->plans));
-  w.Key("reports").Int(static_cast<int64_t>(s->reports));
-  w.Key("procedures").Int(static_cast<int64_t>(s->procedures));
-  w.Key("problems").Int(static_cast<int64_t>(s->problems));
-  w.Key("funds").Int(static_cast<int64_t>(s->funds));
-  w.Key("leads").Int(static_cast<int64_t>(s->leads));
+  w.Key("sequence").Int(static_cast<int64_t>(s.sequence));
+  w.Key("loaded_at").Int(s.loaded_at_ms);
+  w.Key("load_ms").Int(s.load_ms);
+  w.Key("full_loads").Int(static_cast<int64_t>(s.full_loads));
+  w.Key("incremental_updates").Int(static_cast<int64_t>(s.incremental_updates));
+  w.Key("projects").Int(static_cast<int64_t>(s.projects));
+  w.Key("plans").Int(static_cast<int64_t>(s.plans));
+  w.Key("reports").Int(static_cast<int64_t>(s.reports));
+  w.Key("procedures").Int(static_cast<int64_t>(s.procedures));
+  w.Key("problems").Int(static_cast<int64_t>(s.problems));
+  w.Key("funds").Int(static_cast<int64_t>(s.funds));
+  w.Key("leads").Int(static_cast<int64_t>(s.leads));
   w.EndObject();
   return JsonOk(w.Take());
 }
@@ -415,21 +396,18 @@ http::Response EngineStatus(ApiContext& ctx, const Caller& caller, http::Request
 }  // namespace
 
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
   http::RouteOptions body{.max_body_bytes = 64 * 1024};
-  router.Add("GET", "/api/v1/indicators", bind(ListIndicators));
-  router.Add("POST", "/api/v1/indicators", bind(CreateIndicator), body);
-  router.Add("POST", "/api/v1/indicators/check", bind(CheckIndicator), body);
-  router.Add("GET", "/api/v1/indicators/{code}", bind(GetIndicator));
-  router.Add("PUT", "/api/v1/indicators/{code}", bind(UpdateIndicator), body);
-  router.Add("DELETE", "/api/v1/indicators/{code}", bind(DeleteIndicator));
-  router.Add("GET", "/api/v1/indicators/{code}/values", bind(Values));
-  router.Add("GET", "/api/v1/indicators/{code}/drilldown", bind(Drilldown));
-  router.Add("GET", "/api/v1/rates", bind(Rates));
-  router.Add("GET", "/api/v1/rates/trend", bind(Trend));
-  router.Add("GET", "/api/v1/engine/status", bind(EngineStatus));
+  Route(router, ctx, "GET", "/api/v1/indicators", ListIndicators);
+  Route(router, ctx, "POST", "/api/v1/indicators", CreateIndicator, body);
+  Route(router, ctx, "POST", "/api/v1/indicators/check", CheckIndicator, body);
+  Route(router, ctx, "GET", "/api/v1/indicators/{code}", GetIndicator);
+  Route(router, ctx, "PUT", "/api/v1/indicators/{code}", UpdateIndicator, body);
+  Route(router, ctx, "DELETE", "/api/v1/indicators/{code}", DeleteIndicator);
+  Route(router, ctx, "GET", "/api/v1/indicators/{code}/values", Values);
+  Route(router, ctx, "GET", "/api/v1/indicators/{code}/drilldown", Drilldown);
+  Route(router, ctx, "GET", "/api/v1/rates", Rates);
+  Route(router, ctx, "GET", "/api/v1/rates/trend", Trend);
+  Route(router, ctx, "GET", "/api/v1/engine/status", EngineStatus);
 }
 
 }  // namespace keyline::api

@@ -57,88 +57,73 @@ std::string DetailJson(const LeadDetail& d) {
   return w.Take();
 }
 
-http::Response ListLeads(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req,
-                              RejectUnknownQuery(req, {"stage", "unit", "q", "limit", "offset"}));
+Reply ListLeads(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"stage", "unit", "q", "limit", "offset"}));
   LeadQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
+  KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
   if (auto stage = req.Query("stage")) {
     q.stage = ParseEnum(LeadStageTable(), *stage);
     if (!q.stage) {
-      return Error(req, Status::InvalidArgument(
-                            "stage 取值无效，可选：" + EnumCodes(LeadStageTable()),
-                            "invalid stage; expected one of " + EnumCodes(LeadStageTable()),
-                            {{"stage", "取值无效", "invalid value"}}));
+      return Status::InvalidArgument(
+          "stage 取值无效，可选：" + EnumCodes(LeadStageTable()),
+          "invalid stage; expected one of " + EnumCodes(LeadStageTable()),
+          {{"stage", "取值无效", "invalid value"}});
     }
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryId(req, "unit", &q.unit_id));
+  KL_RETURN_IF_ERROR(QueryId(req, "unit", &q.unit_id));
   if (auto text = req.Query("q")) {
     if (text->size() > 200) {
-      return Error(req,
-                   Status::InvalidArgument("q 过长", "q is too long", {{"q", "过长", "too long"}}));
+      return Status::InvalidArgument("q 过长", "q is too long", {{"q", "过长", "too long"}});
     }
     q.text = *text;
   }
-  auto page = ctx.attraction->leads.List(caller, q);
-  if (!page.ok()) return Error(req, page.status());
-  return JsonOk(PagedJson(*page, q.page, [](JsonWriter& w, const Lead& l) { WriteJson(w, l); }));
+  KL_ASSIGN_OR_RETURN(auto page, ctx.attraction->leads.List(caller, q));
+  return JsonOk(PagedJson(page, q.page, [](JsonWriter& w, const Lead& l) { WriteJson(w, l); }));
 }
 
-http::Response CreateLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply CreateLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   LeadInput in = ReadLeadInput(f);
   f.Ignore({"version"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto lead = ctx.attraction->leads.Create(caller, std::move(in));
-  if (!lead.ok()) return Error(req, lead.status());
-  return JsonOk(ToJson(*lead), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto lead, ctx.attraction->leads.Create(caller, std::move(in)));
+  return JsonOk(ToJson(lead), 201);
 }
 
-http::Response GetLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto detail = ctx.attraction->leads.Get(caller, *id);
-  if (!detail.ok()) return Error(req, detail.status());
-  return JsonOk(DetailJson(*detail));
+Reply GetLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto detail, ctx.attraction->leads.Get(caller, id));
+  return JsonOk(DetailJson(detail));
 }
 
-http::Response PutLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply PutLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   LeadInput in = ReadLeadInput(f);
   auto version = f.Int("version", true, 1, INT64_MAX);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto lead = ctx.attraction->leads.Update(caller, *id, *version, std::move(in));
-  if (!lead.ok()) return Error(req, lead.status());
-  return JsonOk(ToJson(*lead));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto lead, ctx.attraction->leads.Update(caller, id, *version, std::move(in)));
+  return JsonOk(ToJson(lead));
 }
 
-http::Response MoveLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply MoveLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   auto to = f.Enum("to", LeadStageTable(), true);
   std::string reason = f.String("reason", false, 1000).value_or("");
   auto version = f.Int("version", true, 1, INT64_MAX);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto lead = ctx.attraction->leads.Move(caller, *id, *to, reason, *version);
-  if (!lead.ok()) return Error(req, lead.status());
-  return JsonOk(ToJson(*lead));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto lead, ctx.attraction->leads.Move(caller, id, *to, reason, *version));
+  return JsonOk(ToJson(lead));
 }
 
-http::Response ConvertLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply ConvertLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   ConvertInput in;
   in.stage = f.Enum("stage", StageTable(), true).value_or(Stage::kConceived);
   in.name = f.String("name", false, 200);
@@ -146,56 +131,48 @@ http::Response ConvertLead(ApiContext& ctx, const Caller& caller, http::Request&
   in.category =
       f.Enum("category", ProjectCategoryTable(), false).value_or(ProjectCategory::kIndustrial);
   in.expected_version = f.Int("version", true, 1, INT64_MAX).value_or(0);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto done = ctx.attraction->leads.Convert(caller, *id, in);
-  if (!done.ok()) return Error(req, done.status());
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto done, ctx.attraction->leads.Convert(caller, id, in));
   JsonWriter w;
   w.BeginObject();
   w.Key("lead");
-  WriteJson(w, done->lead);
+  WriteJson(w, done.lead);
   w.Key("project");
-  WriteJson(w, done->project);
+  WriteJson(w, done.project);
   w.EndObject();
   return JsonOk(w.Take(), 201);
 }
 
-http::Response SignContract(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply SignContract(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   ContractInput in = ReadContractInput(f);
   f.Ignore({"version"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto contract = ctx.attraction->signing.Sign(caller, *id, in);
-  if (!contract.ok()) return Error(req, contract.status());
-  return JsonOk(ToJson(*contract), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto contract, ctx.attraction->signing.Sign(caller, id, in));
+  return JsonOk(ToJson(contract), 201);
 }
 
-http::Response PutContract(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply PutContract(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   ContractInput in = ReadContractInput(f);
   auto version = f.Int("version", true, 1, INT64_MAX);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto contract = ctx.attraction->signing.UpdateContract(caller, *id, *version, in);
-  if (!contract.ok()) return Error(req, contract.status());
-  return JsonOk(ToJson(*contract));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto contract,
+                      ctx.attraction->signing.UpdateContract(caller, id, *version, in));
+  return JsonOk(ToJson(contract));
 }
 
-http::Response ProjectLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto lead = ctx.attraction->leads.ForProject(caller, *id);
-  if (!lead.ok()) return Error(req, lead.status());
+Reply ProjectLead(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto lead, ctx.attraction->leads.ForProject(caller, id));
   JsonWriter w;
   w.BeginObject().Key("lead");
-  if (*lead) {
-    WriteJson(w, **lead);
+  if (lead) {
+    WriteJson(w, *lead);
   } else {
     w.Null();
   }
@@ -206,15 +183,15 @@ http::Response ProjectLead(ApiContext& ctx, const Caller& caller, http::Request&
 }  // namespace
 
 void RegisterLeadRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/leads", Bind(ctx, ListLeads));
-  router.Add("POST", "/api/v1/leads", Bind(ctx, CreateLead), SmallBody());
-  router.Add("GET", "/api/v1/leads/{id}", Bind(ctx, GetLead));
-  router.Add("PUT", "/api/v1/leads/{id}", Bind(ctx, PutLead), SmallBody());
-  router.Add("POST", "/api/v1/leads/{id}/stage", Bind(ctx, MoveLead), SmallBody());
-  router.Add("POST", "/api/v1/leads/{id}/convert", Bind(ctx, ConvertLead), SmallBody());
-  router.Add("POST", "/api/v1/leads/{id}/contract", Bind(ctx, SignContract), SmallBody());
-  router.Add("PUT", "/api/v1/leads/{id}/contract", Bind(ctx, PutContract), SmallBody());
-  router.Add("GET", "/api/v1/projects/{id}/lead", Bind(ctx, ProjectLead));
+  Route(router, ctx, "GET", "/api/v1/leads", ListLeads);
+  Route(router, ctx, "POST", "/api/v1/leads", CreateLead, SmallBody());
+  Route(router, ctx, "GET", "/api/v1/leads/{id}", GetLead);
+  Route(router, ctx, "PUT", "/api/v1/leads/{id}", PutLead, SmallBody());
+  Route(router, ctx, "POST", "/api/v1/leads/{id}/stage", MoveLead, SmallBody());
+  Route(router, ctx, "POST", "/api/v1/leads/{id}/convert", ConvertLead, SmallBody());
+  Route(router, ctx, "POST", "/api/v1/leads/{id}/contract", SignContract, SmallBody());
+  Route(router, ctx, "PUT", "/api/v1/leads/{id}/contract", PutContract, SmallBody());
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/lead", ProjectLead);
 }
 
 }  // namespace keyline::api

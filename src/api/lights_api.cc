@@ -1,6 +1,6 @@
 // /api/v1/lights, /projects/{id}/lights(+/judgements), /light-rules, /forecast,
-// /projects/{id}/forecast and /dispatch-list (issue 5; contract: contracts/issue5-api.md).
-#include "api/lights_api.h"
+// /projects/{id}/forecast and /dispatch-list.
+#include "api/api_context.h"
 
 #include "api/engine_queries.h"
 #include "api/json_input.h"
@@ -102,28 +102,23 @@ Result<engine::LightsQuery> ReadLightsFilter(const http::Request& req, LightsSer
 
 namespace {
 
-http::Response ListLights(ApiContext&, LightsService& lights, const Caller& caller,
-                          http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "colour", "dimension",
-                                                            "unit_id", "page", "page_size"}));
-  auto filter = ReadLightsFilter(req, lights);
-  if (!filter.ok()) return Error(req, filter.status());
-  engine::LightsQuery q = std::move(*filter);
-  auto page = QueryInt(req, "page", 1, 100000, false);
-  if (!page.ok()) return Error(req, page.status());
-  auto size = QueryInt(req, "page_size", 1, 500, false);
-  if (!size.ok()) return Error(req, size.status());
-  q.page = static_cast<int>(page->value_or(1));
-  q.page_size = static_cast<int>(size->value_or(50));
-  auto result = lights.List(caller, q);
-  if (!result.ok()) return Error(req, result.status());
+Reply ListLights(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(
+      RejectUnknownQuery(req, {"period", "colour", "dimension", "unit_id", "page", "page_size"}));
+  KL_ASSIGN_OR_RETURN(auto filter, ReadLightsFilter(req, *ctx.lights));
+  engine::LightsQuery q = std::move(filter);
+  KL_ASSIGN_OR_RETURN(auto page, QueryInt(req, "page", 1, 100000, false));
+  KL_ASSIGN_OR_RETURN(auto size, QueryInt(req, "page_size", 1, 500, false));
+  q.page = static_cast<int>(page.value_or(1));
+  q.page_size = static_cast<int>(size.value_or(50));
+  KL_ASSIGN_OR_RETURN(auto result, ctx.lights->List(caller, q));
   JsonWriter w;
-  w.BeginObject().Key("period").Int(result->period);
-  w.Key("counts").BeginObject().Key("green").Int(result->green).Key("yellow").Int(result->yellow);
-  w.Key("red").Int(result->red).EndObject();
-  w.Key("total").Int(result->total).Key("page").Int(q.page).Key("page_size").Int(q.page_size);
+  w.BeginObject().Key("period").Int(result.period);
+  w.Key("counts").BeginObject().Key("green").Int(result.green).Key("yellow").Int(result.yellow);
+  w.Key("red").Int(result.red).EndObject();
+  w.Key("total").Int(result.total).Key("page").Int(q.page).Key("page_size").Int(q.page_size);
   w.Key("items").BeginArray();
-  for (const auto& item : result->items) {
+  for (const auto& item : result.items) {
     w.BeginObject();
     WriteItemFields(w, item);
     w.EndObject();
@@ -157,39 +152,34 @@ void WriteJudgement(JsonWriter& w, const LightJudgementRow& j) {
       .EndObject();
 }
 
-http::Response ProjectLights(ApiContext&, LightsService& lights, const Caller& caller,
-                             http::Request& req) {
+Reply ProjectLights(ApiContext& ctx, const Caller& caller, http::Request& req) {
   int64_t id = 0;
   int period = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ProjectAndPeriod(req, lights, &id, &period));
-  auto detail = lights.ForProject(caller, id, period);
-  if (!detail.ok()) return Error(req, detail.status());
+  KL_RETURN_IF_ERROR(ProjectAndPeriod(req, *ctx.lights, &id, &period));
+  KL_ASSIGN_OR_RETURN(auto detail, ctx.lights->ForProject(caller, id, period));
   JsonWriter w;
   w.BeginObject().Key("period").Int(period);
-  WriteItemFields(w, detail->item);
+  WriteItemFields(w, detail.item);
   w.Key("judgements").BeginArray();
-  for (const auto& j : detail->judgements) WriteJudgement(w, j);
+  for (const auto& j : detail.judgements) WriteJudgement(w, j);
   w.EndArray().EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response Judge(ApiContext&, LightsService& lights, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply Judge(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   engine::JudgementInput in;
   auto period = f.Int("period", true, 200001, 210012);
   in.dimension = f.String("dimension", true, 32).value_or("");
   in.colour = f.String("colour", true, 16).value_or("");
   in.reason = f.String("reason", true, 500).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
+  KL_RETURN_IF_ERROR(f.Finish());
   in.period = static_cast<int>(period.value_or(0));
-  auto saved = lights.Judge(caller, *id, std::move(in));
-  if (!saved.ok()) return Error(req, saved.status());
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.lights->Judge(caller, id, std::move(in)));
   JsonWriter w;
-  WriteJudgement(w, *saved);
+  WriteJudgement(w, saved);
   return JsonOk(w.Take(), 201);
 }
 
@@ -236,24 +226,20 @@ void Collect(std::vector<FieldError>* errors, const Status& st, const std::strin
   }
 }
 
-http::Response GetRules(ApiContext&, LightsService& lights, const Caller&, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto rules = lights.Rules();
-  if (!rules.ok()) return Error(req, rules.status());
+Reply GetRules(ApiContext& ctx, const Caller&, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto rules, ctx.lights->Rules());
   JsonWriter w;
-  WriteRules(w, *rules);
+  WriteRules(w, rules);
   return JsonOk(w.Take());
 }
 
-http::Response PutRules(ApiContext&, LightsService& lights, const Caller& caller,
-                        http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  auto current = lights.Rules();
-  if (!current.ok()) return Error(req, current.status());
-  engine::LightRuleSet set = *current;
+Reply PutRules(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  KL_ASSIGN_OR_RETURN(auto current, ctx.lights->Rules());
+  engine::LightRuleSet set = current;
   std::vector<FieldError> errors;
-  FieldReader top(*body);
+  FieldReader top(body);
   if (const boost::json::array* rules = top.Array("rules", true)) {
     if (rules->size() > engine::kDimensionCount) {
       errors.push_back({"rules", "规则过多", "too many rules"});
@@ -297,14 +283,14 @@ http::Response PutRules(ApiContext&, LightsService& lights, const Caller& caller
       Collect(&errors, f.Finish(), prefix);
     }
   }
-  if (const auto* fc = Object(top, *body, "forecast", false)) {
+  if (const auto* fc = Object(top, body, "forecast", false)) {
     FieldReader f(*fc);
     if (auto v = f.Int("warning_percent_below", true, INT32_MIN, INT32_MAX)) {
       set.forecast_warning_percent = *v;
     }
     Collect(&errors, f.Finish(), "forecast");
   }
-  if (const auto* dp = Object(top, *body, "dispatch", false)) {
+  if (const auto* dp = Object(top, body, "dispatch", false)) {
     FieldReader f(*dp);
     if (auto v = f.Int("yellow_months", true, INT32_MIN, INT32_MAX)) {
       set.dispatch_yellow_months = *v;
@@ -315,11 +301,11 @@ http::Response PutRules(ApiContext&, LightsService& lights, const Caller& caller
   for (const FieldError& e : top_status.details()) errors.push_back(e);
   if (!errors.empty()) {
     const FieldError& first = errors.front();
-    return Error(req, Status::InvalidArgument(
-                          "灯色规则有误：" + first.field + " " + first.message_zh,
-                          "invalid light rules: " + first.field + " " + first.message_en, errors));
+    return Status::InvalidArgument("灯色规则有误：" + first.field + " " + first.message_zh,
+                                   "invalid light rules: " + first.field + " " + first.message_en,
+                                   errors);
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, lights.PutRules(caller, set));
+  KL_RETURN_IF_ERROR(ctx.lights->PutRules(caller, set));
   JsonWriter w;
   WriteRules(w, set);
   return JsonOk(w.Take());
@@ -327,18 +313,15 @@ http::Response PutRules(ApiContext&, LightsService& lights, const Caller& caller
 
 // ---- forecast and dispatch ----
 
-http::Response Forecast(ApiContext&, LightsService& lights, const Caller& caller,
-                        http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "group_by"}));
-  auto period = QueryPeriod(req, lights);
-  if (!period.ok()) return Error(req, period.status());
+Reply Forecast(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period", "group_by"}));
+  KL_ASSIGN_OR_RETURN(auto period, QueryPeriod(req, *ctx.lights));
   std::string group_by = req.Query("group_by").value_or("area");
-  auto rows = lights.Forecast(caller, *period, group_by);
-  if (!rows.ok()) return Error(req, rows.status());
+  KL_ASSIGN_OR_RETURN(auto rows, ctx.lights->Forecast(caller, period, group_by));
   JsonWriter w;
-  w.BeginObject().Key("period").Int(*period).Key("group_by").String(group_by);
+  w.BeginObject().Key("period").Int(period).Key("group_by").String(group_by);
   w.Key("rows").BeginArray();
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     const engine::ForecastTotal& t = r.total;
     w.BeginObject().Key("key").String(r.key).Key("label").String(r.label);
     w.Key("projects").Int(t.projects);
@@ -362,49 +345,43 @@ void WriteMoneyArray(JsonWriter& w, const char* key, const std::array<int64_t, 1
   w.EndArray();
 }
 
-http::Response ProjectForecast(ApiContext&, LightsService& lights, const Caller& caller,
-                               http::Request& req) {
+Reply ProjectForecast(ApiContext& ctx, const Caller& caller, http::Request& req) {
   int64_t id = 0;
   int period = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ProjectAndPeriod(req, lights, &id, &period));
-  auto f = lights.ProjectForecastOf(caller, id, period);
-  if (!f.ok()) return Error(req, f.status());
+  KL_RETURN_IF_ERROR(ProjectAndPeriod(req, *ctx.lights, &id, &period));
+  KL_ASSIGN_OR_RETURN(auto f, ctx.lights->ProjectForecastOf(caller, id, period));
   JsonWriter w;
   w.BeginObject().Key("project_id").Int(id).Key("period").Int(period);
-  w.Key("has_plan").Bool(f->has_plan).Key("method").String(f->method);
-  w.Key("planned_year").String(Money{f->planned_year}.ToWanString());
-  WriteMoneyArray(w, "planned_monthly", f->planned_monthly);
-  WriteMoneyArray(w, "cumulative_plan", f->cumulative_plan);
+  w.Key("has_plan").Bool(f.has_plan).Key("method").String(f.method);
+  w.Key("planned_year").String(Money{f.planned_year}.ToWanString());
+  WriteMoneyArray(w, "planned_monthly", f.planned_monthly);
+  WriteMoneyArray(w, "cumulative_plan", f.cumulative_plan);
   w.Key("reported").BeginArray();
-  for (int m = 0; m < period % 100; ++m) w.String(Money{f->reported[m]}.ToWanString());
+  for (int m = 0; m < period % 100; ++m) w.String(Money{f.reported[m]}.ToWanString());
   w.EndArray();
-  WriteMoneyArray(w, "forecast", f->forecast);
-  w.Key("planned_to_date").String(Money{f->planned_to_date}.ToWanString());
-  w.Key("completed_to_date").String(Money{f->completed_to_date}.ToWanString());
-  w.Key("forecast_year_end").String(Money{f->forecast_year_end}.ToWanString());
-  w.Key("forecast_rate").String(engine::ForecastPercent(f->forecast_year_end, f->planned_year));
-  w.Key("warning").Bool(f->warning);
-  w.Key("warning_reason_zh").String(f->warning_reason_zh);
-  w.Key("warning_reason_en").String(f->warning_reason_en);
+  WriteMoneyArray(w, "forecast", f.forecast);
+  w.Key("planned_to_date").String(Money{f.planned_to_date}.ToWanString());
+  w.Key("completed_to_date").String(Money{f.completed_to_date}.ToWanString());
+  w.Key("forecast_year_end").String(Money{f.forecast_year_end}.ToWanString());
+  w.Key("forecast_rate").String(engine::ForecastPercent(f.forecast_year_end, f.planned_year));
+  w.Key("warning").Bool(f.warning);
+  w.Key("warning_reason_zh").String(f.warning_reason_zh);
+  w.Key("warning_reason_en").String(f.warning_reason_en);
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response DispatchList(ApiContext&, LightsService& lights, const Caller& caller,
-                            http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period", "limit"}));
-  auto period = QueryPeriod(req, lights);
-  if (!period.ok()) return Error(req, period.status());
-  auto limit = QueryInt(req, "limit", 1, 100000, false);
-  if (!limit.ok()) return Error(req, limit.status());
-  auto rows = lights.Dispatch(caller, *period);
-  if (!rows.ok()) return Error(req, rows.status());
-  size_t shown = std::min<size_t>(rows->size(), limit->value_or(rows->size()));
+Reply DispatchList(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period", "limit"}));
+  KL_ASSIGN_OR_RETURN(auto period, QueryPeriod(req, *ctx.lights));
+  KL_ASSIGN_OR_RETURN(auto limit, QueryInt(req, "limit", 1, 100000, false));
+  KL_ASSIGN_OR_RETURN(auto rows, ctx.lights->Dispatch(caller, period));
+  size_t shown = std::min<size_t>(rows.size(), limit.value_or(rows.size()));
   JsonWriter w;
-  w.BeginObject().Key("period").Int(*period).Key("total").Int(static_cast<int64_t>(rows->size()));
+  w.BeginObject().Key("period").Int(period).Key("total").Int(static_cast<int64_t>(rows.size()));
   w.Key("items").BeginArray();
   for (size_t i = 0; i < shown; ++i) {
-    const DispatchRow& r = (*rows)[i];
+    const DispatchRow& r = rows[i];
     w.BeginObject().Key("project_id").Int(r.project.id);
     w.Key("project_code").String(r.project.code).Key("project_name").String(r.project.name);
     w.Key("unit_name").String(r.project.unit_name).Key("leader_name").String(r.leader_name);
@@ -420,22 +397,16 @@ http::Response DispatchList(ApiContext&, LightsService& lights, const Caller& ca
 
 }  // namespace
 
-void RegisterLightsRoutes(http::Router& router, ApiContext& ctx, LightsService& lights) {
-  auto bind = [&ctx, &lights](http::Response (*fn)(ApiContext&, LightsService&, const Caller&,
-                                                   http::Request&)) {
-    return Protected(ctx, [&ctx, &lights, fn](const Caller& c, http::Request& r) {
-      return fn(ctx, lights, c, r);
-    });
-  };
-  router.Add("GET", "/api/v1/lights", bind(ListLights));
-  router.Add("GET", "/api/v1/projects/{id}/lights", bind(ProjectLights));
-  router.Add("POST", "/api/v1/projects/{id}/lights/judgements", bind(Judge),
-             {.max_body_bytes = 16 * 1024});
-  router.Add("GET", "/api/v1/light-rules", bind(GetRules));
-  router.Add("PUT", "/api/v1/light-rules", bind(PutRules), {.max_body_bytes = 64 * 1024});
-  router.Add("GET", "/api/v1/forecast", bind(Forecast));
-  router.Add("GET", "/api/v1/projects/{id}/forecast", bind(ProjectForecast));
-  router.Add("GET", "/api/v1/dispatch-list", bind(DispatchList));
+void RegisterLightsRoutes(http::Router& router, ApiContext& ctx) {
+  Route(router, ctx, "GET", "/api/v1/lights", ListLights);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/lights", ProjectLights);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/lights/judgements", Judge,
+        {.max_body_bytes = 16 * 1024});
+  Route(router, ctx, "GET", "/api/v1/light-rules", GetRules);
+  Route(router, ctx, "PUT", "/api/v1/light-rules", PutRules, {.max_body_bytes = 64 * 1024});
+  Route(router, ctx, "GET", "/api/v1/forecast", Forecast);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/forecast", ProjectForecast);
+  Route(router, ctx, "GET", "/api/v1/dispatch-list", DispatchList);
 }
 
 }  // namespace keyline::api

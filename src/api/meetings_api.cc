@@ -10,8 +10,6 @@
 namespace keyline::api {
 namespace {
 
-using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
-
 // An array of positive ids into *out (when the key is present).
 void ReadIds(FieldReader& r, const char* key, std::vector<int64_t>* out) {
   const boost::json::array* ids = r.Array(key, false);
@@ -52,55 +50,48 @@ Status ReadMeeting(const boost::json::object& body, bool create, DispatchMeeting
 
 std::string MeetingJson(const DispatchMeeting& m) { return ToJson(m); }
 
-http::Response ListMeetings(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req,
-                              RejectUnknownQuery(req, {"from", "to", "status", "limit", "offset"}));
+Reply ListMeetings(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"from", "to", "status", "limit", "offset"}));
   MeetingQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
+  KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
   for (const char* key : {"from", "to"}) {
     auto value = req.Query(key);
     if (!value) continue;
     if (!Date::Parse(*value).ok()) {
-      return Error(req, Status::InvalidArgument(std::string(key) + " 应为YYYY-MM-DD日期",
-                                                std::string(key) + " must be YYYY-MM-DD",
-                                                {{key, "YYYY-MM-DD", "YYYY-MM-DD"}}));
+      return Status::InvalidArgument(std::string(key) + " 应为YYYY-MM-DD日期",
+                                     std::string(key) + " must be YYYY-MM-DD",
+                                     {{key, "YYYY-MM-DD", "YYYY-MM-DD"}});
     }
     (std::string_view(key) == "from" ? q.from : q.to) = *value;
   }
   if (auto s = req.Query("status")) {
     q.status = ParseEnum(MeetingStatusTable(), *s);
     if (!q.status) {
-      return Error(req,
-                   Status::InvalidArgument("status 取值无效", "invalid status",
-                                           {{"status", "可选：" + EnumCodes(MeetingStatusTable()),
-                                             "one of " + EnumCodes(MeetingStatusTable())}}));
+      return Status::InvalidArgument("status 取值无效", "invalid status",
+                                     {{"status", "可选：" + EnumCodes(MeetingStatusTable()),
+                                       "one of " + EnumCodes(MeetingStatusTable())}});
     }
   }
-  auto page = ctx.meetings->List(caller, q);
-  if (!page.ok()) return Error(req, page.status());
+  KL_ASSIGN_OR_RETURN(auto page, ctx.meetings->List(caller, q));
   return JsonOk(
-      PagedJson(*page, q.page, [](JsonWriter& w, const DispatchMeeting& m) { WriteJson(w, m); }));
+      PagedJson(page, q.page, [](JsonWriter& w, const DispatchMeeting& m) { WriteJson(w, m); }));
 }
 
-http::Response CreateMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply CreateMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   DispatchMeeting m;
   int64_t ignored = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMeeting(*body, true, &m, &ignored));
-  auto created = ctx.meetings->Create(caller, std::move(m));
-  if (!created.ok()) return Error(req, created.status());
-  http::Response res = JsonOk(MeetingJson(*created), 201);
-  res.headers.emplace_back("Location", "/api/v1/meetings/" + std::to_string(created->id));
+  KL_RETURN_IF_ERROR(ReadMeeting(body, true, &m, &ignored));
+  KL_ASSIGN_OR_RETURN(auto created, ctx.meetings->Create(caller, std::move(m)));
+  http::Response res = JsonOk(MeetingJson(created), 201);
+  res.headers.emplace_back("Location", "/api/v1/meetings/" + std::to_string(created.id));
   return res;
 }
 
-http::Response GetMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto m = ctx.meetings->Get(caller, *id);
-  if (!m.ok()) return Error(req, m.status());
-  return JsonOk(MeetingJson(*m));
+Reply GetMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto m, ctx.meetings->Get(caller, id));
+  return JsonOk(MeetingJson(m));
 }
 
 // A write to a meeting's agenda or minutes: they are the system's (proposed from the data,
@@ -129,65 +120,58 @@ Status RejectAgendaWrite(ApiContext& ctx, const Caller& caller, int64_t id, bool
       {{minutes ? "minutes" : "agenda", "不能直接填写", "cannot be written"}});
 }
 
-http::Response PutAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  return Error(req, RejectAgendaWrite(ctx, caller, *id, false));
+Reply PutAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  return RejectAgendaWrite(ctx, caller, id, false);
 }
 
-http::Response PutMinutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  return Error(req, RejectAgendaWrite(ctx, caller, *id, true));
+Reply PutMinutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  return RejectAgendaWrite(ctx, caller, id, true);
 }
 
-http::Response PatchMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  if (body->contains("agenda") || body->contains("minutes")) {
-    return Error(req, RejectAgendaWrite(ctx, caller, *id, !body->contains("agenda")));
+Reply PatchMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  if (body.contains("agenda") || body.contains("minutes")) {
+    return RejectAgendaWrite(ctx, caller, id, !body.contains("agenda"));
   }
   DispatchMeeting scratch;
   int64_t version = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMeeting(*body, false, &scratch, &version));
-  const boost::json::object& fields = *body;
-  auto updated = ctx.meetings->Update(caller, *id, version, [&](DispatchMeeting& m) {
-    int64_t unused = 0;
-    return ReadMeeting(fields, false, &m, &unused);
-  });
-  if (!updated.ok()) return Error(req, updated.status());
-  return JsonOk(MeetingJson(*updated));
+  KL_RETURN_IF_ERROR(ReadMeeting(body, false, &scratch, &version));
+  const boost::json::object& fields = body;
+  KL_ASSIGN_OR_RETURN(auto updated,
+                      ctx.meetings->Update(caller, id, version, [&](DispatchMeeting& m) {
+                        int64_t unused = 0;
+                        return ReadMeeting(fields, false, &m, &unused);
+                      }));
+  return JsonOk(MeetingJson(updated));
 }
 
-http::Response GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto m = ctx.meetings->Get(caller, *id);
-  if (!m.ok()) return Error(req, m.status());
-  auto agenda = ctx.meetings->Agenda(caller, *id);
-  if (!agenda.ok()) return Error(req, agenda.status());
+Reply GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto m, ctx.meetings->Get(caller, id));
+  KL_ASSIGN_OR_RETURN(auto agenda, ctx.meetings->Agenda(caller, id));
   JsonWriter w;
   w.BeginObject();
-  w.Key("date").String(m->held_on);
-  w.Key("recorded").Bool(agenda->recorded);  // false: proposed now for the meeting date
-  w.Key("snapshot");                         // the frozen version (held meetings), or null
-  if (agenda->snapshot) {
-    w.Raw(SnapshotInfoJson(*agenda->snapshot));
+  w.Key("date").String(m.held_on);
+  w.Key("recorded").Bool(agenda.recorded);  // false: proposed now for the meeting date
+  w.Key("snapshot");                        // the frozen version (held meetings), or null
+  if (agenda.snapshot) {
+    w.Raw(SnapshotInfoJson(*agenda.snapshot));
   } else {
     w.Null();
   }
   w.Key("items");
-  WriteAgendaJson(w, agenda->items);
-  // Need to know (issue 17): items of projects outside the caller's scope are left out and
+  WriteAgendaJson(w, agenda.items);
+  // Need to know: items of projects outside the caller's scope are left out and
   // counted; null when nothing is left out.
   w.Key("others");
-  if (agenda->other_items > 0) {
-    w.BeginObject().Key("projects").Int(agenda->other_projects);
-    w.Key("items").Int(agenda->other_items);
-    w.Key("label_zh").String("其他单位项目 " + std::to_string(agenda->other_projects) + " 个");
-    w.Key("label_en").String(std::to_string(agenda->other_projects) + " projects of other units");
+  if (agenda.other_items > 0) {
+    w.BeginObject().Key("projects").Int(agenda.other_projects);
+    w.Key("items").Int(agenda.other_items);
+    w.Key("label_zh").String("其他单位项目 " + std::to_string(agenda.other_projects) + " 个");
+    w.Key("label_en").String(std::to_string(agenda.other_projects) + " projects of other units");
     w.EndObject();
   } else {
     w.Null();
@@ -196,12 +180,10 @@ http::Response GetAgenda(ApiContext& ctx, const Caller& caller, http::Request& r
   return JsonOk(w.Take());
 }
 
-http::Response AddDecision(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply AddDecision(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   DecisionInput in;
   auto kind = r.Enum("kind", DecisionKindTable(), true);
   auto text = r.String("text", true, 500);
@@ -211,48 +193,42 @@ http::Response AddDecision(ApiContext& ctx, const Caller& caller, http::Request&
   in.due = r.Date("due", false);
   auto category = r.Enum("category", ProblemCategoryTable(), false);
   auto severity = r.Enum("severity", ProblemSeverityTable(), false);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   in.kind = *kind;
   in.text = *text;
   in.category = category.value_or(ProblemCategory::kOther);
   in.severity = severity.value_or(ProblemSeverity::kOrdinary);
-  auto d = ctx.meetings->AddDecision(caller, *id, in);
-  if (!d.ok()) return Error(req, d.status());
-  return JsonOk(ToJson(*d), 201);
+  KL_ASSIGN_OR_RETURN(auto d, ctx.meetings->AddDecision(caller, id, in));
+  return JsonOk(ToJson(d), 201);
 }
 
-http::Response Minutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto text = ctx.meetings->Minutes(caller, *id);
-  if (!text.ok()) return Error(req, text.status());
+Reply Minutes(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto text, ctx.meetings->Minutes(caller, id));
   http::Response res;
   res.status = 200;
   res.content_type = "text/plain; charset=utf-8";
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
   res.headers.emplace_back("Content-Disposition", "attachment; filename=\"meeting-" +
-                                                      std::to_string(*id) + "-minutes.txt\"");
-  res.body = std::move(*text);
+                                                      std::to_string(id) + "-minutes.txt\"");
+  res.body = std::move(text);
   return res;
 }
 
 }  // namespace
 
 void RegisterMeetingRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](Fn fn) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
   http::RouteOptions small;
   small.max_body_bytes = 64 * 1024;
-  router.Add("GET", "/api/v1/meetings", bind(ListMeetings));
-  router.Add("POST", "/api/v1/meetings", bind(CreateMeeting), small);
-  router.Add("GET", "/api/v1/meetings/{id}", bind(GetMeeting));
-  router.Add("PATCH", "/api/v1/meetings/{id}", bind(PatchMeeting), small);
-  router.Add("GET", "/api/v1/meetings/{id}/agenda", bind(GetAgenda));
-  router.Add("POST", "/api/v1/meetings/{id}/decisions", bind(AddDecision), small);
-  router.Add("GET", "/api/v1/meetings/{id}/minutes.txt", bind(Minutes));
-  router.Add("PUT", "/api/v1/meetings/{id}/agenda", bind(PutAgenda), small);
-  router.Add("PUT", "/api/v1/meetings/{id}/minutes", bind(PutMinutes), small);
+  Route(router, ctx, "GET", "/api/v1/meetings", ListMeetings);
+  Route(router, ctx, "POST", "/api/v1/meetings", CreateMeeting, small);
+  Route(router, ctx, "GET", "/api/v1/meetings/{id}", GetMeeting);
+  Route(router, ctx, "PATCH", "/api/v1/meetings/{id}", PatchMeeting, small);
+  Route(router, ctx, "GET", "/api/v1/meetings/{id}/agenda", GetAgenda);
+  Route(router, ctx, "POST", "/api/v1/meetings/{id}/decisions", AddDecision, small);
+  Route(router, ctx, "GET", "/api/v1/meetings/{id}/minutes.txt", Minutes);
+  Route(router, ctx, "PUT", "/api/v1/meetings/{id}/agenda", PutAgenda, small);
+  Route(router, ctx, "PUT", "/api/v1/meetings/{id}/minutes", PutMinutes, small);
 }
 
 }  // namespace keyline::api

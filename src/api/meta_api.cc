@@ -38,7 +38,7 @@ std::string EnumsJson() {
   WriteTable(w, "plan_status", PlanStatusTable());
   WriteTable(w, "plan_split", PlanSplitTable());
   WriteTable(w, "attachment_owner", AttachmentOwnerTable());
-  // Supervision (issue 4).
+  // Supervision.
   WriteTable(w, "procedure_status", ProcedureStatusTable());
   WriteTable(w, "milestone_state", MilestoneStateTable());
   WriteTable(w, "problem_category", ProblemCategoryTable());
@@ -49,7 +49,7 @@ std::string EnumsJson() {
   WriteTable(w, "meeting_status", MeetingStatusTable());
   WriteTable(w, "decision_kind", DecisionKindTable());
   WriteTable(w, "agenda_kind", AgendaKindTable());
-  // Funds, key lists, factors, attraction, campaigns, targets (issue 8).
+  // Funds, key lists, factors, attraction, campaigns, targets.
   WriteTable(w, "fund_stage", FundStageTable());
   WriteTable(w, "fund_due_kind", FundDueKindTable());
   WriteTable(w, "key_list_action", KeyListActionTable());
@@ -118,20 +118,21 @@ std::string IndustriesJson(std::string_view q) {
 
 void RegisterMetaRoutes(http::Router& router, ApiContext& ctx) {
   // Vocabularies are public knowledge but still behind login, like everything under /api.
-  router.Add(
-      "GET", "/api/v1/meta/enums",
-      Protected(ctx, [body = EnumsJson()](const Caller&, http::Request&) { return JsonOk(body); }));
+  Route(router, ctx, "GET", "/api/v1/meta/enums",
+        [body = EnumsJson()](ApiContext&, const Caller&, http::Request&) -> Reply {
+          return JsonOk(body);
+        });
   // GB/T 4754-2017: 门类 and 大类 with their names; ?q= filters by code prefix or name.
-  router.Add("GET", "/api/v1/meta/industries",
-             Protected(ctx, [](const Caller&, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"q"}));
-               std::string q(req.Query("q").value_or(""));
-               if (q.size() > 100) {
-                 return Error(req, Status::InvalidArgument("q 过长（最多100字节）",
-                                                           "q is too long (at most 100 bytes)"));
-               }
-               return JsonOk(IndustriesJson(q));
-             }));
+  Route(router, ctx, "GET", "/api/v1/meta/industries",
+        [](ApiContext&, const Caller&, http::Request& req) -> Reply {
+          KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"q"}));
+          std::string q(req.Query("q").value_or(""));
+          if (q.size() > 100) {
+            return Status::InvalidArgument("q 过长（最多100字节）",
+                                           "q is too long (at most 100 bytes)");
+          }
+          return JsonOk(IndustriesJson(q));
+        });
 }
 
 }  // namespace keyline::api

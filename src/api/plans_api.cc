@@ -38,36 +38,28 @@ std::string HistoryJson(const PlanHistory& h) {
   return w.Take();
 }
 
-http::Response ListPlans(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto plans = ctx.plans->ListYears(caller, *id);
-  if (!plans.ok()) return Error(req, plans.status());
+Reply ListPlans(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto plans, ctx.plans->ListYears(caller, id));
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const AnnualPlan& p : *plans) WriteJson(w, p);
+  for (const AnnualPlan& p : plans) WriteJson(w, p);
   w.EndArray().EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response GetPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto year = PathYear(req);
-  if (!year.ok()) return Error(req, year.status());
-  auto history = ctx.plans->Get(caller, *id, *year);
-  if (!history.ok()) return Error(req, history.status());
-  return JsonOk(HistoryJson(*history));
+Reply GetPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto year, PathYear(req));
+  KL_ASSIGN_OR_RETURN(auto history, ctx.plans->Get(caller, id, year));
+  return JsonOk(HistoryJson(history));
 }
 
-http::Response PutPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto year = PathYear(req);
-  if (!year.ok()) return Error(req, year.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply PutPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto year, PathYear(req));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   PlanInput in;
   if (auto v = f.Amount("planned_investment", true)) in.planned_investment = *v;
   in.planned_start = f.Date("planned_start", false);
@@ -101,39 +93,29 @@ http::Response PutPlan(ApiContext& ctx, const Caller& caller, http::Request& req
   }
   f.Ignore({"project_id", "year", "status", "created_by", "created_by_name", "created_at",
             "confirmed_by", "confirmed_at", "updated_at"});
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto saved = ctx.plans->Save(caller, *id, *year, std::move(in));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(ToJson(*saved));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.plans->Save(caller, id, year, std::move(in)));
+  return JsonOk(ToJson(saved));
 }
 
-http::Response ConfirmPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto year = PathYear(req);
-  if (!year.ok()) return Error(req, year.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply ConfirmPlan(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto year, PathYear(req));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   int version = static_cast<int>(f.Int("version", true, 1, 1000000).value_or(0));
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto confirmed = ctx.plans->Confirm(caller, *id, *year, version);
-  if (!confirmed.ok()) return Error(req, confirmed.status());
-  return JsonOk(ToJson(*confirmed));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto confirmed, ctx.plans->Confirm(caller, id, year, version));
+  return JsonOk(ToJson(confirmed));
 }
 
 }  // namespace
 
 void RegisterPlanRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/projects/{id}/plans", bind(ListPlans));
-  router.Add("GET", "/api/v1/projects/{id}/plans/{year}", bind(GetPlan));
-  router.Add("PUT", "/api/v1/projects/{id}/plans/{year}", bind(PutPlan));
-  router.Add("POST", "/api/v1/projects/{id}/plans/{year}/confirm", bind(ConfirmPlan));
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/plans", ListPlans);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/plans/{year}", GetPlan);
+  Route(router, ctx, "PUT", "/api/v1/projects/{id}/plans/{year}", PutPlan);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/plans/{year}/confirm", ConfirmPlan);
 }
 
 }  // namespace keyline::api

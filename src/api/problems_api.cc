@@ -10,8 +10,6 @@
 namespace keyline::api {
 namespace {
 
-using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
-
 std::string ProblemJson(const Problem& p, const std::string& today) {
   JsonWriter w;
   WriteProblemJson(w, p, &today);
@@ -24,16 +22,14 @@ std::string OrderJson(const SupervisionOrder& o, const std::string& today) {
   return w.Take();
 }
 
-http::Response ListTemplates(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto items = ctx.problems->Templates(caller);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& t) { WriteJson(w, t); }));
+Reply ListTemplates(ApiContext& ctx, const Caller& caller, http::Request&) {
+  KL_ASSIGN_OR_RETURN(auto items, ctx.problems->Templates(caller));
+  return JsonOk(ItemsJson(items, [](JsonWriter& w, const auto& t) { WriteJson(w, t); }));
 }
 
-http::Response PutTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply PutTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   DeadlineTemplate t;
   t.code = req.path_params["code"];
   auto version = r.Int("version", true, 1, INT64_MAX);
@@ -50,11 +46,10 @@ http::Response PutTemplate(ApiContext& ctx, const Caller& caller, http::Request&
     if (auto v = r.Int(f.key, true, 0, 250)) *f.out = static_cast<int>(*v);
   }
   r.Ignore({"code", "updated_at"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   t.name = *name;
-  auto updated = ctx.problems->UpdateTemplate(caller, t, *version);
-  if (!updated.ok()) return Error(req, updated.status());
-  return JsonOk(ToJson(*updated));
+  KL_ASSIGN_OR_RETURN(auto updated, ctx.problems->UpdateTemplate(caller, t, *version));
+  return JsonOk(ToJson(updated));
 }
 
 Status ReadProblemQuery(const http::Request& req, ProblemQuery* q, bool paged) {
@@ -96,23 +91,21 @@ Status ReadProblemQuery(const http::Request& req, ProblemQuery* q, bool paged) {
   return Status::Ok();
 }
 
-http::Response ListProblems(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ListProblems(ApiContext& ctx, const Caller& caller, http::Request& req) {
   ProblemQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadProblemQuery(req, &q, true));
+  KL_RETURN_IF_ERROR(ReadProblemQuery(req, &q, true));
   std::optional<bool> overdue;
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryBool(req, "overdue", &overdue));
+  KL_RETURN_IF_ERROR(QueryBool(req, "overdue", &overdue));
   std::string today = ctx.problems->Today();
   if (overdue.value_or(false)) q.overdue_on = today;
-  auto page = ctx.problems->List(caller, q);
-  if (!page.ok()) return Error(req, page.status());
+  KL_ASSIGN_OR_RETURN(auto page, ctx.problems->List(caller, q));
   return JsonOk(PagedJson(
-      *page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
+      page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
 }
 
-http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   Problem p;
   auto project = r.Int("project_id", true, 1, INT64_MAX);
   auto title = r.String("title", true, 200);
@@ -133,7 +126,7 @@ http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request
       if (p.unit_ids.size() < 11) p.unit_ids.push_back(v.as_int64());
     }
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   p.project_id = *project;
   p.title = *title;
   p.description = description.value_or("");
@@ -141,36 +134,28 @@ http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request
   p.severity = severity.value_or(ProblemSeverity::kOrdinary);
   p.source = source.value_or(ProblemSource::kManual);
   p.template_code = template_code.value_or("13710");
-  auto created = ctx.problems->Raise(caller, std::move(p));
-  if (!created.ok()) return Error(req, created.status());
-  http::Response res = JsonOk(ProblemJson(*created, ctx.problems->Today()), 201);
-  res.headers.emplace_back("Location", "/api/v1/problems/" + std::to_string(created->id));
+  KL_ASSIGN_OR_RETURN(auto created, ctx.problems->Raise(caller, std::move(p)));
+  http::Response res = JsonOk(ProblemJson(created, ctx.problems->Today()), 201);
+  res.headers.emplace_back("Location", "/api/v1/problems/" + std::to_string(created.id));
   return res;
 }
 
-http::Response GetProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto p = ctx.problems->Get(caller, *id);
-  if (!p.ok()) return Error(req, p.status());
-  return JsonOk(ProblemJson(*p, ctx.problems->Today()));
+Reply GetProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto p, ctx.problems->Get(caller, id));
+  return JsonOk(ProblemJson(p, ctx.problems->Today()));
 }
 
-http::Response ProblemEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto events = ctx.problems->Events(caller, *id);
-  if (!events.ok()) return Error(req, events.status());
-  return JsonOk(ItemsJson(*events, [](JsonWriter& w, const auto& e) { WriteJson(w, e); }));
+Reply ProblemEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto events, ctx.problems->Events(caller, id));
+  return JsonOk(ItemsJson(events, [](JsonWriter& w, const auto& e) { WriteJson(w, e); }));
 }
 
-http::Response Act(ApiContext& ctx, const Caller& caller, http::Request& req,
-                   ProblemAction action) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply Act(ApiContext& ctx, const Caller& caller, http::Request& req, ProblemAction action) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   ProblemActionInput in;
   in.action = action;
   in.text = r.String("text", action != ProblemAction::kDeploy, 2000).value_or("");
@@ -179,67 +164,58 @@ http::Response Act(ApiContext& ctx, const Caller& caller, http::Request& req,
   if (action == ProblemAction::kClose) {
     if (auto rating = r.Int("rating", false, 1, 5)) in.rating = static_cast<int>(*rating);
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto p = ctx.problems->Act(caller, *id, in);
-  if (!p.ok()) return Error(req, p.status());
-  return JsonOk(ProblemJson(*p, ctx.problems->Today()));
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto p, ctx.problems->Act(caller, id, in));
+  return JsonOk(ProblemJson(p, ctx.problems->Today()));
 }
 
-http::Response ListOrders(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ListOrders(ApiContext& ctx, const Caller& caller, http::Request& req) {
   OrderQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(
-      req, RejectUnknownQuery(req, {"problem", "unit", "answered", "limit", "offset"}));
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryId(req, "problem", &q.problem_id));
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryId(req, "unit", &q.unit_id));
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryBool(req, "answered", &q.answered));
-  auto page = ctx.problems->Orders(caller, q);
-  if (!page.ok()) return Error(req, page.status());
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"problem", "unit", "answered", "limit", "offset"}));
+  KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
+  KL_RETURN_IF_ERROR(QueryId(req, "problem", &q.problem_id));
+  KL_RETURN_IF_ERROR(QueryId(req, "unit", &q.unit_id));
+  KL_RETURN_IF_ERROR(QueryBool(req, "answered", &q.answered));
+  KL_ASSIGN_OR_RETURN(auto page, ctx.problems->Orders(caller, q));
   std::string today = ctx.problems->Today();
-  return JsonOk(PagedJson(*page, q.page, [&](JsonWriter& w, const SupervisionOrder& o) {
+  return JsonOk(PagedJson(page, q.page, [&](JsonWriter& w, const SupervisionOrder& o) {
     WriteOrderJson(w, o, &today);
   }));
 }
 
-http::Response AnswerOrder(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply AnswerOrder(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto answer = r.String("answer", true, 2000);
   auto rectify_by = r.Date("rectify_by", false);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto o = ctx.problems->AnswerOrder(caller, *id, *answer, rectify_by);
-  if (!o.ok()) return Error(req, o.status());
-  return JsonOk(OrderJson(*o, ctx.problems->Today()));
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto o, ctx.problems->AnswerOrder(caller, id, *answer, rectify_by));
+  return JsonOk(OrderJson(o, ctx.problems->Today()));
 }
 
-http::Response Sweep(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto report = ctx.problems->Sweep(caller);
-  if (!report.ok()) return Error(req, report.status());
+Reply Sweep(ApiContext& ctx, const Caller& caller, http::Request&) {
+  KL_ASSIGN_OR_RETURN(auto report, ctx.problems->Sweep(caller));
   JsonWriter w;
   w.BeginObject();
-  w.Key("candidates").Int(report->candidates);
-  w.Key("escalated").Int(report->escalated);
-  w.Key("orders").Int(report->orders);
+  w.Key("candidates").Int(report.candidates);
+  w.Key("escalated").Int(report.escalated);
+  w.Key("orders").Int(report.orders);
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response Stats(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply Stats(ApiContext& ctx, const Caller& caller, http::Request& req) {
   ProblemQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadProblemQuery(req, &q, false));
+  KL_RETURN_IF_ERROR(ReadProblemQuery(req, &q, false));
   std::string group_text = req.Query("group").value_or("unit");
   if (group_text != "unit" && group_text != "leader") {
-    return Error(
-        req, Status::InvalidArgument("group 应为 unit 或 leader", "group must be unit or leader",
-                                     {{"group", "unit | leader", "unit | leader"}}));
+    return Status::InvalidArgument("group 应为 unit 或 leader", "group must be unit or leader",
+                                   {{"group", "unit | leader", "unit | leader"}});
   }
-  auto problems = ctx.problems->ListAll(caller, q);
-  if (!problems.ok()) return Error(req, problems.status());
+  KL_ASSIGN_OR_RETURN(auto problems, ctx.problems->ListAll(caller, q));
   auto group = group_text == "unit" ? ProblemStatsGroup::kUnit : ProblemStatsGroup::kLeader;
-  auto rows = ComputeProblemStats(*problems, group, ctx.problems->Today());
+  auto rows = ComputeProblemStats(problems, group, ctx.problems->Today());
   JsonWriter w;
   w.BeginObject();
   w.Key("group").String(group_text);
@@ -264,31 +240,28 @@ http::Response Stats(ApiContext& ctx, const Caller& caller, http::Request& req) 
 }  // namespace
 
 void RegisterProblemRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](Fn fn) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  auto action = [&ctx](ProblemAction a) {
-    return Protected(ctx,
-                     [&ctx, a](const Caller& c, http::Request& r) { return Act(ctx, c, r, a); });
+  auto action = [](ProblemAction a) -> ApiHandler {
+    return [a](ApiContext& ctx, const Caller& c, http::Request& r) { return Act(ctx, c, r, a); };
   };
   http::RouteOptions small;
   small.max_body_bytes = 64 * 1024;
-  router.Add("GET", "/api/v1/problem-templates", bind(ListTemplates));
-  router.Add("PUT", "/api/v1/problem-templates/{code}", bind(PutTemplate), small);
-  router.Add("GET", "/api/v1/problems", bind(ListProblems));
-  router.Add("POST", "/api/v1/problems", bind(RaiseProblem), small);
-  router.Add("GET", "/api/v1/problems/{id}", bind(GetProblem));
-  router.Add("GET", "/api/v1/problems/{id}/events", bind(ProblemEvents));
-  router.Add("POST", "/api/v1/problems/{id}/deploy", action(ProblemAction::kDeploy), small);
-  router.Add("POST", "/api/v1/problems/{id}/feedback", action(ProblemAction::kFeedback), small);
-  router.Add("POST", "/api/v1/problems/{id}/plan", action(ProblemAction::kPlan), small);
-  router.Add("POST", "/api/v1/problems/{id}/solve", action(ProblemAction::kSolve), small);
-  router.Add("POST", "/api/v1/problems/{id}/close", action(ProblemAction::kClose), small);
-  router.Add("POST", "/api/v1/problems/{id}/reopen", action(ProblemAction::kReopen), small);
-  router.Add("GET", "/api/v1/problem-stats", bind(Stats));
-  router.Add("GET", "/api/v1/supervision-orders", bind(ListOrders));
-  router.Add("POST", "/api/v1/supervision-orders/{id}/answer", bind(AnswerOrder), small);
-  router.Add("POST", "/api/v1/supervision/sweep", bind(Sweep), small);
+  Route(router, ctx, "GET", "/api/v1/problem-templates", ListTemplates);
+  Route(router, ctx, "PUT", "/api/v1/problem-templates/{code}", PutTemplate, small);
+  Route(router, ctx, "GET", "/api/v1/problems", ListProblems);
+  Route(router, ctx, "POST", "/api/v1/problems", RaiseProblem, small);
+  Route(router, ctx, "GET", "/api/v1/problems/{id}", GetProblem);
+  Route(router, ctx, "GET", "/api/v1/problems/{id}/events", ProblemEvents);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/deploy", action(ProblemAction::kDeploy), small);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/feedback", action(ProblemAction::kFeedback),
+        small);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/plan", action(ProblemAction::kPlan), small);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/solve", action(ProblemAction::kSolve), small);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/close", action(ProblemAction::kClose), small);
+  Route(router, ctx, "POST", "/api/v1/problems/{id}/reopen", action(ProblemAction::kReopen), small);
+  Route(router, ctx, "GET", "/api/v1/problem-stats", Stats);
+  Route(router, ctx, "GET", "/api/v1/supervision-orders", ListOrders);
+  Route(router, ctx, "POST", "/api/v1/supervision-orders/{id}/answer", AnswerOrder, small);
+  Route(router, ctx, "POST", "/api/v1/supervision/sweep", Sweep, small);
 }
 
 }  // namespace keyline::api

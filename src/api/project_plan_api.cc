@@ -15,8 +15,6 @@
 namespace keyline::api {
 namespace {
 
-using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
-
 // ---- templates ----
 
 Status ReadTemplate(const boost::json::object& body, ProcedureTemplate* t, int64_t* version) {
@@ -58,34 +56,28 @@ Status ReadTemplate(const boost::json::object& body, ProcedureTemplate* t, int64
   return Status::Ok();
 }
 
-http::Response ListTemplates(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto items = ctx.procedures->Templates(caller);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ItemsJson(*items, [](JsonWriter& w, const auto& t) { WriteJson(w, t); }));
+Reply ListTemplates(ApiContext& ctx, const Caller& caller, http::Request&) {
+  KL_ASSIGN_OR_RETURN(auto items, ctx.procedures->Templates(caller));
+  return JsonOk(ItemsJson(items, [](JsonWriter& w, const auto& t) { WriteJson(w, t); }));
 }
 
-http::Response CreateTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply CreateTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   ProcedureTemplate t;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadTemplate(*body, &t, nullptr));
-  auto created = ctx.procedures->CreateTemplate(caller, t);
-  if (!created.ok()) return Error(req, created.status());
-  return JsonOk(ToJson(*created), 201);
+  KL_RETURN_IF_ERROR(ReadTemplate(body, &t, nullptr));
+  KL_ASSIGN_OR_RETURN(auto created, ctx.procedures->CreateTemplate(caller, t));
+  return JsonOk(ToJson(created), 201);
 }
 
-http::Response PutTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply PutTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   ProcedureTemplate t;
   int64_t version = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadTemplate(*body, &t, &version));
-  t.id = *id;
-  auto updated = ctx.procedures->UpdateTemplate(caller, t, version);
-  if (!updated.ok()) return Error(req, updated.status());
-  return JsonOk(ToJson(*updated));
+  KL_RETURN_IF_ERROR(ReadTemplate(body, &t, &version));
+  t.id = id;
+  KL_ASSIGN_OR_RETURN(auto updated, ctx.procedures->UpdateTemplate(caller, t, version));
+  return JsonOk(ToJson(updated));
 }
 
 // ---- project procedures ----
@@ -95,26 +87,21 @@ std::string ProceduresJson(const std::vector<ProjectProcedure>& items, const std
       items, [&](JsonWriter& w, const ProjectProcedure& p) { WriteProcedureJson(w, p, &today); });
 }
 
-http::Response ListProcedures(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto items = ctx.procedures->List(caller, *id);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ProceduresJson(*items, ctx.procedures->Today()));
+Reply ListProcedures(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.procedures->List(caller, id));
+  return JsonOk(ProceduresJson(items, ctx.procedures->Today()));
 }
 
-http::Response ApplyTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply ApplyTemplate(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto template_id = r.Int("template_id", false, 1, INT64_MAX);
   auto start = r.Date("start", false);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto items = ctx.procedures->Apply(caller, *id, template_id, start);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ProceduresJson(*items, ctx.procedures->Today()), 201);
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto items, ctx.procedures->Apply(caller, id, template_id, start));
+  return JsonOk(ProceduresJson(items, ctx.procedures->Today()), 201);
 }
 
 // Applies the fields present in body to *p. `creating` requires name.
@@ -154,71 +141,61 @@ Status ReadProcedure(const boost::json::object& body, bool creating, ProjectProc
   return r.Finish();
 }
 
-http::Response AddProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply AddProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   ProjectProcedure p;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadProcedure(*body, true, &p, nullptr));
-  p.project_id = *id;
-  auto created = ctx.procedures->Add(caller, p);
-  if (!created.ok()) return Error(req, created.status());
+  KL_RETURN_IF_ERROR(ReadProcedure(body, true, &p, nullptr));
+  p.project_id = id;
+  KL_ASSIGN_OR_RETURN(auto created, ctx.procedures->Add(caller, p));
   std::string today = ctx.procedures->Today();
   JsonWriter w;
-  WriteProcedureJson(w, *created, &today);
+  WriteProcedureJson(w, created, &today);
   return JsonOk(w.Take(), 201);
 }
 
-http::Response PatchProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto pid = PathId(req, "pid");
-  if (!pid.ok()) return Error(req, pid.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply PatchProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto pid, PathId(req, "pid"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   ProjectProcedure scratch;
   int64_t version = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadProcedure(*body, false, &scratch, &version));
-  const boost::json::object& fields = *body;
-  auto updated = ctx.procedures->Update(caller, *id, *pid, version, [&](ProjectProcedure& p) {
-    int64_t ignored = 0;
-    return ReadProcedure(fields, false, &p, &ignored);
-  });
-  if (!updated.ok()) return Error(req, updated.status());
+  KL_RETURN_IF_ERROR(ReadProcedure(body, false, &scratch, &version));
+  const boost::json::object& fields = body;
+  KL_ASSIGN_OR_RETURN(auto updated,
+                      ctx.procedures->Update(caller, id, pid, version, [&](ProjectProcedure& p) {
+                        int64_t ignored = 0;
+                        return ReadProcedure(fields, false, &p, &ignored);
+                      }));
   std::string today = ctx.procedures->Today();
   JsonWriter w;
-  WriteProcedureJson(w, *updated, &today);
+  WriteProcedureJson(w, updated, &today);
   return JsonOk(w.Take());
 }
 
-http::Response DeleteProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto pid = PathId(req, "pid");
-  if (!pid.ok()) return Error(req, pid.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, ctx.procedures->Remove(caller, *id, *pid));
+Reply DeleteProcedure(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto pid, PathId(req, "pid"));
+  KL_RETURN_IF_ERROR(ctx.procedures->Remove(caller, id, pid));
   http::Response res;
   res.status = 204;
   return res;
 }
 
-http::Response OverdueProcedures(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"authority"}));
+Reply OverdueProcedures(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"authority"}));
   auto authority = req.Query("authority");
   if (authority && authority->size() > 300) {
-    return Error(req, Status::InvalidArgument("authority 过长", "authority too long"));
+    return Status::InvalidArgument("authority 过长", "authority too long");
   }
-  auto items = ctx.procedures->Overdue(caller, authority);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ProceduresJson(*items, ctx.procedures->Today()));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.procedures->Overdue(caller, authority));
+  return JsonOk(ProceduresJson(items, ctx.procedures->Today()));
 }
 
-http::Response OverdueByAuthority(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto rows = ctx.procedures->OverdueByAuthority(caller);
-  if (!rows.ok()) return Error(req, rows.status());
-  return JsonOk(ItemsJson(*rows, [](JsonWriter& w, const AuthorityOverdue& a) {
+Reply OverdueByAuthority(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto rows, ctx.procedures->OverdueByAuthority(caller));
+  return JsonOk(ItemsJson(rows, [](JsonWriter& w, const AuthorityOverdue& a) {
     w.BeginObject();
     w.Key("authority").String(a.authority);
     w.Key("overdue").Int(a.overdue);
@@ -259,12 +236,10 @@ std::string ChartJson(int64_t project_id, const std::vector<Milestone>& items,
   return w.Take();
 }
 
-http::Response GetChart(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto items = ctx.battle_chart->List(caller, *id);
-  if (!items.ok()) return Error(req, items.status());
-  return JsonOk(ChartJson(*id, *items, ctx.battle_chart->Today()));
+Reply GetChart(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto items, ctx.battle_chart->List(caller, id));
+  return JsonOk(ChartJson(id, items, ctx.battle_chart->Today()));
 }
 
 Status ReadMilestone(const boost::json::object& body, bool creating, Milestone* m,
@@ -301,25 +276,20 @@ std::string MilestoneJson(const Milestone& m, const std::string& today) {
   return w.Take();
 }
 
-http::Response AddMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply AddMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   Milestone m;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMilestone(*body, true, &m, nullptr));
-  m.project_id = *id;
-  auto created = ctx.battle_chart->Add(caller, m);
-  if (!created.ok()) return Error(req, created.status());
-  return JsonOk(MilestoneJson(*created, ctx.battle_chart->Today()), 201);
+  KL_RETURN_IF_ERROR(ReadMilestone(body, true, &m, nullptr));
+  m.project_id = id;
+  KL_ASSIGN_OR_RETURN(auto created, ctx.battle_chart->Add(caller, m));
+  return JsonOk(MilestoneJson(created, ctx.battle_chart->Today()), 201);
 }
 
-http::Response PlanBackward(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply PlanBackward(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto target = r.Date("target_date", true);
   std::vector<BackwardTask> tasks;
   if (const boost::json::array* items = r.Array("tasks", true)) {
@@ -343,37 +313,31 @@ http::Response PlanBackward(ApiContext& ctx, const Caller& caller, http::Request
       tasks.push_back(std::move(t));
     }
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto created = ctx.battle_chart->PlanBackward(caller, *id, *target, tasks);
-  if (!created.ok()) return Error(req, created.status());
-  return JsonOk(ChartJson(*id, *created, ctx.battle_chart->Today()), 201);
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto created, ctx.battle_chart->PlanBackward(caller, id, *target, tasks));
+  return JsonOk(ChartJson(id, created, ctx.battle_chart->Today()), 201);
 }
 
-http::Response PatchMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto mid = PathId(req, "mid");
-  if (!mid.ok()) return Error(req, mid.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply PatchMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto mid, PathId(req, "mid"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   Milestone scratch;
   int64_t version = 0;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadMilestone(*body, false, &scratch, &version));
-  const boost::json::object& fields = *body;
-  auto updated = ctx.battle_chart->Update(caller, *id, *mid, version, [&](Milestone& m) {
-    int64_t ignored = 0;
-    return ReadMilestone(fields, false, &m, &ignored);
-  });
-  if (!updated.ok()) return Error(req, updated.status());
-  return JsonOk(MilestoneJson(*updated, ctx.battle_chart->Today()));
+  KL_RETURN_IF_ERROR(ReadMilestone(body, false, &scratch, &version));
+  const boost::json::object& fields = body;
+  KL_ASSIGN_OR_RETURN(auto updated,
+                      ctx.battle_chart->Update(caller, id, mid, version, [&](Milestone& m) {
+                        int64_t ignored = 0;
+                        return ReadMilestone(fields, false, &m, &ignored);
+                      }));
+  return JsonOk(MilestoneJson(updated, ctx.battle_chart->Today()));
 }
 
-http::Response DeleteMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto mid = PathId(req, "mid");
-  if (!mid.ok()) return Error(req, mid.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, ctx.battle_chart->Remove(caller, *id, *mid));
+Reply DeleteMilestone(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto mid, PathId(req, "mid"));
+  KL_RETURN_IF_ERROR(ctx.battle_chart->Remove(caller, id, mid));
   http::Response res;
   res.status = 204;
   return res;
@@ -382,26 +346,23 @@ http::Response DeleteMilestone(ApiContext& ctx, const Caller& caller, http::Requ
 }  // namespace
 
 void RegisterProjectPlanRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](Fn fn) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
   http::RouteOptions small;
   small.max_body_bytes = 256 * 1024;
-  router.Add("GET", "/api/v1/procedure-templates", bind(ListTemplates));
-  router.Add("POST", "/api/v1/procedure-templates", bind(CreateTemplate), small);
-  router.Add("PUT", "/api/v1/procedure-templates/{id}", bind(PutTemplate), small);
-  router.Add("GET", "/api/v1/projects/{id}/procedures", bind(ListProcedures));
-  router.Add("POST", "/api/v1/projects/{id}/procedures", bind(AddProcedure), small);
-  router.Add("POST", "/api/v1/projects/{id}/procedures/apply", bind(ApplyTemplate), small);
-  router.Add("PATCH", "/api/v1/projects/{id}/procedures/{pid}", bind(PatchProcedure), small);
-  router.Add("DELETE", "/api/v1/projects/{id}/procedures/{pid}", bind(DeleteProcedure));
-  router.Add("GET", "/api/v1/procedures/overdue", bind(OverdueProcedures));
-  router.Add("GET", "/api/v1/procedures/overdue-by-authority", bind(OverdueByAuthority));
-  router.Add("GET", "/api/v1/projects/{id}/battle-chart", bind(GetChart));
-  router.Add("POST", "/api/v1/projects/{id}/battle-chart/plan", bind(PlanBackward), small);
-  router.Add("POST", "/api/v1/projects/{id}/milestones", bind(AddMilestone), small);
-  router.Add("PATCH", "/api/v1/projects/{id}/milestones/{mid}", bind(PatchMilestone), small);
-  router.Add("DELETE", "/api/v1/projects/{id}/milestones/{mid}", bind(DeleteMilestone));
+  Route(router, ctx, "GET", "/api/v1/procedure-templates", ListTemplates);
+  Route(router, ctx, "POST", "/api/v1/procedure-templates", CreateTemplate, small);
+  Route(router, ctx, "PUT", "/api/v1/procedure-templates/{id}", PutTemplate, small);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/procedures", ListProcedures);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/procedures", AddProcedure, small);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/procedures/apply", ApplyTemplate, small);
+  Route(router, ctx, "PATCH", "/api/v1/projects/{id}/procedures/{pid}", PatchProcedure, small);
+  Route(router, ctx, "DELETE", "/api/v1/projects/{id}/procedures/{pid}", DeleteProcedure);
+  Route(router, ctx, "GET", "/api/v1/procedures/overdue", OverdueProcedures);
+  Route(router, ctx, "GET", "/api/v1/procedures/overdue-by-authority", OverdueByAuthority);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/battle-chart", GetChart);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/battle-chart/plan", PlanBackward, small);
+  Route(router, ctx, "POST", "/api/v1/projects/{id}/milestones", AddMilestone, small);
+  Route(router, ctx, "PATCH", "/api/v1/projects/{id}/milestones/{mid}", PatchMilestone, small);
+  Route(router, ctx, "DELETE", "/api/v1/projects/{id}/milestones/{mid}", DeleteMilestone);
 }
 
 }  // namespace keyline::api

@@ -1,9 +1,9 @@
-// /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions (issue 5);
-// /rankings/publish, /rankings/published and /rankings/versions (issue 15: published rankings
-// are stored snapshots, never recomputed).
+// /api/v1/ranking-schemes (CRUD), /rankings and /rankings/exemptions;
+// /rankings/publish, /rankings/published and /rankings/versions (published rankings are
+// stored snapshots, never recomputed).
+#include "api/api_context.h"
 #include "api/engine_queries.h"
 #include "api/json_input.h"
-#include "api/lights_api.h"
 #include "common/json_writer.h"
 #include "core/service/snapshot_service.h"
 #include "engine/service/ranking_publisher.h"
@@ -139,55 +139,44 @@ std::optional<std::string> PathCode(const http::Request& req) {
 
 Status NoScheme() { return Status::NotFound("排名方案不存在", "ranking scheme not found"); }
 
-http::Response ListSchemes(ApiContext&, RankingService& svc, const Caller&, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto list = svc.List();
-  if (!list.ok()) return Error(req, list.status());
+Reply ListSchemes(ApiContext& ctx, const Caller&, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto list, ctx.rankings->List());
   std::string out = "{\"items\":[";
-  for (size_t i = 0; i < list->size(); ++i) {
+  for (size_t i = 0; i < list.size(); ++i) {
     if (i) out += ",";
-    out += engine::RankingSchemeJson((*list)[i]);
+    out += engine::RankingSchemeJson(list[i]);
   }
   return JsonOk(out + "]}");
 }
 
-http::Response GetScheme(ApiContext&, RankingService& svc, const Caller&, http::Request& req) {
+Reply GetScheme(ApiContext& ctx, const Caller&, http::Request& req) {
   auto code = PathCode(req);
-  if (!code) return Error(req, NoScheme());
-  auto s = svc.Get(*code);
-  if (!s.ok()) return Error(req, s.status());
-  return JsonOk(engine::RankingSchemeJson(*s));
+  if (!code) return NoScheme();
+  KL_ASSIGN_OR_RETURN(auto s, ctx.rankings->Get(*code));
+  return JsonOk(engine::RankingSchemeJson(s));
 }
 
-http::Response CreateScheme(ApiContext&, RankingService& svc, const Caller& caller,
-                            http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  auto scheme = ReadScheme(*body, std::nullopt);
-  if (!scheme.ok()) return Error(req, scheme.status());
-  auto saved = svc.Create(caller, std::move(*scheme));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(engine::RankingSchemeJson(*saved), 201);
+Reply CreateScheme(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  KL_ASSIGN_OR_RETURN(auto scheme, ReadScheme(body, std::nullopt));
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.rankings->Create(caller, std::move(scheme)));
+  return JsonOk(engine::RankingSchemeJson(saved), 201);
 }
 
-http::Response UpdateScheme(ApiContext&, RankingService& svc, const Caller& caller,
-                            http::Request& req) {
+Reply UpdateScheme(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto code = PathCode(req);
-  if (!code) return Error(req, NoScheme());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  auto scheme = ReadScheme(*body, code);
-  if (!scheme.ok()) return Error(req, scheme.status());
-  auto saved = svc.Update(caller, std::move(*scheme));
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(engine::RankingSchemeJson(*saved));
+  if (!code) return NoScheme();
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  KL_ASSIGN_OR_RETURN(auto scheme, ReadScheme(body, code));
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.rankings->Update(caller, std::move(scheme)));
+  return JsonOk(engine::RankingSchemeJson(saved));
 }
 
-http::Response DeleteScheme(ApiContext&, RankingService& svc, const Caller& caller,
-                            http::Request& req) {
+Reply DeleteScheme(ApiContext& ctx, const Caller& caller, http::Request& req) {
   auto code = PathCode(req);
-  if (!code) return Error(req, NoScheme());
-  KL_RETURN_IF_ERROR_RESPONSE(req, svc.Delete(caller, *code));
+  if (!code) return NoScheme();
+  KL_RETURN_IF_ERROR(ctx.rankings->Delete(caller, *code));
   http::Response res;
   res.status = 204;
   return res;
@@ -226,122 +215,102 @@ Result<std::optional<int64_t>> ReadVersion(const http::Request& req) {
   return std::optional<int64_t>(v);
 }
 
-http::Response Published(ApiContext& ctx, RankingService&, const Caller& caller,
-                         http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(
-      req, RejectUnknownQuery(req, {"scheme", "period", "version", "published"}));
-  auto q = ReadRankingQuery(req);
-  if (!q.ok()) return Error(req, q.status());
-  auto version = ReadVersion(req);
-  if (!version.ok()) return Error(req, version.status());
-  auto s = ctx.ranking_publisher->Published(caller, q->scheme, q->period, *version);
-  if (!s.ok()) return Error(req, s.status());
-  if (!*s) {
-    return Error(req, Status::NotFound("该方案本期排名尚未发布",
-                                       "this ranking has not been published for the period"));
+Reply Published(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"scheme", "period", "version", "published"}));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRankingQuery(req));
+  KL_ASSIGN_OR_RETURN(auto version, ReadVersion(req));
+  KL_ASSIGN_OR_RETURN(auto s,
+                      ctx.ranking_publisher->Published(caller, q.scheme, q.period, version));
+  if (!s) {
+    return Status::NotFound("该方案本期排名尚未发布",
+                            "this ranking has not been published for the period");
   }
-  return ServePublished(**s);
+  return ServePublished(*s);
 }
 
-http::Response Rankings(ApiContext& ctx, RankingService& svc, const Caller& caller,
-                        http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period", "published"}));
+Reply Rankings(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"scheme", "period", "published"}));
   if (auto published = req.Query("published")) {
     if (*published != "0" && *published != "1") {
-      return Error(req, Status::InvalidArgument("published应为0或1", "published must be 0 or 1",
-                                                {{"published", "应为0或1", "must be 0 or 1"}}));
+      return Status::InvalidArgument("published应为0或1", "published must be 0 or 1",
+                                     {{"published", "应为0或1", "must be 0 or 1"}});
     }
-    if (*published == "1") return Published(ctx, svc, caller, req);
+    if (*published == "1") return Published(ctx, caller, req);
   }
-  auto q = ReadRankingQuery(req);
-  if (!q.ok()) return Error(req, q.status());
-  auto r = svc.Rank(caller, q->scheme, q->period);
-  if (!r.ok()) return Error(req, r.status());
-  return JsonOk(engine::RankingResultJson(*r));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRankingQuery(req));
+  KL_ASSIGN_OR_RETURN(auto r, ctx.rankings->Rank(caller, q.scheme, q.period));
+  return JsonOk(engine::RankingResultJson(r));
 }
 
-http::Response Publish(ApiContext& ctx, RankingService&, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply Publish(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   std::string scheme = f.String("scheme", true, 64).value_or("");
   std::string period = f.String("period", true, 16).value_or("");
   std::string reason = f.String("reason", false, 500).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto s = ctx.ranking_publisher->Publish(caller, scheme, period, reason);
-  if (!s.ok()) return Error(req, s.status());
-  return JsonOk(SnapshotInfoJson(*s), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto s, ctx.ranking_publisher->Publish(caller, scheme, period, reason));
+  return JsonOk(SnapshotInfoJson(s), 201);
 }
 
-http::Response Versions(ApiContext& ctx, RankingService&, const Caller& caller,
-                        http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"scheme", "period"}));
-  auto q = ReadRankingQuery(req);
-  if (!q.ok()) return Error(req, q.status());
-  auto versions = ctx.ranking_publisher->Versions(caller, q->scheme, q->period);
-  if (!versions.ok()) return Error(req, versions.status());
+Reply Versions(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"scheme", "period"}));
+  KL_ASSIGN_OR_RETURN(auto q, ReadRankingQuery(req));
+  KL_ASSIGN_OR_RETURN(auto versions, ctx.ranking_publisher->Versions(caller, q.scheme, q.period));
   std::string out = "{\"items\":[";
-  for (size_t i = 0; i < versions->size(); ++i) {
+  for (size_t i = 0; i < versions.size(); ++i) {
     if (i) out += ",";
-    out += SnapshotInfoJson((*versions)[i]);
+    out += SnapshotInfoJson(versions[i]);
   }
   return JsonOk(out + "]}");
 }
 
 // PUT / PATCH / DELETE of a published ranking: it never changes (409) once the caller may read
 // it and it exists (403, 404 first).
-http::Response WritePublished(ApiContext& ctx, RankingService& svc, const Caller& caller,
-                              http::Request& req) {
-  http::Response read = Published(ctx, svc, caller, req);
-  if (read.status != 200) return read;
-  return Error(
-      req, Status::Conflict(
-               "已发布的排名及红黑榜不能修改或删除；如需更正，请重新发布（生成新版本并填写原因）",
-               "a published ranking cannot be changed or deleted; publish it again (a "
-               "new version with a reason) to correct it"));
+Reply WritePublished(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  Reply read = Published(ctx, caller, req);
+  if (!read.ok()) return read.status();
+  return Status::Conflict(
+      "已发布的排名及红黑榜不能修改或删除；如需更正，请重新发布（生成新版本并填写原因）",
+      "a published ranking cannot be changed or deleted; publish it again (a "
+      "new version with a reason) to correct it");
 }
 
-http::Response Exempt(ApiContext&, RankingService& svc, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply Exempt(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   RankingExemption e;
   e.scheme = f.String("scheme", true, 64).value_or("");
   e.period = f.String("period", true, 16).value_or("");
   e.unit_id = f.Int("unit_id", true, 1, INT64_MAX).value_or(0);
   e.reason = f.String("reason", true, 500).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto saved = svc.Exempt(caller, std::move(e));
-  if (!saved.ok()) return Error(req, saved.status());
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto saved, ctx.rankings->Exempt(caller, std::move(e)));
   JsonWriter w;
-  w.BeginObject().Key("id").Int(saved->id).Key("scheme").String(saved->scheme);
-  w.Key("period").String(saved->period).Key("unit_id").Int(saved->unit_id);
-  w.Key("reason").String(saved->reason).Key("created_at").Int(saved->created_at).EndObject();
+  w.BeginObject().Key("id").Int(saved.id).Key("scheme").String(saved.scheme);
+  w.Key("period").String(saved.period).Key("unit_id").Int(saved.unit_id);
+  w.Key("reason").String(saved.reason).Key("created_at").Int(saved.created_at).EndObject();
   return JsonOk(w.Take(), 201);
 }
 
 }  // namespace
 
-void RegisterRankingRoutes(http::Router& router, ApiContext& ctx, RankingService& svc) {
-  auto bind = [&ctx, &svc](http::Response (*fn)(ApiContext&, RankingService&, const Caller&,
-                                                http::Request&)) {
-    return Protected(
-        ctx, [&ctx, &svc, fn](const Caller& c, http::Request& r) { return fn(ctx, svc, c, r); });
-  };
-  router.Add("GET", "/api/v1/ranking-schemes", bind(ListSchemes));
-  router.Add("POST", "/api/v1/ranking-schemes", bind(CreateScheme), {.max_body_bytes = 64 * 1024});
-  router.Add("GET", "/api/v1/ranking-schemes/{code}", bind(GetScheme));
-  router.Add("PUT", "/api/v1/ranking-schemes/{code}", bind(UpdateScheme),
-             {.max_body_bytes = 64 * 1024});
-  router.Add("DELETE", "/api/v1/ranking-schemes/{code}", bind(DeleteScheme));
-  router.Add("GET", "/api/v1/rankings", bind(Rankings));
-  router.Add("POST", "/api/v1/rankings/exemptions", bind(Exempt), {.max_body_bytes = 16 * 1024});
-  router.Add("POST", "/api/v1/rankings/publish", bind(Publish), {.max_body_bytes = 16 * 1024});
-  router.Add("GET", "/api/v1/rankings/published", bind(Published));
-  router.Add("GET", "/api/v1/rankings/versions", bind(Versions));
+void RegisterRankingRoutes(http::Router& router, ApiContext& ctx) {
+  Route(router, ctx, "GET", "/api/v1/ranking-schemes", ListSchemes);
+  Route(router, ctx, "POST", "/api/v1/ranking-schemes", CreateScheme,
+        {.max_body_bytes = 64 * 1024});
+  Route(router, ctx, "GET", "/api/v1/ranking-schemes/{code}", GetScheme);
+  Route(router, ctx, "PUT", "/api/v1/ranking-schemes/{code}", UpdateScheme,
+        {.max_body_bytes = 64 * 1024});
+  Route(router, ctx, "DELETE", "/api/v1/ranking-schemes/{code}", DeleteScheme);
+  Route(router, ctx, "GET", "/api/v1/rankings", Rankings);
+  Route(router, ctx, "POST", "/api/v1/rankings/exemptions", Exempt, {.max_body_bytes = 16 * 1024});
+  Route(router, ctx, "POST", "/api/v1/rankings/publish", Publish, {.max_body_bytes = 16 * 1024});
+  Route(router, ctx, "GET", "/api/v1/rankings/published", Published);
+  Route(router, ctx, "GET", "/api/v1/rankings/versions", Versions);
   for (const char* method : {"PUT", "PATCH", "DELETE"}) {
-    router.Add(method, "/api/v1/rankings/published", bind(WritePublished),
-               {.max_body_bytes = 16 * 1024});
+    Route(router, ctx, method, "/api/v1/rankings/published", WritePublished,
+          {.max_body_bytes = 16 * 1024});
   }
 }
 

@@ -114,33 +114,27 @@ Status ReadPerson(const boost::json::object& body, bool creating, Person* person
 
 // Generic create / patch plumbing for the three resources.
 template <typename T, typename ReadFn, typename CreateFn>
-http::Response CreateFrom(http::Request& req, ReadFn read, CreateFn create) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply CreateFrom(http::Request& req, ReadFn read, CreateFn create) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   T entity;
   int64_t version = 0;
-  Status st = read(*body, true, &entity, &version);
-  if (!st.ok()) return Error(req, st);
-  auto created = create(std::move(entity));
-  if (!created.ok()) return Error(req, created.status());
-  return JsonOk(ToJson(*created), 201);
+  KL_RETURN_IF_ERROR(read(body, true, &entity, &version));
+  KL_ASSIGN_OR_RETURN(auto created, create(std::move(entity)));
+  return JsonOk(ToJson(created), 201);
 }
 
 template <typename T, typename ReadFn, typename UpdateFn>
-http::Response PatchFrom(http::Request& req, ReadFn read, UpdateFn update) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
+Reply PatchFrom(http::Request& req, ReadFn read, UpdateFn update) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
   T scratch;
   int64_t version = 0;
-  Status shape = read(*body, false, &scratch, &version);
-  if (!shape.ok()) return Error(req, shape);
-  const boost::json::object& fields = *body;
-  auto updated = update(version, [&](T& entity) {
-    int64_t ignored = 0;
-    return read(fields, false, &entity, &ignored);
-  });
-  if (!updated.ok()) return Error(req, updated.status());
-  return JsonOk(ToJson(*updated));
+  KL_RETURN_IF_ERROR(read(body, false, &scratch, &version));
+  const boost::json::object& fields = body;
+  KL_ASSIGN_OR_RETURN(auto updated, update(version, [&](T& entity) {
+                        int64_t ignored = 0;
+                        return read(fields, false, &entity, &ignored);
+                      }));
+  return JsonOk(ToJson(updated));
 }
 
 Result<std::string> PathCode(const http::Request& req) {
@@ -158,135 +152,124 @@ void RegisterReferenceRoutes(http::Router& router, ApiContext& ctx) {
   ReferenceService& ref = *ctx.reference;
 
   // Regions.
-  router.Add("GET", "/api/v1/regions", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-               auto list = ref.ListRegions(c);
-               if (!list.ok()) return Error(req, list.status());
-               JsonWriter w;
-               w.BeginObject().Key("items").BeginArray();
-               for (const auto& r : *list) WriteJson(w, r);
-               w.EndArray().Key("total").Int(static_cast<int64_t>(list->size())).EndObject();
-               return JsonOk(w.Take());
-             }));
-  router.Add("GET", "/api/v1/regions/{code}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto code = PathCode(req);
-               if (!code.ok()) return Error(req, code.status());
-               auto region = ref.GetRegion(c, *code);
-               if (!region.ok()) return Error(req, region.status());
-               return JsonOk(ToJson(*region));
-             }));
-  router.Add("POST", "/api/v1/regions", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               return CreateFrom<Region>(req, ReadRegion,
-                                         [&](Region r) { return ref.CreateRegion(c, r); });
-             }));
-  router.Add("PATCH", "/api/v1/regions/{code}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto code = PathCode(req);
-               if (!code.ok()) return Error(req, code.status());
-               return PatchFrom<Region>(req, ReadRegion, [&](int64_t v, const RegionPatch& p) {
-                 return ref.UpdateRegion(c, *code, v, p);
-               });
-             }));
+  Route(router, ctx, "GET", "/api/v1/regions",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+          KL_ASSIGN_OR_RETURN(auto list, ref.ListRegions(c));
+          JsonWriter w;
+          w.BeginObject().Key("items").BeginArray();
+          for (const auto& r : list) WriteJson(w, r);
+          w.EndArray().Key("total").Int(static_cast<int64_t>(list.size())).EndObject();
+          return JsonOk(w.Take());
+        });
+  Route(router, ctx, "GET", "/api/v1/regions/{code}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto code, PathCode(req));
+          KL_ASSIGN_OR_RETURN(auto region, ref.GetRegion(c, code));
+          return JsonOk(ToJson(region));
+        });
+  Route(router, ctx, "POST", "/api/v1/regions",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          return CreateFrom<Region>(req, ReadRegion,
+                                    [&](Region r) { return ref.CreateRegion(c, r); });
+        });
+  Route(router, ctx, "PATCH", "/api/v1/regions/{code}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto code, PathCode(req));
+          return PatchFrom<Region>(req, ReadRegion, [&](int64_t v, const RegionPatch& p) {
+            return ref.UpdateRegion(c, code, v, p);
+          });
+        });
 
   // Units.
-  router.Add(
-      "GET", "/api/v1/units", Protected(ctx, [&ref, &ctx](const Caller& c, http::Request& req) {
-        KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"kind", "q", "limit", "offset"}));
-        UnitQuery q;
-        KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
-        if (auto kind = req.Query("kind")) {
-          q.kind = ParseUnitKind(*kind);
-          if (!q.kind) {
-            return Error(req, Status::InvalidArgument("kind 取值无效", "invalid kind",
-                                                      {{"kind", "取值无效", "invalid"}}));
+  Route(router, ctx, "GET", "/api/v1/units",
+        [&ref](ApiContext& ctx, const Caller& c, http::Request& req) -> Reply {
+          KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"kind", "q", "limit", "offset"}));
+          UnitQuery q;
+          KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
+          if (auto kind = req.Query("kind")) {
+            q.kind = ParseUnitKind(*kind);
+            if (!q.kind) {
+              return Status::InvalidArgument("kind 取值无效", "invalid kind",
+                                             {{"kind", "取值无效", "invalid"}});
+            }
           }
-        }
-        if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
-        auto page = ref.ListUnits(c, q);
-        if (!page.ok()) return Error(req, page.status());
-        if (q.text && page->total == 0 && q.page.offset == 0 && ctx.naming) {
-          // Nothing contains the text: the units it names as clerks write it (区住建局).
-          auto named = ctx.naming->UnitsNamed(c, *q.text, q.kind);
-          if (!named.ok()) return Error(req, named.status());
-          page->total = static_cast<int64_t>(named->size());
-          page->items.clear();
-          for (const Unit& u : *named) {  // read again: contacts on a need-to-know basis
-            auto unit = ref.GetUnit(c, u.id);
-            if (!unit.ok()) return Error(req, unit.status());
-            page->items.push_back(std::move(*unit));
+          if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
+          KL_ASSIGN_OR_RETURN(auto page, ref.ListUnits(c, q));
+          if (q.text && page.total == 0 && q.page.offset == 0 && ctx.naming) {
+            // Nothing contains the text: the units it names as clerks write it (区住建局).
+            KL_ASSIGN_OR_RETURN(auto named, ctx.naming->UnitsNamed(c, *q.text, q.kind));
+            page.total = static_cast<int64_t>(named.size());
+            page.items.clear();
+            for (const Unit& u : named) {  // read again: contacts on a need-to-know basis
+              KL_ASSIGN_OR_RETURN(auto unit, ref.GetUnit(c, u.id));
+              page.items.push_back(std::move(unit));
+            }
           }
-        }
-        return JsonOk(PageJson(*page, q.page));
-      }));
-  router.Add("GET", "/api/v1/units/{id}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return Error(req, id.status());
-               auto unit = ref.GetUnit(c, *id);
-               if (!unit.ok()) return Error(req, unit.status());
-               return JsonOk(ToJson(*unit));
-             }));
-  router.Add("POST", "/api/v1/units", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               return CreateFrom<Unit>(req, ReadUnit,
-                                       [&](Unit u) { return ref.CreateUnit(c, std::move(u)); });
-             }));
-  router.Add("PATCH", "/api/v1/units/{id}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return Error(req, id.status());
-               return PatchFrom<Unit>(req, ReadUnit, [&](int64_t v, const UnitPatch& p) {
-                 return ref.UpdateUnit(c, *id, v, p);
-               });
-             }));
+          return JsonOk(PageJson(page, q.page));
+        });
+  Route(router, ctx, "GET", "/api/v1/units/{id}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          KL_ASSIGN_OR_RETURN(auto unit, ref.GetUnit(c, id));
+          return JsonOk(ToJson(unit));
+        });
+  Route(router, ctx, "POST", "/api/v1/units",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          return CreateFrom<Unit>(req, ReadUnit,
+                                  [&](Unit u) { return ref.CreateUnit(c, std::move(u)); });
+        });
+  Route(router, ctx, "PATCH", "/api/v1/units/{id}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          return PatchFrom<Unit>(req, ReadUnit, [&](int64_t v, const UnitPatch& p) {
+            return ref.UpdateUnit(c, id, v, p);
+          });
+        });
 
   // People.
-  router.Add("GET", "/api/v1/people", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               KL_RETURN_IF_ERROR_RESPONSE(
-                   req, RejectUnknownQuery(req, {"kind", "unit", "q", "limit", "offset"}));
-               PersonQuery q;
-               KL_RETURN_IF_ERROR_RESPONSE(req, ReadPage(req, &q.page));
-               if (auto kind = req.Query("kind")) {
-                 q.kind = ParsePersonKind(*kind);
-                 if (!q.kind) {
-                   return Error(req, Status::InvalidArgument("kind 取值无效", "invalid kind",
-                                                             {{"kind", "取值无效", "invalid"}}));
-                 }
-               }
-               if (auto unit = req.Query("unit")) {
-                 int64_t id = 0;
-                 if (!ParseInt64(*unit, &id) || id <= 0) {
-                   return Error(req, Status::InvalidArgument("unit 应为正整数", "invalid unit",
-                                                             {{"unit", "应为正整数", "invalid"}}));
-                 }
-                 q.unit_id = id;
-               }
-               if (auto text = req.Query("q"); text && !text->empty())
-                 q.text = text->substr(0, 100);
-               auto page = ref.ListPeople(c, q);
-               if (!page.ok()) return Error(req, page.status());
-               return JsonOk(PageJson(*page, q.page));
-             }));
-  router.Add("GET", "/api/v1/people/{id}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return Error(req, id.status());
-               auto person = ref.GetPerson(c, *id);
-               if (!person.ok()) return Error(req, person.status());
-               return JsonOk(ToJson(*person));
-             }));
-  router.Add("POST", "/api/v1/people", Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               return CreateFrom<Person>(req, ReadPerson,
-                                         [&](Person p) { return ref.CreatePerson(c, p); });
-             }));
-  router.Add("PATCH", "/api/v1/people/{id}",
-             Protected(ctx, [&ref](const Caller& c, http::Request& req) {
-               auto id = PathId(req, "id");
-               if (!id.ok()) return Error(req, id.status());
-               return PatchFrom<Person>(req, ReadPerson, [&](int64_t v, const PersonPatch& p) {
-                 return ref.UpdatePerson(c, *id, v, p);
-               });
-             }));
+  Route(router, ctx, "GET", "/api/v1/people",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"kind", "unit", "q", "limit", "offset"}));
+          PersonQuery q;
+          KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
+          if (auto kind = req.Query("kind")) {
+            q.kind = ParsePersonKind(*kind);
+            if (!q.kind) {
+              return Status::InvalidArgument("kind 取值无效", "invalid kind",
+                                             {{"kind", "取值无效", "invalid"}});
+            }
+          }
+          if (auto unit = req.Query("unit")) {
+            int64_t id = 0;
+            if (!ParseInt64(*unit, &id) || id <= 0) {
+              return Status::InvalidArgument("unit 应为正整数", "invalid unit",
+                                             {{"unit", "应为正整数", "invalid"}});
+            }
+            q.unit_id = id;
+          }
+          if (auto text = req.Query("q"); text && !text->empty()) q.text = text->substr(0, 100);
+          KL_ASSIGN_OR_RETURN(auto page, ref.ListPeople(c, q));
+          return JsonOk(PageJson(page, q.page));
+        });
+  Route(router, ctx, "GET", "/api/v1/people/{id}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          KL_ASSIGN_OR_RETURN(auto person, ref.GetPerson(c, id));
+          return JsonOk(ToJson(person));
+        });
+  Route(router, ctx, "POST", "/api/v1/people",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          return CreateFrom<Person>(req, ReadPerson,
+                                    [&](Person p) { return ref.CreatePerson(c, p); });
+        });
+  Route(router, ctx, "PATCH", "/api/v1/people/{id}",
+        [&ref](ApiContext&, const Caller& c, http::Request& req) -> Reply {
+          KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+          return PatchFrom<Person>(req, ReadPerson, [&](int64_t v, const PersonPatch& p) {
+            return ref.UpdatePerson(c, id, v, p);
+          });
+        });
 }
 
 }  // namespace keyline::api

@@ -1,5 +1,5 @@
 // The reporter's to-do, the prefill of a new report, the reviewer's comparison and batch
-// approval (issue 16): /api/v1/reporting/todo, /api/v1/projects/{id}/reports/{period}/prefill
+// approval: /api/v1/reporting/todo, /api/v1/projects/{id}/reports/{period}/prefill
 // and /compare, /api/v1/reports/approve-batch. core/service/report_desk.h has the rules.
 #include "api/api_context.h"
 #include "api/json_input.h"
@@ -10,22 +10,20 @@
 namespace keyline::api {
 namespace {
 
-http::Response GetTodo(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"period"}));
-  auto period = QueryInt(req, "period", 200001, 210012, false);
-  if (!period.ok()) return Error(req, period.status());
+Reply GetTodo(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"period"}));
+  KL_ASSIGN_OR_RETURN(auto period, QueryInt(req, "period", 200001, 210012, false));
   std::optional<int> p;
-  if (*period) p = static_cast<int>(**period);
-  auto todo = ctx.desk->Todo(caller, p);
-  if (!todo.ok()) return Error(req, todo.status());
+  if (period) p = static_cast<int>(*period);
+  KL_ASSIGN_OR_RETURN(auto todo, ctx.desk->Todo(caller, p));
   JsonWriter w;
-  w.Reserve(256 + 128 * todo->items.size());
+  w.Reserve(256 + 128 * todo.items.size());
   w.BeginObject();
-  w.Key("period").Int(todo->period);
+  w.Key("period").Int(todo.period);
   w.Key("window");
-  WriteJson(w, todo->window);
+  WriteJson(w, todo.window);
   w.Key("items").BeginArray();
-  for (const TodoItem& item : todo->items) {
+  for (const TodoItem& item : todo.items) {
     w.BeginObject();
     w.Key("project_id").Int(item.project_id);
     w.Key("project_name").String(item.project_name);
@@ -38,21 +36,19 @@ http::Response GetTodo(ApiContext& ctx, const Caller& caller, http::Request& req
   return JsonOk(w.Take());
 }
 
-http::Response GetPrefill(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto p = ctx.desk->Prefill(caller, t->project_id, t->period);
-  if (!p.ok()) return Error(req, p.status());
+Reply GetPrefill(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
+  KL_ASSIGN_OR_RETURN(auto p, ctx.desk->Prefill(caller, t.project_id, t.period));
   JsonWriter w;
   w.BeginObject();
-  w.Key("project_id").Int(p->project_id);
-  w.Key("period").Int(p->period);
-  w.Key("source_period").OptInt(p->source_period);
+  w.Key("project_id").Int(p.project_id);
+  w.Key("period").Int(p.period);
+  w.Key("source_period").OptInt(p.source_period);
   w.Key("fields").BeginObject();
-  w.Key("progress_text").String(p->progress_text);
-  w.Key("progress_percent").Int(p->progress_percent);
-  w.Key("workers").Int(p->workers);
-  w.Key("main_works").String(p->main_works);
+  w.Key("progress_text").String(p.progress_text);
+  w.Key("progress_percent").Int(p.progress_percent);
+  w.Key("workers").Int(p.workers);
+  w.Key("main_works").String(p.main_works);
   w.EndObject();
   w.EndObject();
   return JsonOk(w.Take());
@@ -67,26 +63,24 @@ void OptWan(JsonWriter& w, const char* key, const std::optional<Money>& m) {
   }
 }
 
-http::Response GetCompare(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto c = ctx.desk->Compare(caller, t->project_id, t->period);
-  if (!c.ok()) return Error(req, c.status());
+Reply GetCompare(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
+  KL_ASSIGN_OR_RETURN(auto c, ctx.desk->Compare(caller, t.project_id, t.period));
   JsonWriter w;
   w.BeginObject();
-  w.Key("project_id").Int(c->project_id);
-  w.Key("period").Int(c->period);
+  w.Key("project_id").Int(c.project_id);
+  w.Key("period").Int(c.period);
   w.Key("figures");
-  WriteJson(w, c->figures);
-  OptWan(w, "plan_month", c->plan_month);
-  OptWan(w, "plan_year", c->plan_year);
-  w.Key("last_period").OptInt(c->last_period);
-  OptWan(w, "last_month", c->last_month);
+  WriteJson(w, c.figures);
+  OptWan(w, "plan_month", c.plan_month);
+  OptWan(w, "plan_year", c.plan_year);
+  w.Key("last_period").OptInt(c.last_period);
+  OptWan(w, "last_month", c.last_month);
   w.Key("warnings").BeginArray();
-  for (const ReportWarning& warning : c->warnings) WriteJson(w, warning);
+  for (const ReportWarning& warning : c.warnings) WriteJson(w, warning);
   w.EndArray();
   w.Key("confirmed_warnings").BeginArray();
-  for (const std::string& code : c->confirmed_warnings) w.String(code);
+  for (const std::string& code : c.confirmed_warnings) w.String(code);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
@@ -94,10 +88,9 @@ http::Response GetCompare(ApiContext& ctx, const Caller& caller, http::Request& 
 
 // {"items":[{"project_id","period","version"}], "comment"} or
 // {"all_without_warnings":true, "period"?, "comment"}.
-http::Response ApproveBatch(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply ApproveBatch(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   bool all = f.Bool("all_without_warnings", false).value_or(false);
   std::optional<int64_t> period = f.Int("period", false, 200001, 210012);
   std::string comment = f.String("comment", false, 1000).value_or("");
@@ -139,20 +132,20 @@ http::Response ApproveBatch(ApiContext& ctx, const Caller& caller, http::Request
     }
     targets.push_back(t);
   }
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto result =
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(
+      auto result,
       all ? ctx.desk->ApproveAllWithoutWarnings(
                 caller, period ? std::optional<int>(static_cast<int>(*period)) : std::nullopt,
                 comment)
-          : ctx.desk->ApproveBatch(caller, targets, comment);
-  if (!result.ok()) return Error(req, result.status());
+          : ctx.desk->ApproveBatch(caller, targets, comment));
   JsonWriter w;
-  w.Reserve(64 + 160 * result->outcomes.size());
+  w.Reserve(64 + 160 * result.outcomes.size());
   w.BeginObject();
-  w.Key("approved").Int(result->approved);
-  w.Key("skipped").Int(result->skipped);
+  w.Key("approved").Int(result.approved);
+  w.Key("skipped").Int(result.skipped);
   w.Key("results").BeginArray();
-  for (const BatchOutcome& o : result->outcomes) {
+  for (const BatchOutcome& o : result.outcomes) {
     w.BeginObject();
     w.Key("project_id").Int(o.project_id);
     w.Key("period").Int(o.period);
@@ -178,14 +171,11 @@ http::Response ApproveBatch(ApiContext& ctx, const Caller& caller, http::Request
 }  // namespace
 
 void RegisterReportDeskRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/reporting/todo", bind(GetTodo));
-  router.Add("GET", "/api/v1/projects/{id}/reports/{period}/prefill", bind(GetPrefill));
-  router.Add("GET", "/api/v1/projects/{id}/reports/{period}/compare", bind(GetCompare));
-  router.Add("POST", "/api/v1/reports/approve-batch", bind(ApproveBatch),
-             http::RouteOptions{1 << 20});
+  Route(router, ctx, "GET", "/api/v1/reporting/todo", GetTodo);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/reports/{period}/prefill", GetPrefill);
+  Route(router, ctx, "GET", "/api/v1/projects/{id}/reports/{period}/compare", GetCompare);
+  Route(router, ctx, "POST", "/api/v1/reports/approve-batch", ApproveBatch,
+        http::RouteOptions{1 << 20});
 }
 
 }  // namespace keyline::api

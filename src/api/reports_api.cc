@@ -56,22 +56,18 @@ std::string ViewJson(const ReportView& v) {
   return w.Take();
 }
 
-http::Response GetReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto view = ctx.reports->Get(caller, t->project_id, t->period);
-  if (!view.ok()) return Error(req, view.status());
-  return JsonOk(ViewJson(*view));
+Reply GetReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
+  KL_ASSIGN_OR_RETURN(auto view, ctx.reports->Get(caller, t.project_id, t.period));
+  return JsonOk(ViewJson(view));
 }
 
-http::Response ListProjectReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto reports = ctx.reports->ListForProject(caller, *id);
-  if (!reports.ok()) return Error(req, reports.status());
+Reply ListProjectReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto reports, ctx.reports->ListForProject(caller, id));
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const MonthlyReport& r : *reports) WriteJson(w, r);
+  for (const MonthlyReport& r : reports) WriteJson(w, r);
   w.EndArray().EndObject();
   return JsonOk(w.Take());
 }
@@ -94,104 +90,89 @@ Result<EditRequest> ReadEdit(const http::Request& req) {
   return e;
 }
 
-http::Response SaveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto e = ReadEdit(req);
-  if (!e.ok()) return Error(req, e.status());
-  const ReportTarget* t = &e->target;
-  auto saved = ctx.reports->Save(caller, t->project_id, t->period, e->version, e->input);
-  if (!saved.ok()) return Error(req, saved.status());
-  return JsonOk(ToJson(*saved));
+Reply SaveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto e, ReadEdit(req));
+  const ReportTarget* t = &e.target;
+  KL_ASSIGN_OR_RETURN(auto saved,
+                      ctx.reports->Save(caller, t->project_id, t->period, e.version, e.input));
+  return JsonOk(ToJson(saved));
 }
 
-http::Response SubmitReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto e = ReadEdit(req);
-  if (!e.ok()) return Error(req, e.status());
-  const ReportTarget* t = &e->target;
-  auto result = ctx.reports->Submit(caller, t->project_id, t->period, e->version, e->input);
-  if (!result.ok()) return Error(req, result.status());
+Reply SubmitReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto e, ReadEdit(req));
+  const ReportTarget* t = &e.target;
+  KL_ASSIGN_OR_RETURN(auto result,
+                      ctx.reports->Submit(caller, t->project_id, t->period, e.version, e.input));
   JsonWriter w;
   w.Reserve(1024);
   w.BeginObject();
   w.Key("report");
-  WriteJson(w, result->report);
+  WriteJson(w, result.report);
   w.Key("warnings").BeginArray();
-  for (const ReportWarning& warning : result->warnings) WriteJson(w, warning);
+  for (const ReportWarning& warning : result.warnings) WriteJson(w, warning);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response ReviewReport(ApiContext& ctx, const Caller& caller, http::Request& req,
-                            bool approve) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply ReviewReport(ApiContext& ctx, const Caller& caller, http::Request& req, bool approve) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   int64_t version = f.Int("version", true, 1, INT64_MAX).value_or(0);
   std::string comment = f.String("comment", !approve, 1000).value_or("");
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto reviewed = approve ? ctx.reports->Approve(caller, t->project_id, t->period, version, comment)
-                          : ctx.reports->Return(caller, t->project_id, t->period, version, comment);
-  if (!reviewed.ok()) return Error(req, reviewed.status());
-  return JsonOk(ToJson(*reviewed));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto reviewed,
+                      approve
+                          ? ctx.reports->Approve(caller, t.project_id, t.period, version, comment)
+                          : ctx.reports->Return(caller, t.project_id, t.period, version, comment));
+  return JsonOk(ToJson(reviewed));
 }
 
-http::Response ApproveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ApproveReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
   return ReviewReport(ctx, caller, req, true);
 }
 
-http::Response ReturnReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ReturnReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
   return ReviewReport(ctx, caller, req, false);
 }
 
-http::Response UnlockReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply UnlockReport(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   std::string reason = f.String("reason", true, 1000).value_or("");
-  Status st = f.Finish();
-  if (!st.ok()) return Error(req, st);
-  auto unlocked = ctx.reports->Unlock(caller, t->project_id, t->period, reason);
-  if (!unlocked.ok()) return Error(req, unlocked.status());
-  return JsonOk(ToJson(*unlocked));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto unlocked, ctx.reports->Unlock(caller, t.project_id, t.period, reason));
+  return JsonOk(ToJson(unlocked));
 }
 
-http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  Status st =
-      RejectUnknownQuery(req, {"period", "status", "unit_id", "project_id", "limit", "offset"});
-  if (!st.ok()) return Error(req, st);
+Reply ListReports(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(
+      RejectUnknownQuery(req, {"period", "status", "unit_id", "project_id", "limit", "offset"}));
   ReportQuery q;
-  st = ReadPage(req, &q.page);
-  if (!st.ok()) return Error(req, st);
-  auto period = QueryInt(req, "period", 200001, 210012, false);
-  if (!period.ok()) return Error(req, period.status());
-  if (*period) q.period = static_cast<int>(**period);
-  auto unit = QueryInt(req, "unit_id", 1, INT64_MAX, false);
-  if (!unit.ok()) return Error(req, unit.status());
-  q.unit_id = *unit;
-  auto project = QueryInt(req, "project_id", 1, INT64_MAX, false);
-  if (!project.ok()) return Error(req, project.status());
-  q.project_id = *project;
+  KL_RETURN_IF_ERROR(ReadPage(req, &q.page));
+  KL_ASSIGN_OR_RETURN(auto period, QueryInt(req, "period", 200001, 210012, false));
+  if (period) q.period = static_cast<int>(*period);
+  KL_ASSIGN_OR_RETURN(auto unit, QueryInt(req, "unit_id", 1, INT64_MAX, false));
+  q.unit_id = unit;
+  KL_ASSIGN_OR_RETURN(auto project, QueryInt(req, "project_id", 1, INT64_MAX, false));
+  q.project_id = project;
   for (const auto& [key, value] : req.query) {
     if (key != "status") continue;
     auto status = ParseEnum(ReportStatusTable(), value);
     if (!status) {
-      return Error(req, Status::InvalidArgument(
-                            "status 取值无效，可选：" + EnumCodes(ReportStatusTable()),
-                            "invalid status; expected one of " + EnumCodes(ReportStatusTable()),
-                            {{"status", "取值无效", "invalid value"}}));
+      return Status::InvalidArgument(
+          "status 取值无效，可选：" + EnumCodes(ReportStatusTable()),
+          "invalid status; expected one of " + EnumCodes(ReportStatusTable()),
+          {{"status", "取值无效", "invalid value"}});
     }
     q.statuses.push_back(*status);
   }
-  auto page = ctx.reports->List(caller, q);
-  if (!page.ok()) return Error(req, page.status());
+  KL_ASSIGN_OR_RETURN(auto page, ctx.reports->List(caller, q));
   JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
-  for (const ReportListItem& item : page->items) {
+  for (const ReportListItem& item : page.items) {
     // The report's own fields, then its project's name and units for the review queue.
     w.BeginObject();
     WriteFields(w, item.report);
@@ -201,39 +182,35 @@ http::Response ListReports(ApiContext& ctx, const Caller& caller, http::Request&
     w.EndObject();
   }
   w.EndArray();
-  w.Key("total").Int(page->total);
+  w.Key("total").Int(page.total);
   w.Key("limit").Int(q.page.limit);
   w.Key("offset").Int(q.page.offset);
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response UploadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto t = PathReportTarget(req);
-  if (!t.ok()) return Error(req, t.status());
+Reply UploadAttachment(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto t, PathReportTarget(req));
   std::string filename = req.Query("filename").value_or("");
-  auto added = ctx.reports->AddAttachment(caller, t->project_id, t->period, filename, req.body);
-  if (!added.ok()) return Error(req, added.status());
-  return JsonOk(ToJson(*added), 201);
+  KL_ASSIGN_OR_RETURN(
+      auto added, ctx.reports->AddAttachment(caller, t.project_id, t.period, filename, req.body));
+  return JsonOk(ToJson(added), 201);
 }
 
 }  // namespace
 
 void RegisterReportRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](http::Response (*fn)(ApiContext&, const Caller&, http::Request&)) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
   const std::string base = "/api/v1/projects/{id}/reports";
-  router.Add("GET", base, bind(ListProjectReports));
-  router.Add("GET", base + "/{period}", bind(GetReport));
-  router.Add("PUT", base + "/{period}", bind(SaveReport));
-  router.Add("POST", base + "/{period}/submit", bind(SubmitReport));
-  router.Add("POST", base + "/{period}/approve", bind(ApproveReport));
-  router.Add("POST", base + "/{period}/return", bind(ReturnReport));
-  router.Add("POST", base + "/{period}/unlock", bind(UnlockReport));
-  router.Add("POST", base + "/{period}/attachments", bind(UploadAttachment),
-             http::RouteOptions{kMaxAttachmentBody});
-  router.Add("GET", "/api/v1/reports", bind(ListReports));
+  Route(router, ctx, "GET", base, ListProjectReports);
+  Route(router, ctx, "GET", base + "/{period}", GetReport);
+  Route(router, ctx, "PUT", base + "/{period}", SaveReport);
+  Route(router, ctx, "POST", base + "/{period}/submit", SubmitReport);
+  Route(router, ctx, "POST", base + "/{period}/approve", ApproveReport);
+  Route(router, ctx, "POST", base + "/{period}/return", ReturnReport);
+  Route(router, ctx, "POST", base + "/{period}/unlock", UnlockReport);
+  Route(router, ctx, "POST", base + "/{period}/attachments", UploadAttachment,
+        http::RouteOptions{kMaxAttachmentBody});
+  Route(router, ctx, "GET", "/api/v1/reports", ListReports);
 }
 
 }  // namespace keyline::api

@@ -74,18 +74,17 @@ http::Response PasswordError(ApiContext& ctx, http::Request& req, const Status& 
   return res;
 }
 
-http::Response Login(ApiContext& ctx, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, CheckOrigin(ctx, req));
+Reply Login(ApiContext& ctx, http::Request& req) {
+  KL_RETURN_IF_ERROR(CheckOrigin(ctx, req));
   if (ctx.login_limiter && !ctx.login_limiter->Allow(req.remote_ip)) {
-    return Error(req, Status(ErrorCode::kRateLimited, "登录尝试过于频繁，请稍后再试",
-                             "too many login attempts; try again later"));
+    return Status(ErrorCode::kRateLimited, "登录尝试过于频繁，请稍后再试",
+                  "too many login attempts; try again later");
   }
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto username = r.String("username", true, 64);
   auto password = r.String("password", true, 128);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   auto result = ctx.auth->Login(*username, *password, req.remote_ip,
                                 std::string(req.Header("user-agent").substr(0, 200)));
   if (!result.ok()) return PasswordError(ctx, req, result.status(), *username);
@@ -94,34 +93,29 @@ http::Response Login(ApiContext& ctx, http::Request& req) {
   return res;
 }
 
-http::Response Me(ApiContext& ctx, http::Request& req) {
+Reply Me(ApiContext& ctx, http::Request& req) {
   std::string token = req.Cookie(ctx.options.cookie_name);
   if (token.empty()) {
-    return Error(req, Status::Unauthenticated("未登录", "not logged in"));
+    return Status::Unauthenticated("未登录", "not logged in");
   }
-  auto who = ctx.auth->Authenticate(token);
-  if (!who.ok()) return Error(req, who.status());
-  return JsonOk(MeJson(who->user, who->session.csrf_token));
+  KL_ASSIGN_OR_RETURN(auto who, ctx.auth->Authenticate(token));
+  return JsonOk(MeJson(who.user, who.session.csrf_token));
 }
 
-http::Response Logout(ApiContext& ctx, http::Request& req) {
-  auto caller = ResolveCaller(ctx, req);
-  if (!caller.ok()) return Error(req, caller.status());
-  Status st = ctx.auth->Logout(req.Cookie(ctx.options.cookie_name));
-  if (!st.ok()) return Error(req, st);
+Reply Logout(ApiContext& ctx, const Caller&, http::Request& req) {
+  KL_RETURN_IF_ERROR(ctx.auth->Logout(req.Cookie(ctx.options.cookie_name)));
   http::Response res;
   res.status = 204;
   res.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "", true));
   return res;
 }
 
-http::Response ChangeOwnPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply ChangeOwnPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto old_password = r.String("old_password", true, 128);
   auto new_password = r.String("new_password", true, 128);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   Status st = ctx.users->ChangeOwnPassword(caller, *old_password, *new_password);
   if (!st.ok()) return PasswordError(ctx, req, st, caller.username);
   http::Response res;
@@ -137,27 +131,23 @@ Result<Caller> ResolveCaller(ApiContext& ctx, const http::Request& request) {
   if (token.empty()) {
     return Status::Unauthenticated("未登录或登录已过期，请重新登录", "not logged in");
   }
-  auto who = ctx.auth->Authenticate(token);
-  if (!who.ok()) return who.status();
+  KL_ASSIGN_OR_RETURN(auto who, ctx.auth->Authenticate(token));
   if (IsUnsafe(request.method)) {
     KL_RETURN_IF_ERROR(CheckOrigin(ctx, request));
-    if (!AuthService::CheckCsrf(who->session, request.Header("x-csrf-token"))) {
+    if (!AuthService::CheckCsrf(who.session, request.Header("x-csrf-token"))) {
       return Status::Forbidden("缺少或错误的CSRF令牌，请刷新页面后重试",
                                "missing or wrong CSRF token; reload the page and retry");
     }
   }
-  return CallerFor(who->user, request.remote_ip, request.request_id);
+  return CallerFor(who.user, request.remote_ip, request.request_id);
 }
 
 void RegisterSessionRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/session", [&ctx](http::Request& r) { return Login(ctx, r); },
-             {.max_body_bytes = 4096});
-  router.Add("GET", "/api/v1/session", [&ctx](http::Request& r) { return Me(ctx, r); });
-  router.Add("DELETE", "/api/v1/session", [&ctx](http::Request& r) { return Logout(ctx, r); });
-  router.Add("PUT", "/api/v1/session/password",
-             Protected(ctx, [&ctx](const Caller& c,
-                                   http::Request& r) { return ChangeOwnPassword(ctx, c, r); }),
-             {.max_body_bytes = 4096});
+  PublicRoute(router, ctx, "POST", "/api/v1/session", Login, {.max_body_bytes = 4096});
+  PublicRoute(router, ctx, "GET", "/api/v1/session", Me);
+  Route(router, ctx, "DELETE", "/api/v1/session", Logout);
+  Route(router, ctx, "PUT", "/api/v1/session/password", ChangeOwnPassword,
+        {.max_body_bytes = 4096});
 }
 
 }  // namespace keyline::api

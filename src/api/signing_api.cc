@@ -29,83 +29,73 @@ Status ReadContractQuery(const http::Request& req, ContractQuery* q) {
   return QueryId(req, "unit", &q->unit_id);
 }
 
-http::Response ListEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"year"}));
+Reply ListEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"year"}));
   std::optional<int> year;
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryYear(req, &year));
-  auto events = ctx.attraction->signing.ListEvents(caller, year);
-  if (!events.ok()) return Error(req, events.status());
-  return JsonOk(ItemsJson(*events, [](JsonWriter& w, const auto& e) { WriteJson(w, e); }));
+  KL_RETURN_IF_ERROR(QueryYear(req, &year));
+  KL_ASSIGN_OR_RETURN(auto events, ctx.attraction->signing.ListEvents(caller, year));
+  return JsonOk(ItemsJson(events, [](JsonWriter& w, const auto& e) { WriteJson(w, e); }));
 }
 
-http::Response CreateEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply CreateEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   EventInput in = ReadEventInput(f);
   f.Ignore({"version"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto event = ctx.attraction->signing.CreateEvent(caller, in);
-  if (!event.ok()) return Error(req, event.status());
-  return JsonOk(ToJson(*event), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto event, ctx.attraction->signing.CreateEvent(caller, in));
+  return JsonOk(ToJson(event), 201);
 }
 
-http::Response GetEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto detail = ctx.attraction->signing.GetEvent(caller, *id);
-  if (!detail.ok()) return Error(req, detail.status());
+Reply GetEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto detail, ctx.attraction->signing.GetEvent(caller, id));
   JsonWriter w;
   w.BeginObject();
   w.Key("event");
-  WriteJson(w, detail->event);
+  WriteJson(w, detail.event);
   w.Key("contracts").BeginArray();
-  for (const SignedContractRow& row : detail->contracts) WriteJson(w, row);
+  for (const SignedContractRow& row : detail.contracts) WriteJson(w, row);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response PutEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply PutEvent(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   EventInput in = ReadEventInput(f);
   auto version = f.Int("version", true, 1, INT64_MAX);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto event = ctx.attraction->signing.UpdateEvent(caller, *id, *version, in);
-  if (!event.ok()) return Error(req, event.status());
-  return JsonOk(ToJson(*event));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto event, ctx.attraction->signing.UpdateEvent(caller, id, *version, in));
+  return JsonOk(ToJson(event));
 }
 
-http::Response ListContracts(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply ListContracts(ApiContext& ctx, const Caller& caller, http::Request& req) {
   ContractQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadContractQuery(req, &q));
-  auto rows = ctx.attraction->signing.Contracts(caller, q);
-  if (!rows.ok()) return Error(req, rows.status());
-  return JsonOk(ItemsJson(*rows, [](JsonWriter& w, const auto& r) { WriteJson(w, r); }));
+  KL_RETURN_IF_ERROR(ReadContractQuery(req, &q));
+  KL_ASSIGN_OR_RETURN(auto rows, ctx.attraction->signing.Contracts(caller, q));
+  return JsonOk(ItemsJson(rows, [](JsonWriter& w, const auto& r) { WriteJson(w, r); }));
 }
 
-http::Response Rates(ApiContext& ctx, const Caller& caller, http::Request& req) {
+Reply Rates(ApiContext& ctx, const Caller& caller, http::Request& req) {
   ContractQuery q;
-  KL_RETURN_IF_ERROR_RESPONSE(req, ReadContractQuery(req, &q));
-  auto rates = ctx.attraction->signing.Rates(caller, q);
-  if (!rates.ok()) return Error(req, rates.status());
-  rates->as_of = Date::FromUnixMsBeijing(ctx.clock->NowMs()).ToString();
-  return JsonOk(ToJson(*rates));
+  KL_RETURN_IF_ERROR(ReadContractQuery(req, &q));
+  KL_ASSIGN_OR_RETURN(auto rates, ctx.attraction->signing.Rates(caller, q));
+  rates.as_of = Date::FromUnixMsBeijing(ctx.clock->NowMs()).ToString();
+  return JsonOk(ToJson(rates));
 }
 
 }  // namespace
 
 void RegisterSigningRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/signing-events", Bind(ctx, ListEvents));
-  router.Add("POST", "/api/v1/signing-events", Bind(ctx, CreateEvent), SmallBody());
-  router.Add("GET", "/api/v1/signing-events/{id}", Bind(ctx, GetEvent));
-  router.Add("PUT", "/api/v1/signing-events/{id}", Bind(ctx, PutEvent), SmallBody());
-  router.Add("GET", "/api/v1/attraction/contracts", Bind(ctx, ListContracts));
-  router.Add("GET", "/api/v1/attraction/rates", Bind(ctx, Rates));
+  Route(router, ctx, "GET", "/api/v1/signing-events", ListEvents);
+  Route(router, ctx, "POST", "/api/v1/signing-events", CreateEvent, SmallBody());
+  Route(router, ctx, "GET", "/api/v1/signing-events/{id}", GetEvent);
+  Route(router, ctx, "PUT", "/api/v1/signing-events/{id}", PutEvent, SmallBody());
+  Route(router, ctx, "GET", "/api/v1/attraction/contracts", ListContracts);
+  Route(router, ctx, "GET", "/api/v1/attraction/rates", Rates);
 }
 
 }  // namespace keyline::api

@@ -39,81 +39,71 @@ void WriteView(JsonWriter& w, const TargetView& v) {
   w.EndObject();
 }
 
-http::Response ListTargets(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {"year"}));
+Reply ListTargets(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {"year"}));
   std::optional<int> year;
-  KL_RETURN_IF_ERROR_RESPONSE(req, QueryYear(req, &year));
+  KL_RETURN_IF_ERROR(QueryYear(req, &year));
   if (!year) year = Date::FromUnixMsBeijing(ctx.clock->NowMs()).year;
-  auto views = ctx.attraction->targets.List(caller, *year);
-  if (!views.ok()) return Error(req, views.status());
-  return JsonOk(ItemsJson(*views, WriteView));
+  KL_ASSIGN_OR_RETURN(auto views, ctx.attraction->targets.List(caller, *year));
+  return JsonOk(ItemsJson(views, WriteView));
 }
 
-http::Response CreateTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply CreateTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   TargetInput in = ReadTargetInput(f);
   f.Ignore({"version"});
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto target = ctx.attraction->targets.Create(caller, in);
-  if (!target.ok()) return Error(req, target.status());
-  return JsonOk(ToJson(*target), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto target, ctx.attraction->targets.Create(caller, in));
+  return JsonOk(ToJson(target), 201);
 }
 
-http::Response GetTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto detail = ctx.attraction->targets.Get(caller, *id);
-  if (!detail.ok()) return Error(req, detail.status());
+Reply GetTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto detail, ctx.attraction->targets.Get(caller, id));
   JsonWriter w;
   w.BeginObject();
   w.Key("view");
-  WriteView(w, detail->view);
+  WriteView(w, detail.view);
   w.Key("actuals").BeginArray();
-  for (const TargetActual& a : detail->actuals) WriteJson(w, a);
+  for (const TargetActual& a : detail.actuals) WriteJson(w, a);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response PutTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply PutTarget(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   TargetInput in = ReadTargetInput(f);
   auto version = f.Int("version", true, 1, INT64_MAX);
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto target = ctx.attraction->targets.Update(caller, *id, *version, in);
-  if (!target.ok()) return Error(req, target.status());
-  return JsonOk(ToJson(*target));
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto target, ctx.attraction->targets.Update(caller, id, *version, in));
+  return JsonOk(ToJson(target));
 }
 
-http::Response AddActual(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader f(*body);
+Reply AddActual(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader f(body);
   auto value = f.Double("value", true);
   auto as_of = f.Date("as_of", true);
   std::string note = f.String("note", false, 1000).value_or("");
-  KL_RETURN_IF_ERROR_RESPONSE(req, f.Finish());
-  auto actual = ctx.attraction->targets.RecordActual(caller, *id, *value, *as_of, note);
-  if (!actual.ok()) return Error(req, actual.status());
-  return JsonOk(ToJson(*actual), 201);
+  KL_RETURN_IF_ERROR(f.Finish());
+  KL_ASSIGN_OR_RETURN(auto actual,
+                      ctx.attraction->targets.RecordActual(caller, id, *value, *as_of, note));
+  return JsonOk(ToJson(actual), 201);
 }
 
 }  // namespace
 
 void RegisterTargetRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/targets", Bind(ctx, ListTargets));
-  router.Add("POST", "/api/v1/targets", Bind(ctx, CreateTarget), SmallBody());
-  router.Add("GET", "/api/v1/targets/{id}", Bind(ctx, GetTarget));
-  router.Add("PUT", "/api/v1/targets/{id}", Bind(ctx, PutTarget), SmallBody());
-  router.Add("POST", "/api/v1/targets/{id}/actuals", Bind(ctx, AddActual), SmallBody());
+  Route(router, ctx, "GET", "/api/v1/targets", ListTargets);
+  Route(router, ctx, "POST", "/api/v1/targets", CreateTarget, SmallBody());
+  Route(router, ctx, "GET", "/api/v1/targets/{id}", GetTarget);
+  Route(router, ctx, "PUT", "/api/v1/targets/{id}", PutTarget, SmallBody());
+  Route(router, ctx, "POST", "/api/v1/targets/{id}/actuals", AddActual, SmallBody());
 }
 
 }  // namespace keyline::api

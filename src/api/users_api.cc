@@ -33,23 +33,21 @@ http::Response NoContent() {
   return res;
 }
 
-http::Response ListUsers(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, {}));
-  auto users = ctx.users->List(caller);
-  if (!users.ok()) return Error(req, users.status());
+Reply ListUsers(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_RETURN_IF_ERROR(RejectUnknownQuery(req, {}));
+  KL_ASSIGN_OR_RETURN(auto users, ctx.users->List(caller));
   JsonWriter w;
   w.BeginObject();
   w.Key("items").BeginArray();
-  for (const User& u : *users) WriteJson(w, u);
+  for (const User& u : users) WriteJson(w, u);
   w.EndArray();
   w.EndObject();
   return JsonOk(w.Take());
 }
 
-http::Response CreateUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply CreateUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   NewUser input;
   if (auto v = r.String("username", true, 64)) input.username = *v;
   if (auto v = r.String("display_name", false, 100)) input.display_name = *v;
@@ -57,27 +55,22 @@ http::Response CreateUser(ApiContext& ctx, const Caller& caller, http::Request& 
   if (auto v = r.Int("unit_id", true, 1, INT64_MAX)) input.unit_id = *v;
   input.person_id = r.Int("person_id", false, 1, INT64_MAX);
   if (auto v = r.String("password", true, 128)) input.password = *v;
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
+  KL_RETURN_IF_ERROR(r.Finish());
   if (input.display_name.empty()) input.display_name = input.username;
-  auto user = ctx.users->Create(caller, input);
-  if (!user.ok()) return Error(req, user.status());
-  return UserJson(*user, 201);
+  KL_ASSIGN_OR_RETURN(auto user, ctx.users->Create(caller, input));
+  return UserJson(user, 201);
 }
 
-http::Response GetUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto user = ctx.users->Get(caller, *id);
-  if (!user.ok()) return Error(req, user.status());
-  return UserJson(*user);
+Reply GetUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto user, ctx.users->Get(caller, id));
+  return UserJson(user);
 }
 
-http::Response PatchUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply PatchUser(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   r.Ignore({"id", "username", "created_at", "updated_at", "locked_until"});
   UserChange change;
   int64_t version = 0;
@@ -87,43 +80,36 @@ http::Response PatchUser(ApiContext& ctx, const Caller& caller, http::Request& r
   change.unit_id = r.Int("unit_id", false, 1, INT64_MAX);
   if (r.Has("person_id")) change.person_id = r.Int("person_id", false, 1, INT64_MAX);
   change.disabled = r.Bool("disabled", false);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  auto user = ctx.users->Update(caller, *id, version, change);
-  if (!user.ok()) return Error(req, user.status());
-  return UserJson(*user);
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_ASSIGN_OR_RETURN(auto user, ctx.users->Update(caller, id, version, change));
+  return UserJson(user);
 }
 
-http::Response SetPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  auto body = ReadJsonBody(req);
-  if (!body.ok()) return Error(req, body.status());
-  FieldReader r(*body);
+Reply SetPassword(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_ASSIGN_OR_RETURN(auto body, ReadJsonBody(req));
+  FieldReader r(body);
   auto password = r.String("password", true, 128);
-  KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
-  KL_RETURN_IF_ERROR_RESPONSE(req, ctx.users->SetPassword(caller, *id, *password));
+  KL_RETURN_IF_ERROR(r.Finish());
+  KL_RETURN_IF_ERROR(ctx.users->SetPassword(caller, id, *password));
   return NoContent();
 }
 
-http::Response Unlock(ApiContext& ctx, const Caller& caller, http::Request& req) {
-  auto id = PathId(req, "id");
-  if (!id.ok()) return Error(req, id.status());
-  KL_RETURN_IF_ERROR_RESPONSE(req, ctx.users->Unlock(caller, *id));
+Reply Unlock(ApiContext& ctx, const Caller& caller, http::Request& req) {
+  KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
+  KL_RETURN_IF_ERROR(ctx.users->Unlock(caller, id));
   return NoContent();
 }
 
 }  // namespace
 
 void RegisterUserRoutes(http::Router& router, ApiContext& ctx) {
-  auto bind = [&ctx](auto fn) {
-    return Protected(ctx, [&ctx, fn](const Caller& c, http::Request& r) { return fn(ctx, c, r); });
-  };
-  router.Add("GET", "/api/v1/users", bind(ListUsers));
-  router.Add("POST", "/api/v1/users", bind(CreateUser), {.max_body_bytes = 8192});
-  router.Add("GET", "/api/v1/users/{id}", bind(GetUser));
-  router.Add("PATCH", "/api/v1/users/{id}", bind(PatchUser), {.max_body_bytes = 8192});
-  router.Add("POST", "/api/v1/users/{id}/password", bind(SetPassword), {.max_body_bytes = 4096});
-  router.Add("POST", "/api/v1/users/{id}/unlock", bind(Unlock), {.max_body_bytes = 1024});
+  Route(router, ctx, "GET", "/api/v1/users", ListUsers);
+  Route(router, ctx, "POST", "/api/v1/users", CreateUser, {.max_body_bytes = 8192});
+  Route(router, ctx, "GET", "/api/v1/users/{id}", GetUser);
+  Route(router, ctx, "PATCH", "/api/v1/users/{id}", PatchUser, {.max_body_bytes = 8192});
+  Route(router, ctx, "POST", "/api/v1/users/{id}/password", SetPassword, {.max_body_bytes = 4096});
+  Route(router, ctx, "POST", "/api/v1/users/{id}/unlock", Unlock, {.max_body_bytes = 1024});
 }
 
 }  // namespace keyline::api

@@ -5,9 +5,7 @@
 #include <string>
 
 #include "api/api_context.h"
-#include "api/engine_exports_api.h"
 #include "api/import_gate.h"
-#include "api/lights_api.h"
 #include "app/audit_key_file.h"
 #include "app/audit_witness_file.h"
 #include "app/embedded_files.h"
@@ -91,13 +89,13 @@ struct KeylineApp::State {
   SessionCache session_cache;
   std::unique_ptr<AuditLog> audit;
   std::string audit_key_file;
-  std::unique_ptr<FileAuditWitness> audit_witness;  // issue 17: the chain head outside the db
+  std::unique_ptr<FileAuditWitness> audit_witness;  // the chain head outside the db
   std::unique_ptr<EscalationTimer> witness_timer;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<UserService> users;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<ReferenceService> reference;
-  std::unique_ptr<NamingService> naming;  // aliases, name look-ups (issue 14)
+  std::unique_ptr<NamingService> naming;  // aliases, name look-ups
   std::unique_ptr<ReportingSettings> reporting_settings;
   std::unique_ptr<PlanService> plans;
   std::unique_ptr<ReportService> reports;
@@ -114,29 +112,29 @@ struct KeylineApp::State {
   std::unique_ptr<FactorService> factors;
   std::unique_ptr<AttractionServices> attraction;  // 招商引资, 三个一批, 目标任务
   std::unique_ptr<EscalationTimer> escalation_timer;
-  std::unique_ptr<importing::ImportService> imports;  // issue 7
-  std::unique_ptr<api::ImportGate> import_gate;       // issue 17: imports at once
-  std::unique_ptr<storage::LiveFacts> live_facts;     // issue 5: engine
+  std::unique_ptr<importing::ImportService> imports;  // .xlsx imports
+  std::unique_ptr<api::ImportGate> import_gate;       // imports at once
+  std::unique_ptr<storage::LiveFacts> live_facts;     // the engine's facts
   std::unique_ptr<IndicatorRepository> indicator_repo;
   std::unique_ptr<EngineLookups> engine_lookups;
   std::unique_ptr<engine::DbIndicatorCatalogue> indicators;
   std::unique_ptr<engine::IndicatorService> indicator_service;
   std::unique_ptr<engine::RatesService> rates;
-  // issue 5: traffic lights, rankings, forecast, dispatch list (bound to the live facts)
+  // Traffic lights, rankings, forecast, dispatch list (bound to the live facts)
   engine::LightsRedProjectSource lights_red;
   std::unique_ptr<LightsRepository> lights_repo;
   std::unique_ptr<RankingRepository> ranking_repo;
   std::unique_ptr<engine::LightsService> lights;
   std::unique_ptr<engine::RankingService> rankings;
-  std::unique_ptr<engine::RankingPublisher> ranking_publisher;  // issue 15
-  // Documents out (issue 7). The bulletin's 五率 come from the live engine (engine_rates), its
+  std::unique_ptr<engine::RankingPublisher> ranking_publisher;  // published rankings
+  // Documents out. The bulletin's 五率 come from the live engine (engine_rates), its
   // rankings and red/yellow lists from the lights and rankings services (engine_lights).
   std::unique_ptr<documents::ExportService> exports;
   documents::NoIndicatorSource no_indicators;
   std::unique_ptr<documents::EngineIndicatorSource> engine_rates;
   std::unique_ptr<documents::LightsRankingSource> engine_lights;
   std::unique_ptr<documents::BulletinService> bulletins;
-  std::unique_ptr<SnapshotService> snapshots;  // issue 15: published means frozen
+  std::unique_ptr<SnapshotService> snapshots;  // published means frozen
   std::unique_ptr<documents::BulletinIssuer> bulletin_issuer;
   api::ApiContext api;
   http::Router router;
@@ -283,11 +281,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.import_gate = s.import_gate.get();
   s.api.indicators = s.indicator_service.get();
   s.api.rates = s.rates.get();
+  s.api.lights = s.lights.get();
+  s.api.rankings = s.rankings.get();
   api::RegisterAllRoutes(s.router, s.api);
-  api::RegisterLightsRoutes(s.router, s.api, *s.lights);
-  api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
-  api::RegisterEngineExportRoutes(s.router, s.api, *s.lights, *s.rankings);
-  // The API contract itself, without login (issue 22).
+  // The API contract itself, without login.
   s.router.Add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
     http::Response r = http::Response::Json(200, std::string(ApiDocument()));
     r.content_type = "application/yaml; charset=utf-8";
