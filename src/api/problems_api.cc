@@ -5,6 +5,7 @@
 #include "api/supervision_input.h"
 #include "core/model/supervision_json.h"
 #include "core/service/problem_service.h"
+#include "core/service/supervision_access.h"
 #include "core/supervision/problem_stats.h"
 
 namespace keyline::api {
@@ -12,9 +13,16 @@ namespace {
 
 using Fn = http::Response (*)(ApiContext&, const Caller&, http::Request&);
 
-std::string ProblemJson(const Problem& p, const std::string& today) {
+// A problem with what the caller may do with it (`can`).
+void WriteProblemFor(JsonWriter& w, const Caller& caller, const Problem& p,
+                     const std::string& today) {
+  ProblemCan can{MayWorkOnProblem(caller, p), MayConfirmProblem(caller, p)};
+  WriteProblemJson(w, p, &today, &can);
+}
+
+std::string ProblemJson(const Caller& caller, const Problem& p, const std::string& today) {
   JsonWriter w;
-  WriteProblemJson(w, p, &today);
+  WriteProblemFor(w, caller, p, today);
   return w.Take();
 }
 
@@ -106,7 +114,7 @@ http::Response ListProblems(ApiContext& ctx, const Caller& caller, http::Request
   auto page = ctx.problems->List(caller, q);
   if (!page.ok()) return Error(req, page.status());
   return JsonOk(PagedJson(
-      *page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
+      *page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemFor(w, caller, p, today); }));
 }
 
 http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -143,7 +151,7 @@ http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request
   p.template_code = template_code.value_or("13710");
   auto created = ctx.problems->Raise(caller, std::move(p));
   if (!created.ok()) return Error(req, created.status());
-  http::Response res = JsonOk(ProblemJson(*created, ctx.problems->Today()), 201);
+  http::Response res = JsonOk(ProblemJson(caller, *created, ctx.problems->Today()), 201);
   res.headers.emplace_back("Location", "/api/v1/problems/" + std::to_string(created->id));
   return res;
 }
@@ -153,7 +161,7 @@ http::Response GetProblem(ApiContext& ctx, const Caller& caller, http::Request& 
   if (!id.ok()) return Error(req, id.status());
   auto p = ctx.problems->Get(caller, *id);
   if (!p.ok()) return Error(req, p.status());
-  return JsonOk(ProblemJson(*p, ctx.problems->Today()));
+  return JsonOk(ProblemJson(caller, *p, ctx.problems->Today()));
 }
 
 http::Response ProblemEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -182,7 +190,7 @@ http::Response Act(ApiContext& ctx, const Caller& caller, http::Request& req,
   KL_RETURN_IF_ERROR_RESPONSE(req, r.Finish());
   auto p = ctx.problems->Act(caller, *id, in);
   if (!p.ok()) return Error(req, p.status());
-  return JsonOk(ProblemJson(*p, ctx.problems->Today()));
+  return JsonOk(ProblemJson(caller, *p, ctx.problems->Today()));
 }
 
 http::Response ListOrders(ApiContext& ctx, const Caller& caller, http::Request& req) {

@@ -12,7 +12,7 @@ async function navItems(page) {
 
 test('reporter (qiye) sees only its own projects and no admin menus', async () => {
   const page = await env.login('qiye');
-  // Its home is the period's to-do (issue 16); 我的项目 is one click away.
+  // Its home is the period's to-do; 我的项目 is one click away.
   await page.waitForURL(/\/reporting\/todo/);
   await page.click('[data-nav=projects]');
   await page.waitForSelector('[data-test=ledger-table] .el-table__row');
@@ -27,7 +27,23 @@ test('reporter (qiye) sees only its own projects and no admin menus', async () =
   assert.match(await page.textContent('[data-nav=report-fill]'), /月报填报/);
   assert.match(await page.textContent('[data-nav=projects]'), /我的项目/);
   assert.equal(await page.isVisible('[data-test=new-project]'), false);
+  assert.equal(await page.isVisible('[data-test=ledger-export]'), false);
   await screenshot(page, 'reporter-ledger');
+  // The buttons follow the server's capability flags: a company edits its own projects but
+  // creates none, moves no stage and changes no assignments (those answer 403).
+  const can = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).can);
+  assert.equal(can.write_projects, true);
+  for (const flag of ['create_projects', 'change_project_stage', 'manage_assignments', 'manage_users', 'configure_engine', 'browse_area']) {
+    assert.equal(can[flag], false, flag);
+  }
+  await page.click('[data-test=project-link] >> nth=0');
+  await page.waitForSelector('[data-test=tab-basics]');
+  assert.equal(await page.isVisible('[data-test=edit-project]'), true);
+  assert.equal(await page.isVisible('[data-test=move-stage]'), false);
+  await page.click('[data-tab=assignments]');
+  await page.waitForSelector('[data-test=tab-assignments]');
+  assert.equal(await page.isVisible('[data-test=add-assignment]'), false);
+  assert.equal(await page.isVisible('[data-tab=audit]'), false);
   // Admin pages are not reachable by URL either.
   await page.goto('/users');
   await page.waitForURL(/\/reporting\/todo/);
@@ -78,7 +94,7 @@ test('admin manages users and verifies the audit log', async () => {
   await page.context().close();
 });
 
-// Issue 17, need to know: the department (jyj) and the leader (lingdao) list every person by
+// Need to know: the department (jyj) and the leader (lingdao) list every person by
 // name and unit, but the phones of people outside their unit and projects come back null and
 // show as —; the office (fgw) sees them all.
 test('people: phones only to those who need them; the others see —', async () => {

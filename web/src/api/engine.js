@@ -1,7 +1,7 @@
-// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单 (issue 5; contract
-// /work/contracts/issue5-api.md, tags indicators, lights, rankings of docs/api.yaml).
+// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单
+// (tags indicators, lights, rankings of docs/api.yaml).
 import { api, apiUrl } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 
 // Indicators and the five rates.
 export const listIndicators = () => api.get('/indicators');
@@ -29,7 +29,7 @@ export const updateScheme = (code, body) => api.put(`/ranking-schemes/${encodeUR
 export const deleteScheme = (code) => api.del(`/ranking-schemes/${encodeURIComponent(code)}`);
 export const getRankings = (query) => api.get('/rankings', query);
 export const addExemption = (body) => api.post('/rankings/exemptions', body);
-// Published rankings (issue 15): stored as published, never recomputed; versions with reasons.
+// Published rankings: stored as published, never recomputed; versions with reasons.
 export const publishRanking = (body) => api.post('/rankings/publish', body);
 export const getPublishedRanking = (query) => api.get('/rankings/published', query);
 export const rankingVersions = (query) => api.get('/rankings/versions', query);
@@ -39,7 +39,7 @@ export const getForecast = (query) => api.get('/forecast', query);
 export const projectForecast = (id, period) => api.get(`/projects/${id}/forecast`, { period });
 export const getDispatchList = (query) => api.get('/dispatch-list', query);
 
-// Exports of the engine's tables as .xlsx (issue 7): GET /export/rates.xlsx, /export/lights.xlsx
+// Exports of the engine's tables as .xlsx: GET /export/rates.xlsx, /export/lights.xlsx
 // and /export/rankings.xlsx take the query of /rates, /lights and /rankings; empty filters are left
 // out (the server rejects an empty colour or unit_id as it does on the JSON endpoints).
 export const ENGINE_EXPORTS = true;
@@ -49,7 +49,7 @@ export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${xlsxQuery(q)}`);
 export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${xlsxQuery(q)}`);
 export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${xlsxQuery(q)}`);
 
-// Who may change indicators, rules and schemes and record exemptions (admin/supervisor), and
-// who may record a manual light judgement (also a department, for its projects).
-export const canConfigureEngine = () => hasRole('admin', 'supervisor');
-export const canJudgeLights = () => hasRole('admin', 'supervisor', 'department');
+// The server's capability flags (session `can`): who may change indicators, rules, schemes and
+// exemptions and publish rankings, and who may record a manual light judgement.
+export const canConfigureEngine = () => can('configure_engine');
+export const canJudgeLights = () => can('judge_lights');

@@ -1,7 +1,6 @@
-// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (issue 7; contract
-// /work/contracts/issue7-api.md).
+// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报.
 import { api, apiUrl } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,7 +22,7 @@ export const templateUrl = (kind, period) => apiUrl(`/imports/templates/${kind}$
 // The bulletin file: the issued version (the newest, or `version`), or the live draft (draft).
 export const bulletinUrl = (period, format, { version, draft } = {}) =>
   apiUrl(`/bulletins/${period}?format=${format}${version ? `&version=${version}` : ''}${draft ? '&draft=1' : ''}`);
-// 印发 (issue 15): issue the period's bulletin (reason from version 2) and list its versions.
+// 印发: issue the period's bulletin (reason from version 2) and list its versions.
 export const issueBulletin = (period, reason) => api.post(`/bulletins/${period}/issue`, reason ? { reason } : {});
 export const bulletinVersions = (period) => api.get(`/bulletins/${period}/versions`);
 
@@ -38,8 +37,8 @@ function qs(query) {
   return s ? `?${s}` : '';
 }
 
-export const canImportLedger = () => hasRole('admin', 'supervisor');
-export const canImportReports = () => hasRole('admin', 'supervisor', 'department', 'reporter');
-// 印发 is the office's; the issued (whole-area) bulletin is read by the office and leaders.
-export const canIssueBulletin = () => hasRole('admin', 'supervisor');
-export const readsIssuedBulletin = () => hasRole('admin', 'supervisor', 'leader');
+export const canImportLedger = () => can('import_ledger');
+export const canImportReports = () => can('import_reports');
+// The server's capability flags (session `can`): who imports, issues and reads issued bulletins.
+export const canIssueBulletin = () => can('issue_bulletin');
+export const readsIssuedBulletin = () => can('read_issued_bulletins');
