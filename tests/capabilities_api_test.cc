@@ -119,8 +119,8 @@ TEST(CapabilitiesApi, SessionFlagsPerDemoRole) {
   EXPECT_FALSE(qiye.at("browse_area").as_bool());
   boost::json::object lingdao = flags("lingdao");
   for (const auto& [name, value] : lingdao) {
-    bool reads = name == "browse_area" || name == "read_issued_bulletins" ||
-                 name == "read_attraction";
+    bool reads =
+        name == "browse_area" || name == "read_issued_bulletins" || name == "read_attraction";
     EXPECT_EQ(value.as_bool(), reads) << name;
   }
   boost::json::object fgw = flags("fgw");

@@ -113,8 +113,9 @@ http::Response ListProblems(ApiContext& ctx, const Caller& caller, http::Request
   if (overdue.value_or(false)) q.overdue_on = today;
   auto page = ctx.problems->List(caller, q);
   if (!page.ok()) return Error(req, page.status());
-  return JsonOk(PagedJson(
-      *page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemFor(w, caller, p, today); }));
+  return JsonOk(PagedJson(*page, q.page, [&](JsonWriter& w, const Problem& p) {
+    WriteProblemFor(w, caller, p, today);
+  }));
 }
 
 http::Response RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {

@@ -67,9 +67,7 @@ std::string BulletinFilePayload(const std::string& format, const std::string& by
   return w.Take();
 }
 
-bool BulletinIssuer::ReadsIssued(Role role) {
-  return ReadsIssuedBulletins(role);
-}
+bool BulletinIssuer::ReadsIssued(Role role) { return ReadsIssuedBulletins(role); }
 
 Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
                                        const std::string& reason) {

@@ -90,7 +90,7 @@ TEST(ReportingAccessTest, RoleActionMatrix) {
 
 TEST(SupervisionAccessTest, ProblemRoleActionMatrix) {
   Problem p;
-  p.raised_by = 99;     // someone else
+  p.raised_by = 99;       // someone else
   p.unit_ids = {30, 31};  // the callers' unit is responsible
   Problem elsewhere = p;
   elsewhere.unit_ids = {40};
@@ -148,14 +148,13 @@ TEST(CapabilitiesTest, Department) {
             (std::set<std::string>{"browse_area", "create_projects", "write_projects",
                                    "change_project_stage", "manage_assignments", "review_reports",
                                    "import_reports", "judge_lights", "raise_problems",
-                                   "answer_orders", "write_funds", "read_attraction",
-                                   "write_leads", "enter_target_actuals"}));
+                                   "answer_orders", "write_funds", "read_attraction", "write_leads",
+                                   "enter_target_actuals"}));
 }
 
 TEST(CapabilitiesTest, CompanyWritesItsOwnProjectsAndReportsOnly) {
-  EXPECT_EQ(Allowed(Role::kReporter),
-            (std::set<std::string>{"write_projects", "fill_reports", "import_reports",
-                                   "raise_problems"}));
+  EXPECT_EQ(Allowed(Role::kReporter), (std::set<std::string>{"write_projects", "fill_reports",
+                                                             "import_reports", "raise_problems"}));
 }
 
 TEST(CapabilitiesTest, LeaderReads) {

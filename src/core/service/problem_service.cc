@@ -449,7 +449,8 @@ Status ProblemService::EscalateOne(Tx& tx, const Caller& caller, int64_t id, Swe
 }
 
 Result<SweepReport> ProblemService::Sweep(const Caller& caller) {
-  if (!MayManageSupervision(caller.role)) return SupervisionForbidden("执行提级督办", "run the escalation");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("执行提级督办", "run the escalation");
   std::string today = Today();
   std::vector<int64_t> ids;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {

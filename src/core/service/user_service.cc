@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/service/capabilities.h"
 #include "core/model/json.h"
+#include "core/service/capabilities.h"
 
 namespace keyline {
 namespace {
