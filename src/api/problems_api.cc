@@ -5,14 +5,22 @@
 #include "api/supervision_input.h"
 #include "core/model/supervision_json.h"
 #include "core/service/problem_service.h"
+#include "core/service/supervision_access.h"
 #include "core/supervision/problem_stats.h"
 
 namespace keyline::api {
 namespace {
 
-std::string ProblemJson(const Problem& p, const std::string& today) {
+// A problem with what the caller may do with it (`can`).
+void WriteProblemFor(JsonWriter& w, const Caller& caller, const Problem& p,
+                     const std::string& today) {
+  ProblemCan can{MayWorkOnProblem(caller, p), MayConfirmProblem(caller, p)};
+  WriteProblemJson(w, p, &today, &can);
+}
+
+std::string ProblemJson(const Caller& caller, const Problem& p, const std::string& today) {
   JsonWriter w;
-  WriteProblemJson(w, p, &today);
+  WriteProblemFor(w, caller, p, today);
   return w.Take();
 }
 
@@ -100,7 +108,7 @@ Reply ListProblems(ApiContext& ctx, const Caller& caller, http::Request& req) {
   if (overdue.value_or(false)) q.overdue_on = today;
   KL_ASSIGN_OR_RETURN(auto page, ctx.problems->List(caller, q));
   return JsonOk(PagedJson(
-      page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemJson(w, p, &today); }));
+      page, q.page, [&](JsonWriter& w, const Problem& p) { WriteProblemFor(w, caller, p, today); }));
 }
 
 Reply RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -135,7 +143,7 @@ Reply RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
   p.source = source.value_or(ProblemSource::kManual);
   p.template_code = template_code.value_or("13710");
   KL_ASSIGN_OR_RETURN(auto created, ctx.problems->Raise(caller, std::move(p)));
-  http::Response res = JsonOk(ProblemJson(created, ctx.problems->Today()), 201);
+  http::Response res = JsonOk(ProblemJson(caller, created, ctx.problems->Today()), 201);
   res.headers.emplace_back("Location", "/api/v1/problems/" + std::to_string(created.id));
   return res;
 }
@@ -143,7 +151,7 @@ Reply RaiseProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
 Reply GetProblem(ApiContext& ctx, const Caller& caller, http::Request& req) {
   KL_ASSIGN_OR_RETURN(auto id, PathId(req, "id"));
   KL_ASSIGN_OR_RETURN(auto p, ctx.problems->Get(caller, id));
-  return JsonOk(ProblemJson(p, ctx.problems->Today()));
+  return JsonOk(ProblemJson(caller, p, ctx.problems->Today()));
 }
 
 Reply ProblemEvents(ApiContext& ctx, const Caller& caller, http::Request& req) {
@@ -166,7 +174,7 @@ Reply Act(ApiContext& ctx, const Caller& caller, http::Request& req, ProblemActi
   }
   KL_RETURN_IF_ERROR(r.Finish());
   KL_ASSIGN_OR_RETURN(auto p, ctx.problems->Act(caller, id, in));
-  return JsonOk(ProblemJson(p, ctx.problems->Today()));
+  return JsonOk(ProblemJson(caller, p, ctx.problems->Today()));
 }
 
 Reply ListOrders(ApiContext& ctx, const Caller& caller, http::Request& req) {

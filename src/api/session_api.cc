@@ -8,6 +8,7 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/service/auth_service.h"
+#include "core/service/capabilities.h"
 #include "core/service/login_throttle.h"
 #include "core/service/user_service.h"
 
@@ -57,6 +58,15 @@ std::string MeJson(const User& user, const std::string& csrf_token) {
   WriteJson(w, user);
   w.Key("role_label").String(RoleNameZh(user.role));
   w.Key("csrf_token").String(csrf_token);
+  // What the screens may offer this user (core/service/capabilities.h).
+  Caller caller;
+  caller.user_id = user.id;
+  caller.role = user.role;
+  caller.unit_id = user.unit_id;
+  caller.person_id = user.person_id;
+  w.Key("can").BeginObject();
+  for (const auto& [name, allowed] : CapabilitiesFor(caller)) w.Key(name).Bool(allowed);
+  w.EndObject();
   w.EndObject();
   return w.Take();
 }

@@ -3,6 +3,7 @@
 #include "common/base64.h"
 #include "common/json_writer.h"
 #include "common/status.h"
+#include "core/service/reporting_access.h"
 #include "documents/bulletin_document.h"
 #include "documents/bulletin_render.h"
 
@@ -66,13 +67,11 @@ std::string BulletinFilePayload(const std::string& format, const std::string& by
   return w.Take();
 }
 
-bool BulletinIssuer::ReadsIssued(Role role) {
-  return role == Role::kAdmin || role == Role::kSupervisor || role == Role::kLeader;
-}
+bool BulletinIssuer::ReadsIssued(Role role) { return ReadsIssuedBulletins(role); }
 
 Result<Snapshot> BulletinIssuer::Issue(const Caller& caller, int period,
                                        const std::string& reason) {
-  if (caller.role != Role::kAdmin && caller.role != Role::kSupervisor) return ForbiddenToIssue();
+  if (!MayIssueBulletin(caller.role)) return ForbiddenToIssue();
   KL_RETURN_IF_ERROR(bulletins_.CheckPeriod(period));
   KL_ASSIGN_OR_RETURN(BulletinData data, bulletins_.Build(caller, period));
   BulletinDocument doc = LayOutBulletin(data);

@@ -8,31 +8,26 @@ export const session = reactive({
   loaded: false, // GET /session has been asked once
   user: null,
   roleLabel: '',
+  can: {}, // the server's capability flags for this user
   expiredNotice: '', // set when a request answered 401 while logged in
 });
 
-// Roles that may write something (the server still decides per project).
-const WRITERS = ['admin', 'supervisor', 'department', 'reporter'];
-
-export function hasRole(...roles) {
-  return !!session.user && roles.includes(session.user.role);
+// What the server says this user may do (GET /session `can`, core/service/capabilities.h):
+// menus, routes and buttons read these flags instead of re-implementing role rules. A flag
+// that is true may still be refused for a particular row (each row's own `can` or the
+// server's answer decides).
+export function can(name) {
+  return !!session.user && !!session.can && session.can[name] === true;
 }
-export function canWriteProjects() {
-  return !!session.user && WRITERS.includes(session.user.role);
-}
-export function canCreateProjects() {
-  return hasRole('admin', 'supervisor', 'department');
-}
-export function canManageAssignments() {
-  return hasRole('admin', 'supervisor', 'department');
-}
-export function canEditReference() {
-  return hasRole('admin', 'supervisor');
-}
+export const canWriteProjects = () => can('write_projects');
+export const canCreateProjects = () => can('create_projects');
+export const canManageAssignments = () => can('manage_assignments');
+export const canEditReference = () => can('edit_reference');
 
 function apply(me) {
   session.user = me ? me.user : null;
   session.roleLabel = me ? me.role_label : '';
+  session.can = (me && me.can) || {};
   setCsrfToken(me ? me.csrf_token : '');
 }
 

@@ -27,7 +27,23 @@ test('reporter (qiye) sees only its own projects and no admin menus', async () =
   assert.match(await page.textContent('[data-nav=report-fill]'), /月报填报/);
   assert.match(await page.textContent('[data-nav=projects]'), /我的项目/);
   assert.equal(await page.isVisible('[data-test=new-project]'), false);
+  assert.equal(await page.isVisible('[data-test=ledger-export]'), false);
   await screenshot(page, 'reporter-ledger');
+  // The buttons follow the server's capability flags: a company edits its own projects but
+  // creates none, moves no stage and changes no assignments (those answer 403).
+  const can = await page.evaluate(async () => (await (await fetch('/api/v1/session')).json()).can);
+  assert.equal(can.write_projects, true);
+  for (const flag of ['create_projects', 'change_project_stage', 'manage_assignments', 'manage_users', 'configure_engine', 'browse_area']) {
+    assert.equal(can[flag], false, flag);
+  }
+  await page.click('[data-test=project-link] >> nth=0');
+  await page.waitForSelector('[data-test=tab-basics]');
+  assert.equal(await page.isVisible('[data-test=edit-project]'), true);
+  assert.equal(await page.isVisible('[data-test=move-stage]'), false);
+  await page.click('[data-tab=assignments]');
+  await page.waitForSelector('[data-test=tab-assignments]');
+  assert.equal(await page.isVisible('[data-test=add-assignment]'), false);
+  assert.equal(await page.isVisible('[data-tab=audit]'), false);
   // Admin pages are not reachable by URL either.
   await page.goto('/users');
   await page.waitForURL(/\/reporting\/todo/);

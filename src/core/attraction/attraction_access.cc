@@ -16,6 +16,14 @@ Status RequireAttractionOffice(const Caller& caller) {
   return Status::Forbidden("只有发改部门可以执行此操作", "only the 发改 office may do this");
 }
 
+bool WritesLeads(Role role) {
+  return role == Role::kAdmin || role == Role::kSupervisor || role == Role::kDepartment;
+}
+
+bool EntersTargetActuals(Role role) {
+  return role == Role::kAdmin || role == Role::kSupervisor || role == Role::kDepartment;
+}
+
 bool SeesAllLeads(const Caller& caller) {
   return caller.role == Role::kAdmin || caller.role == Role::kSupervisor ||
          caller.role == Role::kLeader;
@@ -32,7 +40,7 @@ Status CheckLeadVisible(const Caller& caller, const Lead& lead) {
 
 Status CheckLeadWritable(const Caller& caller, const Lead& lead) {
   KL_RETURN_IF_ERROR(CheckLeadVisible(caller, lead));
-  if (caller.role == Role::kLeader) {
+  if (!WritesLeads(caller.role)) {
     return Status::Forbidden("领导只能查看，不能修改", "a leader reads but does not write");
   }
   return Status::Ok();
@@ -41,7 +49,7 @@ Status CheckLeadWritable(const Caller& caller, const Lead& lead) {
 Status CheckTargetActualWriter(const Caller& caller, const Target& target) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
   if (caller.role == Role::kAdmin || caller.role == Role::kSupervisor) return Status::Ok();
-  if (caller.role == Role::kDepartment && target.responsible_unit_id &&
+  if (EntersTargetActuals(caller.role) && target.responsible_unit_id &&
       *target.responsible_unit_id == caller.unit_id) {
     return Status::Ok();
   }

@@ -27,12 +27,16 @@ namespace keyline {
 Status RequireAttractionReader(const Caller& caller);
 // kForbidden unless admin or supervisor.
 Status RequireAttractionOffice(const Caller& caller);
+// Creating leads (a department for its own unit) and writing the leads the caller sees.
+bool WritesLeads(Role role);
 // True when the caller reads every lead (admin, supervisor, leader).
 bool SeesAllLeads(const Caller& caller);
 // kNotFound when the caller may not see the lead (existence is not revealed).
 Status CheckLeadVisible(const Caller& caller, const Lead& lead);
 // kNotFound / kForbidden as above, then kForbidden for a leader.
 Status CheckLeadWritable(const Caller& caller, const Lead& lead);
+// Entering target actuals at all (the office any target, a department its unit's).
+bool EntersTargetActuals(Role role);
 // May the caller enter actuals of a target with this responsible unit?
 Status CheckTargetActualWriter(const Caller& caller, const Target& target);
 

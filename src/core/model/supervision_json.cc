@@ -209,7 +209,8 @@ void WriteMilestoneJson(JsonWriter& w, const Milestone& m, const std::string* to
   w.EndObject();
 }
 
-void WriteProblemJson(JsonWriter& w, const Problem& p, const std::string* today) {
+void WriteProblemJson(JsonWriter& w, const Problem& p, const std::string* today,
+                      const ProblemCan* can) {
   w.BeginObject();
   w.Key("id").Int(p.id);
   w.Key("project_id").Int(p.project_id);
@@ -252,6 +253,10 @@ void WriteProblemJson(JsonWriter& w, const Problem& p, const std::string* today)
   if (today) {
     w.Key("deadline").String(EffectiveDeadline(p));
     w.Key("overdue").Bool(IsProblemOverdue(p, *today));
+  }
+  if (can) {
+    w.Key("can").BeginObject().Key("work").Bool(can->work).Key("confirm").Bool(can->confirm);
+    w.EndObject();
   }
   w.EndObject();
 }

@@ -24,7 +24,13 @@ void WriteAgendaJson(JsonWriter& w, const std::vector<AgendaItem>& items);
 // today == nullptr: the canonical form; otherwise adds "overdue" (and "state" for tasks).
 void WriteProcedureJson(JsonWriter& w, const ProjectProcedure& p, const std::string* today);
 void WriteMilestoneJson(JsonWriter& w, const Milestone& m, const std::string* today);
-void WriteProblemJson(JsonWriter& w, const Problem& p, const std::string* today);
+// What the viewer may do with a problem (core/service/supervision_access.h); written as `can`.
+struct ProblemCan {
+  bool work = false;     // deploy, feedback, plan, solve
+  bool confirm = false;  // close (confirm) or reopen
+};
+void WriteProblemJson(JsonWriter& w, const Problem& p, const std::string* today,
+                      const ProblemCan* can = nullptr);
 void WriteOrderJson(JsonWriter& w, const SupervisionOrder& o, const std::string* today);
 
 inline void WriteJson(JsonWriter& w, const ProjectProcedure& p) {

@@ -78,7 +78,7 @@ Result<LeadDetail> LeadService::Get(const Caller& caller, int64_t id) {
 
 Result<Lead> LeadService::Create(const Caller& caller, LeadInput input) {
   KL_RETURN_IF_ERROR(RequireAttractionReader(caller));
-  if (caller.role == Role::kLeader) {
+  if (!WritesLeads(caller.role)) {
     return Status::Forbidden("领导只能查看，不能修改", "a leader reads but does not write");
   }
   Lead created;

@@ -140,7 +140,8 @@ Status MeetingService::Validate(Tx& tx, const DispatchMeeting& m) {
 }
 
 Result<DispatchMeeting> MeetingService::Create(const Caller& caller, DispatchMeeting draft) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("安排调度会", "create meetings");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("安排调度会", "create meetings");
   DispatchMeeting created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
     DispatchMeeting row = draft;
@@ -223,7 +224,8 @@ Result<PageOf<DispatchMeeting>> MeetingService::List(const Caller& caller,
 Result<DispatchMeeting> MeetingService::Update(const Caller& caller, int64_t id,
                                                int64_t expected_version,
                                                const MeetingPatch& patch) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("修改调度会", "change meetings");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("修改调度会", "change meetings");
   std::string today = Today();
   DispatchMeeting updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -447,7 +449,8 @@ Result<MeetingDecision> MeetingService::DecideIn(Tx& tx, const Caller& caller,
 
 Result<MeetingDecision> MeetingService::AddDecision(const Caller& caller, int64_t meeting_id,
                                                     const DecisionInput& in) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("记录议定事项", "record decisions");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("记录议定事项", "record decisions");
   KL_RETURN_IF_ERROR(CheckText("text", in.text, 500, true));
   bool needs_project = in.kind != DecisionKind::kNote;
   if (needs_project && !in.project_id) {

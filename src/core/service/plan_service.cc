@@ -7,6 +7,7 @@
 #include "core/model/reporting_json.h"
 #include "core/reporting/plan_split.h"
 #include "core/service/project_access.h"
+#include "core/service/reporting_access.h"
 
 namespace keyline {
 namespace {
@@ -93,7 +94,7 @@ std::string PlanService::Today() const {
 }
 
 Status PlanService::RequireWriter(const Caller& caller) const {
-  if (caller.role == Role::kAdmin || caller.role == Role::kSupervisor) return Status::Ok();
+  if (MayManageReporting(caller.role)) return Status::Ok();
   return Status::Forbidden("只有发改部门可以制定年度计划",
                            "only the 发改 office may set annual plans");
 }

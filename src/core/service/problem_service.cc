@@ -42,16 +42,6 @@ Status WrongStatus(const Problem& p, const char* action_zh, const char* action_e
                           std::string("a problem in status ") + status + " cannot be " + action_en);
 }
 
-bool IsConfirmer(const Caller& caller, const Problem& p) {
-  return IsOffice(caller.role) || caller.role == Role::kLeader || caller.user_id == p.raised_by;
-}
-
-bool IsResponsible(const Caller& caller, const Problem& p) {
-  if (IsOffice(caller.role)) return true;
-  return caller.role == Role::kDepartment &&
-         std::find(p.unit_ids.begin(), p.unit_ids.end(), caller.unit_id) != p.unit_ids.end();
-}
-
 const char* LevelZh(EscalationLevel level) {
   switch (level) {
     case EscalationLevel::kUnit:
@@ -94,7 +84,7 @@ Result<std::vector<DeadlineTemplate>> ProblemService::Templates(const Caller&) {
 
 Result<DeadlineTemplate> ProblemService::UpdateTemplate(const Caller& caller, DeadlineTemplate t,
                                                         int64_t expected_version) {
-  if (!IsOffice(caller.role))
+  if (!MayManageSupervision(caller.role))
     return SupervisionForbidden("修改时限模板", "change deadline templates");
   KL_RETURN_IF_ERROR(CheckText("name", t.name, 100, true));
   KL_RETURN_IF_ERROR(ValidateDeadlineTemplate(t));
@@ -163,7 +153,7 @@ Result<Problem> ProblemService::Raise(const Caller& caller, Problem draft) {
 
 Result<Problem> ProblemService::RaiseIn(Tx& tx, const Caller& caller, Problem draft,
                                         const std::string& raised_on) {
-  if (caller.role == Role::kLeader || caller.role == Role::kServiceOfficer) {
+  if (!MayRaiseProblems(caller.role)) {
     return SupervisionForbidden("提出问题", "raise problems");
   }
   KL_RETURN_IF_ERROR(CheckText("title", draft.title, 200, true));
@@ -286,11 +276,11 @@ Result<Problem> ProblemService::Act(const Caller& caller, int64_t id,
     KL_ASSIGN_OR_RETURN(Problem before, LoadVisible(tx, caller, id));
     if (in.expected_version && *in.expected_version != before.version) return StaleProblem();
     bool unit_action = in.action != ProblemAction::kClose && in.action != ProblemAction::kReopen;
-    if (unit_action && !IsResponsible(caller, before)) {
+    if (unit_action && !MayWorkOnProblem(caller, before)) {
       return SupervisionForbidden("办理该问题（仅限责任单位和发改部门）",
                                   "act on this problem (responsible units and the office only)");
     }
-    if (!unit_action && !IsConfirmer(caller, before)) {
+    if (!unit_action && !MayConfirmProblem(caller, before)) {
       return SupervisionForbidden("确认销号（仅限提出人、发改部门和领导）",
                                   "confirm this problem (raiser, office and leaders only)");
     }
@@ -395,7 +385,7 @@ Result<SupervisionOrder> ProblemService::AnswerOrder(const Caller& caller, int64
     auto problem = LoadVisible(tx, caller, before->problem_id);
     bool own_unit = caller.role == Role::kDepartment && caller.unit_id == before->unit_id;
     if (!problem.ok() && !own_unit) return not_found;
-    if (!IsOffice(caller.role) && !own_unit) {
+    if (!MayAnswerOrder(caller, before->unit_id)) {
       return SupervisionForbidden("答复该督办单（仅限被督办单位和发改部门）",
                                   "answer this order (the unit it was issued to and the office)");
     }
@@ -459,7 +449,8 @@ Status ProblemService::EscalateOne(Tx& tx, const Caller& caller, int64_t id, Swe
 }
 
 Result<SweepReport> ProblemService::Sweep(const Caller& caller) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("执行提级督办", "run the escalation");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("执行提级督办", "run the escalation");
   std::string today = Today();
   std::vector<int64_t> ids;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {

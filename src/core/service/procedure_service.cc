@@ -86,7 +86,8 @@ Result<std::vector<ProcedureTemplate>> ProcedureService::Templates(const Caller&
 
 Result<ProcedureTemplate> ProcedureService::CreateTemplate(const Caller& caller,
                                                            ProcedureTemplate t) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("管理手续模板", "manage templates");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("管理手续模板", "manage templates");
   KL_RETURN_IF_ERROR(ValidateProcedureTemplate(t));
   ProcedureTemplate created;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -104,7 +105,8 @@ Result<ProcedureTemplate> ProcedureService::CreateTemplate(const Caller& caller,
 Result<ProcedureTemplate> ProcedureService::UpdateTemplate(const Caller& caller,
                                                            ProcedureTemplate t,
                                                            int64_t expected_version) {
-  if (!IsOffice(caller.role)) return SupervisionForbidden("管理手续模板", "manage templates");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("管理手续模板", "manage templates");
   KL_RETURN_IF_ERROR(ValidateProcedureTemplate(t));
   ProcedureTemplate updated;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -142,7 +144,8 @@ Result<std::vector<ProjectProcedure>> ProcedureService::ApplyIn(Tx& tx, const Ca
   }
   KL_ASSIGN_OR_RETURN(Project project,
                       LoadVisibleProject(*repos_.projects, tx, caller, project_id, today));
-  if (!IsOffice(caller.role)) return SupervisionForbidden("套用手续模板", "apply templates");
+  if (!MayManageSupervision(caller.role))
+    return SupervisionForbidden("套用手续模板", "apply templates");
   KL_ASSIGN_OR_RETURN(auto existing, repos_.procedures->ListForProject(tx, project_id));
   if (!existing.empty()) {
     return Status::Conflict("该项目已有手续清单", "the project already has procedures");
@@ -336,7 +339,8 @@ Result<ProjectProcedure> ProcedureService::UpdateIn(Tx& tx, const Caller& caller
 Status ProcedureService::Remove(const Caller& caller, int64_t project_id, int64_t id) {
   return repos_.tx->Write([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(ProjectProcedure before, LoadItem(tx, caller, project_id, id, true));
-    if (!IsOffice(caller.role)) return SupervisionForbidden("删除手续", "delete procedures");
+    if (!MayManageSupervision(caller.role))
+      return SupervisionForbidden("删除手续", "delete procedures");
     KL_RETURN_IF_ERROR(repos_.procedures->Delete(tx, id));
     return audit_.Record(tx, caller, "delete", "procedure", std::to_string(id), ToJson(before), "");
   });

@@ -33,6 +33,11 @@ Status ForbiddenFor(ProjectAction action);
 Result<Project> LoadVisibleProject(ProjectRepository& projects, Tx& tx, const Caller& caller,
                                    int64_t id, const std::string& today);
 
+// Changing a project's owner, responsible unit and other key fields (the office only).
+inline bool MayChangeProjectKeyFields(Role role) {
+  return role == Role::kAdmin || role == Role::kSupervisor;
+}
+
 // Reference data (regions, units, people): everyone reads; admin and supervisor write.
 bool MayWriteReference(Role role);
 

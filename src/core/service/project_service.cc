@@ -195,8 +195,7 @@ Result<Project> ProjectService::UpdateInTx(Tx& tx, const Caller& caller, int64_t
     return RejectField("stage", "阶段须通过阶段变更操作修改",
                        "change the stage through POST /projects/{id}/stage");
   }
-  bool privileged = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
-  if (!privileged) {
+  if (!MayChangeProjectKeyFields(caller.role)) {
     if (after.owner_unit_id != before.owner_unit_id) {
       return Status::Forbidden("只有发改部门可以变更项目业主",
                                "only the 发改 office may change the owner");

@@ -5,6 +5,7 @@
 #include "common/date.h"
 #include "core/reporting/figures.h"
 #include "core/service/project_access.h"
+#include "core/service/reporting_access.h"
 
 namespace keyline {
 namespace {
@@ -31,10 +32,6 @@ int StateOrder(const std::string& state) {
     if (state == kOrder[i]) return i;
   }
   return 5;
-}
-
-bool Reviews(Role role) {
-  return role == Role::kAdmin || role == Role::kSupervisor || role == Role::kDepartment;
 }
 
 }  // namespace
@@ -76,8 +73,7 @@ Result<ReportTodo> ReportDesk::Todo(const Caller& caller, std::optional<int> per
 
 Result<ReportPrefill> ReportDesk::Prefill(const Caller& caller, int64_t project_id, int period) {
   KL_RETURN_IF_ERROR(CheckReportPeriod(period));
-  if (caller.role != Role::kReporter && caller.role != Role::kAdmin &&
-      caller.role != Role::kSupervisor) {
+  if (!MayFillReports(caller.role)) {
     return Status::Forbidden("只有项目单位可以填报月报",
                              "only the project company fills monthly reports");
   }
@@ -146,7 +142,7 @@ void ReportDesk::ApproveOne(const Caller& caller, const BatchTarget& target,
 Result<BatchResult> ReportDesk::ApproveBatch(const Caller& caller,
                                              const std::vector<BatchTarget>& targets,
                                              const std::string& comment) {
-  if (!Reviews(caller.role)) {
+  if (!MayReviewReports(caller.role)) {
     return Status::Forbidden("只有责任部门或发改部门可以审核月报",
                              "only the responsible department or the 发改 office reviews "
                              "monthly reports");
@@ -159,7 +155,7 @@ Result<BatchResult> ReportDesk::ApproveBatch(const Caller& caller,
 Result<BatchResult> ReportDesk::ApproveAllWithoutWarnings(const Caller& caller,
                                                           std::optional<int> period,
                                                           const std::string& comment) {
-  if (!Reviews(caller.role)) {
+  if (!MayReviewReports(caller.role)) {
     return Status::Forbidden("只有责任部门或发改部门可以审核月报",
                              "only the responsible department or the 发改 office reviews "
                              "monthly reports");

@@ -10,6 +10,7 @@
 #include "core/reporting/attachment_rules.h"
 #include "core/reporting/report_window.h"
 #include "core/service/project_access.h"
+#include "core/service/reporting_access.h"
 
 namespace keyline {
 namespace {
@@ -53,18 +54,17 @@ Result<Project> ReportService::LoadProject(Tx& tx, const Caller& caller, int64_t
                                            Access access) {
   KL_ASSIGN_OR_RETURN(Project project,
                       LoadVisibleProject(*repos_.projects, tx, caller, project_id, Today()));
-  bool privileged = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
   switch (access) {
     case Access::kRead:
       break;
     case Access::kFill:
-      if (!privileged && caller.role != Role::kReporter) {
+      if (!MayFillReports(caller.role)) {
         return Status::Forbidden("只有项目单位可以填报月报",
                                  "only the project company fills monthly reports");
       }
       break;
     case Access::kReview:
-      if (!privileged && caller.role != Role::kDepartment) {
+      if (!MayReviewReports(caller.role)) {
         return Status::Forbidden("只有责任部门或发改部门可以审核月报",
                                  "only the responsible department or the 发改 office reviews "
                                  "monthly reports");
@@ -111,8 +111,7 @@ Result<ReportView> ReportService::Get(const Caller& caller, int64_t project_id, 
   bool may_fill = false;
   Status st = repos_.tx->Read([&](Tx& tx) -> Status {
     KL_RETURN_IF_ERROR(LoadProject(tx, caller, project_id, Access::kRead).status());
-    may_fill = caller.role == Role::kAdmin || caller.role == Role::kSupervisor ||
-               caller.role == Role::kReporter;
+    may_fill = MayFillReports(caller.role);
     KL_ASSIGN_OR_RETURN(std::optional<MonthlyReport> found,
                         reporting_.reports->Find(tx, project_id, period));
     if (found) {
@@ -336,7 +335,7 @@ Result<MonthlyReport> ReportService::Return(const Caller& caller, int64_t projec
 Result<MonthlyReport> ReportService::Unlock(const Caller& caller, int64_t project_id, int period,
                                             const std::string& reason) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));
-  if (caller.role != Role::kAdmin && caller.role != Role::kSupervisor) {
+  if (!MayManageReporting(caller.role)) {
     return Status::Forbidden("只有发改部门可以解锁月报",
                              "only the 发改 office may unlock a report");
   }

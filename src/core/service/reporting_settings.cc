@@ -8,6 +8,7 @@
 #include "core/model/reporting_json.h"
 #include "core/reporting/report_checks.h"
 #include "core/reporting/report_window.h"
+#include "core/service/reporting_access.h"
 
 namespace keyline {
 namespace {
@@ -143,7 +144,7 @@ Result<std::vector<ReportWindow>> ReportingSettings::Year(int year) {
 }
 
 Status ReportingSettings::RequireAdmin(const Caller& caller) const {
-  if (caller.role == Role::kAdmin || caller.role == Role::kSupervisor) return Status::Ok();
+  if (MayManageReporting(caller.role)) return Status::Ok();
   return Status::Forbidden("只有发改部门可以修改填报设置",
                            "only the 发改 office may change the reporting settings");
 }

@@ -1,5 +1,7 @@
 #include "core/service/supervision_access.h"
 
+#include <algorithm>
+
 #include "common/date.h"
 
 namespace keyline {
@@ -17,6 +19,18 @@ bool MayEditProjectPlan(const Caller& caller, const Project& project) {
       return false;
   }
   return false;
+}
+
+bool MayWorkOnProblem(const Caller& caller, const Problem& problem) {
+  if (IsOffice(caller.role)) return true;
+  return caller.role == Role::kDepartment &&
+         std::find(problem.unit_ids.begin(), problem.unit_ids.end(), caller.unit_id) !=
+             problem.unit_ids.end();
+}
+
+bool MayConfirmProblem(const Caller& caller, const Problem& problem) {
+  return IsOffice(caller.role) || caller.role == Role::kLeader ||
+         caller.user_id == problem.raised_by;
 }
 
 Status SupervisionForbidden(const std::string& what_zh, const std::string& what_en) {

@@ -20,6 +20,7 @@
 
 #include "common/result.h"
 #include "core/model/role.h"
+#include "core/model/supervision.h"
 #include "core/ports/repositories.h"
 
 namespace keyline {
@@ -31,6 +32,27 @@ inline bool IsOffice(Role role) { return role == Role::kAdmin || role == Role::k
 
 // May the caller edit the procedures and battle-chart tasks of this (visible) project?
 bool MayEditProjectPlan(const Caller& caller, const Project& project);
+
+// Templates (procedures, deadlines), applying procedure templates, deleting procedures,
+// meetings and their decisions, the escalation sweep: the office only.
+inline bool MayManageSupervision(Role role) { return IsOffice(role); }
+
+// Raising problems (for projects in the caller's scope; a company only for its own).
+inline bool MayRaiseProblems(Role role) {
+  return role != Role::kLeader && role != Role::kServiceOfficer;
+}
+
+// Deploying, feeding back, planning and solving a problem: the office and the responsible units.
+bool MayWorkOnProblem(const Caller& caller, const Problem& problem);
+// Confirming (closing) or reopening a problem: the office, leaders and the one who raised it.
+bool MayConfirmProblem(const Caller& caller, const Problem& problem);
+
+// Answering supervision orders: the office any, a department those issued to its unit.
+inline bool MayAnswerOrders(Role role) { return IsOffice(role) || role == Role::kDepartment; }
+inline bool MayAnswerOrder(const Caller& caller, int64_t order_unit_id) {
+  return IsOffice(caller.role) ||
+         (caller.role == Role::kDepartment && caller.unit_id == order_unit_id);
+}
 
 // kForbidden with a bilingual message.
 Status SupervisionForbidden(const std::string& what_zh, const std::string& what_en);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/model/json.h"
+#include "core/service/capabilities.h"
 
 namespace keyline {
 namespace {
@@ -87,7 +88,7 @@ Status UserService::ValidateUser(Tx& tx, const User& user) {
 }
 
 Result<std::vector<User>> UserService::List(const Caller& caller) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   std::vector<User> out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.users->List(tx));
@@ -98,7 +99,7 @@ Result<std::vector<User>> UserService::List(const Caller& caller) {
 }
 
 Result<User> UserService::Get(const Caller& caller, int64_t id) {
-  if (caller.role != Role::kAdmin && caller.user_id != id) return AdminOnly();
+  if (!MayManageUsers(caller.role) && caller.user_id != id) return AdminOnly();
   User out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.users->Get(tx, id));
@@ -109,7 +110,7 @@ Result<User> UserService::Get(const Caller& caller, int64_t id) {
 }
 
 Result<User> UserService::GetByUsername(const Caller& caller, const std::string& username) {
-  if (caller.role != Role::kAdmin && caller.username != username) return AdminOnly();
+  if (!MayManageUsers(caller.role) && caller.username != username) return AdminOnly();
   User out;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(out, repos_.users->GetByUsername(tx, username));
@@ -120,7 +121,7 @@ Result<User> UserService::GetByUsername(const Caller& caller, const std::string&
 }
 
 Result<User> UserService::Create(const Caller& caller, const NewUser& input) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   KL_ASSIGN_OR_RETURN(std::string hash, HashNewPassword(input));
   User user;
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
@@ -137,7 +138,7 @@ Result<std::string> UserService::HashNewPassword(const NewUser& input) {
 
 Result<User> UserService::CreateInTx(Tx& tx, const Caller& caller, const NewUser& input,
                                      const std::string& password_hash) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   User user;
   user.username = input.username;
   user.display_name = input.display_name;
@@ -162,7 +163,7 @@ Result<User> UserService::CreateInTx(Tx& tx, const Caller& caller, const NewUser
 
 Result<User> UserService::Update(const Caller& caller, int64_t id, int64_t expected_version,
                                  const UserChange& change) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   if (id == caller.user_id &&
       ((change.disabled && *change.disabled) || (change.role && *change.role != Role::kAdmin))) {
     return Status::InvalidArgument("不能停用自己的账号或取消自己的管理员角色",
@@ -197,7 +198,7 @@ Result<User> UserService::Update(const Caller& caller, int64_t id, int64_t expec
 }
 
 Status UserService::SetPassword(const Caller& caller, int64_t id, const std::string& new_password) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   std::string username;
   KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(User u, repos_.users->Get(tx, id));
@@ -221,7 +222,7 @@ Status UserService::SetPassword(const Caller& caller, int64_t id, const std::str
 }
 
 Status UserService::Unlock(const Caller& caller, int64_t id) {
-  if (caller.role != Role::kAdmin) return AdminOnly();
+  if (!MayManageUsers(caller.role)) return AdminOnly();
   std::string username;
   KL_RETURN_IF_ERROR(repos_.tx->Write([&](Tx& tx) -> Status {
     KL_ASSIGN_OR_RETURN(User u, repos_.users->Get(tx, id));

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "common/json_writer.h"
+#include "core/service/engine_access.h"
 #include "engine/evaluate.h"
 #include "engine/indicator_sets.h"
 #include "engine/service/db_indicator_catalogue.h"
@@ -11,7 +12,7 @@ namespace keyline::engine {
 namespace {
 
 Status RequireEditor(const Caller& caller) {
-  if (caller.role == Role::kAdmin || caller.role == Role::kSupervisor) return Status::Ok();
+  if (MayConfigureEngine(caller.role)) return Status::Ok();
   return Status::Forbidden("只有管理员或发改部门可以修改指标",
                            "only an administrator or the supervisor may change indicators");
 }

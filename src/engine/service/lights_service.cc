@@ -6,6 +6,7 @@
 
 #include "common/date.h"
 #include "common/json_writer.h"
+#include "core/service/engine_access.h"
 #include "core/service/project_access.h"
 #include "core/service/supervision_access.h"
 
@@ -16,7 +17,7 @@ Status Field(const char* field, const std::string& zh, const std::string& en) {
   return Status::InvalidArgument(zh, en, {{field, zh, en}});
 }
 
-bool MayWriteRules(Role r) { return r == Role::kAdmin || r == Role::kSupervisor; }
+bool MayWriteRules(Role r) { return MayConfigureEngine(r); }
 
 // A stored judgement for ApplyJudgements; nullopt when its dimension is no longer known.
 std::optional<LightJudgement> FromRow(const LightJudgementRow& r) {
@@ -294,8 +295,7 @@ Result<LightJudgementRow> LightsService::Judge(const Caller& caller, int64_t pro
   if (in.reason.empty() || in.reason.size() > 1500) {
     return Field("reason", "研判理由不能为空且不超过 500 字", "reason must be 1..500 characters");
   }
-  if (caller.role != Role::kAdmin && caller.role != Role::kSupervisor &&
-      caller.role != Role::kDepartment) {
+  if (!MayJudgeLights(caller.role)) {
     return Status::Forbidden("当前角色无权人工研判灯色",
                              "this role may not record manual light judgements");
   }

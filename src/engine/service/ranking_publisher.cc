@@ -1,11 +1,12 @@
 #include "engine/service/ranking_publisher.h"
 
 #include "common/json_writer.h"
+#include "core/service/engine_access.h"
 
 namespace keyline::engine {
 namespace {
 
-bool ReadsPublished(Role role) { return role != Role::kReporter; }
+bool ReadsPublished(Role role) { return ReadsPublishedRankings(role); }
 
 }  // namespace
 
@@ -60,7 +61,7 @@ Result<std::string> RankingPublisher::Subject(const std::string& scheme,
 
 Result<Snapshot> RankingPublisher::Publish(const Caller& caller, const std::string& scheme,
                                            const std::string& period, const std::string& reason) {
-  if (caller.role != Role::kAdmin && caller.role != Role::kSupervisor) {
+  if (!MayConfigureEngine(caller.role)) {
     return Status::Forbidden("只有管理员和发改部门可以发布排名及红黑榜",
                              "only admin and supervisor (发改) may publish a ranking");
   }

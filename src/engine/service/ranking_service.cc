@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/json_writer.h"
+#include "core/service/engine_access.h"
 #include "core/service/project_access.h"
 #include "core/service/supervision_access.h"
 #include "engine/ranking_measures.h"
@@ -15,7 +16,7 @@ Status Forbidden() {
   return Status::Forbidden("只有管理员和发改部门可以维护排名方案和豁免",
                            "only admin and supervisor may change ranking schemes and exemptions");
 }
-bool MayWrite(Role r) { return r == Role::kAdmin || r == Role::kSupervisor; }
+bool MayWrite(Role r) { return MayConfigureEngine(r); }
 
 // Unit id → rate of one component for the period ending in last_month.
 Result<std::map<int64_t, std::optional<Rational>>> ComponentRates(const Facts& facts,
@@ -162,7 +163,7 @@ Result<RankingResult> RankingService::Rank(const Caller& caller, const std::stri
   // Every row for the office, leaders and admin, and for every internal role (not 项目单位) when
   // the scheme says its lists are visible to all.
   out.whole_area = scope.kind == ProjectScope::Kind::kAll ||
-                   (out.scheme.visible_to_all && caller.role != Role::kReporter);
+                   (out.scheme.visible_to_all && ReadsPublishedRankings(caller.role));
   std::set<int64_t> visible_units;
   if (!out.whole_area) {
     for (const ProjectLabel& l : labels) {

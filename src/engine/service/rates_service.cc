@@ -7,6 +7,7 @@
 #include "common/date.h"
 #include "common/enum_table.h"
 #include "core/model/project.h"
+#include "core/service/engine_access.h"
 #include "core/service/project_access.h"
 #include "engine/grouping.h"
 
@@ -405,7 +406,7 @@ Result<RatesService::Trend> RatesService::TrendOf(const Caller& caller, const st
 }
 
 Result<FactsStats> RatesService::EngineStatus(const Caller& caller) {
-  if (caller.role != Role::kAdmin && caller.role != Role::kSupervisor) {
+  if (!MayConfigureEngine(caller.role)) {
     return keyline::Status::Forbidden("只有管理员或发改部门可以查看引擎状态",
                                       "only an administrator or the supervisor may see the engine");
   }

@@ -1,7 +1,7 @@
-// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单 (docs/api.yaml, tags
-// indicators, lights, rankings).
+// 五率, indicators, 红黄绿灯, 榜单, 预测 and 重点调度清单
+// (tags indicators, lights, rankings of docs/api.yaml).
 import { api, apiUrl } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 
 // Indicators and the five rates.
 export const listIndicators = () => api.get('/indicators');
@@ -49,7 +49,7 @@ export const ratesXlsxUrl = (q) => apiUrl(`/export/rates.xlsx?${xlsxQuery(q)}`);
 export const lightsXlsxUrl = (q) => apiUrl(`/export/lights.xlsx?${xlsxQuery(q)}`);
 export const rankingsXlsxUrl = (q) => apiUrl(`/export/rankings.xlsx?${xlsxQuery(q)}`);
 
-// Who may change indicators, rules and schemes and record exemptions (admin/supervisor), and
-// who may record a manual light judgement (also a department, for its projects).
-export const canConfigureEngine = () => hasRole('admin', 'supervisor');
-export const canJudgeLights = () => hasRole('admin', 'supervisor', 'department');
+// The server's capability flags (session `can`): who may change indicators, rules, schemes and
+// exemptions and publish rankings, and who may record a manual light judgement.
+export const canConfigureEngine = () => can('configure_engine');
+export const canJudgeLights = () => can('judge_lights');

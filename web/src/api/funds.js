@@ -1,6 +1,6 @@
 // Funds (资金), key lists (重点项目名单) and factor guarantees (要素保障).
 import { api } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 import { formatPercent } from '../utils/format.js';
 
 export const listFundLines = (projectId) => api.get(`/projects/${projectId}/funds`);
@@ -20,9 +20,9 @@ export const listFactors = (projectId) => api.get(`/projects/${projectId}/factor
 export const putFactor = (projectId, kind, body) => api.put(`/projects/${projectId}/factors/${kind}`, body);
 export const overdueFactors = () => api.get('/factors/overdue');
 
-// Mirrors src/core/service/funds_access.h: who may write funds and factors, who manages lists.
-export const canWriteFunds = () => hasRole('admin', 'supervisor', 'department');
-export const canManageKeyLists = () => hasRole('admin', 'supervisor');
+// The server's capability flags (src/core/service/funds_access.h): funds and factors, key lists.
+export const canWriteFunds = () => can('write_funds');
+export const canManageKeyLists = () => can('manage_key_lists');
 
 // A rate (fraction or null) as a percentage with one decimal.
 export function formatRate(v) {

@@ -1,7 +1,6 @@
-// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报 (docs/api.yaml,
-// tags imports and documents).
+// 台账导入 / 月报导入 (sheet: 0-based index), ledger export, OC4IDS and the 月度通报.
 import { api, apiUrl } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,8 +37,8 @@ function qs(query) {
   return s ? `?${s}` : '';
 }
 
-export const canImportLedger = () => hasRole('admin', 'supervisor');
-export const canImportReports = () => hasRole('admin', 'supervisor', 'department', 'reporter');
-// 印发 is the office's; the issued (whole-area) bulletin is read by the office and leaders.
-export const canIssueBulletin = () => hasRole('admin', 'supervisor');
-export const readsIssuedBulletin = () => hasRole('admin', 'supervisor', 'leader');
+export const canImportLedger = () => can('import_ledger');
+export const canImportReports = () => can('import_reports');
+// The server's capability flags (session `can`): who imports, issues and reads issued bulletins.
+export const canIssueBulletin = () => can('issue_bulletin');
+export const readsIssuedBulletin = () => can('read_issued_bulletins');

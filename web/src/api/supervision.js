@@ -1,7 +1,7 @@
 // 前期手续, 挂图作战, 问题台账, 督办单 and 调度会 (tags procedures, battle chart, problems, meetings
 // of docs/api.yaml).
 import { api, apiUrl } from './client.js';
-import { hasRole } from '../session.js';
+import { can } from '../session.js';
 
 export const listProcedures = (id) => api.get(`/projects/${id}/procedures`);
 export const getBattleChart = (id) => api.get(`/projects/${id}/battle-chart`);
@@ -33,7 +33,7 @@ export const createMeeting = (body) => api.post('/meetings', body);
 export const updateMeeting = (id, body) => api.patch(`/meetings/${id}`, body);
 export const addDecision = (id, body) => api.post(`/meetings/${id}/decisions`, body);
 
-// Procedures, battle-chart tasks and meetings are changed by the office (admin, 发改); the
-// server also lets a project's departments and owner edit its procedures and tasks, but the UI
-// offers editing to the office only.
-export const canEditSupervision = () => hasRole('admin', 'supervisor');
+// Templates, procedures, battle-chart tasks and meetings are managed by the office (the server's
+// `manage_supervision` flag); the server also lets a project's departments and owner edit its
+// procedures and tasks, but the UI offers editing to the office only.
+export const canEditSupervision = () => can('manage_supervision');

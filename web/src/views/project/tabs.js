@@ -1,7 +1,7 @@
 // The tabs of the project page, in order. `component` is a lazily loaded view; a tab whose
 // module the server does not offer yet has `comingSoon: true` and shows a "尚未开放" state
 // instead of a feature. When a module ships: write its view here and drop comingSoon.
-// `roles` limits a tab to roles the server lets read that data.
+// `can` limits a tab to users the server lets read that data (session `can`).
 import { defineAsyncComponent } from 'vue';
 
 const lazy = (loader) => defineAsyncComponent(loader);
@@ -12,7 +12,7 @@ export const PROJECT_TABS = [
   { name: 'stages', labelKey: 'tabs.stages', component: lazy(() => import('./StagesTab.vue')) },
   { name: 'funds', labelKey: 'tabs.funds', component: lazy(() => import('./FundsTab.vue')) },
   { name: 'factors', labelKey: 'tabs.factors', component: lazy(() => import('./FactorsTab.vue')) },
-  { name: 'audit', labelKey: 'tabs.audit', roles: ['admin'], component: lazy(() => import('./AuditTab.vue')) },
+  { name: 'audit', labelKey: 'tabs.audit', can: 'read_audit', component: lazy(() => import('./AuditTab.vue')) },
   { name: 'plan', labelKey: 'tabs.plan', component: lazy(() => import('./PlanTab.vue')) },
   { name: 'reports', labelKey: 'tabs.reports', component: lazy(() => import('./ReportsTab.vue')) },
   { name: 'procedures', labelKey: 'tabs.procedures', component: lazy(() => import('./ProceduresTab.vue')) },
