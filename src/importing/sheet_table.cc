@@ -188,8 +188,8 @@ void TableBuilder::FinishHeader() {
 
 Status TableBuilder::Add(const xlsx::Row& row) {
   ++rows_seen_;
-  // The dry run keeps the parsed rows (about 3 KiB each) until it is confirmed: a cap keeps an
-  // import's memory bounded whatever the file holds.
+  // An import holds the parsed rows (their bytes plus about 5 a cell) while it is parsed,
+  // stored and planned: a cap keeps its memory bounded whatever the file holds.
   if (table_.rows.size() >= kMaxDataRows) {
     return Status(
         ErrorCode::kTooLarge,
