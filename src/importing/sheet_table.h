@@ -64,8 +64,8 @@ struct TableRow {
 
 // The data rows of a table, compact: every row is one record (row number, section, cell ends,
 // cell bytes) appended to 1 MiB blocks of text, with 8 bytes of index per row — about the
-// cells' own bytes plus 4 bytes a cell, instead of a std::string per cell. A 200,000-row
-// ledger then holds tens of MiB, not hundreds.
+// cells' own bytes plus 4 bytes a cell and 24 a row, instead of a std::string per cell. A
+// 200,000-row ledger then holds tens of MiB, not hundreds.
 class TableRows {
  public:
   class Iterator {
@@ -123,6 +123,8 @@ class TableRows {
   // Room for one record; returns where its cell ends go (the cell bytes follow them).
   char* Append(int64_t row, size_t cells, size_t bytes, std::string_view section);
 
+  // 32-bit offsets: a row is at most 16,384 cells of 32,767 characters (xlsx::Limits), under
+  // 4 GiB, and a block holds one such row at most.
   struct Pos {
     uint32_t block = 0, offset = 0;
   };
@@ -137,7 +139,8 @@ struct SkippedRow {
 };
 
 // Data rows one import may hold (kTooLarge beyond): a province's ledger fits, memory stays
-// bounded (the rows' bytes plus 4 a cell in TableRows while an import is parsed and planned).
+// bounded (the rows' bytes plus about 5 a cell in TableRows while an import is parsed and
+// planned).
 inline constexpr size_t kMaxDataRows = 200000;
 inline constexpr size_t kMaxTitleBytes = 2000;
 
