@@ -22,7 +22,7 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
   plan.rows.reserve(table.rows.size() + table.skipped.size());
   AddSkippedRows(table, &plan);
   std::unordered_map<int64_t, int64_t> seen;
-  for (const TableRow& tr : table.rows) {
+  for (const TableRow tr : table.rows) {
     PlanRow out;
     out.row = tr.row;
     std::string name, code;
@@ -31,7 +31,7 @@ Result<LedgerPlan> ImportService::PlanReports(const Caller& caller, const SheetT
     for (size_t c = 0; c < table.columns.size() && c < mapping.fields.size(); ++c) {
       if (!mapping.fields[c] || c >= tr.cells.size() || tr.cells[c].empty()) continue;
       const std::string& field = *mapping.fields[c];
-      const std::string& text = tr.cells[c];
+      const std::string text(tr.cells[c]);
       if (field == "name") {
         name = text;
       } else if (field == "code") {

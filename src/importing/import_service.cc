@@ -156,17 +156,12 @@ Result<LedgerPlan> ImportService::PlanFor(const Caller& caller, ImportKind kind,
   return plan;
 }
 
-Result<ImportView> ImportService::View(const Caller& caller, ImportSession session,
-                                       std::optional<SheetTable> table) {
+Result<ImportView> ImportService::View(const Caller& caller, ImportSession session) {
   ImportView v;
   auto kind = KindOf(session.kind);
   if (!kind) return Status::Internal("unknown import kind " + session.kind);
   v.kind = *kind;
-  if (table) {
-    v.table = std::move(*table);
-  } else {
-    KL_ASSIGN_OR_RETURN(v.table, DecodeTable(session.table));
-  }
+  KL_ASSIGN_OR_RETURN(v.table, DecodeTable(session.table));
   session.table.clear();
   session.table.shrink_to_fit();
   KL_ASSIGN_OR_RETURN(v.mapping, DecodeMapping(session.mapping));
@@ -201,6 +196,9 @@ Result<ImportView> ImportService::Upload(const Caller& caller, ImportKind kind,
   s.sheets = EncodeStrings(parsed.first);
   s.table = EncodeTable(parsed.second);
   s.mapping = EncodeMapping(SuggestedMapping(kind, parsed.second));
+  // The dry run below plans the table decoded from the stored text, as a confirmation will:
+  // the parsed rows, their stored text and SQLite's record of it are never all held at once.
+  parsed.second = SheetTable{};
   s.created_at = clock_.NowMs();
   s.expires_at = s.created_at + kTtlMs;
   Status st = repos_.tx->Write([&](Tx& tx) -> Status {
@@ -209,7 +207,7 @@ Result<ImportView> ImportService::Upload(const Caller& caller, ImportKind kind,
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return View(caller, std::move(s), std::move(parsed.second));
+  return View(caller, std::move(s));
 }
 
 Result<ImportView> ImportService::Get(const Caller& caller, int64_t id) {

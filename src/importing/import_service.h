@@ -166,10 +166,8 @@ class ImportService {
   Status SubmitRow(Tx& tx, const Caller& caller, const PlanRow& row, int period);
   Status ApplyReports(Tx& tx, const Caller& caller, const LedgerPlan& plan, int period,
                       bool skip_errors, ConfirmResult* result);
-  // The dry run of a stored session; `table`: the session's table when the caller has it
-  // parsed already (Upload), else decoded from the session.
-  Result<ImportView> View(const Caller& caller, ImportSession session,
-                          std::optional<SheetTable> table = std::nullopt);
+  // The dry run of a stored session, planned from its stored table.
+  Result<ImportView> View(const Caller& caller, ImportSession session);
   Status Apply(Tx& tx, const Caller& caller, const LedgerPlan& plan, bool skip_errors,
                const std::string& import_ref, ConfirmResult* result);
 

@@ -285,7 +285,7 @@ std::vector<ValueMapping> MappingsInUse(const SheetTable& table, const ColumnMap
   for (size_t c = 0; c < table.columns.size() && c < mapping.fields.size(); ++c) {
     const std::optional<std::string>& field = mapping.fields[c];
     if (!field || !ValueKindOf(*field)) continue;
-    for (const TableRow& row : table.rows) {
+    for (const TableRow row : table.rows) {
       if (c < row.cells.size() && !row.cells[c].empty()) {
         written.emplace(*field, naming::FoldName(row.cells[c]));
       }

@@ -235,7 +235,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
   };
   AddSkippedRows(table, &plan, view_rows, &kept);
 
-  for (const TableRow& tr : table.rows) {
+  for (const TableRow tr : table.rows) {
     PlanRow out;
     out.row = tr.row;
     std::vector<Reason>& reasons = out.reasons;
@@ -255,7 +255,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     for (size_t c = 0; c < table.columns.size() && c < column_fields.size(); ++c) {
       if (!column_fields[c] || c >= tr.cells.size() || tr.cells[c].empty()) continue;
       const std::string& field = *column_fields[c];
-      const std::string& text = tr.cells[c];
+      const std::string text(tr.cells[c]);
       v.cells.emplace_back(field, text);
       std::string where = table.columns[c].letter + "列";
       std::string where_en = "column " + table.columns[c].letter;
@@ -369,7 +369,7 @@ LedgerPlan PlanLedger(const SheetTable& table,
     }
     bool level_from_section = false;
     if (!level && !tr.section.empty()) {
-      level = LevelOfSection(tr.section);
+      level = LevelOfSection(std::string(tr.section));
       level_from_section = level.has_value();
     }
     out.name = draft.name;

@@ -1,6 +1,7 @@
 #include "importing/sheet_table.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace keyline::importing {
 namespace {
@@ -56,6 +57,66 @@ bool IsCategoryHeading(const std::string& text) {
 }
 
 }  // namespace
+
+std::string_view TableCells::operator[](size_t c) const {
+  if (c >= count_) return {};
+  uint32_t begin = c == 0 ? 0 : End(c - 1);
+  return std::string_view(text_ + begin, End(c) - begin);
+}
+
+uint32_t TableCells::End(size_t c) const {
+  uint32_t end = 0;
+  std::memcpy(&end, ends_ + 4 * c, 4);
+  return end;
+}
+
+namespace {
+
+constexpr size_t kBlockBytes = 1 << 20;
+// A record: int64 row, uint32 section, uint32 cell count, uint32 end per cell, cell bytes.
+constexpr size_t kRecordHead = 16;
+
+}  // namespace
+
+char* TableRows::Append(int64_t row, size_t cells, size_t bytes, std::string_view section) {
+  if (sections_.empty() || sections_.back() != section) sections_.emplace_back(section);
+  uint32_t section_id = static_cast<uint32_t>(sections_.size() - 1);
+  uint32_t count = static_cast<uint32_t>(cells);
+  size_t size = kRecordHead + 4 * cells + bytes;
+  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < size) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(kBlockBytes, size));
+  }
+  std::string& block = blocks_.back();
+  size_t at = block.size();
+  block.resize(at + size);
+  index_.push_back({static_cast<uint32_t>(blocks_.size() - 1), static_cast<uint32_t>(at)});
+  char* p = block.data() + at;
+  std::memcpy(p, &row, 8);
+  std::memcpy(p + 8, &section_id, 4);
+  std::memcpy(p + 12, &count, 4);
+  return p + kRecordHead;
+}
+
+TableRow TableRows::operator[](size_t i) const {
+  const Pos& pos = index_[i];
+  const char* p = blocks_[pos.block].data() + pos.offset;
+  TableRow r;
+  uint32_t section_id = 0, count = 0;
+  std::memcpy(&r.row, p, 8);
+  std::memcpy(&section_id, p + 8, 4);
+  std::memcpy(&count, p + 12, 4);
+  r.section = sections_[section_id];
+  r.cells = TableCells(p + kRecordHead, p + kRecordHead + 4 * size_t{count}, count);
+  return r;
+}
+
+size_t TableRows::bytes() const {
+  size_t n = index_.capacity() * sizeof(Pos);
+  for (const std::string& b : blocks_) n += b.capacity();
+  for (const std::string& s : sections_) n += sizeof(std::string) + s.capacity();
+  return n;
+}
 
 TableBuilder::TableBuilder(ImportKind kind, const xlsx::SheetLayout& layout, bool date1904)
     : kind_(kind), layout_(layout), date1904_(date1904) {}
@@ -127,8 +188,8 @@ void TableBuilder::FinishHeader() {
 
 Status TableBuilder::Add(const xlsx::Row& row) {
   ++rows_seen_;
-  // The dry run keeps the parsed rows (about 3 KiB each) until it is confirmed: a cap keeps an
-  // import's memory bounded whatever the file holds.
+  // An import holds the parsed rows (their bytes plus about 5 a cell) while it is parsed,
+  // stored and planned: a cap keeps its memory bounded whatever the file holds.
   if (table_.rows.size() >= kMaxDataRows) {
     return Status(
         ErrorCode::kTooLarge,
@@ -196,33 +257,31 @@ void TableBuilder::AddDataRow(int64_t row_number, bool hidden, std::vector<std::
       if (texts[c].empty()) texts[c] = value;
     }
   }
-  TableRow out;
-  out.row = row_number;
-  out.cells.reserve(table_.columns.size());
+  cells_.resize(table_.columns.size());
   int non_empty = 0;
-  const std::string* only = nullptr;
+  size_t only = 0;
   bool total = false;
-  for (const TableColumn& col : table_.columns) {
-    std::string text =
-        static_cast<size_t>(col.index) < texts.size() ? std::move(texts[col.index]) : "";
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    size_t index = static_cast<size_t>(table_.columns[i].index);
+    std::string& text = cells_[i];
+    text.clear();
+    if (index < texts.size()) text.swap(texts[index]);
     if (!text.empty()) {
       ++non_empty;
       total = total || IsTotalText(text);
+      only = i;
     }
-    out.cells.push_back(std::move(text));
-    if (!out.cells.back().empty()) only = &out.cells.back();
   }
   if (non_empty == 0) return;  // blank row
   if (hidden) {
     table_.skipped.push_back({row_number, "隐藏行", "hidden row"});
   } else if (total) {
     table_.skipped.push_back({row_number, "合计/小计行", "totals row"});
-  } else if (non_empty <= 2 && only && IsCategoryHeading(*only)) {
+  } else if (non_empty <= 2 && IsCategoryHeading(cells_[only])) {
     table_.skipped.push_back({row_number, "分类标题行", "category heading"});
-    section_ = *only;
+    section_ = cells_[only];
   } else {
-    out.section = section_;
-    table_.rows.push_back(std::move(out));
+    table_.rows.Add(row_number, cells_, section_);
   }
 }
 

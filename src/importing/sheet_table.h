@@ -13,9 +13,13 @@
 // vertically across data rows are repeated in every row they cover.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/result.h"
@@ -31,12 +35,102 @@ struct TableColumn {
   std::string header;  // joined header texts
 };
 
+// One data row as the table holds it: a view into TableRows, valid while the table lives and
+// is not changed.
+class TableCells {
+ public:
+  TableCells() = default;
+  TableCells(const char* ends, const char* text, uint32_t count)
+      : ends_(ends), text_(text), count_(count) {}
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  // "" beyond size().
+  std::string_view operator[](size_t c) const;
+
+ private:
+  uint32_t End(size_t c) const;
+  const char* ends_ = nullptr;  // count_ unaligned uint32_t: each cell's end in text_
+  const char* text_ = nullptr;
+  uint32_t count_ = 0;
+};
+
 struct TableRow {
-  int64_t row = 0;                 // sheet row number, 1-based
-  std::vector<std::string> cells;  // one per TableColumn, as written (CellText)
+  int64_t row = 0;   // sheet row number, 1-based
+  TableCells cells;  // one per TableColumn, as written (CellText)
   // The category heading above the row ("一、市级重点项目"), "" when none: a level named
   // there is the row's level when the sheet has no level column.
-  std::string section;
+  std::string_view section;
+};
+
+// The data rows of a table, compact: every row is one record (row number, section, cell ends,
+// cell bytes) appended to 1 MiB blocks of text, with 8 bytes of index per row — about the
+// cells' own bytes plus 4 bytes a cell and 24 a row, instead of a std::string per cell. A
+// 200,000-row ledger then holds tens of MiB, not hundreds.
+class TableRows {
+ public:
+  class Iterator {
+   public:
+    using value_type = TableRow;
+    using difference_type = std::ptrdiff_t;
+    Iterator() = default;
+    Iterator(const TableRows* rows, size_t i) : rows_(rows), i_(i) {}
+    TableRow operator*() const { return (*rows_)[i_]; }
+    Iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator old = *this;
+      ++i_;
+      return old;
+    }
+    bool operator==(const Iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const TableRows* rows_ = nullptr;
+    size_t i_ = 0;
+  };
+
+  template <typename Cells>
+  void Add(int64_t row, const Cells& cells, std::string_view section = {}) {
+    size_t bytes = 0;
+    for (const auto& c : cells) bytes += std::string_view(c).size();
+    char* out = Append(row, cells.size(), bytes, section);
+    uint32_t end = 0;
+    char* text = out + 4 * cells.size();
+    for (const auto& c : cells) {
+      std::string_view v(c);
+      std::copy(v.begin(), v.end(), text + end);
+      end += static_cast<uint32_t>(v.size());
+      std::memcpy(out, &end, 4);
+      out += 4;
+    }
+  }
+  void Add(int64_t row, std::initializer_list<std::string_view> cells,
+           std::string_view section = {}) {
+    Add<std::initializer_list<std::string_view>>(row, cells, section);
+  }
+
+  size_t size() const { return index_.size(); }
+  bool empty() const { return index_.empty(); }
+  TableRow operator[](size_t i) const;
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, index_.size()); }
+  // Bytes held (blocks' capacity and the index), for the memory figures.
+  size_t bytes() const;
+
+ private:
+  // Room for one record; returns where its cell ends go (the cell bytes follow them).
+  char* Append(int64_t row, size_t cells, size_t bytes, std::string_view section);
+
+  // 32-bit offsets: a row is at most 16,384 cells of 32,767 characters (xlsx::Limits), under
+  // 4 GiB, and a block holds one such row at most.
+  struct Pos {
+    uint32_t block = 0, offset = 0;
+  };
+  std::vector<std::string> blocks_;
+  std::vector<Pos> index_;
+  std::vector<std::string> sections_;  // distinct in a run; records name them by position
 };
 
 struct SkippedRow {
@@ -45,7 +139,8 @@ struct SkippedRow {
 };
 
 // Data rows one import may hold (kTooLarge beyond): a province's ledger fits, memory stays
-// bounded (about 3 KiB a row while the dry run waits for confirmation).
+// bounded (the rows' bytes plus about 5 a cell in TableRows while an import is parsed and
+// planned).
 inline constexpr size_t kMaxDataRows = 200000;
 inline constexpr size_t kMaxTitleBytes = 2000;
 
@@ -56,7 +151,7 @@ struct SheetTable {
   // kMaxTitleBytes: where the period of the year's figures is read when no header names it.
   std::string title;
   std::vector<TableColumn> columns;
-  std::vector<TableRow> rows;
+  TableRows rows;
   std::vector<SkippedRow> skipped;
 };
 
@@ -72,6 +167,7 @@ class TableBuilder {
   void StartHeader();
   void FinishHeader();
   void AddDataRow(int64_t row_number, bool hidden, std::vector<std::string> texts);
+  std::vector<std::string> cells_;  // the row being added, reused
   std::string MergedText(int64_t row0, int col, const std::vector<std::string>& texts) const;
 
   ImportKind kind_;

@@ -108,5 +108,47 @@ TEST(SheetTableTest, RefusesMoreRowsThanOneImportHolds) {
   EXPECT_NE(last.message_en().find("split the sheet"), std::string::npos);
 }
 
+// The rows are kept compact: every cell reads back byte for byte (across blocks, a cell over
+// a block's size, a short row) and the store holds the cells' bytes plus a few bytes a cell,
+// not a std::string per cell.
+TEST(TableRowsTest, KeepsEveryCellCompactly) {
+  TableRows rows;
+  size_t text_bytes = 0, cells = 0;
+  auto cell = [](size_t r, size_t c) {
+    return "雁塔区第" + std::to_string(r) + "号项目/" + std::to_string(c);
+  };
+  for (size_t r = 0; r < 20000; ++r) {
+    std::vector<std::string> row;
+    for (size_t c = 0; c < 18; ++c) row.push_back(c == 5 ? "" : cell(r, c));
+    for (const auto& t : row) text_bytes += t.size();
+    cells += row.size();
+    rows.Add(static_cast<int64_t>(r + 2), row, r < 10000 ? "一、产业项目" : "二、基础设施");
+  }
+  std::string big(3 << 20, 'x');
+  rows.Add(30000, {std::string_view("短"), std::string_view(big)});
+  rows.Add(30001, std::vector<std::string>{});
+  ASSERT_EQ(rows.size(), 20002u);
+  for (size_t r :
+       {size_t{0}, size_t{1}, size_t{4711}, size_t{9999}, size_t{10000}, size_t{19999}}) {
+    TableRow row = rows[r];
+    EXPECT_EQ(row.row, static_cast<int64_t>(r + 2));
+    ASSERT_EQ(row.cells.size(), 18u);
+    EXPECT_EQ(row.cells[0], cell(r, 0));
+    EXPECT_EQ(row.cells[5], "");
+    EXPECT_EQ(row.cells[17], cell(r, 17));
+    EXPECT_EQ(row.cells[18], "");  // beyond the row
+    EXPECT_EQ(row.section, r < 10000 ? "一、产业项目" : "二、基础设施");
+  }
+  EXPECT_EQ(rows[20000].cells[0], "短");
+  EXPECT_EQ(rows[20000].cells[1].size(), big.size());
+  EXPECT_EQ(rows[20000].section, "");
+  EXPECT_TRUE(rows[20001].cells.empty());
+  size_t n = 0;
+  for (const TableRow row : rows) n += row.row > 0;
+  EXPECT_EQ(n, rows.size());
+  // A std::string per cell took 32 bytes plus a heap block for each of these cells.
+  EXPECT_LT(rows.bytes(), text_bytes + big.size() + 6 * cells + (4 << 20));
+}
+
 }  // namespace
 }  // namespace keyline::importing

@@ -5,17 +5,35 @@
 namespace keyline::importing {
 namespace {
 
+// Writes the length-prefixed strings; when only counting (`counting`), adds up their size, so
+// that a large table is encoded into one buffer reserved once.
 class Writer {
  public:
+  explicit Writer(bool counting = false) : counting_(counting) {}
   void Str(std::string_view s) {
-    out_ += std::to_string(s.size());
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, s.size());
+    size_t n = static_cast<size_t>(end - digits);
+    if (counting_) {
+      size_ += n + 1 + s.size();
+      return;
+    }
+    out_.append(digits, n);
     out_ += ':';
     out_ += s;
   }
-  void Int(int64_t v) { Str(std::to_string(v)); }
+  void Int(int64_t v) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+    Str(std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
+  void Reserve(size_t n) { out_.reserve(n); }
+  size_t size() const { return size_; }
   std::string Take() { return std::move(out_); }
 
  private:
+  bool counting_;
+  size_t size_ = 0;
   std::string out_;
 };
 
@@ -23,18 +41,25 @@ class Reader {
  public:
   explicit Reader(const std::string& s) : s_(s) {}
   bool Str(std::string* out) {
+    std::string_view v;
+    if (!View(&v)) return false;
+    out->assign(v);
+    return true;
+  }
+  // The next string, in place.
+  bool View(std::string_view* out) {
     size_t colon = s_.find(':', pos_);
     if (colon == std::string::npos || colon == pos_ || colon - pos_ > 12) return false;
     size_t n = 0;
     auto [p, ec] = std::from_chars(s_.data() + pos_, s_.data() + colon, n);
     if (ec != std::errc() || p != s_.data() + colon || n > s_.size() - colon - 1) return false;
-    out->assign(s_, colon + 1, n);
+    *out = std::string_view(s_).substr(colon + 1, n);
     pos_ = colon + 1 + n;
     return true;
   }
   bool Int(int64_t* out) {
-    std::string t;
-    if (!Str(&t)) return false;
+    std::string_view t;
+    if (!View(&t)) return false;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), *out);
     return ec == std::errc() && p == t.data() + t.size();
   }
@@ -57,8 +82,9 @@ Status Damaged() {
 
 }  // namespace
 
-std::string EncodeTable(const SheetTable& t) {
-  Writer w;
+namespace {
+
+void WriteTable(const SheetTable& t, Writer& w) {
   w.Str("T2");
   w.Str(t.title);
   w.Int(t.header_first);
@@ -70,10 +96,10 @@ std::string EncodeTable(const SheetTable& t) {
     w.Str(c.header);
   }
   w.Int(static_cast<int64_t>(t.rows.size()));
-  for (const TableRow& r : t.rows) {
+  for (const TableRow r : t.rows) {
     w.Int(r.row);
     w.Str(r.section);
-    for (size_t c = 0; c < t.columns.size(); ++c) w.Str(c < r.cells.size() ? r.cells[c] : "");
+    for (size_t c = 0; c < t.columns.size(); ++c) w.Str(r.cells[c]);
   }
   w.Int(static_cast<int64_t>(t.skipped.size()));
   for (const SkippedRow& s : t.skipped) {
@@ -81,6 +107,16 @@ std::string EncodeTable(const SheetTable& t) {
     w.Str(s.reason_zh);
     w.Str(s.reason_en);
   }
+}
+
+}  // namespace
+
+std::string EncodeTable(const SheetTable& t) {
+  Writer count(/*counting=*/true);
+  WriteTable(t, count);
+  Writer w;
+  w.Reserve(count.size());
+  WriteTable(t, w);
   return w.Take();
 }
 
@@ -105,15 +141,15 @@ Result<SheetTable> DecodeTable(const std::string& text) {
     t.columns.push_back(std::move(c));
   }
   if (!r.Count(&nrows, 2'000'000)) return Damaged();
-  t.rows.reserve(nrows);
+  std::vector<std::string_view> cells(ncols);
   for (size_t i = 0; i < nrows; ++i) {
-    TableRow row;
-    if (!r.Int(&row.row) || (magic == "T2" && !r.Str(&row.section))) return Damaged();
-    row.cells.resize(ncols);
+    int64_t row = 0;
+    std::string_view section;
+    if (!r.Int(&row) || (magic == "T2" && !r.View(&section))) return Damaged();
     for (size_t c = 0; c < ncols; ++c) {
-      if (!r.Str(&row.cells[c])) return Damaged();
+      if (!r.View(&cells[c])) return Damaged();
     }
-    t.rows.push_back(std::move(row));
+    t.rows.Add(row, cells, section);
   }
   if (!r.Count(&nskipped, 2'000'000)) return Damaged();
   for (size_t i = 0; i < nskipped; ++i) {

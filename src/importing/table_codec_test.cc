@@ -11,7 +11,8 @@ TEST(TableCodecTest, RoundTripsEveryByteAndRefusesDamage) {
   t.header_last = 4;
   t.default_unit = AmountUnit::kYi;
   t.columns = {{1, "B", "项目名称"}, {27, "AB", "总投资（万元）/其中：中央预算内"}};
-  t.rows = {{5, {"甲:1:2", ""}}, {6, {"乙\n项目", "12,000"}}};
+  t.rows.Add(5, {"甲:1:2", ""});
+  t.rows.Add(6, {"乙\n项目", "12,000"}, "一、产业项目");
   t.skipped = {{8, "合计/小计行", "totals row"}};
   std::string text = EncodeTable(t);
   auto back = DecodeTable(text);
@@ -24,6 +25,12 @@ TEST(TableCodecTest, RoundTripsEveryByteAndRefusesDamage) {
   ASSERT_EQ(back->rows.size(), 2u);
   EXPECT_EQ(back->rows[0].cells[0], "甲:1:2");
   EXPECT_EQ(back->rows[1].cells[0], "乙\n项目");
+  EXPECT_EQ(back->rows[1].cells[1], "12,000");
+  EXPECT_EQ(back->rows[0].cells[1], "");
+  EXPECT_EQ(back->rows[1].row, 6);
+  EXPECT_EQ(back->rows[0].section, "");
+  EXPECT_EQ(back->rows[1].section, "一、产业项目");
+  EXPECT_EQ(EncodeTable(*back), text);
   EXPECT_EQ(back->skipped[0].reason_en, "totals row");
   for (size_t cut : {size_t{0}, size_t{3}, text.size() / 2, text.size() - 1}) {
     EXPECT_FALSE(DecodeTable(text.substr(0, cut)).ok()) << cut;

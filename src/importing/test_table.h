@@ -19,7 +19,7 @@ inline SheetTable TestTable(std::vector<std::string> headers,
     t.columns.push_back({static_cast<int>(i), std::string(1, 'A' + i), headers[i]});
   }
   int64_t n = 2;
-  for (auto& r : rows) t.rows.push_back({n++, std::move(r)});
+  for (const auto& r : rows) t.rows.Add(n++, r);
   return t;
 }
 

@@ -65,7 +65,9 @@ struct StoredFigures {
 class ImportRepository {
  public:
   virtual ~ImportRepository() = default;
-  virtual Result<int64_t> Insert(Tx& tx, const ImportSession& session) = 0;
+  // The session's table text is lent to the statement (not copied) and is back in place when
+  // Insert returns.
+  virtual Result<int64_t> Insert(Tx& tx, ImportSession& session) = 0;
   virtual Result<ImportSession> Get(Tx& tx, int64_t id) = 0;  // kNotFound
   virtual Status UpdateMapping(Tx& tx, int64_t id, const std::string& mapping) = 0;
   // The user's value mappings (migration 11); kConflict when no longer a dry run.

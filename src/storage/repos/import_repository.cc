@@ -44,9 +44,9 @@ constexpr const char* kOpenLeadersSql =
 
 class SqlImportRepository final : public ImportRepository {
  public:
-  Result<int64_t> Insert(Tx& tx, const ImportSession& s) override {
-    // Built in place: a braced list would copy the stored table (tens of MiB for a large
-    // sheet) a second time (import memory).
+  Result<int64_t> Insert(Tx& tx, ImportSession& s) override {
+    // The stored table (tens of MiB for a large sheet) is moved into the parameters and back,
+    // not copied.
     std::vector<sql::Value> params;
     params.reserve(12);
     params.push_back(TextValue(s.kind));
@@ -56,13 +56,15 @@ class SqlImportRepository final : public ImportRepository {
     params.push_back(IntValue(s.sheet));
     params.push_back(sql::Opt(s.period));
     params.push_back(TextValue(s.sheets));
-    params.push_back(TextValue(s.table));
+    params.push_back(sql::Value(std::move(s.table)));
     params.push_back(TextValue(s.mapping));
     params.push_back(TextValue(s.result));
     params.push_back(IntValue(s.created_at));
     params.push_back(IntValue(s.expires_at));
-    KL_ASSIGN_OR_RETURN(sql::ResultSet rs, ConnOf(tx).Query(kInsertSql, params));
-    return rs.GetInt(0, 0);
+    Result<sql::ResultSet> rs = ConnOf(tx).Query(kInsertSql, params);
+    s.table = std::move(std::get<std::string>(params[7]));
+    if (!rs.ok()) return rs.status();
+    return rs->GetInt(0, 0);
   }
 
   Result<ImportSession> Get(Tx& tx, int64_t id) override {
