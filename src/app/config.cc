@@ -225,9 +225,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
                                     "audit", "backup",  "version",   "help"};
   bool known = false;
   for (const char* k : kCommands) known = known || c.command == k;
-  known = known || c.command == "export" || c.command == "bulletin";  // documents out (issue 7)
-  known = known || c.command == "import";  // import ledger|reports (issue 7)
-  known = known || c.command == "setup";   // a district's first step (issue 14)
+  known = known || c.command == "export" || c.command == "bulletin";  // documents out
+  known = known || c.command == "import";                             // import ledger|reports
+  known = known || c.command == "setup";                              // a district's first step
   if (!known) return Bad("unknown command " + c.command);
   return c;
 }

@@ -19,7 +19,7 @@ struct Config {
   int pool_size = 8;
   // The working-day calendar CSV (date,kind,name); empty = the one compiled in.
   std::string calendar_file;
-  // The audit chain's HMAC key file and witness file (issue 17; docs/operations.md). Empty: next
+  // The audit chain's HMAC key file and witness file (docs/operations.md). Empty: next
   // to the SQLite file (<db>.audit-key, <db>.audit-witness), else ./data/<database name>.*.
   std::string audit_key_file;
   std::string audit_witness_file;
@@ -44,7 +44,7 @@ struct Config {
   // GET /metrics: "" = loopback clients only; else every client must send this bearer token
   // (env KEYLINE_METRICS_TOKEN or --metrics-token-file).
   std::string metrics_token;
-  // Imports (upload / dry run / confirm) running at once; the next answers 429 (issue 17).
+  // Imports (upload / dry run / confirm) running at once; the next answers 429.
   int max_imports = 2;
 
   std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...

@@ -1,4 +1,4 @@
-// Demo funds, key lists and factor guarantees (issue 8 parts 1, 4, 5) for the demo district:
+// Demo funds, key lists and factor guarantees for the demo district:
 // funding lines with their 申请/下达/到位/支付 events (a central-budget 下达 whose forwarding is
 // overdue among them), the year's provincial and city key lists proposed by the office and approved
 // by the administrator, and land/energy guarantees with a few overdue.

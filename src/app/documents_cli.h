@@ -1,4 +1,4 @@
-// The CLI of documents out (issue 7), run as the system (admin scope: the whole database):
+// The CLI of documents out, run as the system (admin scope: the whole database):
 //   keyline export ledger --out FILE.xlsx [--stage S] [--level L] [--category C] [--unit ID]
 //                         [--leader ID] [--region CODE] [--industry CODE] [--year Y] [--q TEXT]
 //                         [--investment-min WAN] [--investment-max WAN] [--sort F] [--order O]

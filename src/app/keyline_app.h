@@ -104,13 +104,13 @@ class KeylineApp {
   SqlStore& store();
   documents::ExportService& exports();      // ledger .xlsx, OC4IDS
   documents::BulletinService& bulletins();  // 月度通报
-  SnapshotService& snapshots();              // published snapshots (issue 15)
+  SnapshotService& snapshots();             // published snapshots
   engine::RankingService& rankings();
-  engine::RankingPublisher& ranking_publisher();  // published rankings (issue 15)
-  importing::ImportService& imports();  // .xlsx imports (issue 7)
-  // Imports at once (config.max_imports, issue 17).
+  engine::RankingPublisher& ranking_publisher();  // published rankings
+  importing::ImportService& imports();            // .xlsx imports
+  // Imports at once (config.max_imports).
   api::ImportGate& import_gate();
-  // Issue 5: the engine's live facts (loaded on the first read or by LoadFacts) and the
+  // The engine's live facts (loaded on the first read or by LoadFacts) and the
   // indicator definitions.
   engine::FactsSource& facts();
   engine::IndicatorCatalogue& indicators();

@@ -23,7 +23,6 @@
 #include "app/import_command.h"
 #include "app/keyline_app.h"
 #include "app/setup_command.h"
-#include "engine/facts_source.h"
 #include "common/version.h"
 #include "core/service/audit_log.h"
 #include "core/service/reference_service.h"
@@ -106,8 +105,7 @@ int Serve(KeylineApp& app) {
   {
     auto stats = app.facts().Stats();
     std::printf("Engine loaded in %lld ms: %zu projects, %zu reports, %zu procedures\n",
-                static_cast<long long>(*load_ms), stats.projects, stats.reports,
-                stats.procedures);
+                static_cast<long long>(*load_ms), stats.projects, stats.reports, stats.procedures);
   }
   auto port = app.StartServer();
   if (!port.ok()) return Fail(port.status());
@@ -397,7 +395,7 @@ int Run(int argc, char** argv) {
     code = ImportCommand(**app, config->args);
   else
     return Usage("unknown command " + cmd);
-  // A writing command leaves the chain head in the witness file (issue 17).
+  // A writing command leaves the chain head in the witness file.
   if (Status st = (*app)->WriteAuditWitness(); !st.ok()) Fail(st);
   return code;
 }
