@@ -4,13 +4,14 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/service/audit_log.h"
+#include "core/service/capabilities.h"
 #include "core/service/snapshot_service.h"
 
 namespace keyline::api {
 namespace {
 
 Status AdminOnly(const Caller& caller) {
-  if (caller.role == Role::kAdmin) return Status::Ok();
+  if (MayManageUsers(caller.role)) return Status::Ok();
   return Status::Forbidden("只有管理员可以查看审计日志",
                            "only administrators may read the audit log");
 }

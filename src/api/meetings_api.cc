@@ -100,7 +100,9 @@ Reply GetMeeting(ApiContext& ctx, const Caller& caller, http::Request& req) {
 // role checks come first (kNotFound, kForbidden).
 Status RejectAgendaWrite(ApiContext& ctx, const Caller& caller, int64_t id, bool minutes) {
   KL_ASSIGN_OR_RETURN(DispatchMeeting m, ctx.meetings->Get(caller, id));
-  if (!IsOffice(caller.role)) return SupervisionForbidden("修改调度会", "change meetings");
+  if (!MayManageSupervision(caller.role)) {
+    return SupervisionForbidden("修改调度会", "change meetings");
+  }
   if (m.status == MeetingStatus::kMinutesIssued) {
     return Status::Conflict("会议纪要已印发并固化为快照，不能修改；如需更正请另行印发说明",
                             "the minutes were issued and frozen in a snapshot; they cannot change");

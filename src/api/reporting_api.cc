@@ -6,6 +6,7 @@
 #include "api/json_input.h"
 #include "common/json_writer.h"
 #include "core/model/reporting_json.h"
+#include "core/service/contact_access.h"
 #include "core/service/reporting_settings.h"
 #include "core/service/reporting_stats.h"
 
@@ -202,10 +203,10 @@ Reply GetCompleteness(ApiContext& ctx, const Caller& caller, http::Request& req)
     // projects, whose owners' contacts the office, departments, officers and the owner itself
     // read; a leader reads every project but no contacts.
     w.Key("owner_contact");
-    if (caller.role == Role::kLeader) {
-      w.Null();
-    } else {
+    if (ReadsOwnerContactsOfOwnProjects(caller.role)) {
       w.String(g.owner_contact);
+    } else {
+      w.Null();
     }
     w.Key("responsible_unit_id").OptInt(g.responsible_unit_id);
     w.Key("state").String(g.state);

@@ -7,6 +7,7 @@
 #include "common/json_writer.h"
 #include "core/model/json.h"
 #include "core/model/reporting_json.h"
+#include "core/service/capabilities.h"
 #include "core/service/naming_service.h"
 #include "importing/ledger_figures.h"
 
@@ -76,13 +77,10 @@ std::string ConfirmResultJson(const ConfirmResult& r) {
 }
 
 Status ImportService::CheckRole(const Caller& caller, ImportKind kind) const {
-  bool office = caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
-  if (office) return Status::Ok();
-  // Monthly figures: departments for their projects, companies (reporter) for their own.
-  if (kind == ImportKind::kReports &&
-      (caller.role == Role::kDepartment || caller.role == Role::kReporter)) {
-    return Status::Ok();
-  }
+  // The rule is core/service/capabilities.h's (the same flags the web reads from GET /session).
+  bool may =
+      kind == ImportKind::kLedger ? MayImportLedger(caller.role) : MayImportReports(caller.role);
+  if (may) return Status::Ok();
   return Status::Forbidden(
       kind == ImportKind::kLedger ? "只有管理员和发改部门可以导入项目台账"
                                   : "只有管理员、发改部门、行业部门和项目单位可以导入月度数据",

@@ -24,6 +24,11 @@
 
 namespace keyline {
 
+// The owner contacts of the projects a caller chases (the completeness list's gaps are the
+// caller's own projects): the office, departments, service officers and the owner itself read
+// them; a leader reads every project but no contacts.
+inline bool ReadsOwnerContactsOfOwnProjects(Role role) { return role != Role::kLeader; }
+
 class ContactAccess {
  public:
   // The rules that need no database: office roles, the caller's unit and person.
