@@ -8,6 +8,7 @@
 #include "api/engine_exports_api.h"
 #include "api/import_gate.h"
 #include "api/lights_api.h"
+#include "api/map_api.h"
 #include "app/audit_key_file.h"
 #include "app/audit_witness_file.h"
 #include "app/embedded_files.h"
@@ -16,6 +17,7 @@
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
+#include "core/geo/map_service.h"
 #include "core/service/attachment_service.h"
 #include "core/service/attraction_services.h"
 #include "core/service/audit_log.h"
@@ -56,6 +58,7 @@
 #include "storage/engine/live_facts.h"
 #include "storage/engine/sql_engine_repositories.h"
 #include "storage/repos/lights_sql_repositories.h"
+#include "storage/repos/map_outline_repository.h"
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
@@ -138,6 +141,10 @@ struct KeylineApp::State {
   std::unique_ptr<documents::BulletinService> bulletins;
   std::unique_ptr<SnapshotService> snapshots;  // issue 15: published means frozen
   std::unique_ptr<documents::BulletinIssuer> bulletin_issuer;
+  // The map: tile source (configuration), district outline, checked locations.
+  geo::TileSource map_tiles;
+  std::unique_ptr<MapOutlineRepository> map_outlines;
+  std::unique_ptr<MapService> map;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -157,6 +164,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   State& s = *app->state_;
   s.config = config;
   s.clock = clock ? clock : &s.system_clock;
+  // A bad tile source stops the start with its message.
+  KL_ASSIGN_OR_RETURN(s.map_tiles, geo::ResolveTileSource(config.map_tiles, config.tianditu_key));
   KL_ASSIGN_OR_RETURN(s.calendar, LoadCalendar(config));
   KL_ASSIGN_OR_RETURN(s.store, SqlStore::Open(config.db_url, config.pool_size));
   const Repositories& repos = s.store->repos();
@@ -287,6 +296,9 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   api::RegisterLightsRoutes(s.router, s.api, *s.lights);
   api::RegisterRankingRoutes(s.router, s.api, *s.rankings);
   api::RegisterEngineExportRoutes(s.router, s.api, *s.lights, *s.rankings);
+  s.map_outlines = storage::NewSqlMapOutlineRepository();
+  s.map = std::make_unique<MapService>(*repos.tx, *s.map_outlines, *s.projects, *s.audit, *s.clock);
+  api::RegisterMapRoutes(s.router, s.api, *s.lights, *s.map, s.map_tiles);
   // The API contract itself, without login (issue 22).
   s.router.Add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
     http::Response r = http::Response::Json(200, std::string(ApiDocument()));

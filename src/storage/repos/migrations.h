@@ -30,7 +30,7 @@ Migration MeetingsMigration();    // version 5: dispatch meetings (schema_meetin
 Migration FundsMigration();       // version 6: funds, key lists, factor guarantees
 Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
-Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
+Migration LightsMigration();   // version 9: light rules and judgements, ranking schemes (issue 5)
 Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
 Migration AliasesMigration();  // version 11: unit and person aliases (schema_aliases.cc)
 Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
@@ -40,6 +40,7 @@ Migration RankingVisibilityMigration();
 Migration AuditChainMigration();  // version 16: audit project_id / lead_id (issue 17)
 // version 21: the EXIF time and place of photos on attachments (schema_photo_exif.cc)
 Migration PhotoExifMigration();
+Migration MapMigration();  // version 23: the map's district outline (schema_map.cc)
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();
