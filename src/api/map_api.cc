@@ -2,6 +2,8 @@
 // ledger filters), the district outline (GeoJSON) and the checked setting of a location.
 #include "api/map_api.h"
 
+#include <cmath>
+
 #include "api/json_input.h"
 #include "api/project_input.h"
 #include "common/json_writer.h"
@@ -15,11 +17,6 @@ namespace {
 
 using engine::LightColour;
 using engine::LightsService;
-
-// Everything the ledger list filters on (not its paging or order); plus the overall light.
-constexpr std::initializer_list<std::string_view> kMapQuery = {
-    "q",      "stage",    "level", "category",       "unit",           "leader", "parent",
-    "region", "industry", "year",  "investment_min", "investment_max", "colour"};
 
 http::Response MapConfig(const geo::TileSource& tiles, MapService& map, const Caller& caller,
                          http::Request& req) {
@@ -47,7 +44,11 @@ http::Response MapConfig(const geo::TileSource& tiles, MapService& map, const Ca
 
 http::Response Points(ApiContext& ctx, LightsService& lights, const Caller& caller,
                       http::Request& req) {
-  KL_RETURN_IF_ERROR_RESPONSE(req, RejectUnknownQuery(req, kMapQuery));
+  // Everything the ledger list filters on (not its paging or order), and the overall light.
+  KL_RETURN_IF_ERROR_RESPONSE(
+      req, RejectUnknownQuery(
+               req, {"q", "stage", "level", "category", "unit", "leader", "parent", "region",
+                     "industry", "year", "investment_min", "investment_max", "colour"}));
   std::optional<LightColour> colour;
   if (auto c = req.Query("colour")) {
     colour = engine::ParseColour(*c);
@@ -87,8 +88,9 @@ http::Response Points(ApiContext& ctx, LightsService& lights, const Caller& call
       ++located;
       ids.Int(p.id);
       names.String(p.name);
-      lats.Double(*p.latitude);
-      lngs.Double(*p.longitude);
+      // 6 decimals (≈0.1 m) keep 10,000 points small.
+      lats.Double(std::round(*p.latitude * 1e6) / 1e6);
+      lngs.Double(std::round(*p.longitude * 1e6) / 1e6);
       if (light) {
         lamps.String(engine::ColourCode(*light));
         (*light == LightColour::kRed ? red : *light == LightColour::kYellow ? yellow : green)++;

@@ -322,6 +322,7 @@ Result<uint16_t> KeylineApp::StartServer() {
   options.header_timeout_seconds = s.config.header_timeout_seconds;
   options.max_connections_per_address = s.config.max_connections_per_address;
   options.metrics_token = s.config.metrics_token;
+  options.csp_img_src = geo::CspImgSources(s.map_tiles);  // the browser fetches the tiles
   // The dummy hash for unknown usernames, now rather than on the first such login.
   KL_RETURN_IF_ERROR(s.auth->WarmUp());
   SqlStore* store = s.store.get();

@@ -286,4 +286,31 @@ Result<TileSource> ResolveTileSource(std::string_view url_template, std::string_
   return t;
 }
 
+std::string CspImgSources(const TileSource& tiles) {
+  std::string out;
+  for (const std::string* url : {&tiles.url, &tiles.overlay_url}) {
+    size_t scheme = url->find("://");
+    if (url->empty() || scheme == std::string::npos) continue;
+    size_t end = url->find_first_of("/?#", scheme + 3);
+    std::string host = url->substr(scheme + 3, end == std::string::npos ? end : end - scheme - 3);
+    // A subdomain placeholder in the first label: any subdomain.
+    size_t dot = host.find('.');
+    if (host.find("{s}") != std::string::npos) {
+      if (dot == std::string::npos || host.find("{s}") > dot) continue;
+      host = "*" + host.substr(dot);
+    }
+    bool ok = !host.empty();
+    for (char c : host) {
+      ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '-' || c == ':' || c == '*' || c == '[' || c == ']');
+    }
+    if (!ok) continue;
+    std::string source = url->substr(0, scheme + 3) + host;
+    if (out.find(source) != std::string::npos) continue;
+    if (!out.empty()) out += ' ';
+    out += source;
+  }
+  return out;
+}
+
 }  // namespace keyline::geo

@@ -67,4 +67,8 @@ struct TileSource {
 // given, else none. kInvalidArgument when a value is bad or both are given.
 Result<TileSource> ResolveTileSource(std::string_view url_template, std::string_view tianditu_key);
 
+// The img-src sources of the Content-Security-Policy the tiles need: "scheme://host[:port]" of
+// url and overlay_url, a {s} label as "*", space-separated; "" for none.
+std::string CspImgSources(const TileSource& tiles);
+
 }  // namespace keyline::geo

@@ -145,5 +145,19 @@ TEST(GeoTilesTest, ResolveSource) {
   EXPECT_FALSE(ResolveTileSource("file:///etc/{z}/{x}/{y}", "").ok());
 }
 
+TEST(GeoTilesTest, ContentSecurityPolicySources) {
+  EXPECT_EQ(CspImgSources(TileSource{}), "");
+  auto t = ResolveTileSource("", "0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(CspImgSources(*t), "https://*.tianditu.gov.cn");
+  auto x = ResolveTileSource("http://127.0.0.1:8081/tiles/{z}/{x}/{y}.png", "");
+  EXPECT_EQ(CspImgSources(*x), "http://127.0.0.1:8081");
+  auto o = ResolveTileSource("https://{s}.tile.example.org/{z}/{x}/{y}.png?k=1", "");
+  EXPECT_EQ(CspImgSources(*o), "https://*.tile.example.org");
+  // Nothing that could end the directive gets through.
+  auto bad = ResolveTileSource("https://a;script-src/{z}/{x}/{y}", "");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(CspImgSources(*bad), "");
+}
+
 }  // namespace
 }  // namespace keyline::geo
