@@ -30,7 +30,7 @@ Migration MeetingsMigration();    // version 5: dispatch meetings (schema_meetin
 Migration FundsMigration();       // version 6: funds, key lists, factor guarantees
 Migration AttractionMigration();  // version 7: leads, contracts, campaign rounds, targets
 Migration IndicatorsMigration();  // version 8: indicator definitions, engine NOTIFY (issue 5)
-Migration LightsMigration();   // version 9: light rules and judgements, ranking schemes (issue 5)
+Migration LightsMigration();  // version 9: light rules and judgements, ranking schemes (issue 5)
 Migration ImportsMigration();  // version 10: import sessions (schema_imports.cc)
 Migration AliasesMigration();  // version 11: unit and person aliases (schema_aliases.cc)
 Migration LedgerFiguresMigration();  // version 12: ledger figures (schema_ledger_figures.cc)
