@@ -5,10 +5,10 @@
 // Creates 60 departments/townships, 3,000 companies, 200 leaders and the accounts
 // bench_fgw (supervisor) and bench_dept (department), then N projects spread over stages,
 // levels, industries, regions and investment sizes, each with an owner, a responsible unit,
-// a 包抓领导 and sometimes a cooperating unit. Rows go straight through the repositories in
-// batches of 2,000 per transaction (bulk load, not audited: this is synthetic data).
-// Prints the ids the wrk scripts need; creates go to a township outside BENCH_UNITS so
-// repeated runs do not change what the list benchmark reads.
+// a 包抓领导, sometimes a cooperating unit, and a location inside 雁塔区. Rows go straight
+// through the repositories in batches of 2,000 per transaction (bulk load, not audited: this is
+// synthetic data). Prints the ids the wrk scripts need; creates go to a township outside
+// BENCH_UNITS so repeated runs do not change what the list benchmark reads.
 //
 // With --report-ids FILE (for bench/run_reports.sh) it also creates the company
 // 压测报送公司 with the reporter account bench_company, makes that company the owner of every
@@ -159,6 +159,10 @@ int Generate(const std::string& db_url, int project_count, const std::string& re
         if (p.stage == Stage::kCompleted || p.stage == Stage::kProduction) {
           p.actual_completion = p.planned_completion;
         }
+        // A place inside 雁塔区 (108.85..109.05 E, 34.15..34.27 N) from the serial, not from
+        // the random stream (so the other fields stay what they were): for the map.
+        p.longitude = 108.85 + static_cast<double>(int64_t{serial} * 7919 % 10007) / 10007.0 * 0.2;
+        p.latitude = 34.15 + static_cast<double>(int64_t{serial} * 104729 % 10009) / 10009.0 * 0.12;
         const bool reporting = reports && p.stage == Stage::kConstruction;
         if (reporting) p.owner_unit_id = report_company;
         p.version = 1;

@@ -155,6 +155,7 @@ void RegisterAllRoutes(http::Router& router, ApiContext& ctx) {
   if (ctx.lights) RegisterLightsRoutes(router, ctx);
   if (ctx.rankings) RegisterRankingRoutes(router, ctx);
   if (ctx.lights && ctx.rankings) RegisterEngineExportRoutes(router, ctx);
+  if (ctx.map && ctx.map_tiles && ctx.lights) RegisterMapRoutes(router, ctx);
 }
 
 }  // namespace keyline::api

@@ -34,6 +34,10 @@ class FundService;
 class KeyListService;
 class FactorService;
 class NamingService;
+class MapService;
+namespace geo {
+struct TileSource;
+}
 struct AttractionServices;
 class LoginThrottle;
 namespace auth {
@@ -109,6 +113,9 @@ struct ApiContext {
   // Traffic lights, forecast and dispatch list; ranking schemes and rankings.
   engine::LightsService* lights = nullptr;
   engine::RankingService* rankings = nullptr;
+  // The map: the district outline and checked locations; the tile source (configuration).
+  MapService* map = nullptr;
+  const geo::TileSource* map_tiles = nullptr;
 
   // Published snapshots: 印发 of the bulletin, published rankings.
   documents::BulletinIssuer* bulletin_issuer = nullptr;
@@ -186,7 +193,8 @@ void RegisterAttractionRoutes(http::Router& router, ApiContext& ctx);  // leads_
 void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // documents_api.cc
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
-void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);       // aliases_api.cc
+void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);
+void RegisterMapRoutes(http::Router& router, ApiContext& ctx);  // map_api.cc       // aliases_api.cc
 // /lights, /projects/{id}/lights(+/judgements), /light-rules, /forecast, /projects/{id}/forecast,
 // /dispatch-list (lights_api.cc).
 void RegisterLightsRoutes(http::Router& router, ApiContext& ctx);

@@ -69,6 +69,7 @@ Usage: keyline [--db URL] [--pool N] COMMAND [options]
 Commands:
   serve [--listen HOST:PORT] [--static DIR] [--workers N] [--access-log]
         [--cookie-secure] [--allowed-origin URL] [--session-idle-minutes N]
+        [--map-tiles URL-TEMPLATE | --tianditu-key KEY]
         [--hash-concurrency N] [--hash-wait-ms N] [--max-connections-per-address N]
         [--header-timeout-seconds N] [--metrics-token-file FILE] [--max-imports N]
                      run the HTTP server (default 127.0.0.1:8080; env KEYLINE_LISTEN,
@@ -124,6 +125,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
     c.metrics_token = v;
     if (c.metrics_token.size() < 16) return Bad("the metrics token needs at least 16 characters");
   }
+  if (const char* v = Env("KEYLINE_MAP_TILES")) c.map_tiles = v;
+  if (const char* v = Env("KEYLINE_TIANDITU_KEY")) c.tianditu_key = v;
   if (const char* v = Env("KEYLINE_MAX_IMPORTS")) {
     int64_t n = 0;
     if (!ParseIntInRange(v, 1, 64, &n)) return Bad("KEYLINE_MAX_IMPORTS must be 1..64");
@@ -192,6 +195,10 @@ Result<Config> ParseConfig(const std::vector<std::string>& argv) {
         c.cookie_secure = true;
       } else if (a == "--allowed-origin") {
         KL_ASSIGN_OR_RETURN(c.allowed_origin, value(a));
+      } else if (a == "--map-tiles") {
+        KL_ASSIGN_OR_RETURN(c.map_tiles, value(a));
+      } else if (a == "--tianditu-key") {
+        KL_ASSIGN_OR_RETURN(c.tianditu_key, value(a));
       } else {
         return Bad("unknown serve option " + a);
       }

@@ -46,6 +46,10 @@ struct Config {
   std::string metrics_token;
   // Imports (upload / dry run / confirm) running at once; the next answers 429.
   int max_imports = 2;
+  // The map's background: an XYZ/WMTS tile URL template ({z} {x} {y}, optional {s}) or a
+  // 天地图 key (env KEYLINE_MAP_TILES / KEYLINE_TIANDITU_KEY); neither: a plain background.
+  std::string map_tiles;
+  std::string tianditu_key;
 
   std::string command;  // serve | migrate | seed-demo | setup | user | audit | backup | ...
   std::vector<std::string> args;  // what follows the command

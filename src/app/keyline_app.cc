@@ -14,6 +14,7 @@
 #include "auth/random_token_source.h"
 #include "auth/sodium_password_hasher.h"
 #include "core/calendar/working_calendar.h"
+#include "core/geo/map_service.h"
 #include "core/service/attachment_service.h"
 #include "core/service/attraction_services.h"
 #include "core/service/audit_log.h"
@@ -54,6 +55,7 @@
 #include "storage/engine/live_facts.h"
 #include "storage/engine/sql_engine_repositories.h"
 #include "storage/repos/lights_sql_repositories.h"
+#include "storage/repos/map_outline_repository.h"
 #include "storage/repos/sql_store.h"
 
 namespace keyline {
@@ -136,6 +138,10 @@ struct KeylineApp::State {
   std::unique_ptr<documents::BulletinService> bulletins;
   std::unique_ptr<SnapshotService> snapshots;  // published means frozen
   std::unique_ptr<documents::BulletinIssuer> bulletin_issuer;
+  // The map: tile source (configuration), district outline, checked locations.
+  geo::TileSource map_tiles;
+  std::unique_ptr<MapOutlineRepository> map_outlines;
+  std::unique_ptr<MapService> map;
   api::ApiContext api;
   http::Router router;
   std::unique_ptr<http::Server> server;
@@ -155,6 +161,8 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   State& s = *app->state_;
   s.config = config;
   s.clock = clock ? clock : &s.system_clock;
+  // A bad tile source stops the start with its message.
+  KL_ASSIGN_OR_RETURN(s.map_tiles, geo::ResolveTileSource(config.map_tiles, config.tianditu_key));
   KL_ASSIGN_OR_RETURN(s.calendar, LoadCalendar(config));
   KL_ASSIGN_OR_RETURN(s.store, SqlStore::Open(config.db_url, config.pool_size));
   const Repositories& repos = s.store->repos();
@@ -283,6 +291,10 @@ Result<std::unique_ptr<KeylineApp>> KeylineApp::Open(const Config& config, const
   s.api.rates = s.rates.get();
   s.api.lights = s.lights.get();
   s.api.rankings = s.rankings.get();
+  s.map_outlines = storage::NewSqlMapOutlineRepository();
+  s.map = std::make_unique<MapService>(*repos.tx, *s.map_outlines, *s.projects, *s.audit, *s.clock);
+  s.api.map = s.map.get();
+  s.api.map_tiles = &s.map_tiles;
   api::RegisterAllRoutes(s.router, s.api);
   // The API contract itself, without login.
   s.router.Add("GET", "/api/v1/openapi.yaml", [](http::Request&) {
@@ -307,6 +319,7 @@ Result<uint16_t> KeylineApp::StartServer() {
   options.header_timeout_seconds = s.config.header_timeout_seconds;
   options.max_connections_per_address = s.config.max_connections_per_address;
   options.metrics_token = s.config.metrics_token;
+  options.csp_img_src = geo::CspImgSources(s.map_tiles);  // the browser fetches the tiles
   // The dummy hash for unknown usernames, now rather than on the first such login.
   KL_RETURN_IF_ERROR(s.auth->WarmUp());
   SqlStore* store = s.store.get();

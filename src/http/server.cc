@@ -393,6 +393,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     response_.set("X-Request-Id", request_id_);
     for (const SecurityHeader& h : kSecurityHeaders) response_.set(h.name, h.value);
+    if (!options().csp_img_src.empty()) {
+      response_.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: " +
+                                                   options().csp_img_src +
+                                                   "; style-src 'self' 'unsafe-inline'");
+    }
     for (auto& [name, value] : response.headers) {
       if (IsSafeHeaderName(name) && IsSafeHeaderValue(value)) response_.insert(name, value);
     }

@@ -38,6 +38,8 @@ struct ServerOptions {
   size_t max_connections_per_address = 64;
   // GET /metrics: "" = loopback clients only; else `Authorization: Bearer <token>` required.
   std::string metrics_token;
+  // More img-src sources of the Content-Security-Policy, space-separated (the map's tile hosts).
+  std::string csp_img_src;
   std::string static_dir;  // empty: no static files
   bool access_log = false;
   // Extra gauges appended to /metrics (e.g. database pool state); may be empty.

@@ -34,6 +34,10 @@ export const routes = [
         path: 'projects/new', name: 'project-new', component: () => import('./views/ProjectFormView.vue'),
         meta: { can: 'create_projects', titleKey: 'project.create' },
       },
+      {
+        path: 'map', name: 'map', component: () => import('./views/MapView.vue'),
+        meta: { titleKey: 'nav.map', nav: { icon: 'Location', order: 21 } },
+      },
       { path: 'projects/:id(\\d+)', name: 'project', component: () => import('./views/ProjectDetailView.vue'), meta: { titleKey: 'project.detail' } },
       {
         path: 'projects/:id(\\d+)/edit', name: 'project-edit', component: () => import('./views/ProjectFormView.vue'),

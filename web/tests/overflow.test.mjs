@@ -57,7 +57,7 @@ async function visit(page, url) {
 async function widths(page) {
   return page.evaluate(() => {
     const main = document.querySelector('.el-main');
-    const scrollsByDesign = '.el-table, .el-scrollbar__wrap, .el-tabs__nav-scroll, .el-tabs__nav-wrap, .el-steps';
+    const scrollsByDesign = '.el-table, .el-scrollbar__wrap, .el-tabs__nav-scroll, .el-tabs__nav-wrap, .el-steps, .leaflet-container';
     const out = [];
     for (const el of document.querySelectorAll('.el-main *')) {
       const r = el.getBoundingClientRect();

@@ -23,7 +23,7 @@ test('reporter (qiye) sees only its own projects and no admin menus', async () =
   const owners = await page.evaluate(async () => (await (await fetch('/api/v1/projects?limit=500')).json()).items.map((p) => p.owner_unit_id));
   assert.equal(owners.length, total);
   assert.ok(owners.every((o) => o === me.unit_id));
-  assert.deepEqual(await navItems(page), ['projects', 'report-todo', 'report-fill', 'problems', 'import-reports']);
+  assert.deepEqual(await navItems(page), ['projects', 'map', 'report-todo', 'report-fill', 'problems', 'import-reports']);
   assert.match(await page.textContent('[data-nav=report-fill]'), /月报填报/);
   assert.match(await page.textContent('[data-nav=projects]'), /我的项目/);
   assert.equal(await page.isVisible('[data-test=new-project]'), false);

@@ -237,6 +237,21 @@ Result<LightsPage> LightsService::List(const Caller& caller, const LightsQuery& 
   return page;
 }
 
+Result<std::map<int64_t, LightColour>> LightsService::OverallColours(const Caller& caller,
+                                                                     int period) {
+  KL_RETURN_IF_ERROR(CheckPeriod(period));
+  KL_ASSIGN_OR_RETURN(FactsView view, facts_.Read());
+  std::shared_ptr<const FactsIndex> index = IndexFor(view.facts());
+  std::map<int64_t, LightColour> out;
+  KL_RETURN_IF_ERROR(repos_.tx->Read([&](Tx& tx) -> Status {
+    KL_ASSIGN_OR_RETURN(Evaluated ev,
+                        Evaluate(tx, ScopeFor(caller, Today()), period, view.facts(), *index));
+    for (const LightsItem& item : ev.items) out.emplace(item.project.id, item.lights.overall);
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<ProjectLightsDetail> LightsService::ForProject(const Caller& caller, int64_t id,
                                                       int period) {
   KL_RETURN_IF_ERROR(CheckPeriod(period));

@@ -95,6 +95,8 @@ class LightsService {
         calendar_(calendar) {}
 
   Result<LightsPage> List(const Caller& caller, const LightsQuery& query);
+  // The overall colour (judgements applied) of every project the caller may see, by id.
+  Result<std::map<int64_t, LightColour>> OverallColours(const Caller& caller, int period);
   Result<ProjectLightsDetail> ForProject(const Caller& caller, int64_t project_id, int period);
   Result<LightJudgementRow> Judge(const Caller& caller, int64_t project_id, JudgementInput input);
 

@@ -284,6 +284,7 @@ std::vector<Migration> BuildMigrations() {
   out.push_back(RankingVisibilityMigration());
   out.push_back(AuditChainMigration());
   out.push_back(PhotoExifMigration());
+  out.push_back(MapMigration());
   return out;
 }
 

@@ -40,6 +40,7 @@ Migration RankingVisibilityMigration();
 Migration AuditChainMigration();  // version 16: audit project_id / lead_id
 // version 21: the EXIF time and place of photos on attachments (schema_photo_exif.cc)
 Migration PhotoExifMigration();
+Migration MapMigration();  // version 23: the map's district outline (schema_map.cc)
 
 // All migrations, in version order.
 const std::vector<Migration>& Migrations();

@@ -5,6 +5,7 @@ import { en as naming } from './naming.js';
 import { en as snapshots } from './snapshots.js';
 import { en as desk } from './desk.js';
 import { en as phone } from './phone.js';
+import { en as map } from './map.js';
 export default {
   'app.name': 'Keyline',
   'app.fullName': 'Key Project Lifecycle Supervision',
@@ -736,4 +737,5 @@ export default {
   ...snapshots,
   ...desk,
   ...phone,
+  ...map,
 };

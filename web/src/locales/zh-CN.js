@@ -5,6 +5,7 @@ import { zh as naming } from './naming.js';
 import { zh as snapshots } from './snapshots.js';
 import { zh as desk } from './desk.js';
 import { zh as phone } from './phone.js';
+import { zh as map } from './map.js';
 export default {
   'app.name': 'Keyline 项目监管',
   'app.fullName': '重点项目全生命周期监管平台',
@@ -738,4 +739,5 @@ export default {
   ...snapshots,
   ...desk,
   ...phone,
+  ...map,
 };

@@ -19,4 +19,5 @@ export const PROJECT_TABS = [
   { name: 'milestones', labelKey: 'tabs.milestones', component: lazy(() => import('./BattleChartTab.vue')) },
   { name: 'problems', labelKey: 'tabs.problems', component: lazy(() => import('./ProblemsTab.vue')) },
   { name: 'lights', labelKey: 'tabs.lights', component: lazy(() => import('./LightsTab.vue')) },
+  { name: 'location', labelKey: 'tabs.location', component: lazy(() => import('./LocationTab.vue')) },
 ];
