@@ -194,7 +194,8 @@ void RegisterDocumentRoutes(http::Router& router, ApiContext& ctx);    // docume
 void RegisterImportRoutes(http::Router& router, ApiContext& ctx);      // imports_api.cc
 void RegisterIndicatorRoutes(http::Router& router, ApiContext& ctx);   // indicators_api.cc
 void RegisterAliasRoutes(http::Router& router, ApiContext& ctx);
-void RegisterMapRoutes(http::Router& router, ApiContext& ctx);  // map_api.cc       // aliases_api.cc
+void RegisterMapRoutes(http::Router& router,
+                       ApiContext& ctx);  // map_api.cc       // aliases_api.cc
 // /lights, /projects/{id}/lights(+/judgements), /light-rules, /forecast, /projects/{id}/forecast,
 // /dispatch-list (lights_api.cc).
 void RegisterLightsRoutes(http::Router& router, ApiContext& ctx);

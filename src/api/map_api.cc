@@ -47,15 +47,15 @@ Reply Points(ApiContext& ctx, const Caller& caller, http::Request& req) {
   LightsService& lights = *ctx.lights;
   // Everything the ledger list filters on (not its paging or order), and the overall light.
   KL_RETURN_IF_ERROR(RejectUnknownQuery(
-               req, {"q", "stage", "level", "category", "unit", "leader", "parent", "region",
-                     "industry", "year", "investment_min", "investment_max", "colour"}));
+      req, {"q", "stage", "level", "category", "unit", "leader", "parent", "region", "industry",
+            "year", "investment_min", "investment_max", "colour"}));
   std::optional<LightColour> colour;
   if (auto c = req.Query("colour")) {
     colour = engine::ParseColour(*c);
     if (!colour) {
       return Status::InvalidArgument("colour 应为 green、yellow 或 red",
-                                                "colour must be green, yellow or red",
-                                                {{"colour", "灯色无效", "unknown colour"}});
+                                     "colour must be green, yellow or red",
+                                     {{"colour", "灯色无效", "unknown colour"}});
     }
   }
   // The ledger's filters, read by the ledger's own reader.
