@@ -11,6 +11,7 @@
 #include "documents/xlsx_readback.h"
 #include "documents/zip_peek.h"
 #include "engine/indicator_catalogue.h"
+#include "pdf_text.h"
 #include "tests/api_test.h"
 
 namespace keyline::testing {
@@ -203,18 +204,9 @@ TEST_P(DocumentsApi, BulletinFiguresComeFromPlansAndApprovedReports) {
 
   HttpResult pdf = fgw->Get("/api/v1/bulletins/202603?format=pdf");
   ASSERT_EQ(pdf.status, 200);
-  if (std::system("command -v pdftotext >/dev/null") != 0) GTEST_SKIP() << "no pdftotext";
-  TempDir dir;
-  std::ofstream(dir.path() + "/b.pdf", std::ios::binary) << pdf.body;
-  ASSERT_EQ(std::system(("pdftotext " + dir.path() + "/b.pdf " + dir.path() + "/b.txt").c_str()),
-            0);
-  std::ifstream in(dir.path() + "/b.txt");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string flat;
-  for (char ch : text.str()) {
-    if (ch != ' ' && ch != '\n' && ch != '\f') flat += ch;
-  }
+  std::optional<std::string> text = PdfTextWithoutSpaces(pdf.body);
+  if (!text) GTEST_SKIP() << "no pdftotext";
+  const std::string& flat = *text;
   EXPECT_NE(flat.find("关于2026年1—3月全区重点项目建设情况的通报"), std::string::npos) << flat;
   EXPECT_NE(flat.find("全区在库项目3个"), std::string::npos);
   EXPECT_NE(flat.find("落后序时进度17.91个百分点"), std::string::npos);

@@ -12,51 +12,16 @@ import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { deflateSync } from 'node:zlib';
-import { repoDir, webDir, launchBrowser, newPage, login, screenshot, fill, PHONE, allowHttpErrors } from './helpers.mjs';
+import { repoDir, webDir, launchBrowser, freePort, pngBytes, newPage, login, screenshot, fill, PHONE, allowHttpErrors } from './helpers.mjs';
 
 const PROJECTS = 10000;
 const BENCH_PASSWORD = 'Bench#2026pw';
 // A 1×1 light grey PNG, stretched over each 256×256 tile.
-const PNG = (() => {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]); // 1×1, 8-bit RGB
-  const pixel = deflateSync(Buffer.from([0, 0xe8, 0xec, 0xf0]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', pixel), chunk('IEND', Buffer.alloc(0))]);
-})();
+const PNG = pngBytes(1, 1, () => [0xe8, 0xec, 0xf0]);
 
 const binary = path.resolve(repoDir, process.env.KEYLINE_BINARY || 'build/keyline');
 const generator = path.resolve(repoDir, process.env.KEYLINE_GENERATOR || path.join(path.dirname(binary), 'generate_projects'));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const env = { tiles: null, tileRequests: 0, proc: null, dir: null, base: '', browser: null };
 

@@ -4,8 +4,7 @@
 // corrects and resubmits; zjj approves; the completeness page and the figures follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
-import { useServer, screenshot, allowHttpErrors, settle, fillDate } from './helpers.mjs';
+import { useServer, screenshot, allowHttpErrors, settle, fillDate, pngBytes } from './helpers.mjs';
 
 // 慈恩路沿线老旧小区综合改造项目: owned by qiye's company (雁塔城市更新公司), 在建 with an actual
 // start date, responsible unit 区住建局 (zjj).
@@ -29,43 +28,7 @@ const DUE = bj(Date.now() + 10 * DAY);
 const LOCKS = bj(Date.now() + 20 * DAY);
 
 // A small valid PNG (16×12, a gradient) for the photo upload.
-function png() {
-  const w = 16;
-  const h = 12;
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const rows = [];
-  for (let y = 0; y < h; y++) {
-    rows.push(0);
-    for (let x = 0; x < w; x++) rows.push(40 + x * 12, 120 + y * 8, 200 - x * 6);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const png = () => pngBytes(16, 12, (x, y) => [40 + x * 12, 120 + y * 8, 200 - x * 6]);
 
 const env = useServer();
 let projectId;

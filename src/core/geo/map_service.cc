@@ -2,12 +2,14 @@
 
 #include <cmath>
 
+#include "core/service/project_access.h"
+
 namespace keyline {
 namespace {
 
-bool MayEditOutline(const Caller& caller) {
-  return caller.role == Role::kAdmin || caller.role == Role::kSupervisor;
-}
+// The district outline is reference data: the same rule as regions and units
+// (the web reads it as `can.edit_reference`).
+bool MayEditOutline(const Caller& caller) { return MayWriteReference(caller.role); }
 
 Status ForbiddenOutline() {
   return Status::Forbidden("只有管理员和发改可设置区域边界",
