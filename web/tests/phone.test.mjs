@@ -96,6 +96,8 @@ test('phone: the company reports the month with a camera photo, offline draft an
 
   await page.goto(`/reporting/fill?period=${PERIOD}&project=${projectId}`);
   await page.waitForSelector('[data-test=report-form]');
+  // The plan for the month is a hint loaded beside the report: wait for it.
+  await page.waitForFunction(() => /本月计划/.test(document.querySelector('[data-test=report-form]').textContent));
   assert.match(await page.textContent('[data-test=report-form]'), /本月计划 100.00 万元/);
 
   // One column: each input as wide as the form, and at least 44 px tall.
