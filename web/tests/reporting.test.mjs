@@ -143,6 +143,7 @@ test('company fills, uploads a photo and submits, confirming the plan warning', 
   await page.waitForSelector('[data-test=report-form]');
   await page.waitForURL(new RegExp(`project=${projectId}`));
   assert.match(await page.textContent('[data-test=window-info]'), new RegExp(`${DUE}[\\s\\S]*填报中`));
+  await page.waitForFunction(() => /本月计划/.test(document.querySelector('[data-test=report-form]').textContent));
   assert.match(await page.textContent('[data-test=report-form]'), /本月计划 110.00 万元/);
 
   await page.fill('input[data-test=f-investment]', '450');
